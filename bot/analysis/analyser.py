@@ -1,0 +1,150 @@
+"""The analyser: one article in, one Analysis out. Pure, synchronous, never raises on text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.analysis.claims import RawClaim, extract_claims
+from bot.analysis.gazetteer import Gazetteer, Source
+from bot.analysis.mentions import resolve
+from bot.analysis.refs import Resolved
+from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
+from bot.analysis.summary import summarise
+from bot.analysis.text import Sentence, clean_text, fold, split_sentences
+from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, Relation, RumourClaim, SourceCredit, Tier
+
+MAX_ANALYSED_CHARS = 30_000
+_JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
+_TIER_ADJUST = {
+    Tier.OFFICIAL: 0.3,
+    Tier.TOP: 0.15,
+    Tier.RELIABLE: 0.05,
+    Tier.MIXED: -0.05,
+    Tier.UNRELIABLE: -0.15,
+}
+
+
+class Analyser:
+    """Understands manager rumours using the gazetteer; safe to share between tasks."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def analyse(self, article: Article) -> Analysis:
+        title = clean_text(article.title)[:1000]
+        body = clean_text(article.text)[:MAX_ANALYSED_CHARS]
+        if body.startswith(title):
+            body = body[len(title) :].lstrip()
+        text = f"{title}\n\n{body}" if body else title
+        if not text.strip():
+            return Analysis(is_manager_rumour=False)
+        folded = fold(text)
+        sentences = split_sentences(text)
+        if not sentences:
+            return Analysis(is_manager_rumour=False)
+        res = resolve(text, folded, sentences, self.gazetteer)
+        sources = self._credits(article, res)
+        raw = extract_claims(text, folded, sentences, res)
+        rumours = self._merge(raw, text, sentences, sources)
+        is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
+        if not is_rumour:
+            clubs = tuple(dict.fromkeys(c.name for c in res.clubs))
+            return Analysis(is_manager_rumour=False, clubs=clubs, sources=tuple(sources))
+        managers = tuple(dict.fromkeys(r.manager for r in rumours))
+        clubs_list = [r.club for r in rumours]
+        clubs_list += [res.home[m] for m in managers if m in res.home]
+        known = {p.name for p in res.people if not p.known}
+        summary = summarise(rumours, sources)
+        return Analysis(
+            is_manager_rumour=True,
+            managers=managers,
+            clubs=tuple(dict.fromkeys(clubs_list)),
+            rumours=tuple(rumours),
+            sources=tuple(sources),
+            summary=summary,
+            unknown_managers=tuple(m for m in managers if m in known),
+        )
+
+    # -- sources -----------------------------------------------------------------------------
+
+    def _credits(self, article: Article, res: Resolved) -> list[SourceCredit]:
+        gaz = self.gazetteer
+        named: list[Source] = []
+        for name, _pos in res.sources:
+            source = gaz.sources[name]
+            if source not in named:
+                named.append(source)
+        publisher = gaz.source_by_key(article.outlet) if article.outlet else None
+        if publisher is None and article.url:
+            publisher = gaz.source_for_url(article.url)
+        if self._official(res) and not any(s.kind == "official" for s in named):
+            official = next((s for s in gaz.sources.values() if s.kind == "official"), None)
+            if official is not None:
+                named.append(official)
+        employers = {fold(s.outlet) for s in named if s.kind == "journalist" and s.outlet}
+        named = [s for s in named if not (s.kind == "outlet" and fold(s.name) in employers)]
+        reporters = [s for s in named if not s.aggregator]
+        relays = [s for s in named if s.aggregator]
+        if publisher is not None and publisher.aggregator and publisher not in relays:
+            relays.insert(0, publisher)
+        relay_name = relays[0].name if relays else ""
+        credits: list[SourceCredit] = []
+        for source in reporters:
+            via = relay_name if source.kind == "journalist" else ""
+            credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice, via))
+        if not credits:
+            if named:
+                for source in relays:
+                    credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice))
+            elif publisher is not None:
+                credits.append(SourceCredit(publisher.name, publisher.tier_value, publisher.outlet, publisher.voice))
+            elif article.outlet.strip():
+                outlet = article.outlet.strip()[:80]
+                credits.append(SourceCredit(outlet, UNKNOWN_TIER, outlet, fold(outlet)))
+        return credits
+
+    def _official(self, res: Resolved) -> bool:
+        return res.official
+
+    # -- rumours -----------------------------------------------------------------------------
+
+    def _merge(
+        self,
+        raw: list[RawClaim],
+        text: str,
+        sentences: list[Sentence],
+        sources: list[SourceCredit],
+    ) -> list[RumourClaim]:
+        by_pair: dict[tuple[str, str], list[RawClaim]] = defaultdict(list)
+        for claim in raw:
+            if claim.manager and claim.club:
+                by_pair[(claim.manager, claim.club)].append(claim)
+        best_tier = min((s.tier for s in sources), default=None)
+        adjust = _TIER_ADJUST[best_tier] if best_tier is not None else -0.1
+        merged: list[RumourClaim] = []
+        for (manager, club), claims in by_pair.items():
+            # The headline and lede carry the news; the rest of the story adds background.
+            headline = [c for c in claims if c.sentence <= 1] or claims
+            top = max(headline, key=lambda c: (STAGE_RANK[c.relation], -c.sentence))
+            support = sum(1 for c in claims if c.relation is top.relation)
+            confidence = top.base + adjust + min(support - 1, 3) * 0.03
+            sentence = sentences[top.sentence]
+            evidence = " ".join(text[sentence.start : sentence.end].split())[:300]
+            merged.append(RumourClaim(manager, club, top.relation, max(0.05, min(confidence, 0.99)), evidence))
+        merged.sort(key=lambda r: min(c.sentence for c in by_pair[(r.manager, r.club)]))
+        return merged
+
+    def _is_job_story(self, folded: str, sentences: list[Sentence], raw: list[RawClaim]) -> bool:
+        """A claim about a job needs job wording near it, and must not be a player story."""
+        title = sentences[0]
+        title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None
+        title_player = PLAYER_CONTEXT.search(folded, title.start, title.end) is not None
+        near_job = 0
+        for claim in raw:
+            lo = sentences[max(0, claim.sentence - 1)].start
+            hi = sentences[min(len(sentences) - 1, claim.sentence + 1)].end
+            if JOB_CONTEXT.search(folded, lo, hi):
+                near_job += 1
+        if title_player and not title_job:
+            return near_job >= 2
+        return bool(raw)

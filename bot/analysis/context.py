@@ -1,0 +1,133 @@
+"""What the text says around names: anaphora, home and former clubs, official statements."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
+from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
+from bot.analysis.text import Sentence
+
+# "Leverkusen boss Xabi Alonso", "Alonso, the Leverkusen manager": the club a manager is at.
+_ROLE = r"(?:boss|manager|head coach|coach|head-coach|gaffer|supremo|tactician|chief)"
+HOME_BEFORE = re.compile(rf"(?:'s)?\s+(?:current\s+|under-fire\s+|embattled\s+|interim\s+|caretaker\s+)?{_ROLE}\s+$")
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|one-time|erstwhile|previous)\s+$")
+
+
+def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]) -> None:
+    """ "the Spaniard", "the 42-year-old", "the boss", sentence-initial "he" → a manager named before."""
+    if not out.people:
+        return
+    explicit = sorted(out.people, key=lambda p: p.start)
+    positions = [p.start for p in explicit]
+    added: list[PersonRef] = []
+    for match in ANAPHORA.finditer(folded):
+        if any(s <= match.start() < e for s, e in out.spans):
+            continue
+        phrase = match.group(0)
+        noun = phrase.removeprefix("the ").strip()
+        index = bisect.bisect_left(positions, match.start())
+        previous = explicit[:index]
+        if not previous:
+            continue
+        target: PersonRef | None = None
+        nationality = NATIONALITY_NOUNS.get(noun)
+        if nationality is not None:
+            for person in reversed(previous):
+                manager = gaz.managers.get(person.name)
+                if manager and manager.nationality.lower() == nationality:
+                    target = person
+                    break
+            if target is None:
+                continue
+        else:
+            candidates = [p for p in previous if not p.incumbent] or previous
+            target = candidates[-1]
+            sentence = sentence_of(sentences, starts, match.start())
+            if sentence - target.sentence > 3:
+                continue
+        added.append(
+            PersonRef(
+                target.name,
+                match.start(),
+                match.end(),
+                sentence_of(sentences, starts, match.start()),
+                explicit=False,
+                known=target.known,
+            )
+        )
+    out.people.extend(added)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
+_CHAIN = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
+
+
+def _chain_before(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]:
+    """The club at ``index`` and those listed just before it: "former Chelsea and Brighton boss"."""
+    chain = [clubs[index]]
+    while index > 0 and _CHAIN.fullmatch(folded[clubs[index - 1].end : clubs[index].start]):
+        index -= 1
+        chain.insert(0, clubs[index])
+    return chain
+
+
+def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
+    """Clubs the text places a manager at ("Leverkusen boss Alonso") or calls his former club; such
+    mentions describe the man and are not where a rumour sends him."""
+    del text
+    clubs = sorted(out.clubs, key=lambda c: c.start)
+    for person in out.people:
+        if not person.explicit:
+            continue
+        # "<Club> boss <Manager>", "<Club>'s <Manager>", "former <Club> and <Club> boss <Manager>"
+        for index in range(len(clubs) - 1, -1, -1):
+            club = clubs[index]
+            if club.end > person.start or person.start - club.end > 40:
+                continue
+            gap = folded[club.end : person.start]
+            if "\n" in gap or _SENTENCE_BREAK.search(gap):
+                break
+            if HOME_BEFORE.match(gap) or gap in ("'s ", " "):
+                chain = _chain_before(folded, clubs, index)
+                former = FORMER_BEFORE.search(folded[max(0, chain[0].start - 12) : chain[0].start])
+                for member in chain:
+                    out.descriptors.add(member.start)
+                    if former:
+                        out.former.setdefault(person.name, set()).add(member.name)
+                    else:
+                        out.home.setdefault(person.name, member.name)
+            break
+        # "<Manager>, the <Club> boss" / "<Manager>, the former <Club> manager"
+        for club in clubs:
+            if club.start < person.end or club.start - person.end > 30:
+                continue
+            gap = folded[person.end : club.start]
+            tail = folded[club.end : club.end + 25]
+            if re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail):
+                out.home.setdefault(person.name, club.name)
+                out.descriptors.add(club.start)
+            elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):
+                out.former.setdefault(person.name, set()).add(club.name)
+                out.descriptors.add(club.start)
+            break
+
+
+_STATEMENT = re.compile(
+    r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on)|official website|"
+    r"club website|press release|officially (?:confirmed|announced|appointed|named)|"
+    r"(?:club|federation|association|board) (?:has |have )?(?:confirmed|announced))\b"
+)
+_CLUB_ANNOUNCES = re.compile(
+    r"^(?:'s? board)?\s+(?:have |has |had )?(?:officially |formally )?(?:confirmed|announced|appointed|named|unveiled|"
+    r"sacked|dismissed|parted company|parted ways|agreed a (?:new )?contract extension|extended)\b"
+)
+
+
+def official_statement(folded: str, res: Resolved) -> bool:
+    """An official announcement: a statement, or a club as the subject of an official act."""
+    if _STATEMENT.search(folded):
+        return True
+    return any(_CLUB_ANNOUNCES.match(folded[c.end : c.end + 60]) for c in res.clubs)

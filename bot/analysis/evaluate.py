@@ -1,0 +1,162 @@
+"""Measure the analyser against a labelled corpus: precision, recall and F1 per field.
+
+Usage: python -m bot.analysis.evaluate tests/data/analysis [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.analysis.analyser import Analyser
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.io import parse_article
+from bot.analysis.text import fold_key
+from bot.domain import Analysis
+
+FIELDS = ("is_manager_rumour", "managers", "clubs", "manager_club", "manager_club_relation", "sources")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        total = self.tp + self.fp + self.fn + self.tn
+        return (self.tp + self.tn) / total if total else 1.0
+
+    def add_sets(self, got: set[Any], want: set[Any]) -> None:
+        self.tp += len(got & want)
+        self.fp += len(got - want)
+        self.fn += len(want - got)
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    stories: int = 0
+    negatives: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+
+def _names(values: Iterable[str]) -> set[str]:
+    return {fold_key(v) for v in values}
+
+
+def _predicted(analysis: Analysis) -> dict[str, set[Any]]:
+    rumours = analysis.rumours
+    return {
+        "managers": _names(analysis.managers),
+        "clubs": _names(analysis.clubs),
+        "manager_club": {(fold_key(r.manager), fold_key(r.club)) for r in rumours},
+        "manager_club_relation": {(fold_key(r.manager), fold_key(r.club), r.relation.value) for r in rumours},
+        "sources": _names(s.name for s in analysis.sources) if analysis.is_manager_rumour else set(),
+    }
+
+
+def _expected(labels: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
+    """Labels name people and clubs as writers do; map each to the gazetteer's canonical name."""
+
+    def manager(name: str) -> str:
+        return fold_key(gaz.manager_by_key(name) or name)
+
+    def club(name: str) -> str:
+        return fold_key(gaz.club_by_key(name) or name)
+
+    def source(name: str) -> str:
+        found = gaz.source_by_key(name)
+        return fold_key(found.name if found else name)
+
+    rumours = labels.get("rumours", [])
+    return {
+        "managers": {manager(m) for m in labels.get("managers", [])},
+        "clubs": {club(c) for c in labels.get("clubs", [])},
+        "manager_club": {(manager(r["manager"]), club(r["club"])) for r in rumours},
+        "manager_club_relation": {(manager(r["manager"]), club(r["club"]), r["relation"]) for r in rumours},
+        "sources": {source(s) for s in labels.get("sources", [])} if labels.get("is_manager_rumour") else set(),
+    }
+
+
+def load_corpus(directory: Path) -> list[tuple[str, dict[str, Any]]]:
+    return [(p.name, json.loads(p.read_text("utf-8"))) for p in sorted(directory.glob("*.json"))]
+
+
+def evaluate(directory: Path, analyser: Analyser) -> Report:
+    report = Report()
+    for name, story in load_corpus(directory):
+        article = parse_article(json.dumps(story["article"]).encode())
+        analysis = analyser.analyse(article)
+        labels = story["expected"]
+        report.stories += 1
+        want_rumour = bool(labels["is_manager_rumour"])
+        report.negatives += not want_rumour
+        flag = report.scores["is_manager_rumour"]
+        got_rumour = analysis.is_manager_rumour
+        flag.tp += got_rumour and want_rumour
+        flag.fp += got_rumour and not want_rumour
+        flag.fn += want_rumour and not got_rumour
+        flag.tn += not got_rumour and not want_rumour
+        got, want = _predicted(analysis), _expected(labels, analyser.gazetteer)
+        for key in FIELDS[1:]:
+            report.scores[key].add_sets(got[key], want[key])
+            if got[key] != want[key]:
+                extra = sorted(map(str, got[key] - want[key]))
+                missing = sorted(map(str, want[key] - got[key]))
+                report.mistakes.append(f"{name} {key}: extra {extra} missing {missing}")
+        if got_rumour != want_rumour:
+            report.mistakes.append(f"{name} is_manager_rumour: got {got_rumour}, want {want_rumour}")
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = [
+        f"{report.stories} stories ({report.negatives} negatives)",
+        f"{'field':<24} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>9}",
+    ]
+    for key, score in report.scores.items():
+        accuracy = f"{score.accuracy:9.3f}" if key == "is_manager_rumour" else f"{'':>9}"
+        lines.append(f"{key:<24} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} {accuracy}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bot.analysis.gazetteer import load_gazetteer  # noqa: PLC0415
+    from bot.config import load_config  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every mistake")
+    args = parser.parse_args(argv)
+    knowledge = load_config().settings.knowledge
+    analyser = Analyser(load_gazetteer(knowledge.managers, knowledge.clubs, knowledge.sources))
+    report = evaluate(args.corpus, analyser)
+    print(format_report(report))
+    if args.verbose:
+        print("\n".join(report.mistakes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""From raw alias matches to resolved people, clubs and sources in one article."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
+from bot.analysis.gazetteer import Gazetteer, Kind, Mention
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
+from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
+from bot.analysis.text import Sentence, fold
+from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
+from bot.analysis.words import NOT_PEOPLE
+
+# Capitalised words that are not people even though they are not in the gazetteer.
+_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_ATTRIBUTION = re.compile(
+    r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
+    r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
+    r"understands|reports|reported|claims|says|said|revealed|writes|wrote|suggests)\W*$"
+)
+_COMMON_WORD_SOURCES = frozenset({"sport", "record", "as", "star", "mirror", "express", "sun", "kicker", "times"})
+
+
+def _title_case(text: str, position: int) -> bool:
+    """Headline Title Case ("Alonso Rejects Liverpool") says nothing about who is a person."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = [w for w in text[line_start : line_end if line_end >= 0 else None].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _is_sentence_start(text: str, sentences: list[Sentence], starts: list[int], pos: int) -> bool:
+    sent = sentences[sentence_of(sentences, starts, pos)]
+    return not text[sent.start : pos].strip(" \"'“‘(-")
+
+
+def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -> Resolved:
+    """Accept or reject each alias match, resolve ambiguous nicknames and anaphora."""
+    starts = [s.start for s in sentences]
+    raw = gaz.find(text, folded)
+    out = Resolved()
+    ends = {m.end for m in raw}
+    mention_starts = {m.start for m in raw}
+    namesakes: set[str] = set()
+    full_names = {m.targets[0] for m in raw if m.kind is Kind.MANAGER and m.full}
+    ambiguous: list[Mention] = []
+
+    for m in raw:
+        surface = text[m.start : m.end]
+        if m.kind is Kind.SOURCE and gaz.sources[m.targets[0]].kind == "official":
+            out.sources.append((m.targets[0], m.start))
+            out.spans.append((m.start, m.end))
+            continue
+        if not any(c.isupper() for c in surface) and not any(c.isdigit() for c in surface):
+            continue  # "city", "united", "the blues" in lower case are ordinary words
+        sentence = sentence_of(sentences, starts, m.start)
+        if m.kind is Kind.MANAGER:
+            if not surface.split()[-1][:1].isupper():
+                continue  # "slot", "frank": surnames written in lower case are ordinary words
+            entry = gaz.managers[m.targets[0]]
+            if (
+                not m.full
+                and entry.name not in full_names
+                and (m.alias in namesakes or _namesake(text, m, ends, mention_starts, entry.name))
+            ):
+                namesakes.add(m.alias)  # later bare mentions mean that other person too
+                continue
+            if entry.common_word and not m.full and entry.name not in full_names:
+                window = folded[max(0, m.start - 40) : m.end + 40]
+                if not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):
+                    continue
+            incumbent = bool(
+                INCUMBENT_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+                or INCUMBENT_AFTER.match(folded[m.end : m.end + 30])
+            )
+            out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
+            out.spans.append((m.start, m.end))
+        elif m.kind is Kind.CLUB:
+            out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
+            out.spans.append((m.start, m.end))
+        elif m.kind is Kind.AMBIGUOUS:
+            ambiguous.append(m)
+        elif m.kind is Kind.SOURCE:
+            key = fold(surface)
+            if len(surface) <= 3 and surface != m.alias:
+                continue
+            if key in _COMMON_WORD_SOURCES and not _ATTRIBUTION.search(folded[max(0, m.start - 30) : m.start]):
+                continue
+            out.sources.append((m.targets[0], m.start))
+            out.spans.append((m.start, m.end))
+
+    resolve_unknown_clubs(text, out, gaz, sentences, starts)
+    _resolve_ambiguous(ambiguous, out, gaz, sentences, starts)
+    resolve_unknown_people(text, out, gaz, sentences, starts)
+    resolve_anaphora(folded, out, gaz, sentences, starts)
+    find_home_clubs(text, folded, out)
+    out.official = official_statement(folded, out)
+    named = {c.name for c in out.clubs}
+    for person in out.people:
+        known = gaz.managers.get(person.name)
+        if known is not None and known.club in named:
+            out.likely_home[person.name] = known.club
+    out.people.sort(key=lambda p: p.start)
+    out.clubs.sort(key=lambda c: c.start)
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
+
+
+def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str) -> bool:
+    """A surname preceded by someone else's first name ("Marcos Alonso"), or a first name followed by
+    someone else's surname ("Xavi Simons"), is another person."""
+    following = _NEXT_WORD.match(text, m.end)
+    if (
+        following
+        and fold(following.group(1)) not in NOT_PEOPLE
+        and fold(following.group(1)) not in fold(name).split()
+        and following.start(1) not in starts
+        and not _title_case(text, m.start)
+    ):
+        return True
+    before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
+    if not before:
+        return False
+    word = before.group(1)
+    word_end = m.start - (len(before.group(0)) - len(word))
+    if word.endswith(("'s", "’s", ".")) or word_end in ends:
+        return False
+    if fold(word) in NOT_PEOPLE or fold(word) in fold(name).split():
+        return False
+    return not (word.isupper() and len(word) > 1)  # headline caps say nothing
+
+
+def _resolve_ambiguous(
+    ambiguous: list[Mention], out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
+) -> None:
+    """Pick the candidate the article itself names; failing that, the one its league points to."""
+    if not ambiguous:
+        return
+    named = sorted(out.clubs, key=lambda c: c.start)
+    leagues = {gaz.clubs[c.name].league for c in named if c.name in gaz.clubs}
+    homes = {gaz.managers[p.name].club for p in out.people if p.name in gaz.managers}
+    for m in ambiguous:
+        candidates = set(m.targets)
+        present = [c for c in named if c.name in candidates]
+        choice: str | None = None
+        if present:
+            before = [c for c in present if c.start < m.start]
+            choice = (before[-1] if before else present[0]).name
+        else:
+            by_home = candidates & homes
+            by_league = {c for c in candidates if gaz.clubs[c].league in leagues}
+            if len(by_home) == 1:
+                choice = next(iter(by_home))
+            elif len(by_league) == 1:
+                choice = next(iter(by_league))
+        if choice is not None:
+            out.clubs.append(ClubRef(choice, m.start, m.end, sentence_of(sentences, starts, m.start)))
+            out.spans.append((m.start, m.end))

@@ -1,0 +1,47 @@
+"""References found in one article: people, clubs, and what the text says about them."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from bot.analysis.text import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A manager reference: explicit (a name) or resolved from "the Spaniard" / "he"."""
+
+    name: str
+    start: int
+    end: int
+    sentence: int
+    explicit: bool
+    known: bool = True
+    incumbent: bool = False  # "to replace Klopp", "Klopp's successor": the one leaving, not moving
+
+
+@dataclass(frozen=True, slots=True)
+class ClubRef:
+    name: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Resolved:
+    people: list[PersonRef] = field(default_factory=list)
+    clubs: list[ClubRef] = field(default_factory=list)
+    sources: list[tuple[str, int]] = field(default_factory=list)  # (source name, position)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every accepted entity span
+    home: dict[str, str] = field(default_factory=dict)  # manager -> club he is described at
+    former: dict[str, set[str]] = field(default_factory=dict)  # manager -> clubs described as former
+    official: bool = False  # the text reports an official statement or announcement
+    likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
+    descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager
+
+
+def sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> int:
+    index = bisect.bisect_right(starts, position) - 1
+    return max(0, min(index, len(sentences) - 1))

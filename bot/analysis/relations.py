@@ -1,0 +1,275 @@
+"""Relation cues, hedges and context words, compiled once into single-pass patterns.
+
+Every pattern runs over folded text (lower case, accents stripped, straight quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain import Relation
+
+# Order matters where two cues start at the same place: the first alternative wins.
+_CUES: list[tuple[Relation, str]] = [
+    (
+        Relation.UNDER_PRESSURE,
+        r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
+        r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
+        r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|job (?:is |could be )?"
+        r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:next|first) "
+        r"(?:manager|boss|coach) to (?:leave|be sacked|go|be axed|lose (?:his|their) job)|"
+        r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
+        r"questions over (?:his|her|the manager.s|the head coach.s) future|under scrutiny|"
+        r"(?:must|needs to) win|fighting for his job|clinging on|last chance|favourite to be sacked|"
+        r"odds on (?:the )?sack|crisis talks|vote of confidence|losing the dressing room|"
+        r"ultimatum|on thin ice|running out of time",
+    ),
+    (
+        Relation.DENIED,
+        r"no truth|not true|denie[sd]|deny|denying|"
+        r"dismiss(?:es|ed|ing)? (?:[\w'-]+ ){0,3}?(?:reports|talk|speculation|rumours|links|suggestions|claims)|"
+        r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
+        r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
+        r"(?:have|has) not (?:held|opened|made|had) (?:any )?(?:talks|contact|an approach|an offer)|"
+        r"wide of the mark|fake news|rubbish|(?:rules?|ruled) (?:himself |herself )?out|"
+        r"not (?:interested|a candidate|on the shortlist)|no plans to|played down|plays down|"
+        r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water",
+    ),
+    (
+        Relation.SACKED,
+        r"sacked|sacks|sacking|sack|dismissed|dismiss|end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
+        r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
+        r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
+        r"has been let go|parted company|part company|parting company|parted ways|part ways|"
+        r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
+        r"shown the door|given the boot|got the boot",
+    ),
+    (
+        Relation.LEFT,
+        r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
+        r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
+        r"walks away|quit|quits|quitting|left|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
+        r"exits|depart(?:s|ed|ure)?|"
+        r"(?:will|to) leave (?:the club|his post|his role)|"
+        r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
+        r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed",
+    ),
+    (
+        Relation.EXTENSION,
+        r"new (?:long-term |two-year |three-year |one-year |four-year |five-year |improved |rolling )?"
+        r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
+        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"
+        r"tie (?:him|her) down|tied (?:him|her) down|signed (?:a )?(?:contract|deal) until|"
+        r"committed (?:his|her) (?:long-term )?future|commits (?:his|her) (?:long-term )?future",
+    ),
+    (
+        Relation.STAYS,
+        r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
+        r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
+        r"(?:is |was )?staying (?:at|with|on)|"
+        r"remain(?:s|ed)? (?:at|in charge|as|with|committed)|stay(?:ed|s)? (?:at|with|on)|"
+        r"u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|remain in (?:his|her) post|"
+        r"to stay|stays|stay",
+    ),
+    (
+        Relation.REJECTED,
+        r"turn(?:ed|s|ing)? down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
+        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|"
+        r"said no|says no|say no|saying no|declin(?:ed|es|ing)|knock(?:ed|s)? back|"
+        r"decision for [a-z .'-]{2,40}, not against",
+    ),
+    (
+        Relation.APPOINTED,
+        r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)|appoint(?:ed|s|"
+        r"ment)?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
+        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
+        r"(?:has|have|had) taken (?:over|charge)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
+        r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as|hired|"
+        r"confirmed as (?:the )?(?:new )?(?:manager|head coach|coach|boss)",
+    ),
+    (
+        Relation.AGREED,
+        r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
+        r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
+        r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
+        r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
+        r"set to be (?:unveiled|appointed|named|confirmed|announced)|announcement (?:is )?imminent|"
+        r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
+        r"will (?:be the next|become the new|take over)|(?:all|everything) (?:agreed|set)|"
+        r"expected to be (?:appointed|confirmed|named|unveiled)|poised to (?:take over|be appointed|become)",
+    ),
+    (
+        Relation.OFFER,
+        r"offer(?:ed|ing)? (?:him |her )?(?:the )?(?:job|role|post|position|chance|contract|deal|a contract)|"
+        r"(?:made|make|makes|submitted|tabled|lodged|launched) (?:an |a |their )?(?:formal |official |"
+        r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
+        r"compensation (?:bid|offer|package)|"
+        r"(?:formal|official|concrete|firm) offer|offer on the table|job offer|has an offer|received an offer",
+    ),
+    (
+        Relation.TALKS,
+        r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
+        r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
+        r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
+        r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)|approach(?:ed|es)? "
+        r"(?:for|over|about|to)|approached|(?:asked|requested|seek|seeking|sought) permission|"
+        r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
+        r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
+        r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
+        r"in pole position|edging closer|moving closer|close to (?:a |an |becoming|being|taking|appointing|landing)|"
+        r"on the verge of (?:appointing|becoming|being)|first choice to (?:replace|succeed|take)",
+    ),
+    (
+        Relation.LINKED,
+        r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen (?:on|to)|"
+        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|candidate|frontrunner|front-runner|favourite|favorite|"
+        r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
+        r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
+        r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
+        r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
+        r"(?:replace|succeed|successor|succession)|contender|dream (?:appointment|choice)|top choice|"
+        r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
+        r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
+        r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|future (?:real madrid |[a-z]+ )?(?:manager|boss)|"
+        r"one day|return to|reunion|reunited|to take (?:over|charge)|take the (?:job|reins|helm)",
+    ),
+]
+
+CUE_PATTERN = re.compile("|".join(f"(?P<{rel.name}>\\b(?:{pattern})\\b)" for rel, pattern in _CUES))
+
+NEGATION = re.compile(
+    r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
+)
+
+HEDGES = re.compile(
+    r"\b(?:reportedly|according to reports|reports (?:suggest|claim|say)|it is understood|understood to|"
+    r"could|may|might|set to|expected to|believed to|thought to|rumou?red|claim(?:s|ed)?|speculation|"
+    r"linked|potential(?:ly)?|possible|possibly|consider(?:ing|ed)?|tipped|odds)\b"
+)
+OFFICIAL = re.compile(
+    r"\b(?:confirmed|official(?:ly)?|club statement|announced|statement|unveiled|have appointed|has appointed)\b"
+)
+
+# Words that show a sentence is about a manager's job, not a player.
+JOB_CONTEXT = re.compile(
+    r"\b(?:manager(?:ial)?|head coach|coach(?:ing)?|boss|gaffer|tactician|job|role|post|successor|succeed|"
+    r"replace(?:ment)?|dugout|touchline|appoint\w*|interim|caretaker|sack\w*|hot seat|in charge|"
+    r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
+    r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
+    r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*)\b"
+)
+
+# Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).
+PLAYER_CONTEXT = re.compile(
+    r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
+    r"center-back|full-back|left-back|right-back|goalkeeper|keeper)\b|\b(?:playmaker|wonderkid|teenager|youngster|"
+    r"academy|signing|signings|"
+    r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
+    r"£\s?\d|€\s?\d|\$\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn)\b|injur\w*|hamstring|knee|ankle|"
+    r"scored|goal|goals|assist|hat-trick|defeat|victory|chants|crowd|supporters|whistle|fixture|appearances|"
+    r"son of|midfield|addition|reinforcement|arrival|"
+    r"clean sheet|debut|squad number|shirt|player|players|"
+    r"permanent deal|season-long|caps|fit again|sidelined|ruled out for|return from|rehab\w*|"
+    r"won \d|lost \d|drew \d|\d-\d (?:win|defeat|draw|victory)|thrash\w*|kick-off|line-up|"
+    r"penalty|red card|yellow card|substitut\w*|half-time|minute)\b"
+)
+
+SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|insisted|insists|admitted|admits|revealed|reveals|explained|explains|"
+    r"added|adds|claimed|stressed|praised|hailed|believes|feels|thinks|hopes|confirmed that|"
+    r"press conference|news conference|speaking|asked about|when asked)\b"
+)
+
+ANAPHORA = re.compile(
+    r"\b(?:the (?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
+    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|"
+    r"international|midfielder|defender|striker|player|man|figure|legend|icon)|the \d{2}-year-old|"
+    r"the (?:spaniard|portuguese|dutchman|german|italian|frenchman|argentine|argentinian|englishman|scot|"
+    r"scotsman|norwegian|dane|swede|austrian|belgian|croatian|uruguayan|brazilian|welshman|irishman|"
+    r"northern irishman|american|australian|turk|greek|serb|swiss|japanese|moroccan|mexican|chilean|"
+    r"colombian|catalan|basque)(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
+    r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
+    r"the (?:boss|manager|head coach|coach|tactician|gaffer))\b|"
+    r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b"
+)
+
+NATIONALITY_NOUNS: dict[str, str] = {
+    "spaniard": "spanish",
+    "portuguese": "portuguese",
+    "dutchman": "dutch",
+    "german": "german",
+    "italian": "italian",
+    "frenchman": "french",
+    "argentine": "argentine",
+    "argentinian": "argentine",
+    "englishman": "english",
+    "scot": "scottish",
+    "scotsman": "scottish",
+    "norwegian": "norwegian",
+    "dane": "danish",
+    "swede": "swedish",
+    "austrian": "austrian",
+    "belgian": "belgian",
+    "croatian": "croatian",
+    "uruguayan": "uruguayan",
+    "brazilian": "brazilian",
+    "welshman": "welsh",
+    "irishman": "irish",
+    "northern irishman": "northern irish",
+    "american": "american",
+    "australian": "australian",
+    "turk": "turkish",
+    "greek": "greek",
+    "serb": "serbian",
+    "swiss": "swiss",
+    "japanese": "japanese",
+    "moroccan": "moroccan",
+    "mexican": "mexican",
+    "chilean": "chilean",
+    "colombian": "colombian",
+    "catalan": "spanish",
+    "basque": "spanish",
+}
+
+# "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving.
+INCUMBENT_BEFORE = re.compile(
+    r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|in place of|"
+    r"take over from|taking over from|took over from|after|following|sacking of|departure of|exit of|"
+    r"under|predecessor|former|ex-)\s+$"
+)
+INCUMBENT_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:successor|replacement|departure|exit|shoes|sacking|era|side|team|squad|men)\b"
+)
+
+
+_LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
+_APPLIED_PRESSURE = re.compile(
+    r"\b(?:put|puts|putting|kept|keep|keeps|keeping|placed) (?:us|them|him|you|the \w+|their \w+) $"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    relation: Relation
+    start: int
+    end: int
+    negated: bool
+
+
+def find_cues(folded: str, start: int, end: int) -> list[Cue]:
+    """Relation cues in folded[start:end], each marked when a negation stands just before it."""
+    cues: list[Cue] = []
+    for match in CUE_PATTERN.finditer(folded, start, end):
+        name = match.lastgroup
+        if name is None:
+            continue
+        before = folded[max(start, match.start() - 30) : match.start()]
+        relation = Relation[name]
+        if relation is Relation.UNDER_PRESSURE and _APPLIED_PRESSURE.search(before):
+            continue  # "put us under pressure": a match description, not a job
+        if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
+            continue  # "took charge in 2016": background, not news
+        negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
+        cues.append(Cue(relation, match.start(), match.end(), negated))
+    return cues

@@ -1,0 +1,103 @@
+"""Text helpers for the analyser: length-preserving folding, sentences, HTML to plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_APOSTROPHES = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Map each BMP letter to its lower-case, accent-free form when that is one character."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2500):
+        char = chr(code)
+        lowered = char.lower()
+        if len(lowered) != 1:
+            continue
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = base if len(base) == 1 else lowered
+        folded = _APOSTROPHES.get(folded, folded)
+        if folded != char:
+            table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    # Letters without a decomposition that fans type without the accent.
+    for src, dst in {"ø": "o", "Ø": "o", "ß": "s", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"}.items():
+        table[ord(src)] = dst
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents without changing the length, so offsets stay valid."""
+    return text.translate(_fold_table())
+
+
+def fold_key(text: str) -> str:
+    """A comparison key for names: folded, whitespace collapsed."""
+    return " ".join(fold(text).split())
+
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]{0,2000}>", re.S | re.I)
+_BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """Plain text from feed text that may hold HTML, entities, control or bidi characters."""
+    if "<" in text:
+        text = _BLOCK.sub("\n", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
+_ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with character spans; newlines always end a sentence (titles, paragraphs)."""
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[max(start, match.start() - 5) : match.start()].lower()
+        if "\n" not in match.group() and before.endswith(_ABBREVIATIONS):
+            continue
+        if text[start : match.start()].strip():
+            sentences.append(Sentence(len(sentences), start, match.start(), paragraph))
+        if "\n" in match.group():
+            paragraph += 1
+        start = match.end()
+    if text[start:].strip():
+        sentences.append(Sentence(len(sentences), start, len(text), paragraph))
+    return sentences

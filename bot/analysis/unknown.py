@@ -1,0 +1,123 @@
+"""People and clubs the gazetteer lacks, recognised from how the text introduces them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
+from bot.analysis.relations import JOB_CONTEXT
+from bot.analysis.text import Sentence, fold
+from bot.analysis.words import NOT_PEOPLE
+
+_CLUB_WORD = (
+    r"(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|Ladies|Rangers|Hotspur|"
+    r"Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|Sporting)"
+)
+_UNKNOWN_CLUB = re.compile(
+    rf"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+    rf"|(?:[A-Z][\w’-]*[\w]\s){{1,3}}{_CLUB_WORD})\b"
+)
+_CLUB_SUBJECT = re.compile(
+    r"(?:^|(?<=\n))(?P<club>[A-Z][\w’-]+(?:\s[A-Z][\w’-]+){0,2})\s+(?:have|has)\s+(?:officially\s+)?"
+    r"(?:appointed|named|sacked|announced|confirmed|parted|extended|dismissed|hired)\b",
+    re.M,
+)
+
+
+def resolve_unknown_clubs(
+    text: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
+) -> None:
+    """Clubs the gazetteer lacks ("Forest Green Rovers", "IFK Värnamo"): a longer club-like name
+    replaces a known alias found inside it ("Forest")."""
+    found: list[tuple[int, int]] = [m.span() for m in _UNKNOWN_CLUB.finditer(text)]
+    for sentence in sentences:
+        match = _CLUB_SUBJECT.match(text, sentence.start, sentence.end)
+        if match:
+            found.append(match.span("club"))
+    for span_start, span_end in found:
+        start = span_start
+        words = text[span_start:span_end].split()
+        while words and fold(words[0]) in NOT_PEOPLE and words[0] not in ("United", "City", "Athletic", "Sporting"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or gaz.club_by_key(name) or gaz.manager_by_key(name) or gaz.source_by_key(name):
+            continue
+        inside = [c for c in out.clubs if start <= c.start and c.end <= start + len(name)]
+        overlapping = [(s, e) for s, e in out.spans if s < start + len(name) and start < e]
+        if len(overlapping) != len(inside) or any(e - s == len(name) for s, e in overlapping):
+            continue  # part of a person or source name, or exactly a known club
+        for club in inside:
+            out.clubs.remove(club)
+            out.spans.remove((club.start, club.end))
+        out.clubs.append(ClubRef(name, start, start + len(name), sentence_of(sentences, starts, start)))
+        out.spans.append((start, start + len(name)))
+
+
+_UNKNOWN_PATTERNS = [
+    re.compile(
+        r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
+        r"\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+(?:van|de|der|den|da|di|le|la|ten|von)?\s*[A-Z][a-zà-ÿ'-]+){1,2})"
+    ),
+    re.compile(
+        r"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})"
+        r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
+        r"(?:head coach|manager|boss|coach)"
+    ),
+    re.compile(
+        r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:the\s+)?(?:\d{2}-year-old\s+)?"
+        r"(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:head coach|manager|boss|coach)\b"
+    ),
+]
+
+
+_UNKNOWN_PATTERNS.extend(
+    [
+        re.compile(
+            r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
+            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})"
+        ),
+        re.compile(
+            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has been|was|is|will be)\s+"
+            r"(?:placed|put|installed|left)\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge"
+        ),
+    ]
+)
+_AGED_PERSON = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:a|the)\s+\d{2}-year-old\b")
+
+
+def resolve_unknown_people(
+    text: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
+) -> None:
+    """Coaches the gazetteer lacks, recognised from how the text introduces them."""
+    if len(text) > 50_000:
+        return
+    taken = out.spans
+    matches = [m for pattern in _UNKNOWN_PATTERNS for m in pattern.finditer(text)]
+    for aged in _AGED_PERSON.finditer(text):
+        sentence = sentences[sentence_of(sentences, starts, aged.start())]
+        if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):
+            matches.append(aged)
+    for match in matches:
+        start, end = match.span("name")
+        name = " ".join(match.group("name").split())
+        if any(s < end and start < e for s, e in taken):
+            continue
+        words = [fold(w) for w in name.split()]
+        if any(w in NOT_PEOPLE for w in words):
+            continue
+        if gaz.manager_by_key(name) or gaz.club_by_key(name) or gaz.source_by_key(name):
+            continue
+        index = sentence_of(sentences, starts, start)
+        out.people.append(PersonRef(name, start, end, index, explicit=True, known=False))
+        taken.append((start, end))
+        # Later bare-surname mentions of the same person.
+        surname = name.split()[-1]
+        for later in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            s2, e2 = later.start(), later.end()
+            if not any(s < e2 and s2 < e for s, e in taken):
+                out.people.append(
+                    PersonRef(name, s2, e2, sentence_of(sentences, starts, s2), explicit=True, known=False)
+                )
+                taken.append((s2, e2))

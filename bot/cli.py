@@ -1,0 +1,117 @@
+"""The command line: rumourbot run | demo | analyse | ask | poll | feeds | db | config."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Config, ConfigError, load_config, masked_dump
+
+log = logging.getLogger(__name__)
+
+EXIT_USAGE = 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rumourbot", description="Football manager rumour bot.")
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default config/rumourbot.toml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("run", help="run the bot (console chat when no platform token is set)")
+    sub.add_parser("demo", help="offline demo with bundled sample feeds on 127.0.0.1")
+
+    analyse = sub.add_parser("analyse", help="analyse one article (JSON object or plain text)")
+    analyse.add_argument("file", nargs="?", default="-", help="file to read, or - for stdin (default)")
+    analyse.add_argument("--json", action="store_true", help="print one JSON object")
+
+    ask = sub.add_parser("ask", help="what /rumour would answer, without a chat")
+    ask.add_argument("query", nargs="+")
+    ask.add_argument("--json", action="store_true")
+
+    poll = sub.add_parser("poll", help="poll feeds")
+    poll.add_argument("--once", action="store_true", required=True, help="run one cycle and exit")
+    poll.add_argument("--json", action="store_true")
+
+    feeds = sub.add_parser("feeds", help="manage the feed list")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    feeds_sub.add_parser("list", help="list feeds")
+    feeds_sub.add_parser("status", help="feed health")
+    add = feeds_sub.add_parser("add", help="add a feed")
+    add.add_argument("url")
+    add.add_argument("--outlet", default="")
+    remove = feeds_sub.add_parser("remove", help="remove a feed")
+    remove.add_argument("url")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("migrate", help="apply pending migrations")
+
+    config = sub.add_parser("config", help="configuration")
+    config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_sub.add_parser("check", help="validate and print the effective configuration (secrets masked)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"rumourbot: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    logging.basicConfig(
+        level=config.settings.log.level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.command == "config":
+        print(json.dumps(masked_dump(config), indent=2))
+        return 0
+    if args.command == "analyse":
+        return _analyse(config, args.file, args.json)
+    from bot import commands_cli  # noqa: PLC0415 - heavy imports only for the commands that need them
+
+    return commands_cli.dispatch(config, args)
+
+
+def _analyse(config: Config, file: str, as_json: bool) -> int:
+    from bot.analysis.analyser import Analyser  # noqa: PLC0415 - keep --help fast
+    from bot.analysis.gazetteer import KnowledgeError, load_gazetteer  # noqa: PLC0415
+    from bot.analysis.io import InputError, parse_article  # noqa: PLC0415
+    from bot.render.text import render_analysis  # noqa: PLC0415
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        return _fail(f"cannot read {file}: {exc.strerror}")
+    try:
+        article = parse_article(data)
+    except InputError as exc:
+        return _fail(str(exc))
+    knowledge = config.settings.knowledge
+    try:
+        gazetteer = load_gazetteer(knowledge.managers, knowledge.clubs, knowledge.sources)
+    except KnowledgeError as exc:
+        return _fail(str(exc))
+    analysis = Analyser(gazetteer).analyse(article)
+    if as_json:
+        print(json.dumps(analysis.as_json(), ensure_ascii=False))
+    else:
+        print(render_analysis(analysis))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""The command router: one neutral entry point for every platform.
+
+Handlers take an Invocation and return a Reply; they read and write only through the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from bot.commands.base import Invocation
+from bot.commands.names import NameResolver, Resolution
+from bot.domain import utcnow
+from bot.render.card import Reply
+from bot.render.threads import thread_card
+from bot.store.base import Store
+
+log = logging.getLogger(__name__)
+
+MAX_ARGS = 200
+COMMANDS: dict[str, str] = {
+    "rumour": "the latest on a manager or club, e.g. /rumour alonso",
+    "follow": "get alerts about a manager, a club or all: /follow alonso",
+    "unfollow": "stop alerts: /unfollow alonso",
+    "following": "what this chat follows",
+    "hot": "the hottest rumours right now",
+    "sources": "feed health",
+    "help": "this list",
+}
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+Handler = Callable[[Invocation], Awaitable[Reply]]
+
+
+def clean_args(raw: str) -> str:
+    """Bound and sanitise user text before it is used or echoed."""
+    return " ".join(_UNSAFE.sub(" ", raw[: MAX_ARGS * 4]).split())[:MAX_ARGS]
+
+
+def echo(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Router:
+    def __init__(
+        self,
+        store: Store,
+        names: NameResolver,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        window_days: int = 21,
+    ) -> None:
+        self.store = store
+        self.names = names
+        self.clock = clock
+        self.window_days = window_days
+        self._handlers: dict[str, Handler] = {
+            "rumour": self.rumour,
+            "follow": self.follow,
+            "unfollow": self.unfollow,
+            "following": self.following,
+            "hot": self.hot,
+            "sources": self.sources,
+            "help": self.help,
+            "start": self.help,
+        }
+
+    async def handle(self, inv: Invocation) -> Reply:
+        name = inv.name.lower().lstrip("/")
+        handler = self._handlers.get(name)
+        if handler is None:
+            return Reply(f"Unknown command /{echo(clean_args(name), 30)}. Try /help.", ephemeral=True)
+        started = time.perf_counter()
+        try:
+            reply = await handler(
+                Invocation(
+                    inv.chat,
+                    inv.user_id,
+                    name,
+                    clean_args(inv.args),
+                    inv.chat_kind,
+                    inv.can_manage,
+                    inv.options,
+                )
+            )
+        except Exception:
+            log.exception("command /%s failed", name)
+            return Reply("Sorry, something went wrong while answering that. Please try again later.", ephemeral=True)
+        log.debug("command /%s answered in %.1f ms", name, (time.perf_counter() - started) * 1000)
+        return reply
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _unresolved(self, query: str, res: Resolution) -> Reply:
+        shown = echo(query)
+        if res.kind == "ambiguous":
+            return Reply(f"“{shown}” could mean {', '.join(res.suggestions)}. Which one?")
+        if res.suggestions:
+            return Reply(f"I don't know “{shown}”. Did you mean {' or '.join(res.suggestions)}?")
+        return Reply(f"I don't know a manager or club called “{shown}”. Try a surname or a club, e.g. /rumour alonso.")
+
+    # -- commands ------------------------------------------------------------------------------
+
+    async def rumour(self, inv: Invocation) -> Reply:
+        if not inv.args:
+            return Reply("Whom about? Try /rumour alonso or /rumour real madrid.")
+        res = self.names.resolve(inv.args)
+        if res.kind == "manager":
+            views = await self.store.threads_about(manager=res.name, limit=6)
+        elif res.kind == "club":
+            views = await self.store.threads_about(club=res.name, limit=6)
+        else:
+            return self._unresolved(inv.args, res)
+        if not views:
+            return Reply(f"No rumours about {res.name} yet. /follow {echo(inv.args, 40)} to hear when one starts.")
+        header = f"{res.name}: {len(views)} rumour thread{'s' if len(views) != 1 else ''}"
+        if res.kind == "manager" and len({v.state.club for v in views}) > 1:
+            header += " — " + ", ".join(f"{v.state.club} ({v.state.stage.value})" for v in views)
+        return Reply(header, cards=tuple(thread_card(v) for v in views))
+
+    async def _target(self, inv: Invocation) -> tuple[str, str] | Reply:
+        if not inv.args:
+            return Reply(f"Follow what? Try /{inv.name} alonso, /{inv.name} real madrid or /{inv.name} all.")
+        if inv.args.lower() == "all":
+            return ("all", "all")
+        res = self.names.resolve(inv.args)
+        if res.kind in ("manager", "club"):
+            return (res.kind, res.name)
+        return self._unresolved(inv.args, res)
+
+    def _refuse(self, inv: Invocation) -> Reply | None:
+        if inv.can_manage:
+            return None
+        return Reply(
+            "Only admins can change what this chat follows (Telegram: group admins; Discord: Manage Server "
+            "or Manage Channels). Anyone can ask /rumour.",
+            ephemeral=True,
+        )
+
+    async def follow(self, inv: Invocation) -> Reply:
+        if (refusal := self._refuse(inv)) is not None:
+            return refusal
+        target = await self._target(inv)
+        if isinstance(target, Reply):
+            return target
+        kind, name = target
+        ping = dict(inv.options).get("ping_role", "")
+        changed = await self.store.follow(inv.chat.key, kind, name, ping, self.clock())
+        what = "every manager rumour" if kind == "all" else name
+        if not changed:
+            return Reply(f"This chat already follows {what}.")
+        return Reply(f"Following {what}. New rumours and updates will be posted here.")
+
+    async def unfollow(self, inv: Invocation) -> Reply:
+        if (refusal := self._refuse(inv)) is not None:
+            return refusal
+        target = await self._target(inv)
+        if isinstance(target, Reply):
+            return target
+        kind, name = target
+        removed = await self.store.unfollow(inv.chat.key, kind, name)
+        what = "all rumours" if kind == "all" else name
+        return Reply(f"Stopped following {what}." if removed else f"This chat was not following {what}.")
+
+    async def following(self, inv: Invocation) -> Reply:
+        subs = await self.store.following(inv.chat.key)
+        if not subs:
+            return Reply("This chat follows nothing yet. Try /follow alonso or /follow all.")
+        lines = []
+        for sub in subs:
+            label = "all manager rumours" if sub.target_kind == "all" else f"{sub.target} ({sub.target_kind})"
+            if not sub.active:
+                label += " — paused: the bot could not post here"
+            lines.append(f"• {label}")
+        return Reply("This chat follows:\n" + "\n".join(lines))
+
+    async def hot(self, inv: Invocation) -> Reply:
+        del inv
+        views = await self.store.hot_threads(self.clock(), 5)
+        if not views:
+            return Reply("No hot rumours in the last week.")
+        return Reply("Hottest rumours right now:", cards=tuple(thread_card(v, with_timeline=False) for v in views))
+
+    async def sources(self, inv: Invocation) -> Reply:
+        del inv
+        feeds = await self.store.list_feeds()
+        if not feeds:
+            return Reply("No feeds configured.")
+        ok = [f for f in feeds if f.disabled_reason is None and f.failures == 0]
+        failing = [f for f in feeds if f.disabled_reason is None and f.failures > 0]
+        disabled = [f for f in feeds if f.disabled_reason is not None]
+        lines = [f"{len(feeds)} feeds: {len(ok)} ok, {len(failing)} failing, {len(disabled)} disabled."]
+        for feed in failing[:10]:
+            since = f"{feed.failing_since:%d %b %H:%M}" if feed.failing_since else "?"
+            lines.append(
+                f"• failing since {since} UTC ({feed.failures}×): {feed.outlet or feed.url} — {feed.last_error}"
+            )
+        for feed in disabled[:10]:
+            lines.append(f"• disabled: {feed.outlet or feed.url} — {feed.disabled_reason}")
+        return Reply("\n".join(lines))
+
+    async def help(self, inv: Invocation) -> Reply:
+        del inv
+        lines = [f"/{name} — {text}" for name, text in COMMANDS.items()]
+        return Reply("rumourbot follows football manager rumours.\n" + "\n".join(lines))

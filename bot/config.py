@@ -1,0 +1,224 @@
+"""Typed settings: one TOML file plus ``RUMOURBOT_<SECTION>__<KEY>`` environment overrides.
+
+Loaded once by the command line and passed down; nothing reads settings from a global.
+Every error names the key and where it came from (the file or the environment variable).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+DEFAULT_CONFIG_PATH = Path("config/rumourbot.toml")
+ENV_PREFIX = "RUMOURBOT_"
+ENV_CONFIG = "RUMOURBOT_CONFIG"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the key and its origin."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class StoreSettings(_Section):
+    url: str = "sqlite:///data/rumourbot.db"
+
+    @field_validator("url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+
+class FeedSettings(_Section):
+    file: str = "config/feeds.toml"
+    interval_seconds: int = Field(300, ge=1)
+    min_interval_seconds: int = Field(60, ge=1)
+    max_interval_seconds: int = Field(3600, ge=1)
+    max_age_hours: float = Field(48, gt=0)
+    concurrency: int = Field(32, ge=1, le=1024)
+    per_host_concurrency: int = Field(2, ge=1, le=64)
+    connect_timeout_seconds: float = Field(10, gt=0)
+    read_timeout_seconds: float = Field(20, gt=0)
+    total_timeout_seconds: float = Field(30, gt=0)
+    max_body_bytes: int = Field(5_000_000, ge=1024)
+    max_redirects: int = Field(5, ge=0, le=20)
+    user_agent: str = "rumourbot/0.1 (+https://github.com/rumourbot/rumourbot; football rumour feed reader)"
+    backoff_base_seconds: int = Field(300, ge=1)
+    backoff_max_seconds: int = Field(86_400, ge=1)
+    disable_after_failures: int = Field(11, ge=1)
+    allow_private_addresses: bool = False
+    fulltext: bool = True
+    fulltext_timeout_seconds: float = Field(10, gt=0)
+    fulltext_max_bytes: int = Field(2_000_000, ge=1024)
+
+
+class KnowledgeSettings(_Section):
+    managers: str = "config/managers.toml"
+    clubs: str = "config/clubs.toml"
+    sources: str = "config/sources.toml"
+
+
+class RumourSettings(_Section):
+    window_days: int = Field(21, ge=1)
+    near_duplicate_threshold: float = Field(0.85, gt=0, le=1)
+
+
+class DeliverySettings(_Section):
+    max_attempts: int = Field(8, ge=1)
+    retry_base_seconds: float = Field(2.0, gt=0)
+    retry_max_seconds: float = Field(600.0, gt=0)
+    catch_up_limit: int = Field(5, ge=0)
+
+
+class TelegramSettings(_Section):
+    api_base_url: str = "https://api.telegram.org/bot"
+    file_base_url: str = "https://api.telegram.org/file/bot"
+    webhook_url: str = ""
+    webhook_listen: str = "0.0.0.0:8443"
+    max_retries: int = Field(3, ge=0)
+
+
+class DiscordSettings(_Section):
+    api_base_url: str = "https://discord.com/api/v10"
+    gateway_url: str = "wss://gateway.discord.gg/"
+
+
+class ConsoleSettings(_Section):
+    enabled: bool = True
+    follow: str = "all"
+
+
+class LogSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+class Settings(_Section):
+    store: StoreSettings = StoreSettings()
+    feeds: FeedSettings = FeedSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
+    rumours: RumourSettings = RumourSettings()
+    delivery: DeliverySettings = DeliverySettings()
+    telegram: TelegramSettings = TelegramSettings()
+    discord: DiscordSettings = DiscordSettings()
+    console: ConsoleSettings = ConsoleSettings()
+    log: LogSettings = LogSettings()
+
+
+class Secrets(BaseModel):
+    """Tokens come only from the environment and are never printed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    discord_token: SecretStr | None = None
+    telegram_token: SecretStr | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Secrets:
+        def secret(name: str) -> SecretStr | None:
+            value = env.get(name, "").strip()
+            return SecretStr(value) if value else None
+
+        return cls(discord_token=secret("DISCORD_TOKEN"), telegram_token=secret("TELEGRAM_TOKEN"))
+
+
+class Config(BaseModel):
+    """Settings plus secrets plus where they came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    settings: Settings
+    secrets: Secrets
+    path: str
+
+
+def _parse_env_value(raw: str) -> Any:
+    """Environment values are TOML scalars or arrays when they parse as such, else strings."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, tuple[str, Any]]]:
+    overrides: dict[str, dict[str, tuple[str, Any]]] = {}
+    for name, raw in env.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
+        overrides.setdefault(section, {})[key] = (name, _parse_env_value(raw))
+    return overrides
+
+
+def _describe(loc: tuple[int | str, ...], origins: Mapping[tuple[str, ...], str], path: str) -> str:
+    parts = [str(p) for p in loc]
+    key = f"[{parts[0]}] {'.'.join(parts[1:])}" if len(parts) > 1 else f"[{parts[0]}]" if parts else "?"
+    origin = origins.get(tuple(parts[:2])) or next(
+        (o for k, o in origins.items() if parts and k[0] == parts[0] and "environment" in o), path
+    )
+    return f"{key} (from {origin})"
+
+
+def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read the TOML file, apply environment overrides, validate. Raise ConfigError naming the key."""
+    env = os.environ if env is None else env
+    explicit = path is not None or bool(env.get(ENV_CONFIG))
+    file_path = Path(path) if path is not None else Path(env.get(ENV_CONFIG) or DEFAULT_CONFIG_PATH)
+    data: dict[str, Any] = {}
+    if file_path.exists():
+        try:
+            with file_path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file_path}: not valid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"{file_path}: cannot read: {exc.strerror}") from exc
+    elif explicit:
+        raise ConfigError(f"{file_path}: configuration file not found")
+
+    origins: dict[tuple[str, ...], str] = {}
+    for section, keys in data.items():
+        if isinstance(keys, dict):
+            for key in keys:
+                origins[(section, key)] = str(file_path)
+    for section, keys in _env_overrides(env).items():
+        target = data.setdefault(section, {})
+        if not isinstance(target, dict):
+            raise ConfigError(f"[{section}] in {file_path} must be a table")
+        for key, (var, value) in keys.items():
+            target[key] = value
+            origins[(section, key)] = f"environment variable {var}"
+
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = _describe(err["loc"], origins, str(file_path))
+            message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{where}: {message}")
+        raise ConfigError("configuration error: " + "; ".join(problems)) from None
+    return Config(settings=settings, secrets=Secrets.from_env(env), path=str(file_path))
+
+
+def masked_dump(config: Config) -> dict[str, Any]:
+    """The effective configuration as plain data, with every secret masked."""
+    dump: dict[str, Any] = config.settings.model_dump(mode="json")
+    dump["secrets"] = {
+        name: ("***" if value is not None else "(not set)")
+        for name, value in (
+            ("DISCORD_TOKEN", config.secrets.discord_token),
+            ("TELEGRAM_TOKEN", config.secrets.telegram_token),
+        )
+    }
+    dump["source"] = {"file": config.path}
+    return dump

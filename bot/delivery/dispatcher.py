@@ -1,0 +1,132 @@
+"""Send queued deliveries: post, or edit the original alert and reply; retry; never post twice.
+
+The outbox row is claimed ('sending') before the platform call and marked 'sent' with the message id
+after it. A crash between the two leaves the row 'sending'; on start it goes back to 'pending' and
+is sent again with the same nonce (Discord drops a repeated nonce; see docs/DELIVERY.md for the
+remaining window on Telegram).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+
+from bot.commands.base import ChatRef
+from bot.config import DeliverySettings
+from bot.delivery.ports import ChatGone, DeliveryError, PermanentFailure, RetryLater, Sender
+from bot.domain import utcnow
+from bot.render.threads import thread_card, update_line
+from bot.store.base import Delivery, Store
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        store: Store,
+        senders: Mapping[str, Sender],
+        settings: DeliverySettings,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        batch: int = 50,
+    ) -> None:
+        self.store = store
+        self.senders = dict(senders)
+        self.settings = settings
+        self.clock = clock
+        self.batch = batch
+        self.wake = asyncio.Event()
+
+    async def run_once(self) -> int:
+        """Send every due delivery once; return how many were sent."""
+        now = self.clock()
+        claimed = await self.store.claim_deliveries(list(self.senders), now, self.batch)
+        if not claimed:
+            return 0
+        # One chat's deliveries go in order; different chats go concurrently.
+        by_chat: dict[str, list[Delivery]] = {}
+        for delivery in claimed:
+            by_chat.setdefault(delivery.chat_key, []).append(delivery)
+        results = await asyncio.gather(*(self._send_chat(items) for items in by_chat.values()))
+        return sum(results)
+
+    async def _send_chat(self, items: list[Delivery]) -> int:
+        sent = 0
+        for delivery in items:
+            if await self._send(delivery):
+                sent += 1
+        return sent
+
+    async def _send(self, delivery: Delivery) -> bool:
+        chat = ChatRef.from_key(delivery.chat_key)
+        sender = self.senders[chat.platform]
+        view = await self.store.thread(delivery.thread_id)
+        if view is None:
+            await self.store.delivery_failed(delivery.id, "thread no longer exists")
+            return False
+        card = thread_card(view)
+        nonce = f"rb-{delivery.id}"
+        try:
+            original = await self.store.thread_message(delivery.thread_id, delivery.chat_key)
+            if delivery.event_kind == "created" or original is None:
+                message_id = await sender.send(chat, card, nonce=nonce, ping_role=delivery.ping_role)
+            else:
+                try:
+                    await sender.edit(chat, original, card)
+                except PermanentFailure as exc:
+                    log.info("could not edit alert %s in %s (%s); replying only", original, chat.key, exc)
+                line = update_line(delivery.stage, delivery.source, delivery.event_kind)
+                message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce)
+        except ChatGone as exc:
+            paused = await self.store.deactivate_chat(delivery.chat_key)
+            log.warning("chat %s is unreachable (%s); paused its %d follow(s)", delivery.chat_key, exc, paused)
+            return False
+        except RetryLater as exc:
+            await self._retry(delivery, str(exc) or "retry later", exc.seconds)
+            return False
+        except PermanentFailure as exc:
+            log.warning("delivery %d to %s rejected: %s", delivery.id, delivery.chat_key, exc)
+            await self.store.delivery_failed(delivery.id, str(exc))
+            return False
+        except (DeliveryError, TimeoutError, OSError) as exc:
+            await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
+            return False
+        await self.store.delivery_sent(delivery.id, message_id, self.clock())
+        return True
+
+    async def _retry(self, delivery: Delivery, error: str, seconds: float | None) -> None:
+        if delivery.attempts >= self.settings.max_attempts:
+            log.warning(
+                "delivery %d to %s failed after %d attempts: %s",
+                delivery.id,
+                delivery.chat_key,
+                delivery.attempts,
+                error,
+            )
+            await self.store.delivery_failed(delivery.id, error)
+            return
+        backoff = min(self.settings.retry_max_seconds, self.settings.retry_base_seconds * 2 ** (delivery.attempts - 1))
+        delay = max(seconds or 0.0, backoff * random.uniform(0.8, 1.2))
+        await self.store.delivery_retry(delivery.id, error, self.clock() + timedelta(seconds=delay))
+
+    async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
+        released = await self.store.release_claims()
+        if released:
+            log.info("re-queued %d delivery(ies) interrupted by the last stop", released)
+        while not stop.is_set():
+            try:
+                sent = await self.run_once()
+            except Exception:
+                log.exception("dispatcher cycle failed; retrying")
+                sent = 0
+            if sent:
+                continue
+            self.wake.clear()
+            waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self.wake.wait())]
+            await asyncio.wait(waiters, timeout=idle_seconds, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in waiters:
+                waiter.cancel()

@@ -1,0 +1,52 @@
+"""What the dispatcher needs from a chat platform, and the errors a platform may report."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from bot.commands.base import ChatRef, Invocation
+from bot.render.card import Card, Reply
+
+CommandHandler = Callable[[Invocation], Awaitable[Reply]]
+
+
+class DeliveryError(Exception):
+    """Sending failed; subclasses say what the dispatcher should do next."""
+
+
+class RetryLater(DeliveryError):
+    """Rate limited, 5xx or time-out: try again after ``seconds`` (or the dispatcher's backoff)."""
+
+    def __init__(self, message: str, seconds: float | None = None) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
+class ChatGone(DeliveryError):
+    """The bot may no longer post there (blocked, kicked, 403/404): deactivate that chat's follows."""
+
+
+class PermanentFailure(DeliveryError):
+    """The message itself is unacceptable (400): retrying will not help."""
+
+
+class Sender(Protocol):
+    """A platform adapter as the dispatcher sees it."""
+
+    platform: str
+
+    async def send(
+        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+    ) -> str:
+        """Post a card; return the platform message id. ``nonce`` lets a platform drop a duplicate;
+        ``ping_role`` is the one role a follow asked to mention (platforms without roles ignore it)."""
+        ...
+
+    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+        """Post a short plain-text message (e.g. "now: agreed — Sky Sports"); return its id."""
+        ...
+
+    async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
+        """Replace an earlier card with its new state."""
+        ...

@@ -1,0 +1,277 @@
+"""Discord adapter: the real discord.py client behind the Sender port and the slash commands.
+
+Message ids returned by ``send``/``send_text`` (and accepted by ``edit`` and ``reply_to``):
+
+* ``"<message_id>"`` — a message in a text channel or thread; its channel is
+  ``chat.thread_id or chat.chat_id``.
+* ``"<thread_id>/<message_id>"`` — a forum post: sending to a forum channel creates a thread named
+  after the card title. (Discord gives the starter message the thread's id; both are kept so the
+  format does not depend on that.) Replying with ``reply_to="<thread_id>/<message_id>"`` posts
+  inside that thread, so stage updates land in the rumour's own forum post.
+
+``nonce`` goes out with ``enforce_nonce`` (discord.py adds it to every nonce): Discord then answers
+a resend within a few minutes with the original message instead of posting twice. Discord caps a
+nonce at 25 characters, so longer ones are hashed. Forum posts have no nonce on Discord.
+
+Process-global: discord.py keeps the REST base (``discord.http.Route.BASE``) and the gateway URL
+(``DiscordWebSocket.DEFAULT_GATEWAY``) as class attributes. ``start`` sets both from the settings,
+so every discord.py client in the process uses the same API base.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import discord
+import yarl
+from discord.gateway import DiscordWebSocket
+
+from bot.commands.base import ChatRef
+from bot.config import DiscordSettings
+from bot.delivery.ports import CommandHandler, PermanentFailure, RetryLater
+from bot.platforms.discord_commands import NO_MENTIONS, Responder
+from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error
+from bot.render.card import Card
+from bot.render.discord_embed import render_content, render_embed, thread_name
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+NONCE_MAX = 25
+Messageable = discord.abc.GuildChannel | discord.Thread | discord.abc.PrivateChannel
+
+
+class DiscordStartError(RuntimeError):
+    """Login or the gateway failed at start-up (the message never contains the token)."""
+
+
+class _Client(discord.Client):
+    """discord.Client that reports channels the bot can no longer post to."""
+
+    def __init__(self, gone: Callable[[list[int]], Awaitable[None]], **options: Any) -> None:
+        super().__init__(**options)
+        self._gone = gone
+
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self._gone([channel.id])
+
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        await self._gone([payload.thread_id])
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self._gone([c.id for c in guild.channels] + [t.id for t in guild.threads])
+
+
+def _gateway_ended(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        log.error("discord: gateway connection ended: %s: %s", type(exc).__name__, exc)
+
+
+def _snowflake(value: str, what: str) -> int:
+    if not (value.isascii() and value.isdigit()):
+        raise PermanentFailure(f"discord: not a {what} id: {value!r}")
+    return int(value)
+
+
+def _split_id(message_id: str) -> tuple[int | None, int]:
+    """``"T/M"`` → (T, M) for forum posts; ``"M"`` → (None, M)."""
+    head, sep, tail = message_id.partition("/")
+    if sep:
+        return _snowflake(head, "thread"), _snowflake(tail, "message")
+    return None, _snowflake(head, "message")
+
+
+def _nonce(nonce: str) -> str:
+    return nonce if len(nonce) <= NONCE_MAX else hashlib.sha256(nonce.encode()).hexdigest()[:NONCE_MAX]
+
+
+def _mentions(ping_role: str) -> discord.AllowedMentions:
+    """Nothing may be mentioned, except the one role chosen for this follow."""
+    if not ping_role:
+        return NO_MENTIONS
+    role = discord.Object(id=_snowflake(ping_role, "role"))
+    return discord.AllowedMentions(everyone=False, users=False, roles=[role], replied_user=False)
+
+
+class DiscordAdapter:
+    """Implements ``bot.delivery.ports.Sender`` for Discord, and serves the slash commands."""
+
+    platform = "discord"
+
+    def __init__(
+        self,
+        token: str,
+        settings: DiscordSettings,
+        handle: CommandHandler,
+        on_chat_gone: Callable[[ChatRef], Awaitable[None]],
+        autocomplete: Callable[[str], list[str]],
+        *,
+        defer_after: float = 2.0,
+        guild_ready_timeout: float = 2.0,
+        ready_timeout: float = 60.0,
+        request_timeout: float = 60.0,
+    ) -> None:
+        self._token = token
+        self._settings = settings
+        self._on_chat_gone = on_chat_gone
+        self._responder = Responder(handle, autocomplete, defer_after)
+        self._guild_ready_timeout = guild_ready_timeout
+        self._ready_timeout = ready_timeout
+        self._request_timeout = request_timeout
+        self._client: _Client | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._fetched: dict[int, Messageable] = {}
+
+    def __repr__(self) -> str:  # never show the token
+        return f"DiscordAdapter(api={self._settings.api_base_url!r}, running={self._client is not None})"
+
+    # ----- lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Log in, register the slash commands, connect the gateway; return once ready."""
+        if self._client is not None:
+            raise RuntimeError("DiscordAdapter already started")
+        discord.http.Route.BASE = self._settings.api_base_url.rstrip("/")  # process-global
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self._settings.gateway_url)  # process-global
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warnings
+        intents = discord.Intents.none()
+        intents.guilds = True  # channels, threads, roles; no privileged intents
+        self._client = client = _Client(
+            self._chats_gone,
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            guild_ready_timeout=self._guild_ready_timeout,
+            max_ratelimit_timeout=60.0,  # longer waits come back as RetryLater instead of blocking
+        )
+        tree = self._responder.build_tree(client)
+        try:
+            await client.login(self._token)
+            await tree.sync()
+        except discord.LoginFailure:
+            await self.stop()
+            log.error("discord: login failed: the token was rejected")
+            raise DiscordStartError("discord: login failed: the token was rejected") from None
+        except (discord.HTTPException, *TRANSPORT_ERRORS) as exc:
+            await self.stop()
+            log.error("discord: start-up failed: %s", delivery_error(exc))
+            raise DiscordStartError(f"discord: start-up failed: {delivery_error(exc)}") from None
+        self._task = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
+        self._task.add_done_callback(_gateway_ended)
+        ready = asyncio.create_task(client.wait_until_ready())
+        await asyncio.wait({ready, self._task}, timeout=self._ready_timeout, return_when=asyncio.FIRST_COMPLETED)
+        if not ready.done():
+            ready.cancel()
+            failed = self._task.exception() if self._task.done() else None
+            await self.stop()
+            reason = f"{type(failed).__name__}: {failed}" if failed else "timed out"
+            log.error("discord: gateway not ready: %s", reason)
+            raise DiscordStartError(f"discord: gateway not ready: {reason}")
+        log.info("discord: connected as %s", client.user)
+
+    async def stop(self) -> None:
+        client, task = self._client, self._task
+        self._client = self._task = None
+        if client is not None:
+            await client.close()
+        if task is not None:
+            try:
+                await asyncio.wait_for(task, 5)
+            except (TimeoutError, discord.DiscordException, *TRANSPORT_ERRORS) as exc:
+                log.warning("discord: gateway stopped uncleanly: %s", type(exc).__name__)
+
+    async def _chats_gone(self, channel_ids: list[int]) -> None:
+        for channel_id in channel_ids:
+            self._fetched.pop(channel_id, None)
+            try:
+                await self._on_chat_gone(ChatRef(self.platform, str(channel_id), ""))
+            except Exception as exc:
+                log.error("discord: on_chat_gone for %s failed: %r", channel_id, exc)
+
+    # ----- Sender ----------------------------------------------------------------------------
+    async def send(
+        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+    ) -> str:
+        """Post ``card`` as an embed; ``ping_role`` (a role id) is mentioned and the only mention allowed."""
+        content = f"<@&{_snowflake(ping_role, 'role')}>" if ping_role else None
+        embeds = [discord.Embed.from_dict(render_embed(card))]
+        return await self._post(
+            chat,
+            content,
+            embeds,
+            title=card.title,
+            reply_to=reply_to,
+            nonce=nonce,
+            mentions=_mentions(ping_role),
+        )
+
+    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+        return await self._post(
+            chat, render_content(text), [], title=text, reply_to=reply_to, nonce=nonce, mentions=NO_MENTIONS
+        )
+
+    async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
+        thread_id, mid = _split_id(message_id)
+        channel_id = thread_id or _snowflake(chat.thread_id or chat.chat_id, "channel")
+        embed = discord.Embed.from_dict(render_embed(card))
+
+        async def op(client: discord.Client) -> None:
+            message = client.get_partial_messageable(channel_id).get_partial_message(mid)
+            await message.edit(embed=embed, allowed_mentions=NO_MENTIONS)
+
+        await self._guard("edit", chat, op)
+
+    async def _post(
+        self,
+        chat: ChatRef,
+        content: str | None,
+        embeds: list[discord.Embed],
+        *,
+        title: str,
+        reply_to: str | None,
+        nonce: str,
+        mentions: discord.AllowedMentions,
+    ) -> str:
+        channel_id = _snowflake(chat.thread_id or chat.chat_id, "channel")
+        extra: dict[str, Any] = {"nonce": _nonce(nonce)} if nonce else {}
+        thread_id = None
+        if reply_to:
+            thread_id, mid = _split_id(reply_to)
+            channel_id = thread_id or channel_id
+            extra["reference"] = discord.MessageReference(
+                message_id=mid, channel_id=channel_id, fail_if_not_exists=False
+            )
+
+        async def op(client: discord.Client) -> str:
+            channel = None if thread_id else await self._resolve(client, channel_id)
+            if isinstance(channel, discord.ForumChannel):
+                post = await channel.create_thread(
+                    name=thread_name(title), content=content, embeds=embeds, allowed_mentions=mentions
+                )
+                return f"{post.thread.id}/{post.message.id}"
+            target = client.get_partial_messageable(channel_id)
+            message = await target.send(content, embeds=embeds, allowed_mentions=mentions, **extra)
+            return str(message.id)
+
+        return await self._guard("send", chat, op)
+
+    async def _resolve(self, client: discord.Client, channel_id: int) -> Messageable:
+        """The channel from the gateway cache, else fetched once (DMs, archived threads)."""
+        channel = client.get_channel(channel_id) or self._fetched.get(channel_id)
+        if channel is None:
+            channel = self._fetched[channel_id] = await client.fetch_channel(channel_id)
+        return channel
+
+    async def _guard(self, what: str, chat: ChatRef, op: Callable[[discord.Client], Awaitable[T]]) -> T:
+        """Run one REST operation with a time-out, mapping failures to the delivery errors."""
+        client = self._client
+        if client is None:
+            raise RetryLater("discord: adapter not started")
+        try:
+            return await asyncio.wait_for(op(client), self._request_timeout)
+        except (discord.DiscordException, *TRANSPORT_ERRORS) as exc:
+            error = delivery_error(exc)
+            log.warning("discord: %s to %s failed: %s: %s", what, chat.key, type(error).__name__, error)
+            raise error from exc

@@ -1,0 +1,70 @@
+"""Neutral cards for rumour threads (alerts, /rumour, /hot) and their short update lines."""
+
+from __future__ import annotations
+
+from bot.domain import Relation
+from bot.render.card import Card, Link
+from bot.store.base import ThreadView
+
+STAGE_LABEL: dict[str, str] = {
+    Relation.LINKED: "linked",
+    Relation.TALKS: "talks",
+    Relation.OFFER: "offer made",
+    Relation.AGREED: "agreed",
+    Relation.APPOINTED: "appointed",
+    Relation.REJECTED: "rejected",
+    Relation.DENIED: "denied",
+    Relation.STAYS: "stays",
+    Relation.EXTENSION: "new contract",
+    Relation.SACKED: "sacked",
+    Relation.LEFT: "left",
+    Relation.UNDER_PRESSURE: "under pressure",
+}
+TIER_LABEL = {0: "official", 1: "tier 1", 2: "tier 2", 3: "tier 3", 4: "tier 4"}
+MAX_LINKS = 3
+
+
+def stage_label(stage: str) -> str:
+    return STAGE_LABEL.get(stage, stage)
+
+
+def _best_source(view: ThreadView) -> str:
+    originals = [r for r in view.reports if not r.duplicate] or list(view.reports)
+    if not originals:
+        return "unknown"
+    best = min(originals, key=lambda r: (r.tier, r.reported_at))
+    return f"{best.source} ({TIER_LABEL.get(best.tier, f'tier {best.tier}')})"
+
+
+def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
+    state = view.state
+    outlets = view.state.corroboration
+    fields: list[tuple[str, str]] = [
+        ("Stage", stage_label(state.stage)),
+        ("Best source", _best_source(view)),
+        ("Corroboration", f"{outlets} independent source{'s' if outlets != 1 else ''}"),
+    ]
+    if with_timeline and view.timeline:
+        steps = " → ".join(f"{stage_label(s.stage)} ({s.at:%d %b})" for s in view.timeline[-6:])
+        fields.append(("Timeline", steps))
+    links: list[Link] = []
+    for report in view.reports:
+        if report.url and all(link.url != report.url for link in links):
+            links.append(Link(report.outlet or report.source or "report", report.url))
+        if len(links) == MAX_LINKS:
+            break
+    return Card(
+        title=f"{state.manager} → {state.club}: {stage_label(state.stage)}",
+        body=state.summary,
+        fields=tuple(fields),
+        links=tuple(links),
+        stage=state.stage.value,
+        footer=f"first seen {state.first_seen:%d %b %Y %H:%M} UTC · updated {state.last_update:%d %b %H:%M} UTC",
+    )
+
+
+def update_line(stage: str, source: str, kind: str) -> str:
+    """The short reply posted under an alert when its thread moves on."""
+    if kind == "source":
+        return f"now reported by {source}"
+    return f"now: {stage_label(stage)} — {source}"
