@@ -25,6 +25,7 @@ _MOVE = {Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED, Relat
 _MAX_GAP = 160  # characters between a cue and the names it binds
 _CONDITIONAL = re.compile(r"\W*(?:if|should|whether|were|unless|in the event)\b")
 _VACANCY = re.compile(r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss)|search for)\b")
+_VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 _OWN_FALLBACK_GAP = 50  # "he was sacked": a stay/exit with no club named binds only near its manager
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _FIRM = {Relation.AGREED, Relation.APPOINTED, Relation.OFFER}
@@ -94,7 +95,9 @@ def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], club
     leaving = [p for p in people if p.incumbent]
     if leaving:
         person = leaving[0]
-        return min(clubs, key=lambda c: _distance(c.start, c.end, person.start, person.end)).name
+        nearest = min(clubs, key=lambda c: _distance(c.start, c.end, person.start, person.end))
+        if _distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
+            return nearest.name
     if len({c.name for c in clubs}) == 1 and _VACANCY.search(folded, sentence.start, sentence.end):
         return clubs[0].name
     return None
@@ -184,6 +187,7 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.SACKED: (25, 80),
     Relation.EXTENSION: (40, 90),
     Relation.UNDER_PRESSURE: (25, 60),
+    Relation.APPOINTED: (50, 70),
 }
 _COUNTERPARTY = re.compile(r"(?:with|from)\s+$")
 _NEGOTIATION = {Relation.TALKS, Relation.OFFER, Relation.AGREED}
@@ -274,6 +278,9 @@ def _targets(
             return _with_coordinated(folded, best, pool)
         if _distance(owner.start, owner.end, cue.start, cue.end) > _OWN_FALLBACK_GAP:
             return []
+        if relation is Relation.APPOINTED:
+            fallback = vacancy or _previous_club(res, sentence)
+            return [fallback] if fallback and fallback not in former else []
         fallback = home or _previous_club(res, sentence) or res.likely_home.get(owner.name)
         return [fallback] if fallback and not clubs else ([home] if home else [])
     if relation in _MOVE or relation is Relation.APPOINTED:
@@ -292,7 +299,7 @@ def _targets(
         if any(c.start not in res.descriptors for c in clubs):
             return []
         target = vacancy or _previous_club(res, sentence)
-        return [target] if target and target != home and target not in former else []
+        return [target] if target and target != home else []
     scored.sort(key=lambda item: item[0])
     best = scored[0][1]
     if (

@@ -61,6 +61,10 @@ def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list
     out.people.extend(added)
 
 
+_UNDER_CONTRACT = re.compile(
+    r",?\s+(?:whose (?:current )?(?:contract|deal) (?:at|with)|who (?:is|remains) (?:under contract )?(?:at|with)|"
+    r"currently (?:at|with|in charge (?:at|of)))\s+"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 _CHAIN = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
 
@@ -74,11 +78,27 @@ def _chain_before(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef
     return chain
 
 
+_OPPONENT = re.compile(
+    r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
+    r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
+    r"away to|away at|at home to|manager of the|head coach of the|coach of the) $"
+)
+_SPELL_AT = re.compile(
+    r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
+    r"(?:at|with|in charge of|in charge at|in charge) $"
+)
+
+
 def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
     """Clubs the text places a manager at ("Leverkusen boss Alonso") or calls his former club; such
     mentions describe the man and are not where a rumour sends him."""
     del text
     clubs = sorted(out.clubs, key=lambda c: c.start)
+    for club in clubs:  # "his spell at Flamengo", "defeat by Chelsea": a career or a match, not a move
+        if _SPELL_AT.search(folded, max(0, club.start - 40), club.start) or _OPPONENT.search(
+            folded, max(0, club.start - 30), club.start
+        ):
+            out.descriptors.add(club.start)
     for person in out.people:
         if not person.explicit:
             continue
@@ -106,7 +126,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 continue
             gap = folded[person.end : club.start]
             tail = folded[club.end : club.end + 25]
-            if re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail):
+            described = re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail)
+            if described or _UNDER_CONTRACT.fullmatch(gap):
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):

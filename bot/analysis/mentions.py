@@ -77,6 +77,10 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.CLUB:
+            if _PLACE.search(folded, max(0, m.start - 20), m.start) and not _INTEREST.search(
+                folded, max(0, m.start - 30), m.start
+            ):
+                continue  # "met him in Monaco": a place, not the club
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
@@ -106,6 +110,10 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     return out
 
 
+_PLACE = re.compile(r"\b(?:in|near|outside|around) $")
+_INTEREST = re.compile(
+    r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
+)
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
 
 

@@ -86,10 +86,13 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
         r"(?:has|have|had) taken (?:over|charge)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
         r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as|hired|"
-        r"confirmed as (?:the )?(?:new )?(?:manager|head coach|coach|boss)",
+        r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)",
     ),
     (
         Relation.AGREED,
+        r"(?:will|set to|expected to|poised to) become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|"
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
@@ -109,6 +112,7 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.TALKS,
+        r"talks (?:expected|planned|scheduled|set|due)|"
         r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
         r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
         r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
@@ -128,7 +132,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
-        r"(?:replace|succeed|successor|succession)|contender|dream (?:appointment|choice)|top choice|"
+        r"(?:replace|succeed|successor|succession)|contender|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|future (?:real madrid |[a-z]+ )?(?:manager|boss)|"
@@ -191,6 +195,7 @@ ANAPHORA = re.compile(
     r"colombian|catalan|basque)(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
     r"the (?:boss|manager|head coach|coach|tactician|gaffer))\b|"
+    r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach)\b|"
     r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b"
 )
 
@@ -236,7 +241,8 @@ NATIONALITY_NOUNS: dict[str, str] = {
 INCUMBENT_BEFORE = re.compile(
     r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|in place of|"
     r"take over from|taking over from|took over from|after|following|sacking of|departure of|exit of|"
-    r"under|predecessor|former|ex-)\s+$"
+    r"under|predecessor|former|ex-)\s+(?:(?:the\s+)?(?:former|interim|caretaker|outgoing|sacked|departing)\s+)?"
+    r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
 INCUMBENT_AFTER = re.compile(
     r"^(?:'s?)?\s+(?:successor|replacement|departure|exit|shoes|sacking|era|side|team|squad|men)\b"

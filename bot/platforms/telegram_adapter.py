@@ -1,0 +1,288 @@
+"""Telegram adapter: python-telegram-bot in, neutral Invocation/Reply out.
+
+Manual PTB lifecycle (initialize → setMyCommands → start → polling or webhook, and back), so the
+adapter shares the event loop with other platforms. ``AIORateLimiter(max_retries=…)`` waits out
+flood control; whatever still fails is mapped to the dispatcher's RetryLater/ChatGone/PermanentFailure.
+
+Webhook secret: the composition root may pass ``webhook_secret`` (e.g. from TELEGRAM_WEBHOOK_SECRET);
+otherwise it is derived from the token with SHA-256 (``webhook_secret_from_token``): stable across
+restarts, no extra setting, and computable only by whoever holds the token anyway.
+
+Tokens never reach our logs: see ``telegram_support`` (httpx logs request URLs, which contain the
+token, at INFO; a filter replaces it while the adapter runs).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, ChatMember, LinkPreviewOptions, Message, ReplyParameters, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import ChatMigrated, InvalidToken, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.commands.base import ChatRef
+from bot.config import TelegramSettings
+from bot.delivery.ports import CommandHandler as HandleCommand
+from bot.delivery.ports import DeliveryError, PermanentFailure, RetryLater
+from bot.platforms import telegram_support as ts
+from bot.render import telegram_html as th
+from bot.render.card import Card, Reply
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+
+SORRY = "Something went wrong. Please try again later."
+UNKNOWN_HINT = "I don't know that command. Try /help."
+ADMIN_TTL_SECONDS = 60.0
+NONCE_MEMORY = 1024
+CONCURRENT_UPDATES = 16
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+class TelegramStartError(RuntimeError):
+    """The bot could not start (e.g. the token was rejected); the message never contains the token."""
+
+
+class TelegramAdapter:
+    """Implements ``bot.delivery.ports.Sender`` and feeds commands to the core's CommandHandler."""
+
+    platform = ts.PLATFORM
+
+    def __init__(
+        self,
+        token: str,
+        settings: TelegramSettings,
+        handle: HandleCommand,
+        on_chat_gone: Callable[[ChatRef], Awaitable[None]],
+        *,
+        webhook_secret: str = "",
+    ) -> None:
+        self._token = token
+        self._settings = settings
+        self._handle = handle
+        self._on_chat_gone = on_chat_gone
+        self._webhook_secret = webhook_secret or ts.webhook_secret_from_token(token)
+        self._app: AnyApp | None = None
+        self._redactor = ts.TokenRedactor(token)
+        self._redacted: list[logging.Logger] = []
+        self._admins = ts.AdminCache(ADMIN_TTL_SECONDS)
+        self._sent: OrderedDict[str, list[str]] = OrderedDict()
+
+    def __repr__(self) -> str:  # never show the token
+        return f"TelegramAdapter(api={self._settings.api_base_url!r})"
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    async def start(self) -> None:
+        if self._app is not None:
+            return
+        # httpx logs every request URL (the token is in it) at INFO and PTB its base URL at DEBUG:
+        # until stop(), a filter on those loggers (and ours) rewrites the token as "<token>".
+        self._redacted = self._redactor.install(__name__, ts.__name__)
+        app = (
+            ApplicationBuilder()
+            .token(self._token)
+            .base_url(self._settings.api_base_url)
+            .base_file_url(self._settings.file_base_url)
+            .rate_limiter(AIORateLimiter(max_retries=self._settings.max_retries))
+            .concurrent_updates(CONCURRENT_UPDATES)
+            .build()
+        )
+        new_only = filters.UpdateType.MESSAGE  # an edited command must not run again
+        app.add_handler(CommandHandler([name for name, _ in ts.COMMANDS], self._on_command, filters=new_only))
+        app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new_only, self._on_unknown))
+        app.add_handler(ChatMemberHandler(self._on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+        app.add_error_handler(self._on_error)
+        try:
+            await app.initialize()  # getMe
+        except TelegramError as exc:
+            await app.bot.shutdown()  # close the HTTP clients initialize() opened
+            self._unredact_logs()
+            reason = "the bot token was rejected" if isinstance(exc, InvalidToken) else ts.brief(exc)
+            raise TelegramStartError(f"telegram: {reason.replace(self._token, '<token>')}") from None
+        self._app = app
+        try:
+            await app.bot.set_my_commands([BotCommand(name, text) for name, text in ts.COMMANDS])
+            await app.start()
+            await self._start_updates(app)
+        except BaseException:
+            await self.stop()
+            raise
+        mode = "webhook" if self._settings.webhook_url else "polling"
+        log.info("telegram: running as @%s (%s)", app.bot.username, mode)
+
+    async def _start_updates(self, app: AnyApp) -> None:
+        if app.updater is None:
+            raise TelegramStartError("the PTB application has no updater")
+        allowed = [Update.MESSAGE, Update.MY_CHAT_MEMBER]
+        if not self._settings.webhook_url:
+            await app.updater.start_polling(allowed_updates=allowed, error_callback=self._on_poll_error)
+            return
+        host, _, port = self._settings.webhook_listen.rpartition(":")
+        await app.updater.start_webhook(  # calls setWebhook; requires python-telegram-bot[webhooks]
+            listen=host.strip("[]") or "0.0.0.0",
+            port=int(port),
+            url_path=urlsplit(self._settings.webhook_url).path.lstrip("/"),
+            webhook_url=self._settings.webhook_url,
+            secret_token=self._webhook_secret,
+            allowed_updates=allowed,
+        )
+
+    async def stop(self) -> None:
+        app, self._app = self._app, None
+        if app is None:
+            return
+        try:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            await app.shutdown()
+        finally:
+            self._unredact_logs()
+
+    def _unredact_logs(self) -> None:
+        for logger in self._redacted:
+            logger.removeFilter(self._redactor)
+        self._redacted = []
+
+    # -- Sender ------------------------------------------------------------------------------
+    async def send(
+        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+    ) -> str:
+        del ping_role  # Telegram has no roles to mention
+        return await self._deliver(chat, th.render_card(card), reply_to, nonce)
+
+    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+        return await self._deliver(chat, th.render_text(text), reply_to, nonce)
+
+    async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
+        message = th.render_card_single(card)
+
+        async def edit_in(chat_id: int | str) -> object:
+            return await self._bot().edit_message_text(
+                message.html,
+                chat_id=chat_id,
+                message_id=int(message_id),
+                parse_mode=ParseMode.HTML,
+                reply_markup=ts.keyboard(message.buttons),
+                link_preview_options=_NO_PREVIEW,
+            )
+
+        try:
+            await self._call(chat, edit_in)
+        except PermanentFailure as exc:
+            if ts.NOT_MODIFIED not in str(exc).lower():  # same text and buttons: already up to date
+                raise
+
+    async def _deliver(self, chat: ChatRef, messages: list[th.Message], reply_to: str | None, nonce: str) -> str:
+        """Send the chunks in order and return the first one's id. A retry with the same nonce
+        resumes after the chunks that already went out (and sends nothing if all did)."""
+        if not messages:
+            raise PermanentFailure("telegram: nothing to send (empty message)")
+        done: list[str] = []
+        if nonce:
+            done = self._sent.setdefault(nonce, done)
+            self._sent.move_to_end(nonce)
+            while len(self._sent) > NONCE_MEMORY:
+                self._sent.popitem(last=False)
+        for message in messages[len(done) :]:
+            sent = await self._call(chat, self._poster(chat, message, None if done else reply_to))
+            done.append(str(sent.message_id))
+        return done[0]
+
+    def _poster(
+        self, chat: ChatRef, message: th.Message, reply_to: str | None
+    ) -> Callable[[int | str], Awaitable[Message]]:
+        async def post(chat_id: int | str) -> Message:
+            sent: Message = await self._bot().send_message(
+                chat_id,
+                message.html,
+                parse_mode=ParseMode.HTML,
+                reply_markup=ts.keyboard(message.buttons),
+                message_thread_id=int(chat.thread_id) if chat.thread_id else None,
+                link_preview_options=_NO_PREVIEW,
+                reply_parameters=ReplyParameters(int(reply_to), allow_sending_without_reply=True) if reply_to else None,
+            )
+            return sent
+
+        return post
+
+    async def _call(self, chat: ChatRef, request: Callable[[int | str], Awaitable[T]]) -> T:
+        chat_id = ts.api_chat_id(chat)
+        try:
+            try:
+                return await request(chat_id)
+            except ChatMigrated as exc:  # the group became a supergroup: follow it this once
+                log.warning("telegram: chat %s migrated to %s; stored chat ids are stale", chat_id, exc.new_chat_id)
+                return await request(exc.new_chat_id)
+        except TelegramError as exc:
+            raise ts.to_delivery_error(exc) from exc
+
+    def _bot(self) -> Any:
+        if self._app is None:
+            raise RetryLater("telegram adapter is not running")
+        return self._app.bot
+
+    # -- incoming ----------------------------------------------------------------------------
+    async def _on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        invocation = await ts.invocation(message, self._admins)
+        try:
+            reply = await self._handle(invocation)
+        except Exception as exc:
+            log.error("telegram: /%s in chat %s failed: %s", invocation.name, invocation.chat.chat_id, ts.brief(exc))
+            reply = Reply(text=SORRY)
+        await self._answer(message, invocation.chat, th.render_reply(reply))
+
+    async def _on_unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        _, addressee, _ = ts.command_parts(message.text)
+        if addressee and addressee.lower() != (context.bot.username or "").lower():
+            return  # /command@otherbot
+        await self._answer(message, ts.chat_ref(message), th.render_text(UNKNOWN_HINT))
+
+    async def _on_my_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        change = update.my_chat_member
+        if change is None or change.new_chat_member.status not in {ChatMember.LEFT, ChatMember.BANNED}:
+            return
+        chat = ChatRef(self.platform, str(change.chat.id))  # every topic of it goes too
+        log.info("telegram: removed from or blocked in chat %s", chat.chat_id)
+        try:
+            await self._on_chat_gone(chat)
+        except Exception as exc:
+            log.error("telegram: on_chat_gone(%s) failed: %s", chat.chat_id, ts.brief(exc))
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("telegram: error while handling an update: %s", ts.brief(context.error))
+
+    def _on_poll_error(self, exc: TelegramError) -> None:
+        log.warning("telegram: getUpdates failed (PTB retries): %s", ts.brief(exc))
+
+    async def _answer(self, message: Message, chat: ChatRef, messages: list[th.Message]) -> None:
+        """Reply where the command was typed (quoting it in groups); failures are logged, not raised."""
+        if not messages:
+            return
+        reply_to = str(message.message_id) if message.chat.type != ChatType.PRIVATE else None
+        try:
+            await self._deliver(chat, messages, reply_to, nonce="")
+        except DeliveryError as exc:
+            log.warning("telegram: could not answer in chat %s: %s", chat.chat_id, exc)

@@ -1,0 +1,174 @@
+"""The Telegram adapter's pieces that need no running bot: the command list, error mapping, the
+webhook secret, token redaction for logs, and small conversions between PTB and neutral types.
+
+Tokens in logs: the bot token is part of every Bot API URL. httpx logs each request URL at INFO,
+PTB logs its base URL at DEBUG, and PTB's InvalidToken message quotes the token. ``TokenRedactor``
+is installed by the adapter on those loggers while it runs and replaces the token with "<token>";
+the adapter also re-raises InvalidToken without the token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import warnings
+from datetime import timedelta
+
+from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+
+from bot.commands.base import ChatKind, ChatRef, Invocation
+from bot.delivery.ports import ChatGone, DeliveryError, PermanentFailure, RetryLater
+from bot.render.telegram_html import Button
+
+log = logging.getLogger(__name__)
+PLATFORM = "telegram"
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("rumour", "Latest rumours about a manager or club"),
+    ("follow", "Get alerts about a manager or club in this chat"),
+    ("unfollow", "Stop alerts about a manager or club"),
+    ("following", "What this chat follows"),
+    ("hot", "The hottest manager rumours right now"),
+    ("sources", "Which sources the bot reads and how it rates them"),
+    ("help", "How to use the bot"),
+)
+# A 400 with one of these means the bot cannot post there at all (chat or topic deleted, rights gone).
+GONE_PHRASES = ("chat not found", "message thread not found", "not enough rights", "have no rights")
+NOT_MODIFIED = "message is not modified"
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB ≥ 22.2 warns when retry_after is read as a number
+        warnings.simplefilter("ignore", DeprecationWarning)
+        wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+def to_delivery_error(exc: TelegramError) -> DeliveryError:
+    """Map a PTB error (after the rate limiter's own retries) to what the dispatcher should do."""
+    if isinstance(exc, RetryAfter):
+        seconds = retry_seconds(exc)
+        return RetryLater(f"telegram flood control: retry in {seconds:g}s", seconds)
+    if isinstance(exc, Forbidden):  # blocked by the user, kicked from the group, chat deactivated
+        return ChatGone(f"telegram: {exc.message}")
+    if isinstance(exc, BadRequest):  # checked before NetworkError, which it subclasses
+        if any(phrase in exc.message.lower() for phrase in GONE_PHRASES):
+            return ChatGone(f"telegram: {exc.message}")
+        return PermanentFailure(f"telegram: {exc.message}")
+    if isinstance(exc, InvalidToken):  # an operator problem, not the chat's: keep the delivery
+        return RetryLater("telegram rejected the bot token")
+    return RetryLater(f"telegram: {type(exc).__name__}: {exc.message}")  # TimedOut, 5xx, Conflict …
+
+
+def webhook_secret_from_token(token: str) -> str:
+    """A stable secret (64 hex chars, allowed by setWebhook) that only the token holder can compute."""
+    return hashlib.sha256(f"rumourbot-telegram-webhook:{token}".encode()).hexdigest()
+
+
+class TokenRedactor(logging.Filter):
+    """Replace the token in a record's message and traceback (a logger filter, so it runs before
+    the record reaches any handler)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._token in message:
+            record.msg, record.args = message.replace(self._token, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = text.replace(self._token, "<token>")
+        return True
+
+    def install(self, *extra: str) -> list[logging.Logger]:
+        """Attach to httpx, every PTB logger and ``extra``; return them for removal later."""
+        names = ["httpx", *extra, *(n for n in logging.Logger.manager.loggerDict if n.startswith("telegram"))]
+        loggers = [logging.getLogger(name) for name in names]
+        for logger in loggers:
+            logger.addFilter(self)
+        return loggers
+
+
+def api_chat_id(chat: ChatRef) -> int | str:
+    return int(chat.chat_id) if chat.chat_id.lstrip("-").isdigit() else chat.chat_id
+
+
+def chat_ref(message: Message) -> ChatRef:
+    """The chat, plus the forum topic when the message was posted in one (not the General topic)."""
+    topic = message.is_topic_message and message.message_thread_id
+    return ChatRef(PLATFORM, str(message.chat.id), str(message.message_thread_id) if topic else "")
+
+
+def chat_kind(message: Message) -> ChatKind:
+    if message.chat.type == ChatType.PRIVATE:
+        return "private"
+    return "channel" if message.chat.type == ChatType.CHANNEL else "group"
+
+
+def command_parts(text: str) -> tuple[str, str, str]:
+    """``"/Rumour@Bot  alonso x"`` → ``("rumour", "Bot", "alonso x")``."""
+    head, *rest = text.split(maxsplit=1) or ["/"]
+    name, _, addressee = head[1:].partition("@")
+    return name.lower(), addressee, rest[0].strip() if rest else ""
+
+
+class AdminCache:
+    """Who may manage a group's follows: administrators and the owner, asked via getChatMember and
+    remembered for ``ttl`` seconds (so a burst of commands costs one call)."""
+
+    def __init__(self, ttl: float, max_entries: int = 4096) -> None:
+        self._ttl = ttl
+        self._max = max_entries
+        self._seen: dict[tuple[int, int], tuple[float, bool]] = {}
+
+    async def can_manage(self, message: Message, kind: ChatKind) -> bool:
+        if kind == "private":
+            return True
+        if message.sender_chat is not None:  # anonymous admins post as the group itself
+            return message.sender_chat.id == message.chat.id
+        if message.from_user is None:
+            return False
+        key = (message.chat.id, message.from_user.id)
+        now = time.monotonic()
+        cached = self._seen.get(key)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        try:
+            member = await message.get_bot().get_chat_member(*key)
+        except TelegramError as exc:
+            log.warning("telegram: getChatMember failed in chat %s: %s", key[0], brief(exc))
+            return False
+        allowed = member.status in {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
+        if len(self._seen) >= self._max:
+            self._seen.clear()
+        self._seen[key] = (now + self._ttl, allowed)
+        return allowed
+
+
+async def invocation(message: Message, admins: AdminCache) -> Invocation:
+    name, _, args = command_parts(message.text or "")
+    kind = chat_kind(message)
+    sender = message.sender_chat or message.from_user
+    return Invocation(
+        chat=chat_ref(message),
+        user_id=str(sender.id) if sender else "",
+        name=name,
+        args=args,
+        chat_kind=kind,
+        can_manage=await admins.can_manage(message, kind),
+    )
+
+
+def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, url=b.url)] for b in buttons])
+
+
+def brief(exc: BaseException | None) -> str:
+    """One line for a log record: the error's type and message, never a traceback."""
+    return "unknown error" if exc is None else f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,54 @@
+"""A chat platform that records what the dispatcher asked of it (a ``Sender`` twin)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from bot.commands.base import ChatRef
+from bot.render.card import Card
+
+
+@dataclass(frozen=True)
+class Call:
+    kind: str  # send | send_text | edit
+    chat: ChatRef
+    message_id: str
+    card: Card | None = None
+    text: str = ""
+    reply_to: str | None = None
+
+
+@dataclass
+class RecordingSender:
+    platform: str = "test"
+    calls: list[Call] = field(default_factory=list)
+    first_id: int = 1
+
+    def __post_init__(self) -> None:
+        self._ids = itertools.count(self.first_id)
+
+    def _next_id(self) -> str:
+        return f"m{next(self._ids)}"
+
+    async def send(
+        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+    ) -> str:
+        del nonce, ping_role
+        message_id = self._next_id()
+        self.calls.append(Call("send", chat, message_id, card=card, reply_to=reply_to))
+        return message_id
+
+    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+        del nonce
+        message_id = self._next_id()
+        self.calls.append(Call("send_text", chat, message_id, text=text, reply_to=reply_to))
+        return message_id
+
+    async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
+        self.calls.append(Call("edit", chat, message_id, card=card))
+
+    def take(self) -> list[Call]:
+        """The calls since the last take, and forget them."""
+        taken, self.calls = self.calls, []
+        return taken
