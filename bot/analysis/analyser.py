@@ -15,6 +15,7 @@ from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, Relation, Ru
 
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
+_SOFT = {Relation.LINKED, Relation.TALKS, Relation.UNDER_PRESSURE}
 _TIER_ADJUST = {
     Tier.OFFICIAL: 0.3,
     Tier.TOP: 0.15,
@@ -124,7 +125,9 @@ class Analyser:
         merged: list[RumourClaim] = []
         for (manager, club), claims in by_pair.items():
             # The headline and lede carry the news; the rest of the story adds background.
-            headline = [c for c in claims if c.sentence <= 1] or claims
+            # A firm outcome in the headline or lede is the news; the rest of the story may recall
+            # how it started ("appointed in the summer") or what was rumoured before.
+            headline = [c for c in claims if c.sentence <= 1 and c.relation not in _SOFT] or claims
             top = max(headline, key=lambda c: (STAGE_RANK[c.relation], -c.sentence))
             support = sum(1 for c in claims if c.relation is top.relation)
             confidence = top.base + adjust + min(support - 1, 3) * 0.03

@@ -28,6 +28,7 @@ _VACANCY = re.compile(r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:ma
 _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 _OWN_FALLBACK_GAP = 50  # "he was sacked": a stay/exit with no club named binds only near its manager
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
+_VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 _FIRM = {Relation.AGREED, Relation.APPOINTED, Relation.OFFER}
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
 _PERSON_WORD = re.compile(r"\b[A-Z][a-z][\w'-]+")
@@ -62,7 +63,7 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
         clubs = clubs_by_sentence.get(sentence.index, [])
         vacancy = _vacancy_club(folded, sentence, here, clubs) or vacancy
         cues = [c for c in find_cues(folded, sentence.start, sentence.end) if not c.negated]
-        if _CONDITIONAL.match(folded, sentence.start):
+        if _CONDITIONAL.match(folded, sentence.start) or _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
             cues = [replace(c, relation=Relation.LINKED) if c.relation in _FIRM else c for c in cues]
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
@@ -205,7 +206,10 @@ def _claims_in_sentence(
 ) -> list[tuple[str, str, Cue]]:
     """Each cue belongs to the manager nearest it and binds the club its relation points at."""
     found: list[tuple[str, str, Cue]] = []
+    clubs = [c for c in clubs if c.start not in res.opponents]
     for cue in cues:
+        if any(p.start <= cue.start and cue.end <= p.end for p in people):
+            continue  # "the former United interim manager": a description, not news
         if cue.relation in _OBJECT_CUES and _cue_object_is_person(text, res, cue):
             continue
         owner = min(people, key=lambda p: _distance(p.start, p.end, cue.start, cue.end))
@@ -264,7 +268,9 @@ def _targets(
     former = res.former.get(owner.name, set())
     relation = cue.relation
     returning = "return" in folded[cue.start : cue.end + 10] or relation is Relation.LEFT
-    pool = [c for c in clubs if returning or c.name not in former]
+    # A club named as a manager's former club describes him ("a former Barcelona player"); that mention
+    # is not where he is going, but other mentions of the same club may be.
+    pool = [c for c in clubs if returning or c.name not in former or c.start not in res.descriptors]
     if relation in _WINDOWS:
         after, before = _WINDOWS[relation]
         near = [
@@ -288,7 +294,7 @@ def _targets(
     if relation in _MOVE:
         pool = [c for c in pool if c.name != home]
         if owner.end <= cue.start and owner.end > owner.start:
-            pool = [c for c in pool if c.start >= cue.end]  # "Alonso is linked with <club>"
+            pool = [c for c in pool if c.start >= owner.end]  # "Alonso is linked with <club>"
     scored: list[tuple[float, ClubRef]] = []
     for club in pool:
         gap = _distance(club.start, club.end, cue.start, cue.end)

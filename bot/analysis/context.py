@@ -81,7 +81,8 @@ def _chain_before(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef
 _OPPONENT = re.compile(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
-    r"away to|away at|at home to|manager of the|head coach of the|coach of the) $"
+    r"away to|away at|at home to|manager of the|head coach of the|coach of the|exit to|game at|match at|"
+    r"defeat at|win at|tie (?:at|against)) $"
 )
 _SPELL_AT = re.compile(
     r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
@@ -94,11 +95,18 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
     mentions describe the man and are not where a rumour sends him."""
     del text
     clubs = sorted(out.clubs, key=lambda c: c.start)
-    for club in clubs:  # "his spell at Flamengo", "defeat by Chelsea": a career or a match, not a move
-        if _SPELL_AT.search(folded, max(0, club.start - 40), club.start) or _OPPONENT.search(
-            folded, max(0, club.start - 30), club.start
-        ):
+    for club in clubs:  # "his spell at Flamengo": a career, not a move; "defeat by Chelsea": a match
+        if _SPELL_AT.search(folded, max(0, club.start - 40), club.start):
             out.descriptors.add(club.start)
+        if _OPPONENT.search(folded, max(0, club.start - 30), club.start):
+            out.descriptors.add(club.start)
+            out.opponents.add(club.start)
+    for person in out.people:  # "the former Manchester United interim manager" describes a man
+        if person.explicit:
+            continue
+        for club in clubs:
+            if person.start <= club.start and club.end <= person.end:
+                out.descriptors.add(club.start)
     for person in out.people:
         if not person.explicit:
             continue

@@ -40,6 +40,7 @@ class Resolved:
     official: bool = False  # the text reports an official statement or announcement
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
     descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager
+    opponents: set[int] = field(default_factory=set)  # starts of club mentions that are match opponents
 
 
 def sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> int:

@@ -46,8 +46,8 @@ def resolve_unknown_clubs(
             continue
         inside = [c for c in out.clubs if start <= c.start and c.end <= start + len(name)]
         overlapping = [(s, e) for s, e in out.spans if s < start + len(name) and start < e]
-        if len(overlapping) != len(inside) or any(e - s == len(name) for s, e in overlapping):
-            continue  # part of a person or source name, or exactly a known club
+        if len(overlapping) != len(inside) or any(2 * (e - s) >= len(name) for s, e in overlapping):
+            continue  # part of a person or source name, or mostly a known club ("FC Internazionale Milano")
         for club in inside:
             out.clubs.remove(club)
             out.spans.remove((club.start, club.end))
