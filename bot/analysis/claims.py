@@ -67,8 +67,11 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
             cues = [replace(c, relation=Relation.LINKED) if c.relation in _FIRM else c for c in cues]
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
-        if people:
+        if people and (cues or _job(folded, sentence)):
+            # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index
+        elif people:
+            last_people = []
         if not cues:
             continue
         if _is_player_sentence(folded, sentence) or (

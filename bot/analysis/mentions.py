@@ -59,12 +59,11 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             if not surface.split()[-1][:1].isupper():
                 continue  # "slot", "frank": surnames written in lower case are ordinary words
             entry = gaz.managers[m.targets[0]]
-            if (
-                not m.full
-                and entry.name not in full_names
-                and (m.alias in namesakes or _namesake(text, m, ends, mention_starts, entry.name))
-            ):
-                namesakes.add(m.alias)  # later bare mentions mean that other person too
+            if not m.full and _namesake(text, m, ends, mention_starts, entry.name):
+                if entry.name not in full_names:
+                    namesakes.add(m.alias)  # later bare mentions mean that other person too
+                continue
+            if not m.full and m.alias in namesakes:
                 continue
             if entry.common_word and not m.full and entry.name not in full_names:
                 window = folded[max(0, m.start - 40) : m.end + 40]

@@ -23,7 +23,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under scrutiny|"
         r"(?:must|needs to) win|fighting for his job|clinging on|last chance|favourite to be sacked|"
         r"odds on (?:the )?sack|crisis talks|vote of confidence|losing the dressing room|"
-        r"ultimatum|on thin ice|running out of time",
+        r"ultimatum|on thin ice|running out of time|cost (?:him |her |the [\w-]+ )?(?:his|her) job|"
+        r"(?:future|job|position) (?:hangs|hanging|rests) (?:in the balance|by a thread|on)|"
+        r"decisive (?:week|game|match)|"
+        r"review (?:the )?(?:[\w'-]+ ){0,3}?position|under review|growing (?:pressure|unrest|discontent)",
     ),
     (
         Relation.DENIED,
@@ -84,7 +87,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)|appoint(?:ed|s|"
         r"ment)?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
         r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
-        r"(?:has|have|had) taken (?:over|charge)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
+        r"(?:has|have|had) taken (?:over|charge)|(?:has|have|had) named|"
+        r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
         r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as|hired|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)",
@@ -140,7 +145,10 @@ _CUES: list[tuple[Relation, str]] = [
     ),
 ]
 
-CUE_PATTERN = re.compile("|".join(f"(?P<{rel.name}>\\b(?:{pattern})\\b)" for rel, pattern in _CUES))
+# One pass: anchored at word starts (a look-behind the engine checks before trying any alternative).
+CUE_PATTERN = re.compile(
+    r"(?<![\w])(?=[a-z'])(?:" + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES) + r")\b"
+)
 
 NEGATION = re.compile(
     r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
@@ -176,7 +184,7 @@ PLAYER_CONTEXT = re.compile(
     r"clean sheet|debut|squad number|shirt|player|players|"
     r"permanent deal|season-long|caps|fit again|sidelined|ruled out for|return from|rehab\w*|"
     r"won \d|lost \d|drew \d|\d-\d (?:win|defeat|draw|victory)|thrash\w*|kick-off|line-up|"
-    r"penalty|red card|yellow card|substitut\w*|half-time|minute)\b"
+    r"penalty|red card|yellow card|substitut\w*|half-time|minute|second half|first half|the game|for sale|selling)\b"
 )
 
 SPEECH = re.compile(

@@ -15,11 +15,11 @@ _CLUB_WORD = (
     r"Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|Sporting)"
 )
 _UNKNOWN_CLUB = re.compile(
-    rf"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
-    rf"|(?:[A-Z][\w’-]*[\w]\s){{1,3}}{_CLUB_WORD})\b"
+    rf"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    rf"|(?:[A-Z][\w’-]*[\w][ ]){{1,3}}{_CLUB_WORD})\b"
 )
 _CLUB_SUBJECT = re.compile(
-    r"(?:^|(?<=\n))(?P<club>[A-Z][\w’-]+(?:\s[A-Z][\w’-]+){0,2})\s+(?:have|has)\s+(?:officially\s+)?"
+    r"(?:^|(?<=\n))(?P<club>[A-Z][\w’-]+(?:[ ][A-Z][\w’-]+){0,2})\s+(?:have|has)\s+(?:officially\s+)?"
     r"(?:appointed|named|sacked|announced|confirmed|parted|extended|dismissed|hired)\b",
     re.M,
 )
@@ -58,15 +58,15 @@ def resolve_unknown_clubs(
 _UNKNOWN_PATTERNS = [
     re.compile(
         r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
-        r"\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+(?:van|de|der|den|da|di|le|la|ten|von)?\s*[A-Z][a-zà-ÿ'-]+){1,2})"
+        r"\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*[A-Z][a-zà-ÿ'-]+){1,2})"
     ),
     re.compile(
-        r"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})"
+        r"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})"
         r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
-        r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:the\s+)?(?:\d{2}-year-old\s+)?"
+        r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:the\s+)?(?:\d{2}-year-old\s+)?"
         r"(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:head coach|manager|boss|coach)\b"
     ),
 ]
@@ -76,15 +76,24 @@ _UNKNOWN_PATTERNS.extend(
     [
         re.compile(
             r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
-            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})"
+            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})"
         ),
         re.compile(
-            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has been|was|is|will be)\s+"
+            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has been|was|is|will be)\s+"
             r"(?:placed|put|installed|left)\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge"
         ),
     ]
 )
-_AGED_PERSON = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:a|the)\s+\d{2}-year-old\b")
+_SUBJECT_OF_JOB = re.compile(
+    r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
+    r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
+    r"turned|quit|parted|placed|installed|promoted)\b"
+)
+_COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer)\b")
+_OTHER_ROLE = re.compile(
+    r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
+)
+_AGED_PERSON = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:a|the)\s+\d{2}-year-old\b")
 
 
 def resolve_unknown_people(
@@ -99,6 +108,11 @@ def resolve_unknown_people(
         sentence = sentences[sentence_of(sentences, starts, aged.start())]
         if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):
             matches.append(aged)
+    for subject in _SUBJECT_OF_JOB.finditer(text):
+        sentence = sentences[sentence_of(sentences, starts, subject.start())]
+        words = fold(text[sentence.start : sentence.end])
+        if _COACH_ROLE.search(words) and not _OTHER_ROLE.search(words):
+            matches.append(subject)
     for match in matches:
         start, end = match.span("name")
         name = " ".join(match.group("name").split())
