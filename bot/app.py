@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
+from bot.commands.base import ChatRef
 from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.config import Config
@@ -28,12 +29,12 @@ from bot.store.base import Store
 log = logging.getLogger(__name__)
 
 
-async def open_store(config: Config) -> Store:
+async def open_store(config: Config, *, migrate: bool = True) -> Store:
     url = config.settings.store.url
     if url.startswith("sqlite:///"):
         from bot.store.sqlite import SQLiteStore  # noqa: PLC0415
 
-        return await SQLiteStore.open(url)
+        return await SQLiteStore.open(url, migrate=migrate)
     from bot.store.base import StoreError  # noqa: PLC0415
 
     raise StoreError(f"[store] url: unsupported backend {url.split(':', 1)[0]!r}")
@@ -93,9 +94,10 @@ async def _start_platforms(c: Core, stop: asyncio.Event) -> list[Sender]:
     secrets = c.config.secrets
     started: list[Sender] = []
 
-    async def gone(chat: object) -> None:
-        key = getattr(chat, "key", str(chat))
-        await c.store.deactivate_chat(key)
+    async def gone(chat: ChatRef) -> None:
+        # chat.key is the key follows are stored under; with no thread part it covers the topics too.
+        paused = await c.store.deactivate_chat(chat.key)
+        log.info("%s can no longer be posted to; paused its %d follow(s)", chat.key, paused)
 
     if secrets.telegram_token is not None:
         from bot.platforms.telegram_adapter import TelegramAdapter  # noqa: PLC0415

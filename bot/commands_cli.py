@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from bot.analysis.gazetteer import KnowledgeError
-from bot.app import core, run_bot, sync_feed_list
+from bot.app import core, open_store, run_bot, sync_feed_list
 from bot.commands.base import ChatRef, Invocation
 from bot.config import Config
 from bot.domain import utcnow
@@ -45,12 +45,21 @@ async def _dispatch(config: Config, args: argparse.Namespace) -> int:
     if command == "feeds":
         return await _feeds(config, args)
     if command == "db":
-        async with core(config) as c:
-            migrate = getattr(c.store, "migrate", None)
-            applied = await migrate() if migrate else []
-            print(f"database is up to date ({len(applied)} migration(s) applied now)")
-        return 0
+        return await _db_migrate(config)
     raise AssertionError(command)
+
+
+async def _db_migrate(config: Config) -> int:
+    # Opened without migrating, so that what this command applies is what it reports.
+    store = await open_store(config, migrate=False)
+    try:
+        applied = await store.migrate()
+        version = await store.schema_version()
+    finally:
+        await store.close()
+    done = f"applied {', '.join(f'{v:04d}' for v in applied)}" if applied else "nothing to apply"
+    print(f"database is up to date: schema version {version} ({done})")
+    return 0
 
 
 def thread_json(view: ThreadView) -> dict[str, Any]:
@@ -172,5 +181,6 @@ async def _feeds(config: Config, args: argparse.Namespace) -> int:
                 state = f"ok (last {feed.last_ok_at.isoformat(timespec='minutes')})"
             else:
                 state = "not polled yet"
-            print(f"{feed.id:4d}  {feed.outlet or '-':<16} {state}\n      {feed.url}")
+            title = f" — {feed.title}" if feed.title else ""
+            print(f"{feed.id:4d}  {feed.outlet or '-':<16} {state}{title}\n      {feed.url}")
     return 0

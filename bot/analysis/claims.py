@@ -30,6 +30,7 @@ _OWN_FALLBACK_GAP = 50  # "he was sacked": a stay/exit with no club named binds 
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 _FIRM = {Relation.AGREED, Relation.APPOINTED, Relation.OFFER}
+_AND = re.compile(r"\s+and\s+")
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
 _PERSON_WORD = re.compile(r"\b[A-Z][a-z][\w'-]+")
 _OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
@@ -297,7 +298,8 @@ def _targets(
     if relation in _MOVE:
         pool = [c for c in pool if c.name != home]
         if owner.end <= cue.start and owner.end > owner.start:
-            pool = [c for c in pool if c.start >= owner.end]  # "Alonso is linked with <club>"
+            # "Alonso is linked with <club>"; "<club> and Alonso are in talks"
+            pool = [c for c in pool if c.start >= owner.end or _AND.fullmatch(folded, c.end, owner.start)]
     scored: list[tuple[float, ClubRef]] = []
     for club in pool:
         gap = _distance(club.start, club.end, cue.start, cue.end)

@@ -85,7 +85,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.APPOINTED,
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)|appoint(?:ed|s|"
-        r"ment)?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
+        r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
         r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
         r"(?:has|have|had) taken (?:over|charge)|(?:has|have|had) named|"
         r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"

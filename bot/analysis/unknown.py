@@ -110,8 +110,8 @@ def resolve_unknown_people(
             matches.append(aged)
     for subject in _SUBJECT_OF_JOB.finditer(text):
         sentence = sentences[sentence_of(sentences, starts, subject.start())]
-        words = fold(text[sentence.start : sentence.end])
-        if _COACH_ROLE.search(words) and not _OTHER_ROLE.search(words):
+        plain = fold(text[sentence.start : sentence.end])
+        if _COACH_ROLE.search(plain) and not _OTHER_ROLE.search(plain):
             matches.append(subject)
     for match in matches:
         start, end = match.span("name")

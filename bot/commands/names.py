@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.text import fold_key
@@ -13,6 +14,7 @@ from bot.analysis.text import fold_key
 MAX_QUERY = 100
 ACCEPT = 85.0
 SUGGEST = 65.0
+ONE_TYPO_MIN_LENGTH = 5  # "alonzo" → Alonso; shorter names are too easily one edit from another
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,18 @@ class NameResolver:
         runner_up = names[1][2] if len(names) > 1 else 0.0
         if top_score >= ACCEPT and top_score - runner_up >= 3:
             return Resolution(top_kind, top_name)  # type: ignore[arg-type]
+        typo = self._one_typo(key)
+        if typo is not None:
+            return Resolution(*typo)  # type: ignore[arg-type]
         return Resolution("unknown", suggestions=tuple(n for _, n, _ in names[:3]))
+
+    def _one_typo(self, key: str) -> tuple[str, str] | None:
+        """The one name with an alias a single typo (edit or swap) away from ``key``, if exactly one."""
+        if len(key) < ONE_TYPO_MIN_LENGTH:
+            return None
+        near = process.extract(key, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None)
+        found = {self._keys[choice] for choice, _, _ in near}
+        return found.pop() if len(found) == 1 else None
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
         """Names for autocomplete: prefix matches first, then fuzzy ones."""

@@ -2,8 +2,10 @@
 
 The outbox row is claimed ('sending') before the platform call and marked 'sent' with the message id
 after it. A crash between the two leaves the row 'sending'; on start it goes back to 'pending' and
-is sent again with the same nonce (Discord drops a repeated nonce; see docs/DELIVERY.md for the
-remaining window on Telegram).
+is sent again with the same nonce, which Discord uses to drop the repeat. Telegram has no nonce, so
+its adapter marks the row "in flight" (through ``IN_FLIGHT``) the moment the request has been
+written; a row in flight at a crash is presumed delivered, not resent. docs/DELIVERY.md has the
+guarantees and the remaining windows.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot.commands.base import ChatRef
 from bot.config import DeliverySettings
-from bot.delivery.ports import ChatGone, DeliveryError, PermanentFailure, RetryLater, Sender
+from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, PermanentFailure, RetryLater, Sender
 from bot.domain import utcnow
 from bot.render.threads import thread_card, update_line
 from bot.store.base import Delivery, Store
@@ -70,6 +73,7 @@ class Dispatcher:
             return False
         card = thread_card(view)
         nonce = f"rb-{delivery.id}"
+        in_flight = IN_FLIGHT.set(partial(self._in_flight, delivery.id))
         try:
             original = await self.store.thread_message(delivery.thread_id, delivery.chat_key)
             if delivery.event_kind == "created" or original is None:
@@ -95,8 +99,13 @@ class Dispatcher:
         except (DeliveryError, TimeoutError, OSError) as exc:
             await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
             return False
+        finally:
+            IN_FLIGHT.reset(in_flight)
         await self.store.delivery_sent(delivery.id, message_id, self.clock())
         return True
+
+    async def _in_flight(self, delivery_id: int, flying: bool) -> None:
+        await self.store.delivery_in_flight(delivery_id, self.clock() if flying else None)
 
     async def _retry(self, delivery: Delivery, error: str, seconds: float | None) -> None:
         if delivery.attempts >= self.settings.max_attempts:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Protocol
 
 from bot.commands.base import ChatRef, Invocation
 from bot.render.card import Card, Reply
 
 CommandHandler = Callable[[Invocation], Awaitable[Reply]]
+InFlightMark = Callable[[bool], Awaitable[None]]
+
+IN_FLIGHT: ContextVar[InFlightMark | None] = ContextVar("rumourbot_in_flight", default=None)
+"""Set by the dispatcher while it awaits a Sender call for one delivery (unset otherwise, e.g. for
+command replies). A sender whose platform cannot drop a resent message (Telegram has no nonce)
+awaits it with True as soon as a request that may post has been written to the network, and with
+False when the platform answers that it did not post (e.g. 429). After a crash, a delivery marked
+in flight is presumed delivered instead of being sent again: see docs/DELIVERY.md."""
 
 
 class DeliveryError(Exception):

@@ -66,7 +66,9 @@ def _is_duplicate(report: Report, earlier: list[tuple[str, str]], threshold: flo
     for url, text in earlier:
         if report.url and url == report.url:
             return True
-        if fuzz.token_set_ratio(mine, _fingerprint(text)) >= threshold * 100:
+        # token_sort, not token_set: a set ratio scores 100 whenever one text's words are a subset of
+        # the other's, which made independent write-ups of the same news count as copies.
+        if fuzz.token_sort_ratio(mine, _fingerprint(text)) >= threshold * 100:
             return True
     return False
 

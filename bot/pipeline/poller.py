@@ -99,7 +99,7 @@ class Poller:
         if alerts and self.settings.fulltext:
             items = await self._enrich(feed, items, now)
         stats.add(await self.ingestor.ingest(feed.id, items, now, alerts=alerts))
-        await self._ok(feed, result, now, parsed.ttl_seconds)
+        await self._ok(feed, result, now, parsed.ttl_seconds, parsed.title)
 
     async def _enrich(self, feed: FeedRow, items: list[Item], now: datetime) -> list[Item]:
         """Fetch the article page for new, recent entries that look like manager stories."""
@@ -124,7 +124,9 @@ class Poller:
             for i in items
         ]
 
-    async def _ok(self, feed: FeedRow, result: FetchResult, now: datetime, ttl: int | None = None) -> None:
+    async def _ok(
+        self, feed: FeedRow, result: FetchResult, now: datetime, ttl: int | None = None, title: str | None = None
+    ) -> None:
         interval = poll_interval(self.settings, ttl, result.max_age_seconds)
         await self.store.record_fetch_ok(
             feed.id,
@@ -133,6 +135,7 @@ class Poller:
             next_poll_at=now + timedelta(seconds=interval),
             now=now,
             moved_to=result.moved_to,
+            title=title,
         )
         self.last_success = now
 
@@ -161,9 +164,21 @@ class Poller:
 
     async def run(self, stop: asyncio.Event, tick_seconds: float = 1.0) -> None:
         while not stop.is_set():
+            # A stop cancels the cycle in flight (a slow feed may take the whole fetch time-out);
+            # a cancelled ingest rolls its transaction back, so the entries are fetched again next start.
+            cycle = asyncio.ensure_future(self.run_once())
+            stopped = asyncio.ensure_future(stop.wait())
             try:
-                await self.run_once()
-            except Exception:
-                log.exception("poll cycle failed; retrying")
+                await asyncio.wait({cycle, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stopped.cancel()
+                if not cycle.done():
+                    cycle.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await cycle
+            if cycle.cancelled():
+                return
+            if (error := cycle.exception()) is not None:
+                log.error("poll cycle failed; retrying", exc_info=error)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=tick_seconds)

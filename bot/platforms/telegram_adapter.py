@@ -98,6 +98,7 @@ class TelegramAdapter:
             .token(self._token)
             .base_url(self._settings.api_base_url)
             .base_file_url(self._settings.file_base_url)
+            .request(ts.bot_request())  # marks deliveries in flight (docs/DELIVERY.md)
             .rate_limiter(AIORateLimiter(max_retries=self._settings.max_retries))
             .concurrent_updates(CONCURRENT_UPDATES)
             .build()

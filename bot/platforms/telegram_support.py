@@ -1,5 +1,13 @@
 """The Telegram adapter's pieces that need no running bot: the command list, error mapping, the
-webhook secret, token redaction for logs, and small conversions between PTB and neutral types.
+webhook secret, token redaction for logs, the in-flight marks, and small conversions between PTB
+and neutral types.
+
+In-flight marks (docs/DELIVERY.md): Telegram has no idempotency key, so a resend after a crash
+could post an alert twice. ``bot_request`` gives PTB an HTTP client whose hooks, while the
+dispatcher awaits a delivery (``IN_FLIGHT`` is set), mark the delivery in flight the moment a
+sendMessage body has been written to the socket (httpcore's ``send_request_body.complete`` trace
+event: after any rate-limit wait and connection set-up) and clear the mark when Telegram answers
+with anything but 200 (a 429 has not posted, and PTB's limiter may sleep before retrying).
 
 Tokens in logs: the bot token is part of every Bot API URL. httpx logs each request URL at INFO,
 PTB logs its base URL at DEBUG, and PTB's InvalidToken message quotes the token. ``TokenRedactor``
@@ -14,13 +22,16 @@ import logging
 import time
 import warnings
 from datetime import timedelta
+from typing import Any
 
+import httpx
 from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.request import HTTPXRequest
 
 from bot.commands.base import ChatKind, ChatRef, Invocation
-from bot.delivery.ports import ChatGone, DeliveryError, PermanentFailure, RetryLater
+from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, InFlightMark, PermanentFailure, RetryLater
 from bot.render.telegram_html import Button
 
 log = logging.getLogger(__name__)
@@ -91,6 +102,38 @@ class TokenRedactor(logging.Filter):
         for logger in loggers:
             logger.addFilter(self)
         return loggers
+
+
+POSTING_METHODS = ("/sendMessage",)  # the only Bot API methods the dispatcher uses that post
+
+
+def _delivery_mark(url: httpx.URL) -> InFlightMark | None:
+    mark = IN_FLIGHT.get()
+    return mark if mark is not None and url.path.endswith(POSTING_METHODS) else None
+
+
+async def _mark_when_written(request: httpx.Request) -> None:
+    mark = _delivery_mark(request.url)
+    if mark is None:
+        return
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".send_request_body.complete"):  # http11.… (or http2.…)
+            await mark(True)
+
+    request.extensions["trace"] = trace
+
+
+async def _unmark_if_refused(response: httpx.Response) -> None:
+    mark = _delivery_mark(response.request.url)
+    if mark is not None and response.status_code != 200:
+        await mark(False)
+
+
+def bot_request() -> HTTPXRequest:
+    """PTB's default HTTP client for Bot API calls, plus the in-flight marks (see the module doc)."""
+    hooks = {"request": [_mark_when_written], "response": [_unmark_if_refused]}
+    return HTTPXRequest(connection_pool_size=256, httpx_kwargs={"event_hooks": hooks})
 
 
 def api_chat_id(chat: ChatRef) -> int | str:

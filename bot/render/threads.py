@@ -22,6 +22,7 @@ STAGE_LABEL: dict[str, str] = {
 }
 TIER_LABEL = {0: "official", 1: "tier 1", 2: "tier 2", 3: "tier 3", 4: "tier 4"}
 MAX_LINKS = 3
+HEADLINE_MAX = 200
 
 
 def stage_label(stage: str) -> str:
@@ -36,6 +37,19 @@ def _best_source(view: ThreadView) -> str:
     return f"{best.source} ({TIER_LABEL.get(best.tier, f'tier {best.tier}')})"
 
 
+def _latest_headline(view: ThreadView) -> str:
+    """The newest original report's feed title, as the publisher wrote it (plain text: each renderer
+    escapes it), with its outlet."""
+    report = next((r for r in view.reports if r.title and not r.duplicate), None)
+    if report is None:
+        return ""
+    title = " ".join(report.title.split())
+    if len(title) > HEADLINE_MAX:
+        title = title[: HEADLINE_MAX - 1] + "…"
+    outlet = report.outlet or report.source
+    return f"{title} ({outlet})" if outlet else title
+
+
 def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     state = view.state
     outlets = view.state.corroboration
@@ -44,6 +58,8 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
         ("Best source", _best_source(view)),
         ("Corroboration", f"{outlets} independent source{'s' if outlets != 1 else ''}"),
     ]
+    if headline := _latest_headline(view):
+        fields.append(("Latest", headline))
     if with_timeline and view.timeline:
         steps = " → ".join(f"{stage_label(s.stage)} ({s.at:%d %b})" for s in view.timeline[-6:])
         fields.append(("Timeline", steps))

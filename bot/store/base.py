@@ -32,6 +32,7 @@ class FeedRow:
     last_error: str | None
     disabled_reason: str | None
     last_ok_at: datetime | None
+    title: str = ""  # the feed's own <title>, from its last successful fetch
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,12 @@ class IngestTx(Protocol):
 class Store(Protocol):
     async def close(self) -> None: ...
 
+    async def migrate(self) -> list[int]:
+        """Apply pending migrations; return the versions applied now."""
+        ...
+
+    async def schema_version(self) -> int: ...
+
     def transaction(self) -> AbstractAsyncContextManager[IngestTx]: ...
 
     # feeds
@@ -168,6 +175,7 @@ class Store(Protocol):
         next_poll_at: datetime,
         now: datetime,
         moved_to: str | None = None,
+        title: str | None = None,
     ) -> None: ...
     async def record_fetch_failure(
         self,
@@ -190,7 +198,10 @@ class Store(Protocol):
     async def follow(self, chat_key: str, kind: str, target: str, ping_role: str, now: datetime) -> bool: ...
     async def unfollow(self, chat_key: str, kind: str, target: str) -> bool: ...
     async def following(self, chat_key: str) -> list[Subscription]: ...
-    async def deactivate_chat(self, chat_key: str) -> int: ...
+    async def deactivate_chat(self, chat_key: str) -> int:
+        """Pause the chat's follows and drop its queued deliveries; a key with no thread part
+        (``"telegram:-100:"``) covers the chat's topics too. Return how many follows were paused."""
+
     async def chat_prefs(self, chat_key: str) -> ChatPrefs: ...
     async def set_chat_prefs(self, chat_key: str, prefs: ChatPrefs) -> None: ...
 
@@ -199,5 +210,11 @@ class Store(Protocol):
     async def delivery_sent(self, delivery_id: int, message_id: str, now: datetime) -> None: ...
     async def delivery_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None: ...
     async def delivery_failed(self, delivery_id: int, error: str) -> None: ...
+    async def delivery_in_flight(self, delivery_id: int, since: datetime | None) -> None:
+        """Record (or, with None, clear) that a claimed delivery's request has left for a platform
+        that cannot drop a resend; see docs/DELIVERY.md."""
+
     async def thread_message(self, thread_id: int, chat_key: str) -> str | None: ...
-    async def release_claims(self) -> int: ...
+    async def release_claims(self) -> int:
+        """After a crash: claimed deliveries go back to 'pending', except those in flight, which are
+        presumed delivered ('sent' with no message id). Return how many were re-queued."""

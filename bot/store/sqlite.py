@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 _FEED_COLUMNS = (
     "id, url, outlet, etag, last_modified, first_poll_done, next_poll_at, failures, failing_since,"
-    " last_error, disabled_reason, last_ok_at"
+    " last_error, disabled_reason, last_ok_at, title"
 )
 
 
@@ -57,6 +57,7 @@ def _feed(row: Any) -> FeedRow:
         last_error=row[9],
         disabled_reason=row[10],
         last_ok_at=parse_optional(row[11]),
+        title=str(row[12]),
     )
 
 
@@ -164,7 +165,8 @@ class SQLiteStore:
     async def add_feed(self, url: str, outlet: str, now: datetime) -> FeedRow:
         await self._write_one(
             "INSERT INTO feeds (url, outlet, added_at) VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
-            " outlet = excluded.outlet, disabled_reason = NULL, failures = 0",
+            " outlet = excluded.outlet, disabled_reason = NULL, failures = 0, failing_since = NULL,"
+            " last_error = NULL, next_poll_at = ''",  # re-adding a disabled feed polls it at once
             (url, outlet, ts(now)),
         )
         rows = await self._rows(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (url,))
@@ -205,12 +207,14 @@ class SQLiteStore:
         next_poll_at: datetime,
         now: datetime,
         moved_to: str | None = None,
+        title: str | None = None,
     ) -> None:
         async with self._write:
             await self._db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0,"
-                " failing_since = NULL, last_error = NULL, last_ok_at = ?, first_poll_done = 1 WHERE id = ?",
-                (etag, last_modified, ts(next_poll_at), ts(now), feed_id),
+                " failing_since = NULL, last_error = NULL, last_ok_at = ?, first_poll_done = 1,"
+                " title = coalesce(?, title) WHERE id = ?",
+                (etag, last_modified, ts(next_poll_at), ts(now), None if title is None else title[:300], feed_id),
             )
             if moved_to:
                 try:
@@ -241,12 +245,15 @@ class SQLiteStore:
         ids = [int(r[0]) for r in rows]
         marks = ",".join("?" * len(ids))
         reports: dict[int, list[ReportRow]] = {i: [] for i in ids}
+        voices: dict[int, set[str]] = {i: set() for i in ids}  # publisher groups, as the ingest counts them
         for r in await self._rows(
-            "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of"
+            "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of, voice"
             f" FROM reports WHERE thread_id IN ({marks}) ORDER BY reported_at DESC",
             ids,
         ):
             reports[r[0]].append(ReportRow(r[1], r[2], r[3], r[4], r[5], r[6], parse_ts(r[7]), r[8] is not None))
+            if r[8] is None:
+                voices[r[0]].add(str(r[9]))
         stages: dict[int, list[StageRow]] = {i: [] for i in ids}
         for r in await self._rows(
             f"SELECT thread_id, stage, source, at FROM thread_stages WHERE thread_id IN ({marks}) ORDER BY at",
@@ -255,7 +262,6 @@ class SQLiteStore:
             stages[r[0]].append(StageRow(r[1], r[2], parse_ts(r[3])))
         for r in rows:
             thread_id = int(r[0])
-            voices = frozenset(rep.source for rep in reports[thread_id] if not rep.duplicate)
             state = ThreadState(
                 id=thread_id,
                 manager=str(r[1]),
@@ -264,7 +270,7 @@ class SQLiteStore:
                 first_seen=parse_ts(str(r[4])),
                 last_update=parse_ts(str(r[5])),
                 best_tier=int(r[6]),
-                voices=voices,
+                voices=frozenset(voices[thread_id]),
                 summary=str(r[9]),
             )
             heat = float(r[8])
@@ -334,14 +340,16 @@ class SQLiteStore:
         return [Subscription(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
     async def deactivate_chat(self, chat_key: str) -> int:
+        # "platform:chat:" (no thread) is the whole chat: its topics' keys start with it.
+        whole = int(chat_key.endswith(":"))
+        match = "(chat_key = ? OR (? AND substr(chat_key, 1, ?) = ?))"
+        params = (chat_key, whole, len(chat_key), chat_key)
         async with self._write:
-            cur = await self._db.execute(
-                "UPDATE subscriptions SET active = 0 WHERE chat_key = ? AND active = 1", (chat_key,)
-            )
+            cur = await self._db.execute(f"UPDATE subscriptions SET active = 0 WHERE {match} AND active = 1", params)
             await self._db.execute(
                 "UPDATE deliveries SET status = 'dropped', last_error = 'chat unreachable'"
-                " WHERE chat_key = ? AND status IN ('pending', 'sending')",
-                (chat_key,),
+                f" WHERE {match} AND status IN ('pending', 'sending')",
+                params,
             )
             return cur.rowcount
 
@@ -374,7 +382,8 @@ class SQLiteStore:
             if rows:
                 marks = ",".join("?" * len(rows))
                 await self._db.execute(
-                    f"UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE id IN ({marks})",
+                    f"UPDATE deliveries SET status = 'sending', attempts = attempts + 1, sent_at = NULL"
+                    f" WHERE id IN ({marks})",
                     [r[0] for r in rows],
                 )
         return [Delivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] + 1) for r in rows]
@@ -392,6 +401,13 @@ class SQLiteStore:
                 (message_id, delivery_id),
             )
             await self._db.execute("COMMIT")
+
+    async def delivery_in_flight(self, delivery_id: int, since: datetime | None) -> None:
+        # While a row is 'sending', sent_at is when its request left (NULL: not yet, or refused).
+        await self._write_one(
+            "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'",
+            (None if since is None else ts(since), delivery_id),
+        )
 
     async def delivery_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
         await self._write_one(
@@ -412,9 +428,23 @@ class SQLiteStore:
         return str(rows[0][0]) if rows else None
 
     async def release_claims(self) -> int:
-        """After a crash: deliveries left 'sending' go back to 'pending' (the platform nonce or the
-        dispatcher's check before resending keeps them from appearing twice)."""
-        return await self._write_one("UPDATE deliveries SET status = 'pending' WHERE status = 'sending'")
+        """After a crash: deliveries left 'sending' go back to 'pending' (a platform nonce drops a
+        resend), except those whose request had left for a platform without one (sent_at set):
+        they are presumed delivered. See docs/DELIVERY.md."""
+        async with self._write:
+            await self._db.execute("BEGIN IMMEDIATE")
+            presumed = await self._db.execute(
+                "UPDATE deliveries SET status = 'sent', last_error = 'presumed delivered: in flight at a crash'"
+                " WHERE status = 'sending' AND sent_at IS NOT NULL"
+            )
+            released = await self._db.execute("UPDATE deliveries SET status = 'pending' WHERE status = 'sending'")
+            await self._db.execute("COMMIT")
+        if presumed.rowcount:
+            log.warning(
+                "%d delivery(ies) were in flight when the bot stopped: presumed delivered, not resent",
+                presumed.rowcount,
+            )
+        return released.rowcount
 
     async def integrity_check(self) -> str:
         rows = await self._rows("PRAGMA integrity_check")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +122,14 @@ def test_command_handling_never_raises(
 CHAT = ChatRef("console", "props")
 _LOOP = asyncio.new_event_loop()
 _ROUTER: dict[str, Router] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_loop() -> Iterator[None]:
+    yield
+    if "r" in _ROUTER:
+        _LOOP.run_until_complete(_ROUTER["r"].store.close())  # type: ignore[attr-defined]
+    _LOOP.close()
 
 
 def _router(analyser: Analyser) -> Router:
