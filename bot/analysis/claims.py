@@ -216,6 +216,8 @@ def _claims_in_sentence(
             continue  # "the former United interim manager": a description, not news
         if cue.relation in _OBJECT_CUES and _cue_object_is_person(text, res, cue):
             continue
+        if cue.relation is Relation.REJECTED and _rejected_by_others(folded, cue, people):
+            continue
         owner = min(people, key=lambda p: _distance(p.start, p.end, cue.start, cue.end))
         gap = _distance(owner.start, owner.end, cue.start, cue.end)
         if gap > _MAX_GAP:
@@ -234,6 +236,14 @@ _PEOPLE_LIST = re.compile(
     r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former|ex-|ex|current)\s+)?"
     r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
 )
+
+
+def _rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
+    """ "fans say no to Lopetegui", "Bayern rejected Tuchel": the manager is the one turned down,
+    not the one turning a job down (that is "rejected by", or the manager as the subject)."""
+    after = [p for p in people if p.start >= cue.end and p.start - cue.end <= 25]
+    before = [p for p in people if p.end <= cue.start and cue.start - p.end <= 60]
+    return bool(after) and not before and "by " not in folded[cue.end : after[0].start]
 
 
 def _coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved) -> list[PersonRef]:

@@ -135,7 +135,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             gap = folded[person.end : club.start]
             tail = folded[club.end : club.end + 25]
             described = re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail)
-            if described or _UNDER_CONTRACT.fullmatch(gap):
+            bracketed = re.fullmatch(r"\s*\(\s*", gap) and folded[club.end : club.end + 2].startswith(")")
+            if described or bracketed or _UNDER_CONTRACT.fullmatch(gap):
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):

@@ -20,7 +20,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:next|first) "
         r"(?:manager|boss|coach) to (?:leave|be sacked|go|be axed|lose (?:his|their) job)|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
-        r"questions over (?:his|her|the manager.s|the head coach.s) future|under scrutiny|"
+        r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for his job|clinging on|last chance|favourite to be sacked|"
         r"odds on (?:the )?sack|crisis talks|vote of confidence|losing the dressing room|"
         r"ultimatum|on thin ice|running out of time|cost (?:him |her |the [\w-]+ )?(?:his|her) job|"
@@ -46,7 +46,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
-        r"shown the door|given the boot|got the boot",
+        r"shown the door|given the boot|got the boot|booted out|(?:shown|given) (?:his|her) marching orders",
     ),
     (
         Relation.LEFT,
@@ -126,13 +126,14 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
-        r"in pole position|edging closer|moving closer|close to (?:a |an |becoming|being|taking|appointing|landing)|"
+        r"in pole position|close to (?:a |an |becoming|being|taking|appointing|landing)|"
         r"on the verge of (?:appointing|becoming|being)|first choice to (?:replace|succeed|take)",
     ),
     (
         Relation.LINKED,
         r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen (?:on|to)|"
-        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|candidate|frontrunner|front-runner|favourite|favorite|"
+        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|milan.s|the club.s) (?:list|shortlist|wishlist)|"
+        r"on the (?:short)?list|candidate|frontrunner|front-runner|favourite|favorite|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
