@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis
+	@echo
+	@echo "Second story set (see tests/data/analysis-holdout/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-holdout
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -14,6 +14,7 @@ from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
 from bot.commands.base import ChatRef
 from bot.commands.names import NameResolver
+from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
 from bot.delivery.dispatcher import Dispatcher
@@ -35,6 +36,10 @@ async def open_store(config: Config, *, migrate: bool = True) -> Store:
         from bot.store.sqlite import SQLiteStore  # noqa: PLC0415
 
         return await SQLiteStore.open(url, migrate=migrate)
+    if url.startswith(("postgresql://", "postgres://")):
+        from bot.store.postgres import PostgresStore  # noqa: PLC0415
+
+        return await PostgresStore.open(url, migrate=migrate)
     from bot.store.base import StoreError  # noqa: PLC0415
 
     raise StoreError(f"[store] url: unsupported backend {url.split(':', 1)[0]!r}")
@@ -71,7 +76,12 @@ async def core(config: Config) -> AsyncIterator[Core]:
     store = await open_store(config)
     try:
         names = NameResolver(gazetteer)
-        router = Router(store, names, window_days=config.settings.rumours.window_days)
+        router = Router(
+            store,
+            names,
+            window_days=config.settings.rumours.window_days,
+            limiter=CommandLimiter.from_settings(config.settings.commands),
+        )
         yield Core(config, store, gazetteer, Analyser(gazetteer), names, router)
     finally:
         await store.close()

@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import Config, ConfigError, load_config, masked_dump
+from bot.config import Config, ConfigError, LogSettings, load_config, masked_dump
+from bot.logs import configure_logging, report_error
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,10 @@ def _build_parser() -> argparse.ArgumentParser:
     add.add_argument("--outlet", default="")
     remove = feeds_sub.add_parser("remove", help="remove a feed")
     remove.add_argument("url")
+    export = feeds_sub.add_parser("export", help="write the feed list as OPML 2.0")
+    export.add_argument("file", nargs="?", default="-", help="file to write, or - for stdout (default)")
+    import_ = feeds_sub.add_parser("import", help="add the feeds of an OPML file")
+    import_.add_argument("file", help="OPML file to read, or - for stdin")
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -53,11 +58,13 @@ def _build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="configuration")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("check", help="validate and print the effective configuration (secrets masked)")
+    reference = config_sub.add_parser("reference", help="print the settings reference (Markdown)")
+    reference.add_argument("--update", metavar="FILE", help="rewrite FILE below its marker line instead")
     return parser
 
 
-def _fail(message: str) -> int:
-    print(f"rumourbot: {message}", file=sys.stderr)
+def _fail(message: str, settings: LogSettings | None = None) -> int:
+    report_error(log, settings or LogSettings(), message)
     return EXIT_USAGE
 
 
@@ -67,15 +74,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if args.command == "config" and args.config_command == "reference":
+        return _reference(args.update)  # documents the defaults: needs no (valid) configuration
     try:
         config = load_config(args.config)
     except ConfigError as exc:
         return _fail(str(exc))
-    logging.basicConfig(
-        level=config.settings.log.level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(config.settings.log)
+    try:
+        return _run(config, args)
+    except Exception:
+        if config.settings.log.format != "json":
+            raise
+        log.critical("unexpected error", exc_info=True)
+        return 1
+
+
+def _run(config: Config, args: argparse.Namespace) -> int:
     if args.command == "config":
         print(json.dumps(masked_dump(config), indent=2))
         return 0
@@ -84,6 +99,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot import commands_cli  # noqa: PLC0415 - heavy imports only for the commands that need them
 
     return commands_cli.dispatch(config, args)
+
+
+def _reference(update: str | None) -> int:
+    from bot.configref import DocumentError, render_reference, update_document  # noqa: PLC0415
+
+    text = render_reference()
+    if update is None:
+        sys.stdout.write(text)
+        return 0
+    path = Path(update)
+    try:
+        path.write_text(update_document(path.read_text("utf-8"), text), "utf-8")
+    except OSError as exc:
+        return _fail(f"cannot update {update}: {exc.strerror}")
+    except UnicodeDecodeError:
+        return _fail(f"{update}: not UTF-8 text")
+    except DocumentError as exc:
+        return _fail(f"{update}: {exc}")
+    print(f"updated {update}")
+    return 0
 
 
 def _analyse(config: Config, file: str, as_json: bool) -> int:
@@ -95,16 +130,16 @@ def _analyse(config: Config, file: str, as_json: bool) -> int:
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
-        return _fail(f"cannot read {file}: {exc.strerror}")
+        return _fail(f"cannot read {file}: {exc.strerror}", config.settings.log)
     try:
         article = parse_article(data)
     except InputError as exc:
-        return _fail(str(exc))
+        return _fail(str(exc), config.settings.log)
     knowledge = config.settings.knowledge
     try:
         gazetteer = load_gazetteer(knowledge.managers, knowledge.clubs, knowledge.sources)
     except KnowledgeError as exc:
-        return _fail(str(exc))
+        return _fail(str(exc), config.settings.log)
     analysis = Analyser(gazetteer).analyse(article)
     if as_json:
         print(json.dumps(analysis.as_json(), ensure_ascii=False))

@@ -5,27 +5,38 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.analysis.gazetteer import KnowledgeError
 from bot.app import core, open_store, run_bot, sync_feed_list
 from bot.commands.base import ChatRef, Invocation
 from bot.config import Config
+from bot.delivery.ports import PlatformStartError
 from bot.domain import utcnow
+from bot.logs import report_error
+from bot.opml import OPMLError, OpmlFeed, parse_opml, read_limited, render_opml
 from bot.pipeline.feedlist import validate_feed_url
 from bot.render.text import render_reply
-from bot.store.base import StoreError, ThreadView
+from bot.store.base import FeedRow, Store, StoreError, ThreadView
 
 EXIT_USAGE = 2
+
+log = logging.getLogger(__name__)
+
+
+def _fail(config: Config, message: str) -> int:
+    report_error(log, config.settings.log, message)
+    return EXIT_USAGE
 
 
 def dispatch(config: Config, args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_dispatch(config, args))
-    except (KnowledgeError, StoreError) as exc:
-        print(f"rumourbot: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except (KnowledgeError, StoreError, PlatformStartError) as exc:
+        return _fail(config, str(exc))
     except KeyboardInterrupt:
         return 130
 
@@ -147,18 +158,33 @@ async def _poll_once(config: Config, as_json: bool) -> int:
     return 0
 
 
+def _url_problem(config: Config, url: str) -> str | None:
+    """Why ``url`` may not be added as a feed (not http(s), or private unless allowed), else None."""
+    problem = validate_feed_url(url)
+    if problem is None and not url.isprintable():  # C1 controls, bidi overrides: validate_feed_url lets them by
+        problem = "URL contains control or invisible characters"
+    if problem is None and not config.settings.feeds.allow_private_addresses:
+        from bot.feeds.netguard import check_feed_url  # noqa: PLC0415
+
+        problem = check_feed_url(url, allow_private=False)
+    return problem
+
+
 async def _feeds(config: Config, args: argparse.Namespace) -> int:
     action = args.feeds_command
+    outlines: list[OpmlFeed] = []
+    if action == "import":  # a broken file fails before the database is opened
+        try:
+            outlines = _read_opml(args.file)
+        except OSError as exc:
+            return _fail(config, f"cannot read {args.file}: {exc.strerror}")
+        except OPMLError as exc:
+            return _fail(config, f"{args.file}: {exc}")
     async with core(config) as c:
         if action == "add":
-            problem = validate_feed_url(args.url)
-            if problem is None and not config.settings.feeds.allow_private_addresses:
-                from bot.feeds.netguard import check_feed_url  # noqa: PLC0415
-
-                problem = check_feed_url(args.url, allow_private=False)
+            problem = _url_problem(config, args.url)
             if problem:
-                print(f"rumourbot: cannot add {args.url!r}: {problem}", file=sys.stderr)
-                return EXIT_USAGE
+                return _fail(config, f"cannot add {args.url!r}: {problem}")
             feed = await c.store.add_feed(args.url, args.outlet, utcnow())
             print(f"added feed {feed.id}: {feed.url}" + (f" ({feed.outlet})" if feed.outlet else ""))
             return 0
@@ -167,7 +193,11 @@ async def _feeds(config: Config, args: argparse.Namespace) -> int:
             print("removed" if removed else f"no feed with URL {args.url}")
             return 0 if removed else 1
         await sync_feed_list(c)
+        if action == "import":
+            return await _import(config, c.store, outlines)
         feeds = await c.store.list_feeds()
+        if action == "export":
+            return _export(config, args.file, feeds)
         for feed in feeds:
             if action == "list":
                 print(f"{feed.id:4d}  {feed.outlet or '-':<16} {feed.url}")
@@ -183,4 +213,46 @@ async def _feeds(config: Config, args: argparse.Namespace) -> int:
                 state = "not polled yet"
             title = f" — {feed.title}" if feed.title else ""
             print(f"{feed.id:4d}  {feed.outlet or '-':<16} {state}{title}\n      {feed.url}")
+    return 0
+
+
+def _read_opml(file: str) -> list[OpmlFeed]:
+    if file == "-":
+        return parse_opml(read_limited(sys.stdin.buffer))
+    with Path(file).open("rb") as fh:
+        return parse_opml(read_limited(fh))
+
+
+async def _import(config: Config, store: Store, outlines: list[OpmlFeed]) -> int:
+    known = {feed.url for feed in await store.list_feeds()}
+    skipped: list[tuple[str, str]] = []
+    added = 0
+    for outline in outlines:
+        problem = _url_problem(config, outline.url)
+        if problem is None and outline.url in known:
+            problem = "already in the feed list"
+        if problem:
+            skipped.append((outline.url, problem))
+            continue
+        await store.add_feed(outline.url, outline.outlet, utcnow())
+        known.add(outline.url)
+        added += 1
+    print(f"added {added} feed{'' if added == 1 else 's'}, skipped {len(skipped)}")
+    for url, why in skipped:
+        shown = url if len(url) <= 200 else url[:200] + "…"
+        print(f"  skipped {shown!r}: {why}")  # repr: a hostile file's URL may hold terminal escapes
+    return 0
+
+
+def _export(config: Config, file: str, feeds: list[FeedRow]) -> int:
+    document = render_opml((OpmlFeed(f.url, f.outlet, f.title) for f in feeds), utcnow())
+    if file == "-":
+        sys.stdout.buffer.write(document)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        Path(file).write_bytes(document)
+    except OSError as exc:
+        return _fail(config, f"cannot write {file}: {exc.strerror}")
+    print(f"exported {len(feeds)} feed{'' if len(feeds) == 1 else 's'} to {file}")
     return 0

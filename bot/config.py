@@ -79,6 +79,13 @@ class DeliverySettings(_Section):
     catch_up_limit: int = Field(5, ge=0)
 
 
+class CommandSettings(_Section):
+    """Command rate limits (token buckets, see bot/commands/ratelimit.py); 0 turns a limit off."""
+
+    per_user_per_minute: int = Field(10, ge=0)
+    per_chat_per_minute: int = Field(30, ge=0)
+
+
 class TelegramSettings(_Section):
     api_base_url: str = "https://api.telegram.org/bot"
     file_base_url: str = "https://api.telegram.org/file/bot"
@@ -108,6 +115,7 @@ class Settings(_Section):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     rumours: RumourSettings = RumourSettings()
     delivery: DeliverySettings = DeliverySettings()
+    commands: CommandSettings = CommandSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     console: ConsoleSettings = ConsoleSettings()

@@ -87,7 +87,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)|appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
         r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
-        r"(?:has|have|had) taken (?:over|charge)|(?:has|have|had) named|"
+        r"(?:has|have|had) taken (?:over|charge)|"
         r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
         r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as|hired|"
@@ -176,7 +176,7 @@ JOB_CONTEXT = re.compile(
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).
 PLAYER_CONTEXT = re.compile(
     r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
-    r"center-back|full-back|left-back|right-back|goalkeeper|keeper)\b|\b(?:playmaker|wonderkid|teenager|youngster|"
+    r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b|\b(?:playmaker|wonderkid|teenager|youngster|"
     r"academy|signing|signings|"
     r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
     r"£\s?\d|€\s?\d|\$\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn)\b|injur\w*|hamstring|knee|ankle|"

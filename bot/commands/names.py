@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +18,23 @@ SUGGEST = 65.0
 ONE_TYPO_MIN_LENGTH = 5  # "alonzo" → Alonso; shorter names are too easily one edit from another
 
 
+# Cyrillic and Greek letters that look like Latin ones (after Unicode's confusables.txt). Without
+# this, "Rоdgers" with a Cyrillic о is one fuzzy edit from "Rangers" and resolves to the wrong club.
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТУХІЈЅԚԜаеорсухіјѕһԁԛԝӏ"  # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυϲ"  # Greek
+    "ı",  # Latin dotless i
+    "ABEKMHOPCTYXIJSQWaeopcyxijshdqwlABEZHIKMNOPTYXaikvopuci",
+)
+
+
+def name_key(text: str) -> str:
+    """The lookup key for what a fan typed: NFKC first, so fullwidth (ａｌｏｎｓｏ) and styled letters
+    (𝐀𝐥𝐨𝐧𝐬𝐨) read as plain ones; look-alike letters from other scripts (Cyrillic А) as the Latin
+    letter they imitate; then folded like every alias."""
+    return fold_key(unicodedata.normalize("NFKC", text[: MAX_QUERY * 4]).translate(_LOOK_ALIKES))
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     kind: Literal["manager", "club", "ambiguous", "unknown"]
@@ -30,15 +48,15 @@ class NameResolver:
         self._keys: dict[str, tuple[str, str]] = {}
         for manager in gazetteer.managers.values():
             for alias in (manager.name, *manager.aliases):
-                self._keys.setdefault(fold_key(alias), ("manager", manager.name))
+                self._keys.setdefault(name_key(alias), ("manager", manager.name))
         for club in gazetteer.clubs.values():
             for alias in (club.name, *club.aliases):
-                self._keys.setdefault(fold_key(alias), ("club", club.name))
+                self._keys.setdefault(name_key(alias), ("club", club.name))
         self._choices = list(self._keys)
         self._display = sorted({*gazetteer.managers, *gazetteer.clubs})
 
     def resolve(self, query: str) -> Resolution:
-        key = fold_key(query)[:MAX_QUERY].strip(" .!?\"'")
+        key = name_key(query)[:MAX_QUERY].strip(" .!?\"'")
         if not key:
             return Resolution("unknown")
         for candidate in (key, key.removeprefix("the ")):
@@ -75,7 +93,7 @@ class NameResolver:
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
         """Names for autocomplete: prefix matches first, then fuzzy ones."""
-        key = fold_key(prefix)[:MAX_QUERY]
+        key = name_key(prefix)[:MAX_QUERY]
         if not key:
             return self._display[:limit]
         starts = [n for n in self._display if fold_key(n).startswith(key) or f" {key}" in fold_key(n)]

@@ -10,9 +10,13 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver, Resolution
+from bot.commands.ratelimit import CommandLimiter
+from bot.commands.settings import settings
+from bot.config import CommandSettings
 from bot.domain import utcnow
 from bot.render.card import Reply
 from bot.render.threads import thread_card
@@ -28,11 +32,13 @@ COMMANDS: dict[str, str] = {
     "following": "what this chat follows",
     "hot": "the hottest rumours right now",
     "sources": "feed health",
+    "settings": "how this chat gets alerts: /settings mode daily, tier 2, stage talks",
     "help": "this list",
 }
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 Handler = Callable[[Invocation], Awaitable[Reply]]
+SILENT = Reply(ephemeral=True)  # nothing to say: Telegram and the console send nothing
 
 
 def clean_args(raw: str) -> str:
@@ -52,11 +58,14 @@ class Router:
         *,
         clock: Callable[[], datetime] = utcnow,
         window_days: int = 21,
+        limiter: CommandLimiter | None = None,
     ) -> None:
         self.store = store
         self.names = names
         self.clock = clock
         self.window_days = window_days
+        # The composition root passes CommandLimiter.from_settings(config.settings.commands).
+        self.limiter = CommandLimiter.from_settings(CommandSettings()) if limiter is None else limiter
         self._handlers: dict[str, Handler] = {
             "rumour": self.rumour,
             "follow": self.follow,
@@ -65,10 +74,19 @@ class Router:
             "hot": self.hot,
             "sources": self.sources,
             "help": self.help,
+            "settings": partial(settings, self.store),
             "start": self.help,
         }
 
     async def handle(self, inv: Invocation) -> Reply:
+        verdict = self.limiter.check(inv.chat.platform, inv.chat.chat_id, inv.user_id)
+        if not verdict.allowed:
+            if not verdict.notify:
+                return SILENT
+            log.info(
+                "rate limit: user %s in %s; refusing commands for %d s", inv.user_id, inv.chat.key, verdict.retry_after
+            )
+            return Reply(f"Slow down a little — try again in {verdict.retry_after} s.", ephemeral=True)
         name = inv.name.lower().lstrip("/")
         handler = self._handlers.get(name)
         if handler is None:

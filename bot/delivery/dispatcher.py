@@ -21,7 +21,7 @@ from bot.commands.base import ChatRef
 from bot.config import DeliverySettings
 from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, PermanentFailure, RetryLater, Sender
 from bot.domain import utcnow
-from bot.render.threads import thread_card, update_line
+from bot.render.threads import roundup_card, thread_card, update_line
 from bot.store.base import Delivery, Store
 
 log = logging.getLogger(__name__)
@@ -58,11 +58,67 @@ class Dispatcher:
         return sum(results)
 
     async def _send_chat(self, items: list[Delivery]) -> int:
+        """A chat's due deliveries: one by one, except that a digest chat gets one roundup, and a
+        chat with more than ``catch_up_limit`` waiting (after downtime, or a burst) gets that many
+        alerts and then one roundup of the rest."""
+        prefs = await self.store.chat_prefs(items[0].chat_key)
+        limit = self.settings.catch_up_limit
+        if prefs.mode != "instant":
+            singles, bundled = [], items
+        elif len(items) > limit:
+            singles, bundled = items[:limit], items[limit:]
+        else:
+            singles, bundled = items, []
         sent = 0
-        for delivery in items:
+        for delivery in singles:
             if await self._send(delivery):
                 sent += 1
+        if bundled and await self._send_roundup(bundled):
+            sent += len(bundled)
         return sent
+
+    async def _send_roundup(self, items: list[Delivery]) -> bool:
+        chat = ChatRef.from_key(items[0].chat_key)
+        sender = self.senders[chat.platform]
+        views = {}
+        for delivery in items:
+            view = await self.store.thread(delivery.thread_id)
+            if view is not None:
+                views[delivery.thread_id] = view
+        if not views:
+            for delivery in items:
+                await self.store.delivery_failed(delivery.id, "thread no longer exists")
+            return False
+        in_flight = IN_FLIGHT.set(partial(self._in_flight_many, [d.id for d in items]))
+        try:
+            message_id = await sender.send(chat, roundup_card(list(views.values())), nonce=f"rb-r{items[0].id}")
+        except (DeliveryError, TimeoutError, OSError) as exc:
+            for delivery in items:
+                if not await self._failed(delivery, exc):
+                    break
+            return False
+        finally:
+            IN_FLIGHT.reset(in_flight)
+        now = self.clock()
+        for delivery in items:
+            # A roundup is not an alert to edit later: stage changes get their own message.
+            await self.store.delivery_sent(delivery.id, message_id, now, remember_message=False)
+        return True
+
+    async def _failed(self, delivery: Delivery, exc: BaseException) -> bool:
+        """Record a failed attempt; False when the whole chat is gone (nothing more to try)."""
+        if isinstance(exc, ChatGone):
+            paused = await self.store.deactivate_chat(delivery.chat_key)
+            log.warning("chat %s is unreachable (%s); paused its %d follow(s)", delivery.chat_key, exc, paused)
+            return False
+        if isinstance(exc, RetryLater):
+            await self._retry(delivery, str(exc) or "retry later", exc.seconds)
+        elif isinstance(exc, PermanentFailure):
+            log.warning("delivery %d to %s rejected: %s", delivery.id, delivery.chat_key, exc)
+            await self.store.delivery_failed(delivery.id, str(exc))
+        else:
+            await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
+        return True
 
     async def _send(self, delivery: Delivery) -> bool:
         chat = ChatRef.from_key(delivery.chat_key)
@@ -85,19 +141,8 @@ class Dispatcher:
                     log.info("could not edit alert %s in %s (%s); replying only", original, chat.key, exc)
                 line = update_line(delivery.stage, delivery.source, delivery.event_kind)
                 message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce)
-        except ChatGone as exc:
-            paused = await self.store.deactivate_chat(delivery.chat_key)
-            log.warning("chat %s is unreachable (%s); paused its %d follow(s)", delivery.chat_key, exc, paused)
-            return False
-        except RetryLater as exc:
-            await self._retry(delivery, str(exc) or "retry later", exc.seconds)
-            return False
-        except PermanentFailure as exc:
-            log.warning("delivery %d to %s rejected: %s", delivery.id, delivery.chat_key, exc)
-            await self.store.delivery_failed(delivery.id, str(exc))
-            return False
         except (DeliveryError, TimeoutError, OSError) as exc:
-            await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
+            await self._failed(delivery, exc)
             return False
         finally:
             IN_FLIGHT.reset(in_flight)
@@ -106,6 +151,10 @@ class Dispatcher:
 
     async def _in_flight(self, delivery_id: int, flying: bool) -> None:
         await self.store.delivery_in_flight(delivery_id, self.clock() if flying else None)
+
+    async def _in_flight_many(self, delivery_ids: list[int], flying: bool) -> None:
+        for delivery_id in delivery_ids:
+            await self._in_flight(delivery_id, flying)
 
     async def _retry(self, delivery: Delivery, error: str, seconds: float | None) -> None:
         if delivery.attempts >= self.settings.max_attempts:

@@ -20,6 +20,10 @@ False when the platform answers that it did not post (e.g. 429). After a crash, 
 in flight is presumed delivered instead of being sent again: see docs/DELIVERY.md."""
 
 
+class PlatformStartError(RuntimeError):
+    """A chat platform could not start (bad token, API unreachable); the message never holds a token."""
+
+
 class DeliveryError(Exception):
     """Sending failed; subclasses say what the dispatcher should do next."""
 

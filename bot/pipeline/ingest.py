@@ -73,6 +73,19 @@ def _is_duplicate(report: Report, earlier: list[tuple[str, str]], threshold: flo
     return False
 
 
+DIGEST_HOUR_UTC = 8  # daily roundups go out at 08:00 UTC
+
+
+def digest_due(mode: str, now: datetime) -> datetime | None:
+    """When a digest chat's roundup is due: the next full hour, or the next 08:00 UTC."""
+    if mode == "hourly":
+        return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    if mode == "daily":
+        due = now.replace(hour=DIGEST_HOUR_UTC, minute=0, second=0, microsecond=0)
+        return due if due > now else due + timedelta(days=1)
+    return None
+
+
 def _wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
     del sub
     if state.best_tier > prefs.min_tier:
@@ -197,6 +210,6 @@ class Ingestor:
         targets: dict[str, NewDelivery] = {}
         for sub, prefs in await tx.subscribers(state.manager, state.club):
             if _wants(sub, prefs, state) and sub.chat_key not in targets:
-                targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role)
+                targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role, digest_due(prefs.mode, now))
         if targets:
             stats.deliveries += await tx.add_deliveries(event_id, thread_id, list(targets.values()), now)

@@ -32,7 +32,7 @@ from discord.gateway import DiscordWebSocket
 
 from bot.commands.base import ChatRef
 from bot.config import DiscordSettings
-from bot.delivery.ports import CommandHandler, PermanentFailure, RetryLater
+from bot.delivery.ports import CommandHandler, PermanentFailure, PlatformStartError, RetryLater
 from bot.platforms.discord_commands import NO_MENTIONS, Responder
 from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error
 from bot.render.card import Card
@@ -45,7 +45,7 @@ NONCE_MAX = 25
 Messageable = discord.abc.GuildChannel | discord.Thread | discord.abc.PrivateChannel
 
 
-class DiscordStartError(RuntimeError):
+class DiscordStartError(PlatformStartError):
     """Login or the gateway failed at start-up (the message never contains the token)."""
 
 

@@ -24,7 +24,7 @@ from bot.render.discord_embed import batch_embeds, render_content, render_embed
 
 log = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("rumour", "follow", "unfollow", "following", "hot", "sources", "help")
+COMMAND_NAMES = ("rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "help")
 MAX_CHOICES = 25
 CHOICE_MAX = 100
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -165,6 +165,11 @@ class Responder:
         @tree.command(name="sources", description="Which outlets the bot reads and how it rates them")
         async def sources(interaction: discord.Interaction) -> None:
             await run(interaction, "sources")
+
+        @tree.command(name="settings", description="How this channel gets alerts: mode, tier, stage")
+        @app_commands.describe(change="e.g. 'mode daily', 'tier 2', 'stage talks'; empty shows the settings")
+        async def settings_(interaction: discord.Interaction, change: str = "") -> None:
+            await run(interaction, "settings", change)
 
         @tree.command(name="help", description="How to use rumourbot")
         async def help_(interaction: discord.Interaction) -> None:

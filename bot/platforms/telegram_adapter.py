@@ -37,7 +37,7 @@ from telegram.ext import (
 from bot.commands.base import ChatRef
 from bot.config import TelegramSettings
 from bot.delivery.ports import CommandHandler as HandleCommand
-from bot.delivery.ports import DeliveryError, PermanentFailure, RetryLater
+from bot.delivery.ports import DeliveryError, PermanentFailure, PlatformStartError, RetryLater
 from bot.platforms import telegram_support as ts
 from bot.render import telegram_html as th
 from bot.render.card import Card, Reply
@@ -54,7 +54,7 @@ CONCURRENT_UPDATES = 16
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-class TelegramStartError(RuntimeError):
+class TelegramStartError(PlatformStartError):
     """The bot could not start (e.g. the token was rejected); the message never contains the token."""
 
 

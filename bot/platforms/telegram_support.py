@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("following", "What this chat follows"),
     ("hot", "The hottest manager rumours right now"),
     ("sources", "Which sources the bot reads and how it rates them"),
+    ("settings", "How this chat gets alerts (instant or digest, tier, stage)"),
     ("help", "How to use the bot"),
 )
 # A 400 with one of these means the bot cannot post there at all (chat or topic deleted, rights gone).

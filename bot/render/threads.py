@@ -84,3 +84,25 @@ def update_line(stage: str, source: str, kind: str) -> str:
     if kind == "source":
         return f"now reported by {source}"
     return f"now: {stage_label(stage)} — {source}"
+
+
+def roundup_card(views: list[ThreadView]) -> Card:
+    """One message for several threads: a digest, or the rest after a catch-up limit."""
+    lines = [
+        f"• {v.state.manager} → {v.state.club}: {stage_label(v.state.stage)} — {_best_source(v)}"
+        for v in sorted(views, key=lambda v: v.heat, reverse=True)[:25]
+    ]
+    if len(views) > 25:
+        lines.append(f"… and {len(views) - 25} more — /hot shows the hottest")
+    links: list[Link] = []
+    for view in views:
+        for report in view.reports[:1]:
+            if report.url and len(links) < MAX_LINKS:
+                links.append(Link(f"{view.state.manager} → {view.state.club}", report.url))
+    count = len(views)
+    return Card(
+        title=f"Rumour roundup: {count} thread{'s' if count != 1 else ''} moved",
+        body="\n".join(lines),
+        links=tuple(links),
+        footer="/rumour <name> for the details of one",
+    )

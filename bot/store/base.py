@@ -116,6 +116,7 @@ class Delivery:
 class NewDelivery:
     chat_key: str
     ping_role: str
+    due_at: datetime | None = None  # digest chats: the next roundup time; None means now
 
 
 class IngestTx(Protocol):
@@ -207,7 +208,9 @@ class Store(Protocol):
 
     # deliveries
     async def claim_deliveries(self, platforms: Sequence[str], now: datetime, limit: int) -> list[Delivery]: ...
-    async def delivery_sent(self, delivery_id: int, message_id: str, now: datetime) -> None: ...
+    async def delivery_sent(
+        self, delivery_id: int, message_id: str, now: datetime, *, remember_message: bool = True
+    ) -> None: ...
     async def delivery_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None: ...
     async def delivery_failed(self, delivery_id: int, error: str) -> None: ...
     async def delivery_in_flight(self, delivery_id: int, since: datetime | None) -> None:

@@ -388,18 +388,21 @@ class SQLiteStore:
                 )
         return [Delivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] + 1) for r in rows]
 
-    async def delivery_sent(self, delivery_id: int, message_id: str, now: datetime) -> None:
+    async def delivery_sent(
+        self, delivery_id: int, message_id: str, now: datetime, *, remember_message: bool = True
+    ) -> None:
         async with self._write:
             await self._db.execute("BEGIN IMMEDIATE")
             await self._db.execute(
                 "UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
                 (message_id, ts(now), delivery_id),
             )
-            await self._db.execute(
-                "INSERT OR IGNORE INTO thread_messages (thread_id, chat_key, message_id)"
-                " SELECT thread_id, chat_key, ? FROM deliveries WHERE id = ?",
-                (message_id, delivery_id),
-            )
+            if remember_message:
+                await self._db.execute(
+                    "INSERT OR IGNORE INTO thread_messages (thread_id, chat_key, message_id)"
+                    " SELECT thread_id, chat_key, ? FROM deliveries WHERE id = ?",
+                    (message_id, delivery_id),
+                )
             await self._db.execute("COMMIT")
 
     async def delivery_in_flight(self, delivery_id: int, since: datetime | None) -> None:

@@ -194,6 +194,6 @@ class SQLiteIngestTx:
         await self._db.executemany(
             "INSERT OR IGNORE INTO deliveries (event_id, thread_id, chat_key, ping_role, next_attempt_at,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [(event_id, thread_id, t.chat_key, t.ping_role, ts(at), ts(at)) for t in targets],
+            [(event_id, thread_id, t.chat_key, t.ping_role, ts(t.due_at or at), ts(at)) for t in targets],
         )
         return len(targets)

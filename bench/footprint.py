@@ -1,0 +1,122 @@
+"""Footprint: start-up time of ``rumourbot --help`` and resident memory of a loaded process.
+
+Start-up: the median wall time of 10 runs of ``.venv/bin/rumourbot --help`` as a subprocess
+(target < 300 ms), plus ``python -c pass`` in the same venv for scale.
+
+Memory: a child process loads the knowledge base and the Analyser, opens a SQLiteStore in a temp
+dir with 10,000 feeds, holds all 10,000 feed rows (``list_feeds``), analyses 50 generated articles
+and then reports its resident set (VmRSS) and peak (VmHWM) from /proc (target < 250 MB). A second
+child does the same after also importing what ``rumourbot run`` imports when both platform tokens
+are set (python-telegram-bot, discord.py, trafilatura). Three children of each; medians.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
+
+STARTUP_MS = 300.0
+RSS_MB = 250.0
+FEEDS = 10_000
+BIN = Path(sys.executable).parent
+
+
+def startup(runs: int = 10) -> dict[str, float]:
+    def timed(cmd: list[str]) -> list[float]:
+        out = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            out.append((time.perf_counter() - t0) * 1000)
+        return out
+
+    cli = BIN / "rumourbot"
+    cmd = [str(cli), "--help"] if cli.exists() else [sys.executable, "-m", "bot", "--help"]
+    help_ms = timed(cmd)
+    bare_ms = timed([sys.executable, "-c", "pass"])
+    return {"help_ms": common.median(help_ms), "help_min_ms": min(help_ms), "python_ms": common.median(bare_ms)}
+
+
+def vm(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024  # kB → MiB
+    return float("nan")
+
+
+async def child(platforms: bool) -> dict[str, float]:
+    from gen import EPOCH, Gen  # noqa: PLC0415
+
+    from bot.analysis.analyser import Analyser  # noqa: PLC0415
+    from bot.analysis.gazetteer import load_gazetteer  # noqa: PLC0415
+    from bot.domain import Article  # noqa: PLC0415
+    from bot.store.sqlite import SQLiteStore  # noqa: PLC0415
+
+    if platforms:
+        import trafilatura  # noqa: F401, PLC0415
+
+        import bot.feeds.fulltext  # noqa: PLC0415
+        import bot.platforms.discord_adapter  # noqa: PLC0415
+        import bot.platforms.telegram_adapter  # noqa: F401, PLC0415
+    config = common.ROOT / "config"
+    analyser = Analyser(load_gazetteer(config / "managers.toml", config / "clubs.toml", config / "sources.toml"))
+    with tempfile.TemporaryDirectory(prefix="rb-footprint-") as tmp:
+        store = await SQLiteStore.open(f"sqlite:///{tmp}/rb.db")
+        await store.sync_feeds(
+            [(f"https://news{n % 97}.example/feeds/{n}.xml", "BBC Sport") for n in range(FEEDS)], EPOCH
+        )
+        rows = await store.list_feeds()
+        gen = Gen(7)
+        for n in range(50):
+            item = gen.item(n, n)
+            analyser.analyse(Article(item.title, item.content_html, url=item.link, outlet="BBC Sport"))
+        rss, peak = vm("VmRSS"), vm("VmHWM")
+        await store.close()
+    return {"rss_mb": rss, "peak_mb": peak, "feed_rows": len(rows)}
+
+
+def memory(platforms: bool, runs: int = 3) -> dict[str, float]:
+    results = []
+    for _ in range(runs):
+        cmd = [sys.executable, __file__, "--child"] + (["--platforms"] if platforms else [])
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ}).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return {k: common.median([r[k] for r in results]) for k in results[0]}
+
+
+def main() -> dict[str, Any]:
+    print(f"footprint ({common.machine()})", flush=True)
+    s = startup()
+    print(
+        f"  `rumourbot --help`: median {s['help_ms']:.0f} ms of 10 runs (fastest {s['help_min_ms']:.0f} ms; "
+        f"`python -c pass` {s['python_ms']:.0f} ms) — target < {STARTUP_MS:.0f} ms: ratio "
+        f"{s['help_ms'] / STARTUP_MS:.2f}, {common.verdict(s['help_ms'] < STARTUP_MS)}",
+        flush=True,
+    )
+    core = memory(False)
+    full = memory(True)
+    for label, m in (("core", core), ("with platform SDKs", full)):
+        print(
+            f"  resident memory, {label}: {m['rss_mb']:.0f} MiB (peak {m['peak_mb']:.0f} MiB) holding "
+            f"{m['feed_rows']:.0f} feed rows and the analyser — target < {RSS_MB:.0f} MB: ratio "
+            f"{m['rss_mb'] * 1.048576 / RSS_MB:.2f}, {common.verdict(m['rss_mb'] * 1.048576 < RSS_MB)}"
+        )
+    return {"startup": s, "core": core, "full": full}
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        print(json.dumps(asyncio.run(child("--platforms" in sys.argv))))
+    else:
+        main()
