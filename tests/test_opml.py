@@ -12,24 +12,15 @@ import pytest
 from bot.opml import MAX_FEEDS, MAX_OPML_BYTES, NAMESPACE, OPMLError, OpmlFeed, parse_opml, read_limited, render_opml
 from bot.store.sqlite import SQLiteStore
 from tests.cli_support import cli_env, rumourbot
+from tests.fakes.hostile import LAUGHS_PROLOGUE
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<opml version="2.0"><body><outline text="&lol9;" xmlUrl="https://x.example/rss"/></body></opml>
+BILLION_LAUGHS = (
+    LAUGHS_PROLOGUE
+    + b"""<opml version="2.0"><body><outline text="&lol9;" xmlUrl="https://x.example/rss"/></body></opml>
 """
+)
 EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 <!DOCTYPE opml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <opml version="2.0"><body><outline text="&xxe;" xmlUrl="https://x.example/rss"/></body></opml>

@@ -26,6 +26,7 @@ from bot.store.base import FeedRow
 from bot.store.sqlite import SQLiteStore
 from tests.fakes.clock import FakeClock
 from tests.fakes.feed_server import FeedServer, rss
+from tests.fakes.hostile import LAUGHS_PROLOGUE
 from tests.fakes.recording_sender import RecordingSender
 
 BASE, INTERVAL, LIMIT = 300, 60, 1_000_000
@@ -46,21 +47,11 @@ HOSTILE, GOOD = "/h.xml", "/good.xml"
 CHAT = "test:c1:"
 INVISIBLE = "\u202e\u200b\u2066\u2069\u200d\u200f\u061c\ufeff\x07\x00"
 
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<rss version="2.0"><channel><title>x</title>
+BILLION_LAUGHS = (
+    LAUGHS_PROLOGUE
+    + b"""<rss version="2.0"><channel><title>x</title>
 <item><title>&lol9;</title><link>https://example.org/1</link></item></channel></rss>"""
+)
 
 
 def story(key: str, **fields: Any) -> dict[str, Any]:
