@@ -13,9 +13,10 @@ lost (a chat that got no message) and duplicated (a chat that got more than one)
 the fake accepted. Sizes: 1,000 chats (full; ideal 33 s) or 300 (``BENCH_SIZE=quick``);
 ``BENCH_CHATS=5000`` runs the issue's full size (ideal 167 s per run).
 
-Experiment knob: ``BENCH_TG_LIMITER_RATE=25`` makes the adapter's AIORateLimiter allow that many
-messages a second instead of PTB's default 30 (only inside this benchmark process), to see how much
-of the overshoot comes from the client-side limiter letting bursts through.
+Experiment knob: ``BENCH_TG_LIMITER=RATE/PERIOD`` (e.g. ``25/1``, or ``1/0.034`` for 30 a second
+with no burst) builds the adapter's AIORateLimiter with ``overall_max_rate=RATE,
+overall_time_period=PERIOD`` instead of PTB's default 30/1, only inside this benchmark process, to
+see how much of the overshoot comes from the client-side limiter letting bursts through.
 """
 
 from __future__ import annotations
@@ -191,11 +192,12 @@ async def measure(chats: int, runs: int) -> list[dict[str, Any]]:
 
 def main() -> dict[str, Any]:
     logging.basicConfig(level=logging.ERROR)  # PTB logs each limiter retry; the counts are printed below
-    limiter_rate = os.environ.get("BENCH_TG_LIMITER_RATE")
-    if limiter_rate:
-        limiter = functools.partial(telegram_adapter.AIORateLimiter, overall_max_rate=float(limiter_rate))
+    experiment = os.environ.get("BENCH_TG_LIMITER")
+    if experiment:
+        rate, period = (float(x) for x in experiment.split("/"))
+        limiter = functools.partial(telegram_adapter.AIORateLimiter, overall_max_rate=rate, overall_time_period=period)
         telegram_adapter.AIORateLimiter = limiter  # type: ignore[misc,assignment]
-        print(f"  (experiment: client-side limiter at {limiter_rate} msg/s)")
+        print(f"  (experiment: client-side limiter of {rate:g} message(s) per {period:g} s)")
     chats = common.size("chats", 1_000, 300)
     runs = common.repeats()
     print(f"fan-out: {chats} Telegram chats, {RATE} msg/s limit, {runs} runs ({common.machine()})", flush=True)

@@ -335,7 +335,8 @@ async def profile(feeds: int, changed: float, new: int) -> str:
         profiler.start()
         r = await rumourbot_cycle(db, analyser)
         profiler.stop()
-    print(f"  profiled cycle: {feeds} feeds in {r['wall']:.2f} s ({feeds / r['wall']:.0f} feeds/s), {r}")
+    counts = ", ".join(f"{k} {r[k]}" for k in ("fetched", "not_modified", "failed", "new_entries", "rumours"))
+    print(f"  profiled cycle: {feeds} feeds in {r['wall']:.2f} s ({feeds / r['wall']:.0f} feeds/s); {counts}")
     return profiler.output_text(unicode=True, color=False, show_all=False)
 
 

@@ -99,7 +99,11 @@ class TelegramAdapter:
             .base_url(self._settings.api_base_url)
             .base_file_url(self._settings.file_base_url)
             .request(ts.bot_request())  # marks deliveries in flight (docs/DELIVERY.md)
-            .rate_limiter(AIORateLimiter(max_retries=self._settings.max_retries))
+            # One message every 1/30 s overall spaces sends evenly under Telegram's ~30/s limit; the
+            # default lets bursts of ~60 through and then pauses everything after each 429.
+            .rate_limiter(
+                AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=self._settings.max_retries)
+            )
             .concurrent_updates(CONCURRENT_UPDATES)
             .build()
         )
