@@ -127,10 +127,22 @@ async def _start_platforms(c: Core, stop: asyncio.Event) -> list[Sender]:
             gone,
             c.names.complete,
         )
-        await discord_adapter.start()
+        try:
+            await discord_adapter.start()
+        except BaseException:
+            await _stop_all(started)  # do not leave Telegram polling behind a failed start
+            raise
         started.append(discord_adapter)
     del stop
     return started
+
+
+async def _stop_all(platforms: list[Sender]) -> None:
+    for platform in platforms:
+        stop_platform = getattr(platform, "stop", None)
+        if stop_platform is not None:
+            with contextlib.suppress(Exception):
+                await stop_platform()
 
 
 async def run_bot(config: Config, *, stdin: asyncio.StreamReader | None = None, tick_seconds: float = 1.0) -> int:
@@ -167,11 +179,7 @@ async def run_bot(config: Config, *, stdin: asyncio.StreamReader | None = None, 
                     group.create_task(console.run(stop, stdin))
                 group.create_task(stop.wait())
         finally:
-            for platform in platforms:
-                stop_platform = getattr(platform, "stop", None)
-                if stop_platform is not None:
-                    with contextlib.suppress(Exception):
-                        await stop_platform()
+            await _stop_all(platforms)
         log.info("rumourbot stopped")
     return 0
 
