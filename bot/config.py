@@ -73,7 +73,7 @@ class RumourSettings(_Section):
 
 
 class DeliverySettings(_Section):
-    max_attempts: int = Field(8, ge=1)
+    max_attempts: int = Field(200, ge=1)
     retry_base_seconds: float = Field(2.0, gt=0)
     retry_max_seconds: float = Field(600.0, gt=0)
     catch_up_limit: int = Field(5, ge=0)

@@ -112,7 +112,10 @@ DESCRIPTIONS: dict[str, str] = {
         "a report whose title + evidence has a token-sort similarity at least this high to one of the thread's"
         " recent reports, or the same URL, is a near-duplicate: kept, but no new voice and no alert"
     ),
-    "delivery.max_attempts": "attempts to send one alert before it is marked failed",
+    "delivery.max_attempts": (
+        "attempts to send one alert before it is marked failed (200 with the 600 s back-off cap: "
+        "about 32 hours of outage)"
+    ),
     "delivery.retry_base_seconds": (
         "retry after `retry_base_seconds × 2^(attempts−1)`, ±20 % jitter; a platform's own retry-after wins when longer"
     ),
