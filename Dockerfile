@@ -5,6 +5,10 @@
 #
 # The database lives in /data (keep it on a volume). The bundled config/ can be replaced with
 # your own, read-only:  -v ./config:/app/config:ro
+#
+# docker-compose.yml runs this image on PostgreSQL, one container per role (`rumourbot run --role`),
+# health-checked through RUMOURBOT_HTTP__LISTEN=0.0.0.0:8080 (/healthz) with Python's urllib: the
+# image has no curl.
 
 # ---- builder: wheels for rumourbot and every runtime dependency ---------------------------------
 FROM python:3.11-slim AS builder
@@ -42,5 +46,7 @@ COPY config ./config
 
 USER rumourbot
 VOLUME /data
+# The operator endpoint (/healthz, /metrics), when RUMOURBOT_HTTP__LISTEN=0.0.0.0:8080 turns it on.
+EXPOSE 8080
 
 CMD ["rumourbot", "run"]

@@ -33,6 +33,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-holdout
 
 bench: $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
 
 clean:

@@ -205,7 +205,7 @@ class Gen:
         return rng.choices(self._managers, cum_weights=self.manager_cum_weights)[0]
 
     def outlet(self, feed: int) -> str:
-        return self.k.outlets[feed % len(self.k.outlets)]
+        return str(self.k.outlets[feed % len(self.k.outlets)])
 
     def host(self, feed: int) -> str:
         return f"news{feed % 97}.example"

@@ -59,7 +59,7 @@ from bot.store.sqlite import SQLiteStore
 
 try:
     import fastfeedparser
-except ImportError:  # optional: `pip install fastfeedparser` into the venv for the bare baseline
+except ImportError:  # the `bench` extra (`make bench` installs it) gives the bare baseline
     fastfeedparser = None
 
 HOSTS = 64
@@ -254,7 +254,7 @@ async def measure(feeds: int, changed: float, new: int, runs: int) -> dict[str, 
         if fastfeedparser is not None:
             loops["bare"] = lambda: http_loop(farm, True, parse_fast)
         else:
-            print("  bare baseline SKIPPED: fastfeedparser is not installed (.venv/bin/pip install fastfeedparser)")
+            print("  bare baseline SKIPPED: fastfeedparser is not installed (`make bench` installs it)")
         loops["naive"] = lambda: http_loop(farm, False, parse_naive)
         names = list(loops)
         for run in range(runs):

@@ -17,7 +17,15 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["analyser.py", "poll_cycle.py", "ingest_burst.py", "queries.py", "fanout.py", "footprint.py"]
+BENCHES = [
+    "analyser.py",
+    "poll_cycle.py",
+    "ingest_burst.py",
+    "queries.py",
+    "fanout.py",
+    "footprint.py",
+    "scale_workers.py",
+]
 
 
 def main(argv: list[str]) -> int:

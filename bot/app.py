@@ -21,11 +21,17 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.ports import Sender
 from bot.domain import utcnow
 from bot.feeds.fetcher import Fetcher
+from bot.http.metrics import Metrics
+from bot.http.server import OpsServer, serve
+from bot.llm.factory import open_analysis
+from bot.llm.port import AnalysisPort
+from bot.logs import report_error
 from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.platforms.console import CONSOLE_CHAT, ConsoleAdapter
 from bot.store.base import Store
+from bot.workers import ALL_ROLES, LeaseKeeper, RoleError, Roles, new_worker_id
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +66,10 @@ class Core:
     analyser: Analyser
     names: NameResolver
     router: Router
+    analysis: AnalysisPort | None = None  # None: the built-in analyser alone
+
+    def ingestor(self) -> Ingestor:
+        return Ingestor(self.analyser, self.store, self.policy(), analysis=self.analysis)
 
     def policy(self) -> IngestPolicy:
         s = self.config.settings
@@ -82,7 +92,9 @@ async def core(config: Config) -> AsyncIterator[Core]:
             window_days=config.settings.rumours.window_days,
             limiter=CommandLimiter.from_settings(config.settings.commands),
         )
-        yield Core(config, store, gazetteer, Analyser(gazetteer), names, router)
+        analyser = Analyser(gazetteer)
+        async with open_analysis(config, analyser, gazetteer, store) as analysis:
+            yield Core(config, store, gazetteer, analyser, names, router, analysis)
     finally:
         await store.close()
 
@@ -99,8 +111,10 @@ def _install_signals(stop: asyncio.Event) -> None:
             loop.add_signal_handler(sig, stop.set)
 
 
-async def _start_platforms(c: Core, stop: asyncio.Event) -> list[Sender]:
-    """Telegram and/or Discord when their tokens are set; imported only then."""
+async def _start_platforms(
+    c: Core, stop: asyncio.Event, metrics: Metrics | None = None, roles: Roles = ALL_ROLES
+) -> list[Sender]:
+    """Telegram and/or Discord when their tokens are set and the roles use them; imported only then."""
     secrets = c.config.secrets
     started: list[Sender] = []
 
@@ -109,15 +123,19 @@ async def _start_platforms(c: Core, stop: asyncio.Event) -> list[Sender]:
         paused = await c.store.deactivate_chat(chat.key)
         log.info("%s can no longer be posted to; paused its %d follow(s)", chat.key, paused)
 
-    if secrets.telegram_token is not None:
+    if secrets.telegram_token is not None and (roles.takes_updates("telegram") or roles.delivers("telegram")):
         from bot.platforms.telegram_adapter import TelegramAdapter  # noqa: PLC0415
 
         telegram = TelegramAdapter(
-            secrets.telegram_token.get_secret_value(), c.config.settings.telegram, c.router.handle, gone
+            secrets.telegram_token.get_secret_value(),
+            c.config.settings.telegram,
+            c.router.handle,
+            gone,
+            on_rate_limited=metrics.rate_limited("telegram") if metrics else None,
         )
-        await telegram.start()
+        await telegram.start(updates=roles.takes_updates("telegram"))
         started.append(telegram)
-    if secrets.discord_token is not None:
+    if secrets.discord_token is not None and roles.takes_updates("discord"):
         from bot.platforms.discord_adapter import DiscordAdapter  # noqa: PLC0415
 
         discord_adapter = DiscordAdapter(
@@ -126,6 +144,7 @@ async def _start_platforms(c: Core, stop: asyncio.Event) -> list[Sender]:
             c.router.handle,
             gone,
             c.names.complete,
+            on_rate_limited=metrics.rate_limited("discord") if metrics else None,
         )
         try:
             await discord_adapter.start()
@@ -145,40 +164,84 @@ async def _stop_all(platforms: list[Sender]) -> None:
                 await stop_platform()
 
 
-async def run_bot(config: Config, *, stdin: asyncio.StreamReader | None = None, tick_seconds: float = 1.0) -> int:
-    """`rumourbot run`: poll, thread, deliver and answer until Ctrl-C / SIGTERM."""
+async def run_bot(
+    config: Config,
+    *,
+    stdin: asyncio.StreamReader | None = None,
+    tick_seconds: float = 1.0,
+    roles: Roles = ALL_ROLES,
+) -> int:
+    """`rumourbot run`: poll, thread, deliver and answer until Ctrl-C / SIGTERM; with ``roles``
+    (`run --role`), only part of it, as one of several workers on one database (docs/SCALING.md)."""
+    try:
+        roles.check(
+            telegram=config.secrets.telegram_token is not None, discord=config.secrets.discord_token is not None
+        )
+    except RoleError as exc:
+        report_error(log, config.settings.log, str(exc))
+        return 2
     stop = asyncio.Event()
     _install_signals(stop)
+    worker = new_worker_id()
     async with core(config) as c, Fetcher(config.settings.feeds) as fetcher:
-        added = await sync_feed_list(c)
-        if added:
-            log.info("added %d feed(s) from %s", added, config.settings.feeds.file)
-        platforms = await _start_platforms(c, stop)
-        senders: dict[str, Sender] = {p.platform: p for p in platforms}
+        if roles.polls:
+            added = await sync_feed_list(c)
+            if added:
+                log.info("added %d feed(s) from %s", added, config.settings.feeds.file)
+        metrics = Metrics()
+        platforms = await _start_platforms(c, stop, metrics, roles)
+        senders: dict[str, Sender] = {p.platform: p for p in platforms if roles.delivers(p.platform)}
         console: ConsoleAdapter | None = None
-        if not platforms and config.settings.console.enabled:
+        if roles.everything and not platforms and config.settings.console.enabled:
             console = ConsoleAdapter(c.router.handle)
             senders["console"] = console
             follow = config.settings.console.follow
             resolved = ("all", "all") if follow == "all" else _console_follow(c, follow)
             await c.store.follow(CONSOLE_CHAT.key, resolved[0], resolved[1], "", utcnow())
-        dispatcher = Dispatcher(c.store, senders, config.settings.delivery)
+        lease_seconds = config.settings.store.lease_seconds
+        dispatcher = Dispatcher(
+            c.store,
+            senders,
+            config.settings.delivery,
+            on_outcome=metrics.alert_outcome,
+            worker=worker,
+            lease_seconds=lease_seconds,
+        )
         poller = Poller(
             c.store,
             fetcher,
-            Ingestor(c.analyser, c.store, c.policy()),
+            c.ingestor(),
             config.settings.feeds,
             on_deliveries=dispatcher.wake.set,
+            on_cycle=metrics.poll_cycle,
+            worker=worker,
+            lease_seconds=lease_seconds,
         )
-        log.info("rumourbot running: %s", ", ".join(senders) or "no chat platform")
+        keeper = LeaseKeeper(c.store, worker, lease_seconds, on_released=dispatcher.wake.set)
+        await keeper.tick()  # before any claim: take back what a stopped run of this host left behind
+        metrics.watch_platforms(senders)
+        log.info(
+            "rumourbot running: %s (role %s, worker %s)",
+            ", ".join(senders) or "no chat platform",
+            ",".join(sorted(roles.names)),
+            worker,
+        )
+        ops: OpsServer | None = None
         try:
+            ops = await serve(c.store, config.settings.http, metrics, senders)
             async with asyncio.TaskGroup() as group:
-                group.create_task(poller.run(stop, tick_seconds))
-                group.create_task(dispatcher.run(stop))
+                group.create_task(keeper.run(stop))
+                if roles.polls:
+                    group.create_task(poller.run(stop, tick_seconds))
+                if senders:
+                    group.create_task(dispatcher.run(stop))
                 if console is not None:
                     group.create_task(console.run(stop, stdin))
                 group.create_task(stop.wait())
+            await keeper.finish()  # polling and sending are over: the other workers may take over now
         finally:
+            if ops is not None:
+                await ops.stop()
             await _stop_all(platforms)
         log.info("rumourbot stopped")
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.config import Config, ConfigError, LogSettings, load_config, masked_dump
 from bot.logs import configure_logging, report_error
+from bot.workers import RoleError, Roles, parse_roles
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,25 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="PATH", help="configuration file (default config/rumourbot.toml)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("run", help="run the bot (console chat when no platform token is set)")
+    run = sub.add_parser("run", help="run the bot (console chat when no platform token is set)")
+    run.add_argument(
+        "--role",
+        default="all",
+        metavar="ROLES",
+        type=_roles,
+        help="what this process does, for several workers on one PostgreSQL database: all (default), or a"
+        " comma-separated list of poller (poll feeds, ingest), dispatcher (send Telegram alerts),"
+        " telegram (Telegram commands + alerts), discord (Discord commands + alerts); docs/SCALING.md",
+    )
+    run.add_argument(
+        "--shard-count", type=int, metavar="N", help="Discord: the bot's total number of gateway shards ([discord])"
+    )
+    run.add_argument(
+        "--shard-ids",
+        type=_shard_ids,
+        metavar="IDS",
+        help="Discord: the shards this process runs, e.g. 0,1 (default: all of --shard-count)",
+    )
     sub.add_parser("demo", help="offline demo with bundled sample feeds on 127.0.0.1")
 
     analyse = sub.add_parser("analyse", help="analyse one article (JSON object or plain text)")
@@ -54,6 +73,12 @@ def _build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("migrate", help="apply pending migrations")
+    db_export = db_sub.add_parser("export", help="write the whole database to a portable file (gzip JSON lines)")
+    db_export.add_argument("file", help="file to write")
+    db_export.add_argument("--from", dest="url", metavar="URL", help="database to read (default [store] url)")
+    db_import = db_sub.add_parser("import", help="load an export file into a new, empty database")
+    db_import.add_argument("file", help="file to read")
+    db_import.add_argument("--to", dest="url", metavar="URL", help="database to load (default [store] url)")
 
     config = sub.add_parser("config", help="configuration")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
@@ -61,6 +86,20 @@ def _build_parser() -> argparse.ArgumentParser:
     reference = config_sub.add_parser("reference", help="print the settings reference (Markdown)")
     reference.add_argument("--update", metavar="FILE", help="rewrite FILE below its marker line instead")
     return parser
+
+
+def _roles(text: str) -> Roles:
+    try:
+        return Roles(parse_roles(text))
+    except RoleError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--role: ")) from None
+
+
+def _shard_ids(value: str) -> list[int]:
+    try:
+        return [int(part) for part in value.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected shard numbers separated by commas, e.g. 0,1") from None
 
 
 def _fail(message: str, settings: LogSettings | None = None) -> int:

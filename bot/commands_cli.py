@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.analysis.gazetteer import KnowledgeError
 from bot.app import core, open_store, run_bot, sync_feed_list
 from bot.commands.base import ChatRef, Invocation
-from bot.config import Config
+from bot.config import Config, ConfigError, DiscordSettings
 from bot.delivery.ports import PlatformStartError
 from bot.domain import utcnow
 from bot.logs import report_error
@@ -44,7 +46,11 @@ def dispatch(config: Config, args: argparse.Namespace) -> int:
 async def _dispatch(config: Config, args: argparse.Namespace) -> int:
     command = args.command
     if command == "run":
-        return await run_bot(config)
+        try:
+            config = with_shards(config, args.shard_count, args.shard_ids)
+        except ConfigError as exc:
+            return _fail(config, str(exc))
+        return await run_bot(config, roles=args.role)
     if command == "demo":
         from bot.demo import run_demo  # noqa: PLC0415
 
@@ -55,6 +61,8 @@ async def _dispatch(config: Config, args: argparse.Namespace) -> int:
         return await _poll_once(config, args.json)
     if command == "feeds":
         return await _feeds(config, args)
+    if command == "db" and args.db_command in ("export", "import"):
+        return await _db_transfer(config, args.db_command, Path(args.file), args.url or config.settings.store.url)
     if command == "db":
         return await _db_migrate(config)
     raise AssertionError(command)
@@ -70,6 +78,36 @@ async def _db_migrate(config: Config) -> int:
         await store.close()
     done = f"applied {', '.join(f'{v:04d}' for v in applied)}" if applied else "nothing to apply"
     print(f"database is up to date: schema version {version} ({done})")
+    return 0
+
+
+def with_shards(config: Config, count: int | None, ids: list[int] | None) -> Config:
+    """The configuration with ``--shard-count`` / ``--shard-ids`` in place of the [discord] settings."""
+    changes = {key: value for key, value in (("shard_count", count), ("shard_ids", ids)) if value is not None}
+    if not changes:
+        return config
+    try:
+        discord = DiscordSettings.model_validate({**config.settings.discord.model_dump(), **changes})
+    except ValidationError as exc:
+        problems = [
+            f"--{str(e['loc'][0]).replace('_', '-')}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
+        ]
+        raise ConfigError("; ".join(problems)) from None
+    return config.model_copy(update={"settings": config.settings.model_copy(update={"discord": discord})})
+
+
+async def _db_transfer(config: Config, action: str, file: Path, url: str) -> int:
+    from bot.store.transfer import export_database, import_database  # noqa: PLC0415
+
+    if action == "export":
+        summary = await export_database(url, file)
+        print(f"exported {summary.rows} rows of {len(summary.tables)} tables to {file}")
+    else:
+        summary = await import_database(file, url)
+        print(f"imported {summary.rows} rows of {len(summary.tables)} tables from {file}: counts and checksums match")
+    print(f"schema version {summary.schema_version}, sha256 {summary.sha256}")
+    for table in summary.tables:
+        print(f"  {table.name:<20} {table.rows:>9}")
     return 0
 
 
@@ -129,12 +167,11 @@ async def _ask(config: Config, query: str, as_json: bool) -> int:
 
 async def _poll_once(config: Config, as_json: bool) -> int:
     from bot.feeds.fetcher import Fetcher  # noqa: PLC0415
-    from bot.pipeline.ingest import Ingestor  # noqa: PLC0415
     from bot.pipeline.poller import Poller  # noqa: PLC0415
 
     async with core(config) as c, Fetcher(config.settings.feeds) as fetcher:
         await sync_feed_list(c)
-        poller = Poller(c.store, fetcher, Ingestor(c.analyser, c.store, c.policy()), config.settings.feeds)
+        poller = Poller(c.store, fetcher, c.ingestor(), config.settings.feeds)
         stats = await poller.run_once()
     result = {
         "fetched": stats.fetched,

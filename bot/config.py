@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 
 DEFAULT_CONFIG_PATH = Path("config/rumourbot.toml")
 ENV_PREFIX = "RUMOURBOT_"
@@ -29,6 +29,7 @@ class _Section(BaseModel):
 
 class StoreSettings(_Section):
     url: str = "sqlite:///data/rumourbot.db"
+    lease_seconds: int = Field(60, ge=3, le=3600)
 
     @field_validator("url")
     @classmethod
@@ -97,11 +98,69 @@ class TelegramSettings(_Section):
 class DiscordSettings(_Section):
     api_base_url: str = "https://discord.com/api/v10"
     gateway_url: str = "wss://gateway.discord.gg/"
+    shard_count: int = Field(0, ge=0)  # 0: one gateway connection, no sharding
+    shard_ids: list[int] = []  # the shards this process runs; [] with shard_count ≥ 1: all of them
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_in_range(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        count = info.data.get("shard_count")
+        if count is None:  # shard_count itself is invalid, and reported
+            return value
+        if value and count == 0:
+            raise ValueError("needs [discord] shard_count (the bot's total number of shards, at least 1)")
+        if outside := sorted({i for i in value if not 0 <= i < count}):
+            raise ValueError(f"shard ids {outside} are outside 0…{count - 1} for shard_count {count}")
+        if len(set(value)) != len(value):
+            raise ValueError("lists a shard id twice")
+        return sorted(value)
 
 
 class ConsoleSettings(_Section):
     enabled: bool = True
     follow: str = "all"
+
+
+class LLMSettings(_Section):
+    """The optional language-model analyser (docs/LLM.md); an empty ``base_url`` turns it off."""
+
+    base_url: str = ""
+    model: str = ""
+    timeout_seconds: float = Field(20, gt=0, le=600)
+    daily_budget: int = Field(500, ge=0)
+    max_input_chars: int = Field(6000, ge=500, le=100_000)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be empty (off) or start with http:// or https://")
+        return value
+
+    @field_validator("model")
+    @classmethod
+    def _model_when_on(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("base_url") and not value.strip():
+            raise ValueError("must name the model when [llm] base_url is set")
+        return value.strip()
+
+
+class HttpSettings(_Section):
+    """The operator endpoint (/healthz, /metrics, the status page); an empty ``listen`` turns it off."""
+
+    listen: str = ""
+    stale_after_seconds: int = Field(7200, ge=60)
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            return value
+        host, sep, port = value.rpartition(":")
+        if not sep or not host.strip("[]") or not port.isdigit() or int(port) > 65535:
+            raise ValueError("must be empty (off) or host:port, e.g. 127.0.0.1:8080")
+        return value
 
 
 class LogSettings(_Section):
@@ -119,6 +178,8 @@ class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     console: ConsoleSettings = ConsoleSettings()
+    llm: LLMSettings = LLMSettings()
+    http: HttpSettings = HttpSettings()
     log: LogSettings = LogSettings()
 
 
@@ -129,6 +190,7 @@ class Secrets(BaseModel):
 
     discord_token: SecretStr | None = None
     telegram_token: SecretStr | None = None
+    llm_api_key: SecretStr | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Secrets:
@@ -136,7 +198,11 @@ class Secrets(BaseModel):
             value = env.get(name, "").strip()
             return SecretStr(value) if value else None
 
-        return cls(discord_token=secret("DISCORD_TOKEN"), telegram_token=secret("TELEGRAM_TOKEN"))
+        return cls(
+            discord_token=secret("DISCORD_TOKEN"),
+            telegram_token=secret("TELEGRAM_TOKEN"),
+            llm_api_key=secret("RUMOURBOT_LLM_API_KEY"),
+        )
 
 
 class Config(BaseModel):
@@ -226,6 +292,7 @@ def masked_dump(config: Config) -> dict[str, Any]:
         for name, value in (
             ("DISCORD_TOKEN", config.secrets.discord_token),
             ("TELEGRAM_TOKEN", config.secrets.telegram_token),
+            ("RUMOURBOT_LLM_API_KEY", config.secrets.llm_api_key),
         )
     }
     dump["source"] = {"file": config.path}

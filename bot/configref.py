@@ -51,6 +51,11 @@ DESCRIPTIONS: dict[str, str] = {
         " missing), or `postgresql://user:password@host/db` (`?search_path=name` picks the schema). Schema"
         " migrations are applied whenever the database is opened"
     ),
+    "store.lease_seconds": (
+        "how long a worker's feed leases and delivery claims hold unless renewed; each worker renews its own every"
+        " third of this. When a worker dies, its feeds and unsent alerts pass to the others after at most this"
+        " long (at once when it ran on the same host). See docs/SCALING.md"
+    ),
     "feeds.file": (
         "the feed list (`[[feed]]` with `url` and optional `outlet`, the publisher's name as in `sources.toml`)."
         " Its feeds are added to the database when `run`, `poll`, `feeds list`, `status`, `import` or `export`"
@@ -145,12 +150,43 @@ DESCRIPTIONS: dict[str, str] = {
         "REST base, e.g. a REST proxy. discord.py keeps this per process, so it applies to every Discord client in it"
     ),
     "discord.gateway_url": "gateway WebSocket URL, likewise per process",
+    "discord.shard_count": (
+        "total number of gateway shards of the bot across all its processes; 0 runs one unsharded connection"
+        " (fine below about 2,500 servers). Also --shard-count on `rumourbot run`"
+    ),
+    "discord.shard_ids": (
+        "the shards this process runs, each in 0 … shard_count − 1; [] runs them all. Also --shard-ids 0,1"
+        " on `rumourbot run`"
+    ),
     "console.enabled": (
         "run the console chat (alerts printed, commands typed on standard input) when no platform token is set"
     ),
     "console.follow": (
         "what the console chat follows at start: `all`, or a manager or club name (a name that does not"
         " resolve falls back to `all`)"
+    ),
+    "llm.base_url": (
+        "an OpenAI-compatible API (`…/v1`) that writes summaries and checks the extraction of stories the"
+        " built-in analyser takes for manager rumours; empty = off. A hosted service or a local server such as"
+        " Ollama (`http://127.0.0.1:11434/v1`). The key comes only from the environment variable"
+        " `RUMOURBOT_LLM_API_KEY`. Article text is sent to this service (docs/LLM.md)"
+    ),
+    "llm.model": "the model name the service knows (e.g. `llama3.1:8b` on Ollama); required when `base_url` is set",
+    "llm.timeout_seconds": (
+        "seconds to wait for one answer; a slower answer counts as a failed call and the built-in analysis is used"
+    ),
+    "llm.daily_budget": (
+        "calls per UTC day, failed ones included; when they are spent, stories get the built-in analysis until"
+        " midnight UTC. Answers are cached per article, and a cached answer costs no call"
+    ),
+    "llm.max_input_chars": "characters of the article (title and text) sent to the model; the rest is cut",
+    "http.listen": (
+        "where the operator endpoint listens, `host:port` (e.g. `127.0.0.1:8080`; `[::1]:8080` for IPv6); empty"
+        " = off. It serves `/healthz`, `/metrics` (Prometheus text format) and `/`, a read-only status page, with"
+        " no authentication: bind it to loopback or a private interface (docs/OPERATIONS.md)"
+    ),
+    "http.stale_after_seconds": (
+        "`/healthz` answers 503 when no feed has been fetched successfully for this long (or ever)"
     ),
     "log.level": "the least severe records written; logs go to standard error",
     "log.format": (

@@ -70,11 +70,17 @@ def test_missing_explicit_config_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_masked_dump_never_contains_tokens() -> None:
-    config = load_config(DEFAULTS, env={"DISCORD_TOKEN": "discord-secret-123", "TELEGRAM_TOKEN": "tg-secret-456"})
+    env = {"DISCORD_TOKEN": "discord-secret-123", "TELEGRAM_TOKEN": "tg-secret-456", "RUMOURBOT_LLM_API_KEY": "k-789"}
+    config = load_config(DEFAULTS, env=env)
     text = json.dumps(masked_dump(config))
     assert "discord-secret-123" not in text
     assert "tg-secret-456" not in text
-    assert masked_dump(config)["secrets"] == {"DISCORD_TOKEN": "***", "TELEGRAM_TOKEN": "***"}
+    assert "k-789" not in text
+    assert masked_dump(config)["secrets"] == {
+        "DISCORD_TOKEN": "***",
+        "TELEGRAM_TOKEN": "***",
+        "RUMOURBOT_LLM_API_KEY": "***",
+    }
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

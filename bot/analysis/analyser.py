@@ -45,7 +45,8 @@ class Analyser:
             return Analysis(is_manager_rumour=False)
         res = resolve(text, folded, sentences, self.gazetteer)
         sources = self._credits(article, res)
-        raw = extract_claims(text, folded, sentences, res)
+        # Every claim names a person the resolver found; with none there is nothing to extract.
+        raw = extract_claims(text, folded, sentences, res) if res.people else []
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

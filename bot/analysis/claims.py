@@ -63,11 +63,17 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
         people = [p for p in here if not p.incumbent]
         clubs = clubs_by_sentence.get(sentence.index, [])
         vacancy = _vacancy_club(folded, sentence, here, clubs) or vacancy
-        cues = [c for c in find_cues(folded, sentence.start, sentence.end) if not c.negated]
-        if _CONDITIONAL.match(folded, sentence.start) or _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
-            cues = [replace(c, relation=Relation.LINKED) if c.relation in _FIRM else c for c in cues]
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
+        # Cues can only make a claim when the sentence names someone or carries one person over
+        # from the sentence before; elsewhere the costly cue scan is skipped.
+        cues = []
+        if people or len({p.name for p in previous_people}) == 1:
+            cues = [c for c in find_cues(folded, sentence.start, sentence.end) if not c.negated]
+        if cues and (
+            _CONDITIONAL.match(folded, sentence.start) or _VAGUE_FUTURE.search(folded, sentence.start, sentence.end)
+        ):
+            cues = [replace(c, relation=Relation.LINKED) if c.relation in _FIRM else c for c in cues]
         if people and (cues or _job(folded, sentence)):
             # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index

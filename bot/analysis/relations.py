@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.prefilter import prefix_guard
 from bot.domain import Relation
 
 # Order matters where two cues start at the same place: the first alternative wins.
@@ -146,9 +147,14 @@ _CUES: list[tuple[Relation, str]] = [
     ),
 ]
 
-# One pass: anchored at word starts (a look-behind the engine checks before trying any alternative).
+# One pass: anchored at word starts (a look-behind the engine checks before trying any alternative),
+# and guarded by the first letters a cue can begin with (see bot/analysis/prefilter.py).
 CUE_PATTERN = re.compile(
-    r"(?<![\w])(?=[a-z'])(?:" + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES) + r")\b"
+    r"(?<![\w])(?=[a-z'])"
+    + prefix_guard("|".join(f"(?:{pattern})" for _, pattern in _CUES))
+    + "(?:"
+    + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES)
+    + r")\b"
 )
 
 NEGATION = re.compile(

@@ -16,6 +16,7 @@ from bot.commands.base import Invocation
 from bot.commands.names import NameResolver, Resolution
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.settings import settings
+from bot.commands.why import Why
 from bot.config import CommandSettings
 from bot.domain import utcnow
 from bot.render.card import Reply
@@ -33,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "hot": "the hottest rumours right now",
     "sources": "feed health",
     "settings": "how this chat gets alerts: /settings mode daily, tier 2, stage talks",
+    "why": "why a story was or was not posted here: /why <link>, /why #12 or /why alonso",
     "help": "this list",
 }
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -75,6 +77,7 @@ class Router:
             "sources": self.sources,
             "help": self.help,
             "settings": partial(settings, self.store),
+            "why": Why(self.store, self.names, clock),
             "start": self.help,
         }
 

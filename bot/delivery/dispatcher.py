@@ -23,6 +23,7 @@ from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, PermanentFail
 from bot.domain import utcnow
 from bot.render.threads import roundup_card, thread_card, update_line
 from bot.store.base import Delivery, Store
+from bot.workers import new_worker_id
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,16 @@ class Dispatcher:
         *,
         clock: Callable[[], datetime] = utcnow,
         batch: int = 50,
+        on_outcome: Callable[[str, str, int], None] | None = None,
+        worker: str | None = None,
+        lease_seconds: float = 60.0,
     ) -> None:
+        # Claims carry the worker's id and hold for lease_seconds (renewed by bot.workers.LeaseKeeper).
+        # With no worker given this dispatcher is the only one: run() takes back every claim at start.
+        self.alone = worker is None
+        self.worker = worker or new_worker_id()
+        self.lease_for = timedelta(seconds=lease_seconds)
+        self.on_outcome = on_outcome  # (platform, "sent" | "gone" | "rejected" | "error", count), e.g. for metrics
         self.store = store
         self.senders = dict(senders)
         self.settings = settings
@@ -47,7 +57,9 @@ class Dispatcher:
     async def run_once(self) -> int:
         """Send every due delivery once; return how many were sent."""
         now = self.clock()
-        claimed = await self.store.claim_deliveries(list(self.senders), now, self.batch)
+        claimed = await self.store.claim_deliveries(
+            list(self.senders), now, self.batch, worker=self.worker, lease_for=self.lease_for
+        )
         if not claimed:
             return 0
         # One chat's deliveries go in order; different chats go concurrently.
@@ -103,10 +115,17 @@ class Dispatcher:
         for delivery in items:
             # A roundup is not an alert to edit later: stage changes get their own message.
             await self.store.delivery_sent(delivery.id, message_id, now, remember_message=False)
+        if self.on_outcome:
+            self.on_outcome(chat.platform, "sent", len(items))
         return True
 
     async def _failed(self, delivery: Delivery, exc: BaseException) -> bool:
         """Record a failed attempt; False when the whole chat is gone (nothing more to try)."""
+        if self.on_outcome:
+            reason = (
+                "gone" if isinstance(exc, ChatGone) else "rejected" if isinstance(exc, PermanentFailure) else "error"
+            )
+            self.on_outcome(ChatRef.from_key(delivery.chat_key).platform, reason, 1)
         if isinstance(exc, ChatGone):
             paused = await self.store.deactivate_chat(delivery.chat_key)
             log.warning("chat %s is unreachable (%s); paused its %d follow(s)", delivery.chat_key, exc, paused)
@@ -147,6 +166,8 @@ class Dispatcher:
         finally:
             IN_FLIGHT.reset(in_flight)
         await self.store.delivery_sent(delivery.id, message_id, self.clock())
+        if self.on_outcome:
+            self.on_outcome(chat.platform, "sent", 1)
         return True
 
     async def _in_flight(self, delivery_id: int, flying: bool) -> None:
@@ -172,7 +193,8 @@ class Dispatcher:
         await self.store.delivery_retry(delivery.id, error, self.clock() + timedelta(seconds=delay))
 
     async def run(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
-        released = await self.store.release_claims()
+        # Alone, every claim left is from a stopped run; among several, only expired ones are.
+        released = await self.store.release_claims(None if self.alone else self.clock())
         if released:
             log.info("re-queued %d delivery(ies) interrupted by the last stop", released)
         while not stop.is_set():

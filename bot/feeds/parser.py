@@ -16,13 +16,14 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urljoin
 
 import feedparser  # type: ignore[import-untyped]  # ships no type information
 
+from bot.feeds.fastparse import parse_rss
 from bot.feeds.textclean import clean_text, html_to_text, normalise_link
 
 __all__ = ["FeedEntry", "ParsedFeed", "normalise_link", "parse_feed"]
@@ -50,14 +51,24 @@ _SLASH_DATE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\b")
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
+    """One entry. Its ``text`` is extracted from the entry's markup when first read, so entries the
+    store already knows never pay for HTML stripping."""
+
     entry_id: str
     id_kind: IdKind
     title: str
-    text: str
     url: str
     published: datetime | None
     categories: tuple[str, ...]
     author: str
+    fields: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _text: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        if not self._text:
+            self._text.append(_body_text(self.fields))
+        return self._text[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +179,10 @@ class _Draft:
     guid: str
     link: str
     title: str
-    text: str
     published: datetime | None
     categories: tuple[str, ...]
     author: str
+    fields: Mapping[str, Any]
 
     @property
     def title_date(self) -> str:
@@ -185,10 +196,10 @@ def _draft(entry: Mapping[str, Any], base: str) -> _Draft:
         guid=_guid(entry),
         link=_link(entry, base),
         title=_field_text(entry.get("title_detail"), entry.get("title"), MAX_TITLE),
-        text=_body_text(entry),
         published=_timestamp(entry),
         categories=_categories(entry),
         author=clean_text(author, MAX_AUTHOR) if isinstance(author, str) else "",
+        fields=entry,
     )
 
 
@@ -209,19 +220,22 @@ def _identify(drafts: list[_Draft]) -> tuple[FeedEntry, ...]:
 
     A kind that names two different items within this fetch is not trusted for this feed.
     """
-    trust_guid = not _repeats(drafts, lambda d: d.guid, lambda d: f"{normalise_link(d.link)}\x1f{d.title}")
-    trust_link = not _repeats(drafts, lambda d: normalise_link(d.link) if d.link else "", lambda d: d.title)
+    normal = {d.link: normalise_link(d.link) for d in drafts}  # each link normalised once
+    trust_guid = not _repeats(drafts, lambda d: d.guid, lambda d: f"{normal[d.link]}\x1f{d.title}")
+    trust_link = not _repeats(drafts, lambda d: normal[d.link] if d.link else "", lambda d: d.title)
     entries: dict[str, FeedEntry] = {}
     for d in drafts:
         kind: IdKind
         if trust_guid and d.guid:
             kind, entry_id = "guid", d.guid
         elif trust_link and d.link:
-            kind, entry_id = "link", normalise_link(d.link)
+            kind, entry_id = "link", normal[d.link]
         else:
             kind, entry_id = "title_date", d.title_date
         if entry_id not in entries:  # the same item twice in one document is reported once
-            entries[entry_id] = FeedEntry(entry_id, kind, d.title, d.text, d.link, d.published, d.categories, d.author)
+            entries[entry_id] = FeedEntry(
+                entry_id, kind, d.title, d.link, d.published, d.categories, d.author, d.fields
+            )
     return tuple(entries.values())
 
 
@@ -238,36 +252,44 @@ def _plain(value: Any) -> dict[str, Any]:
     return dict(dict.items(value)) if isinstance(value, dict) else {}
 
 
-def parse_feed(body: bytes, url: str) -> ParsedFeed:
-    """Parse a feed document. Never raises: problems come back in ``ParsedFeed.error``."""
+def parse_feed(body: bytes, url: str, *, fast: bool = True) -> ParsedFeed:
+    """Parse a feed document. Never raises: problems come back in ``ParsedFeed.error``.
+
+    Plain RSS 2.0 takes the lxml fast path (``bot.feeds.fastparse``); everything else, or every
+    document with ``fast=False``, goes through feedparser."""
     try:
-        return _parse(body, url)
+        return _parse(body, url, fast)
     except Exception as exc:  # feedparser on hostile input: report, never crash the poll loop
         logger.warning("feed parser failed on %s", url, exc_info=exc)
         return _failed(f"parser failure: {type(exc).__name__}")
 
 
-def _parse(body: bytes, url: str) -> ParsedFeed:
+def _parse(body: bytes, url: str, fast_path: bool) -> ParsedFeed:
     if not body or not body.strip():
         return _failed("empty body")
     if _declares_entities(body):
         return _failed("entity declarations not allowed")
-    # A BytesIO, never the bytes themselves: feedparser treats a bare string as a file name or URL.
-    parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
-    # Plain dicts: FeedParserDict.get maps missing keys to others (e.g. updated → published) with a
-    # DeprecationWarning; we want exactly what the document said.
-    feed = _plain(parsed.get("feed"))
-    raw_entries = [_plain(e) for e in parsed.get("entries") or () if isinstance(e, dict)]
-    title = _field_text(feed.get("title_detail"), feed.get("title"), MAX_TITLE)
-    if not raw_entries:
-        if _HTML_START.match(body[:4096]) or not _XML_START.match(body[:4096]):
-            return _failed("not a feed")
+    fast = parse_rss(body) if fast_path else None
+    if fast is not None and fast[1]:
+        feed, raw_entries = fast
+    else:
+        # A BytesIO, never the bytes themselves: feedparser treats a bare string as a file name or URL.
+        parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
+        # Plain dicts: FeedParserDict.get maps missing keys to others (e.g. updated → published) with a
+        # DeprecationWarning; we want exactly what the document said.
+        feed = _plain(parsed.get("feed"))
+        raw_entries = [_plain(e) for e in parsed.get("entries") or () if isinstance(e, dict)]
+        if not raw_entries:
+            title = _field_text(feed.get("title_detail"), feed.get("title"), MAX_TITLE)
+            if _HTML_START.match(body[:4096]) or not _XML_START.match(body[:4096]):
+                return _failed("not a feed")
+            if parsed.get("bozo"):
+                return _failed(f"malformed XML: {parsed.get('bozo_exception')}"[:300])
+            if not parsed.get("version"):
+                return _failed("not a feed")
+            return ParsedFeed(title=title, entries=(), ttl_seconds=_ttl(feed), error=None)
         if parsed.get("bozo"):
-            return _failed(f"malformed XML: {parsed.get('bozo_exception')}"[:300])
-        if not parsed.get("version"):
-            return _failed("not a feed")
-        return ParsedFeed(title=title, entries=(), ttl_seconds=_ttl(feed), error=None)
-    if parsed.get("bozo"):
-        logger.debug("feed %s is not well-formed but has entries: %s", url, parsed.get("bozo_exception"))
+            logger.debug("feed %s is not well-formed but has entries: %s", url, parsed.get("bozo_exception"))
+    title = _field_text(feed.get("title_detail"), feed.get("title"), MAX_TITLE)
     entries = _identify([_draft(entry, url) for entry in raw_entries])
     return ParsedFeed(title=title, entries=entries, ttl_seconds=_ttl(feed), error=None)

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.text import fold
 from bot.domain import STAGE_RANK, Analysis, Article, Relation
-from bot.rumours.threads import Report, ThreadEvent, ThreadState, apply_report
-from bot.store.base import ChatPrefs, IngestTx, NewDelivery, NewEntry, Store, StoryRecord, Subscription
+from bot.llm.port import AnalysisPort, BuiltinAnalysis
+from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
+from bot.rumours.threads import Report, ThreadState
+from bot.store.base import (
+    ChatPrefs,
+    EntryDecision,
+    IngestTx,
+    NewDelivery,
+    NewEntry,
+    NewEvent,
+    NewReport,
+    NewStory,
+    QueuedDelivery,
+    Store,
+    StoryRecord,
+    Subscription,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +63,7 @@ class IngestPolicy:
     near_duplicate: float = 0.85
 
 
-def analyse_batch(analyser: Analyser, items: Sequence[Item]) -> list[Analysis]:
-    return [
-        analyser.analyse(
-            Article(i.title, i.text, url=i.url, outlet=i.outlet, published=i.published, categories=i.categories)
-        )
-        for i in items
-    ]
-
-
+@lru_cache(maxsize=8192)  # a thread's recent reports are compared with every new report of it
 def _fingerprint(text: str) -> str:
     return " ".join(fold(text).split())[:600]
 
@@ -98,10 +105,23 @@ def _wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
 
 
 class Ingestor:
-    def __init__(self, analyser: Analyser, store: Store, policy: IngestPolicy) -> None:
+    def __init__(
+        self, analyser: Analyser, store: Store, policy: IngestPolicy, *, analysis: AnalysisPort | None = None
+    ) -> None:
         self.analyser = analyser
+        self.analysis: AnalysisPort = analysis or BuiltinAnalysis(analyser)
         self.store = store
         self.policy = policy
+
+    def _decision(self, item: Item, analysis: Analysis, now: datetime, alerts: bool) -> EntryDecision:
+        """What happens to the entry, stored with it for /why (the alert rule applied below)."""
+        if not analysis.is_manager_rumour:
+            return EntryDecision.NOT_RUMOUR
+        if not alerts:
+            return EntryDecision.FIRST_POLL
+        if item.published is not None and now - item.published > self.policy.max_age:
+            return EntryDecision.TOO_OLD
+        return EntryDecision.LIVE
 
     async def ingest(self, feed_id: int, items: Sequence[Item], now: datetime, *, alerts: bool) -> IngestStats:
         """Store new items; thread the manager rumours; queue alerts only when ``alerts`` is true
@@ -118,98 +138,114 @@ class Ingestor:
                 fresh.append(item)
         if not fresh:
             return stats
-        analyses = await asyncio.to_thread(analyse_batch, self.analyser, fresh)
+        articles = [
+            Article(i.title, i.text, url=i.url, outlet=i.outlet, published=i.published, categories=i.categories)
+            for i in fresh
+        ]
+        analyses = await self.analysis.analyse_many(articles)
         async with self.store.transaction() as tx:
             entry_ids = await tx.insert_entries(
                 feed_id,
                 [
-                    NewEntry(i.entry_key, i.title[:1000], i.url, i.published, a.is_manager_rumour)
+                    NewEntry(
+                        i.entry_key,
+                        i.title[:1000],
+                        i.url,
+                        i.published,
+                        a.is_manager_rumour,
+                        self._decision(i, a, now, alerts),
+                    )
                     for i, a in zip(fresh, analyses, strict=True)
                 ],
                 now,
             )
             stats.new_entries = len(entry_ids)
-            for item, analysis in zip(fresh, analyses, strict=True):
-                if item.entry_key not in entry_ids or not analysis.is_manager_rumour:
-                    continue
-                stats.rumours += 1
-                recent = item.published is None or now - item.published <= self.policy.max_age
-                await self._thread_story(tx, entry_ids[item.entry_key], item, analysis, now, alerts and recent, stats)
+            stories = [
+                (entry_ids[item.entry_key], item, analysis)
+                for item, analysis in zip(fresh, analyses, strict=True)
+                if item.entry_key in entry_ids and analysis.is_manager_rumour
+            ]
+            stats.rumours = len(stories)
+            if stories:
+                await self._thread_stories(tx, stories, now, alerts, stats)
         return stats
 
-    async def _thread_story(
+    async def _thread_stories(
         self,
         tx: IngestTx,
-        entry_id: int,
-        item: Item,
-        analysis: Analysis,
+        stories: list[tuple[int, Item, Analysis]],
         now: datetime,
-        alert: bool,
+        alerts: bool,
         stats: IngestStats,
     ) -> None:
-        story_id = await tx.insert_story(
-            entry_id,
-            StoryRecord(
-                item.outlet,
-                item.url,
-                item.title,
-                analysis.summary,
-                json.dumps(analysis.as_json()),
-                item.published,
-            ),
+        """Thread a batch's manager stories with a fixed number of statements, whatever its size."""
+        story_ids = await tx.insert_stories(
+            [
+                NewStory(
+                    entry_id,
+                    StoryRecord(
+                        item.outlet,
+                        item.url,
+                        item.title,
+                        analysis.summary,
+                        json.dumps(analysis.as_json()),
+                        item.published,
+                    ),
+                )
+                for entry_id, item, analysis in stories
+            ],
             now,
         )
-        best = analysis.best_source()
-        reported_at = min(item.published, now) if item.published else now
-        pairs = [(r.manager, r.club) for r in analysis.rumours]
-        threads = await tx.threads_for(pairs, now - self.policy.window)
-        texts = await tx.recent_report_texts([t.id for t in threads.values() if t.id is not None])
-        for claim in analysis.rumours:
-            report = Report(
-                manager=claim.manager,
-                club=claim.club,
-                relation=claim.relation,
-                confidence=claim.confidence,
-                evidence=claim.evidence,
-                source=best.name if best else item.outlet or "unknown",
-                tier=int(best.tier) if best else 4,
-                voice=best.group if best and best.group else fold(best.name if best else item.outlet),
-                outlet=item.outlet,
-                url=item.url,
-                title=item.title,
-                summary=analysis.summary,
-                reported_at=reported_at,
-            )
-            state = threads.get((claim.manager, claim.club))
-            earlier = texts.get(state.id, []) if state and state.id is not None else []
-            duplicate = state is not None and _is_duplicate(report, earlier, self.policy.near_duplicate)
-            new_state, events = apply_report(state, report, duplicate=duplicate)
-            thread_id = await tx.save_thread(new_state)
-            new_state = replace(new_state, id=thread_id)
-            threads[(claim.manager, claim.club)] = new_state
-            await tx.add_report(thread_id, story_id, report, duplicate)
-            if state is not None and state.id is not None:
-                texts.setdefault(state.id, []).insert(0, (report.url, f"{report.title} {report.evidence}"))
-            for event in events:
-                await self._emit(tx, thread_id, new_state, event, now, alert, stats)
-
-    async def _emit(
-        self,
-        tx: IngestTx,
-        thread_id: int,
-        state: ThreadState,
-        event: ThreadEvent,
-        now: datetime,
-        alert: bool,
-        stats: IngestStats,
-    ) -> None:
-        event_id = await tx.add_event(thread_id, event, now)
-        stats.events.append((event.kind.value, state.manager, state.club, event.stage.value))
-        if not alert:
+        since = now - self.policy.window
+        threads = await tx.threads_for([(r.manager, r.club) for _, _, a in stories for r in a.rumours], since)
+        texts = await tx.recent_report_texts([t.id for t in threads.values() if t.id is not None], RECENT_TEXTS)
+        book = ThreadBook.load(
+            threads, texts, since, lambda report, earlier: _is_duplicate(report, earlier, self.policy.near_duplicate)
+        )
+        for index, (_, item, analysis) in enumerate(stories):
+            recent = item.published is None or now - item.published <= self.policy.max_age
+            book.add_story(index, _reports(item, analysis, now), alerts and recent)
+        thread_ids = await tx.save_threads(book.states)
+        await tx.add_reports(
+            [NewReport(thread_ids[r.slot], story_ids[r.story], r.report, r.duplicate) for r in book.reports]
+        )
+        event_ids = await tx.add_events([NewEvent(thread_ids[e.slot], e.event) for e in book.events], now)
+        for e in book.events:
+            stats.events.append((e.event.kind.value, e.state.manager, e.state.club, e.event.stage.value))
+        alerting = [(event_id, e) for event_id, e in zip(event_ids, book.events, strict=True) if e.alert]
+        if not alerting:
             return
-        targets: dict[str, NewDelivery] = {}
-        for sub, prefs in await tx.subscribers(state.manager, state.club):
-            if _wants(sub, prefs, state) and sub.chat_key not in targets:
-                targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role, digest_due(prefs.mode, now))
-        if targets:
-            stats.deliveries += await tx.add_deliveries(event_id, thread_id, list(targets.values()), now)
+        followers = await tx.subscribers({(e.state.manager, e.state.club) for _, e in alerting})
+        queued: list[QueuedDelivery] = []
+        for event_id, e in alerting:
+            targets: dict[str, NewDelivery] = {}
+            for sub, prefs in followers.get((e.state.manager, e.state.club), []):
+                if _wants(sub, prefs, e.state) and sub.chat_key not in targets:
+                    targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role, digest_due(prefs.mode, now))
+            queued.extend(QueuedDelivery(event_id, thread_ids[e.slot], t) for t in targets.values())
+        if queued:
+            stats.deliveries += await tx.add_deliveries(queued, now)
+
+
+def _reports(item: Item, analysis: Analysis, now: datetime) -> list[Report]:
+    """One report per claim of a manager story, credited to its best named source."""
+    best = analysis.best_source()
+    reported_at = min(item.published, now) if item.published else now
+    return [
+        Report(
+            manager=claim.manager,
+            club=claim.club,
+            relation=claim.relation,
+            confidence=claim.confidence,
+            evidence=claim.evidence,
+            source=best.name if best else item.outlet or "unknown",
+            tier=int(best.tier) if best else 4,
+            voice=best.group if best and best.group else fold(best.name if best else item.outlet),
+            outlet=item.outlet,
+            url=item.url,
+            title=item.title,
+            summary=analysis.summary,
+            reported_at=reported_at,
+        )
+        for claim in analysis.rumours
+    ]

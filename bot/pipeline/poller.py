@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -13,12 +13,14 @@ from bot.config import FeedSettings
 from bot.domain import utcnow
 from bot.feeds.fetcher import Fetcher, FetchResult
 from bot.feeds.fulltext import fetch_article_text, looks_like_manager_story
-from bot.feeds.parser import ParsedFeed, parse_feed
+from bot.feeds.parser import FeedEntry, ParsedFeed, parse_feed
 from bot.feeds.schedule import backoff_seconds, poll_interval, should_disable
 from bot.pipeline.ingest import Ingestor, IngestStats, Item
 from bot.store.base import FeedRow, Store
+from bot.workers import new_worker_id
 
 log = logging.getLogger(__name__)
+LEASE_ERROR_LOG_SECONDS = 60.0
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Poller:
         *,
         clock: Callable[[], datetime] = utcnow,
         on_deliveries: Callable[[], None] | None = None,
+        on_cycle: Callable[[CycleStats, float], None] | None = None,
+        worker: str | None = None,
+        lease_seconds: float = 60.0,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
@@ -56,15 +61,39 @@ class Poller:
         self.settings = settings
         self.clock = clock
         self.on_deliveries = on_deliveries
+        # (stats, seconds) after each cycle of run_once, and after each feed's poll in run(), e.g. for metrics
+        self.on_cycle = on_cycle
         self.last_success: datetime | None = None
+        # Feeds are leased to this worker while it polls them, so other workers pass them over.
+        self.worker = worker or new_worker_id()
+        self.lease_for = timedelta(seconds=lease_seconds)
+        self.max_in_flight = settings.concurrency
+        self._lease_error: tuple[str, float] | None = None  # last lease failure and when it was logged
 
     async def run_once(self, limit: int = 10_000) -> CycleStats:
+        """Lease every due feed (up to ``limit``), poll them together and wait for all of them."""
         stats = CycleStats()
-        feeds = await self.store.due_feeds(self.clock(), limit)
+        started = time.monotonic()
+        feeds = await self.store.lease_due_feeds(self.worker, self.clock(), limit, self.lease_for)
         await asyncio.gather(*(self._poll_guarded(feed, stats) for feed in feeds))
         if stats.deliveries and self.on_deliveries:
             self.on_deliveries()
+        if self.on_cycle:
+            self.on_cycle(stats, time.monotonic() - started)
         return stats
+
+    async def _poll_one(self, feed: FeedRow) -> None:
+        """One leased feed, as run() polls it: a cycle of its own."""
+        stats = CycleStats()
+        started = time.monotonic()
+        try:
+            await self._poll_guarded(feed, stats)
+        except Exception:  # recording the failure failed too (the store is down): the lease runs out
+            log.exception("feed %s: could not record the poll", feed.url)
+        if stats.deliveries and self.on_deliveries:
+            self.on_deliveries()
+        if self.on_cycle:
+            self.on_cycle(stats, time.monotonic() - started)
 
     async def _poll_guarded(self, feed: FeedRow, stats: CycleStats) -> None:
         try:
@@ -91,10 +120,11 @@ class Poller:
             await self._failed(feed, parsed.error, None, stats)
             return
         stats.fetched += 1
-        items = [
-            Item(f"{e.id_kind}:{e.entry_id}", e.title, e.text, e.url, e.published, feed.outlet, e.categories)
-            for e in parsed.entries
-        ]
+        # Entries the store already has are dropped before their text is extracted (the costly part).
+        keyed = {f"{e.id_kind}:{e.entry_id}": e for e in parsed.entries}
+        known = await self.store.known_entry_keys(feed.id, list(keyed))
+        new = [(key, e) for key, e in keyed.items() if key not in known]
+        items = await asyncio.to_thread(_items, new, feed.outlet) if new else []
         alerts = feed.first_poll_done
         if alerts and self.settings.fulltext:
             items = await self._enrich(feed, items, now)
@@ -162,23 +192,50 @@ class Poller:
         else:
             log.warning("feed %s failed (%s); attempt %d, retrying in %.0f s", feed.url, error, failures, delay)
 
+    def _lease_failed(self, exc: Exception) -> None:
+        """Log a failure to lease feeds once, then again only when it changes or a minute has passed:
+        the loop retries every tick, and a read-only disk must not fill the log."""
+        error = f"{type(exc).__name__}: {exc}"
+        now = time.monotonic()
+        last = self._lease_error
+        if last is None or last[0] != error or now - last[1] >= LEASE_ERROR_LOG_SECONDS:
+            first = last is None or last[0] != error
+            log.error("leasing due feeds failed (%s); nothing is fetched until the store takes writes again", error)
+            if first:
+                log.debug("lease failure", exc_info=exc)
+            self._lease_error = (error, now)
+
     async def run(self, stop: asyncio.Event, tick_seconds: float = 1.0) -> None:
-        while not stop.is_set():
-            # A stop cancels the cycle in flight (a slow feed may take the whole fetch time-out);
-            # a cancelled ingest rolls its transaction back, so the entries are fetched again next start.
-            cycle = asyncio.ensure_future(self.run_once())
-            stopped = asyncio.ensure_future(stop.wait())
-            try:
-                await asyncio.wait({cycle, stopped}, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                stopped.cancel()
-                if not cycle.done():
-                    cycle.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await cycle
-            if cycle.cancelled():
-                return
-            if (error := cycle.exception()) is not None:
-                log.error("poll cycle failed; retrying", exc_info=error)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=tick_seconds)
+        """Poll until ``stop``. Each due feed is leased and polled as a task of its own, at most
+        ``[feeds] concurrency`` at once; a freed slot takes the next due feed, so a slow feed (up to
+        the fetch time-out) holds up only itself. A stop cancels the polls in flight: a cancelled
+        ingest rolls back, and the feed is fetched again by whichever worker leases it next."""
+        in_flight: set[asyncio.Task[None]] = set()
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            while not stop.is_set():
+                room = self.max_in_flight - len(in_flight)
+                feeds: list[FeedRow] = []
+                if room > 0:
+                    try:
+                        feeds = await self.store.lease_due_feeds(self.worker, self.clock(), room, self.lease_for)
+                    except Exception as exc:  # e.g. a read-only or full disk: say so, keep trying
+                        self._lease_failed(exc)
+                    else:
+                        self._lease_error = None
+                in_flight.update(asyncio.create_task(self._poll_one(feed)) for feed in feeds)
+                # All slots taken: go on when one frees up. Otherwise nothing more is due: look again
+                # after a tick, or sooner when a slot frees up.
+                timeout = None if feeds and len(feeds) == room else tick_seconds
+                await asyncio.wait({*in_flight, stopped}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                in_flight = {task for task in in_flight if not task.done()}
+        finally:
+            stopped.cancel()
+            for task in in_flight:
+                task.cancel()
+            await asyncio.gather(*in_flight, return_exceptions=True)
+
+
+def _items(entries: list[tuple[str, FeedEntry]], outlet: str) -> list[Item]:
+    """Items for ingestion; reading ``text`` extracts it from the entry's markup."""
+    return [Item(key, e.title, e.text, e.url, e.published, outlet, e.categories) for key, e in entries]

@@ -26,6 +26,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord.gateway import DiscordWebSocket
@@ -52,9 +53,12 @@ class DiscordStartError(PlatformStartError):
 class _Client(discord.Client):
     """discord.Client that reports channels the bot can no longer post to."""
 
-    def __init__(self, gone: Callable[[list[int]], Awaitable[None]], **options: Any) -> None:
+    def __init__(
+        self, gone: Callable[[list[int]], Awaitable[None]], *, identify_interval: float = 5.0, **options: Any
+    ) -> None:
         super().__init__(**options)
         self._gone = gone
+        self._identify_interval = identify_interval
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
         await self._gone([channel.id])
@@ -65,10 +69,48 @@ class _Client(discord.Client):
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         await self._gone([c.id for c in guild.channels] + [t.id for t in guild.threads])
 
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if not initial:  # Discord takes one IDENTIFY per 5 s (per max_concurrency bucket)
+            await asyncio.sleep(self._identify_interval)
+
+
+class _ShardedClient(_Client, discord.AutoShardedClient):
+    """The same, running several gateway shards in one process."""
+
+
+def _shard_label(settings: DiscordSettings) -> str:
+    if settings.shard_count == 0:
+        return ""
+    ids = settings.shard_ids or range(settings.shard_count)
+    return f" (shards {', '.join(map(str, ids))} of {settings.shard_count})"
+
+
+def _shard_options(settings: DiscordSettings) -> tuple[type[_Client], dict[str, Any]]:
+    """No sharding; one shard on a plain Client; or several (or all) on an AutoShardedClient."""
+    if settings.shard_count == 0:
+        return _Client, {}
+    if len(settings.shard_ids) == 1:
+        return _Client, {"shard_id": settings.shard_ids[0], "shard_count": settings.shard_count}
+    return _ShardedClient, {"shard_ids": settings.shard_ids or None, "shard_count": settings.shard_count}
+
 
 def _gateway_ended(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and (exc := task.exception()) is not None:
         log.error("discord: gateway connection ended: %s: %s", type(exc).__name__, exc)
+
+
+def _rate_limit_trace(on_rate_limited: Callable[[], None] | None) -> aiohttp.TraceConfig | None:
+    """An aiohttp trace that reports each 429 answer, before discord.py waits it out (or gives up)."""
+    if on_rate_limited is None:
+        return None
+    trace = aiohttp.TraceConfig()
+
+    async def on_end(session: object, context: object, params: aiohttp.TraceRequestEndParams) -> None:
+        if params.response.status == 429:
+            on_rate_limited()
+
+    trace.on_request_end.append(on_end)
+    return trace
 
 
 def _snowflake(value: str, what: str) -> int:
@@ -114,7 +156,11 @@ class DiscordAdapter:
         guild_ready_timeout: float = 2.0,
         ready_timeout: float = 60.0,
         request_timeout: float = 60.0,
+        on_rate_limited: Callable[[], None] | None = None,
+        identify_interval: float = 5.0,
     ) -> None:
+        self._identify_interval = identify_interval  # between the IDENTIFYs of this process's shards
+        self._on_rate_limited = on_rate_limited  # each 429 from the REST API (e.g. for metrics)
         self._token = token
         self._settings = settings
         self._on_chat_gone = on_chat_gone
@@ -139,12 +185,16 @@ class DiscordAdapter:
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warnings
         intents = discord.Intents.none()
         intents.guilds = True  # channels, threads, roles; no privileged intents
-        self._client = client = _Client(
+        client_class, shards = _shard_options(self._settings)
+        self._client = client = client_class(
             self._chats_gone,
+            identify_interval=self._identify_interval,
+            **shards,
             intents=intents,
             allowed_mentions=NO_MENTIONS,
             guild_ready_timeout=self._guild_ready_timeout,
             max_ratelimit_timeout=60.0,  # longer waits come back as RetryLater instead of blocking
+            http_trace=_rate_limit_trace(self._on_rate_limited),
         )
         tree = self._responder.build_tree(client)
         try:
@@ -169,7 +219,13 @@ class DiscordAdapter:
             reason = f"{type(failed).__name__}: {failed}" if failed else "timed out"
             log.error("discord: gateway not ready: %s", reason)
             raise DiscordStartError(f"discord: gateway not ready: {reason}")
-        log.info("discord: connected as %s", client.user)
+        log.info("discord: connected as %s%s", client.user, _shard_label(self._settings))
+
+    @property
+    def connected(self) -> bool:
+        """Logged in with the gateway task running (discord.py reconnects by itself meanwhile)."""
+        client, task = self._client, self._task
+        return client is not None and client.is_ready() and not client.is_closed() and bool(task and not task.done())
 
     async def stop(self) -> None:
         client, task = self._client, self._task

@@ -24,7 +24,7 @@ from bot.render.discord_embed import batch_embeds, render_content, render_embed
 
 log = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "help")
+COMMAND_NAMES = ("rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help")
 MAX_CHOICES = 25
 CHOICE_MAX = 100
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -170,6 +170,11 @@ class Responder:
         @app_commands.describe(change="e.g. 'mode daily', 'tier 2', 'stage talks'; empty shows the settings")
         async def settings_(interaction: discord.Interaction, change: str = "") -> None:
             await run(interaction, "settings", change)
+
+        @tree.command(name="why", description="Why a story was or was not posted in this channel")
+        @app_commands.describe(story="A story's link, a thread number (#12) or a manager or club")
+        async def why(interaction: discord.Interaction, story: str) -> None:
+            await run(interaction, "why", story)
 
         @tree.command(name="help", description="How to use rumourbot")
         async def help_(interaction: discord.Interaction) -> None:

@@ -71,7 +71,9 @@ class TelegramAdapter:
         on_chat_gone: Callable[[ChatRef], Awaitable[None]],
         *,
         webhook_secret: str = "",
+        on_rate_limited: Callable[[], None] | None = None,
     ) -> None:
+        self._on_rate_limited = on_rate_limited  # each 429 from the Bot API (e.g. for metrics)
         self._token = token
         self._settings = settings
         self._handle = handle
@@ -87,7 +89,9 @@ class TelegramAdapter:
         return f"TelegramAdapter(api={self._settings.api_base_url!r})"
 
     # -- lifecycle ---------------------------------------------------------------------------
-    async def start(self) -> None:
+    async def start(self, *, updates: bool = True) -> None:
+        """Start the bot; with ``updates`` off it only sends (a dispatcher-only worker, docs/SCALING.md):
+        no getUpdates poll, webhook or command registration, which belong to the one updates consumer."""
         if self._app is not None:
             return
         # httpx logs every request URL (the token is in it) at INFO and PTB its base URL at DEBUG:
@@ -98,7 +102,7 @@ class TelegramAdapter:
             .token(self._token)
             .base_url(self._settings.api_base_url)
             .base_file_url(self._settings.file_base_url)
-            .request(ts.bot_request())  # marks deliveries in flight (docs/DELIVERY.md)
+            .request(ts.bot_request(self._on_rate_limited))  # marks deliveries in flight (docs/DELIVERY.md)
             # One message every 1/30 s overall spaces sends evenly under Telegram's ~30/s limit; the
             # default lets bursts of ~60 through and then pauses everything after each 429.
             .rate_limiter(
@@ -121,13 +125,15 @@ class TelegramAdapter:
             raise TelegramStartError(f"telegram: {reason.replace(self._token, '<token>')}") from None
         self._app = app
         try:
-            await app.bot.set_my_commands([BotCommand(name, text) for name, text in ts.COMMANDS])
+            if updates:
+                await app.bot.set_my_commands([BotCommand(name, text) for name, text in ts.COMMANDS])
             await app.start()
-            await self._start_updates(app)
+            if updates:
+                await self._start_updates(app)
         except BaseException:
             await self.stop()
             raise
-        mode = "webhook" if self._settings.webhook_url else "polling"
+        mode = ("webhook" if self._settings.webhook_url else "polling") if updates else "sending only"
         log.info("telegram: running as @%s (%s)", app.bot.username, mode)
 
     async def _start_updates(self, app: AnyApp) -> None:
@@ -146,6 +152,11 @@ class TelegramAdapter:
             secret_token=self._webhook_secret,
             allowed_updates=allowed,
         )
+
+    @property
+    def connected(self) -> bool:
+        """Started and not stopped (PTB retries lost connections itself)."""
+        return self._app is not None and self._app.running
 
     async def stop(self) -> None:
         app, self._app = self._app, None

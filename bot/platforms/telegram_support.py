@@ -21,6 +21,7 @@ import hashlib
 import logging
 import time
 import warnings
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -44,6 +45,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("hot", "The hottest manager rumours right now"),
     ("sources", "Which sources the bot reads and how it rates them"),
     ("settings", "How this chat gets alerts (instant or digest, tier, stage)"),
+    ("why", "Why a story was or was not posted here"),
     ("help", "How to use the bot"),
 )
 # A 400 with one of these means the bot cannot post there at all (chat or topic deleted, rights gone).
@@ -131,9 +133,15 @@ async def _unmark_if_refused(response: httpx.Response) -> None:
         await mark(False)
 
 
-def bot_request() -> HTTPXRequest:
-    """PTB's default HTTP client for Bot API calls, plus the in-flight marks (see the module doc)."""
-    hooks = {"request": [_mark_when_written], "response": [_unmark_if_refused]}
+def bot_request(on_rate_limited: Callable[[], None] | None = None) -> HTTPXRequest:
+    """PTB's default HTTP client for Bot API calls, plus the in-flight marks (see the module doc).
+    ``on_rate_limited`` is called for every 429 (flood control) answer, before PTB's limiter waits."""
+
+    async def count_429(response: httpx.Response) -> None:
+        if response.status_code == 429 and on_rate_limited is not None:
+            on_rate_limited()
+
+    hooks = {"request": [_mark_when_written], "response": [_unmark_if_refused, count_429]}
     return HTTPXRequest(connection_pool_size=256, httpx_kwargs={"event_hooks": hooks})
 
 

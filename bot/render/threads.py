@@ -75,7 +75,10 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
         fields=tuple(fields),
         links=tuple(links),
         stage=state.stage.value,
-        footer=f"first seen {state.first_seen:%d %b %Y %H:%M} UTC · updated {state.last_update:%d %b %H:%M} UTC",
+        footer=(
+            ("" if state.id is None else f"thread #{state.id} · ")
+            + f"first seen {state.first_seen:%d %b %Y %H:%M} UTC · updated {state.last_update:%d %b %H:%M} UTC"
+        ),
     )
 
 

@@ -25,27 +25,40 @@ import logging
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import asyncpg  # type: ignore[import-untyped]  # asyncpg ships no type information; see Pool/Connection
 
-from bot.store.base import ChatPrefs, Delivery, FeedRow, StoreError, Subscription, ThreadView
+from bot.store.base import (
+    ChatPrefs,
+    Delivery,
+    EntryTrace,
+    EventTrace,
+    FeedRow,
+    StoreError,
+    Subscription,
+    ThreadView,
+)
 from bot.store.migrate import load_migrations
+from bot.store.postgres_leases import PostgresLeases
 from bot.store.postgres_tx import (
     Pool,
     PostgresIngestTx,
     affected,
+    aware,
     feed_row,
     thread_views,
     utc,
     utc_or_none,
 )
+from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
 
 # Advisory lock keys (any bigint; these spell "rbmigrat" and "rbingest" in ASCII).
 MIGRATE_LOCK = 0x72626D6967726174
 INGEST_LOCK = 0x7262696E67657374
+LLM_LOCK = 0x72626C6C6D627564  # "rbllmbud": the language-model call budget
 
 _FEED_COLUMNS = (
     "id, url, outlet, etag, last_modified, first_poll_done, next_poll_at, failures, failing_since,"
@@ -75,6 +88,8 @@ class PostgresStore:
         self._pool = pool
         self._ingest = asyncio.Lock()
         self.url = redact(url)
+        self._traces = TraceReads(lambda sql, params: pool.fetch(sql, *params), numbered=True)
+        self._leases = PostgresLeases(pool, _FEED_COLUMNS)
 
     @classmethod
     async def open(
@@ -216,7 +231,7 @@ class PostgresStore:
             await conn.execute(
                 "UPDATE feeds SET etag = $1, last_modified = $2, next_poll_at = $3, failures = 0,"
                 " failing_since = NULL, last_error = NULL, last_ok_at = $4, first_poll_done = TRUE,"
-                " title = coalesce($5, title) WHERE id = $6",
+                " title = coalesce($5, title), lease_owner = NULL, lease_until = NULL WHERE id = $6",
                 etag,
                 last_modified,
                 utc(next_poll_at),
@@ -236,8 +251,8 @@ class PostgresStore:
     ) -> int:
         failures = await self._pool.fetchval(
             "UPDATE feeds SET failures = failures + 1, failing_since = coalesce(failing_since, $1),"
-            " last_error = $2, next_poll_at = $3, disabled_reason = CASE WHEN $4::boolean THEN $2 ELSE NULL END"
-            " WHERE id = $5 RETURNING failures",
+            " last_error = $2, next_poll_at = $3, disabled_reason = CASE WHEN $4::boolean THEN $2 ELSE NULL END,"
+            " lease_owner = NULL, lease_until = NULL WHERE id = $5 RETURNING failures",
             utc(now),
             _text(error)[:500],
             utc(next_poll_at),
@@ -245,6 +260,20 @@ class PostgresStore:
             feed_id,
         )
         return 0 if failures is None else int(failures)
+
+    # -- leases and claims of workers (postgres_leases.py, docs/SCALING.md) ------------------------
+
+    async def lease_due_feeds(self, worker: str, now: datetime, limit: int, lease_for: timedelta) -> list[FeedRow]:
+        return await self._leases.lease_due_feeds(worker, now, limit, lease_for)
+
+    async def renew_leases(self, worker: str, until: datetime) -> int:
+        return await self._leases.renew_leases(worker, until)
+
+    async def lease_holders(self) -> set[str]:
+        return await self._leases.lease_holders()
+
+    async def drop_leases(self, workers: Sequence[str]) -> int:
+        return await self._leases.drop_leases(workers)
 
     # -- reads for commands --------------------------------------------------------------------
 
@@ -273,6 +302,15 @@ class PostgresStore:
         rows = await self._pool.fetch(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE id = $1", thread_id)
         views = await thread_views(self._pool, rows)
         return views[0] if views else None
+
+    async def entries_by_link(self, key: str, limit: int = 5) -> list[EntryTrace]:
+        return await self._traces.entries_by_link(key, limit)
+
+    async def thread_entries(self, thread_id: int, limit: int = 20) -> list[EntryTrace]:
+        return await self._traces.thread_entries(thread_id, limit)
+
+    async def thread_log(self, thread_id: int, chat_key: str) -> list[EventTrace]:
+        return await self._traces.thread_log(thread_id, chat_key)
 
     # -- follows -------------------------------------------------------------------------------
 
@@ -310,11 +348,11 @@ class PostgresStore:
 
     async def following(self, chat_key: str) -> list[Subscription]:
         rows = await self._pool.fetch(
-            "SELECT chat_key, target_kind, target, ping_role, active FROM subscriptions WHERE chat_key = $1"
-            ' ORDER BY target_kind COLLATE "C", target COLLATE "C"',  # byte order, as SQLite sorts
+            "SELECT chat_key, target_kind, target, ping_role, active, created_at FROM subscriptions"
+            ' WHERE chat_key = $1 ORDER BY target_kind COLLATE "C", target COLLATE "C"',  # byte order, as SQLite sorts
             chat_key,
         )
-        return [Subscription(str(r[0]), str(r[1]), str(r[2]), str(r[3]), bool(r[4])) for r in rows]
+        return [Subscription(str(r[0]), str(r[1]), str(r[2]), str(r[3]), bool(r[4]), aware(r[5])) for r in rows]
 
     async def deactivate_chat(self, chat_key: str) -> int:
         # "platform:chat:" (no thread) is the whole chat: its topics' keys start with it.
@@ -347,26 +385,16 @@ class PostgresStore:
 
     # -- deliveries ----------------------------------------------------------------------------
 
-    async def claim_deliveries(self, platforms: Sequence[str], now: datetime, limit: int) -> list[Delivery]:
-        if not platforms:
-            return []
-        # SKIP LOCKED: rows another claimer is taking are passed over, never handed out twice.
-        rows = await self._pool.fetch(
-            "WITH due AS (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $1"
-            " AND chat_key LIKE ANY($2::text[]) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)"
-            " UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, sent_at = NULL"
-            " FROM due, events e WHERE d.id = due.id AND e.id = d.event_id"
-            " RETURNING d.id, d.event_id, d.thread_id, d.chat_key, d.ping_role, e.kind, e.stage, e.source, d.attempts",
-            utc(now),
-            [f"{p}:%" for p in platforms],
-            limit,
-        )
-        claimed = [
-            Delivery(int(r[0]), int(r[1]), int(r[2]), str(r[3]), str(r[4]), str(r[5]), str(r[6]), str(r[7]), int(r[8]))
-            for r in rows
-        ]
-        claimed.sort(key=lambda d: d.id)
-        return claimed
+    async def claim_deliveries(
+        self,
+        platforms: Sequence[str],
+        now: datetime,
+        limit: int,
+        *,
+        worker: str = "",
+        lease_for: timedelta = timedelta(0),
+    ) -> list[Delivery]:
+        return await self._leases.claim_deliveries(platforms, now, limit, worker=worker, lease_for=lease_for)
 
     async def delivery_sent(
         self, delivery_id: int, message_id: str, now: datetime, *, remember_message: bool = True
@@ -411,20 +439,41 @@ class PostgresStore:
         )
         return None if value is None else str(value)
 
-    async def release_claims(self) -> int:
-        """After a crash: deliveries left 'sending' go back to 'pending', except those whose request
-        had left for a platform without a nonce (sent_at set): presumed delivered. See
-        docs/DELIVERY.md. Like SQLite's, this assumes no other process is sending right now."""
+    async def delivery_counts(self) -> dict[str, int]:
+        rows = await self._pool.fetch("SELECT status, count(*) FROM deliveries GROUP BY status")
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    async def release_claims(self, now: datetime | None = None) -> int:
+        return await self._leases.release_claims(now)
+
+    # -- language-model calls ------------------------------------------------------------------
+
+    async def llm_cached(self, article_key: str) -> str | None:
+        value = await self._pool.fetchval(
+            "SELECT response FROM llm_calls WHERE article_key = $1 AND ok ORDER BY id DESC LIMIT 1", article_key
+        )
+        return None if value is None else str(value)
+
+    async def llm_reserve(self, article_key: str, now: datetime, daily_budget: int) -> int | None:
+        day = now.astimezone(UTC).date().isoformat()
         async with self._pool.acquire() as conn, conn.transaction():
-            presumed = affected(
-                await conn.execute(
-                    "UPDATE deliveries SET status = 'sent', last_error = 'presumed delivered: in flight at a crash'"
-                    " WHERE status = 'sending' AND sent_at IS NOT NULL"
-                )
+            # Count and insert under one lock, across every process sharing the database.
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", LLM_LOCK)
+            value = await conn.fetchval(
+                "INSERT INTO llm_calls (article_key, day, called_at) SELECT $1, $2, $3"
+                " WHERE (SELECT count(*) FROM llm_calls WHERE day = $2) < $4 RETURNING id",
+                article_key,
+                day,
+                now,
+                daily_budget,
             )
-            released = affected(await conn.execute("UPDATE deliveries SET status = 'pending' WHERE status = 'sending'"))
-        if presumed:
-            log.warning(
-                "%d delivery(ies) were in flight when the bot stopped: presumed delivered, not resent", presumed
-            )
-        return released
+        return None if value is None else int(value)
+
+    async def llm_finish(self, call_id: int, *, response: str = "", error: str = "") -> None:
+        await self._pool.execute(
+            "UPDATE llm_calls SET ok = $1, response = $2, error = $3 WHERE id = $4",
+            bool(response) and not error,
+            _text(response),
+            _text(error)[:500],
+            call_id,
+        )

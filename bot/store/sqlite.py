@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from bot.rumours.threads import ThreadState, current_heat
 from bot.store.base import (
     ChatPrefs,
     Delivery,
+    EntryTrace,
+    EventTrace,
     FeedRow,
     ReportRow,
     StageRow,
@@ -26,8 +28,10 @@ from bot.store.base import (
     ThreadView,
 )
 from bot.store.migrate import load_migrations
+from bot.store.sqlite_leases import SQLiteLeases
 from bot.store.sqlite_tx import SQLiteIngestTx
 from bot.store.timefmt import parse_optional, parse_ts, ts
+from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,8 @@ class SQLiteStore:
         self._db = db
         self.path = path
         self._write = asyncio.Lock()
+        self._traces = TraceReads(self._rows, numbered=False)
+        self._leases = SQLiteLeases(db, self._write, _FEED_COLUMNS, _feed)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True) -> SQLiteStore:
@@ -213,7 +219,7 @@ class SQLiteStore:
             await self._db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0,"
                 " failing_since = NULL, last_error = NULL, last_ok_at = ?, first_poll_done = 1,"
-                " title = coalesce(?, title) WHERE id = ?",
+                " title = coalesce(?, title), lease_owner = NULL, lease_until = NULL WHERE id = ?",
                 (etag, last_modified, ts(next_poll_at), ts(now), None if title is None else title[:300], feed_id),
             )
             if moved_to:
@@ -228,13 +234,27 @@ class SQLiteStore:
         async with self._write:
             await self._db.execute(
                 "UPDATE feeds SET failures = failures + 1, failing_since = coalesce(failing_since, ?),"
-                " last_error = ?, next_poll_at = ?, disabled_reason = CASE WHEN ? THEN ? ELSE NULL END"
-                " WHERE id = ?",
+                " last_error = ?, next_poll_at = ?, disabled_reason = CASE WHEN ? THEN ? ELSE NULL END,"
+                " lease_owner = NULL, lease_until = NULL WHERE id = ?",
                 (ts(now), error[:500], ts(next_poll_at), int(disable), error[:500], feed_id),
             )
             async with self._db.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)) as cur:
                 row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    # -- leases and claims of workers (sqlite_leases.py, docs/SCALING.md) ------------------------
+
+    async def lease_due_feeds(self, worker: str, now: datetime, limit: int, lease_for: timedelta) -> list[FeedRow]:
+        return await self._leases.lease_due_feeds(worker, now, limit, lease_for)
+
+    async def renew_leases(self, worker: str, until: datetime) -> int:
+        return await self._leases.renew_leases(worker, until)
+
+    async def lease_holders(self) -> set[str]:
+        return await self._leases.lease_holders()
+
+    async def drop_leases(self, workers: Sequence[str]) -> int:
+        return await self._leases.drop_leases(workers)
 
     # -- reads for commands --------------------------------------------------------------------
 
@@ -305,6 +325,15 @@ class SQLiteStore:
         views = await self._views(rows)
         return views[0] if views else None
 
+    async def entries_by_link(self, key: str, limit: int = 5) -> list[EntryTrace]:
+        return await self._traces.entries_by_link(key, limit)
+
+    async def thread_entries(self, thread_id: int, limit: int = 20) -> list[EntryTrace]:
+        return await self._traces.thread_entries(thread_id, limit)
+
+    async def thread_log(self, thread_id: int, chat_key: str) -> list[EventTrace]:
+        return await self._traces.thread_log(thread_id, chat_key)
+
     # -- follows -------------------------------------------------------------------------------
 
     async def follow(self, chat_key: str, kind: str, target: str, ping_role: str, now: datetime) -> bool:
@@ -333,11 +362,11 @@ class SQLiteStore:
 
     async def following(self, chat_key: str) -> list[Subscription]:
         rows = await self._rows(
-            "SELECT chat_key, target_kind, target, ping_role, active FROM subscriptions WHERE chat_key = ?"
-            " ORDER BY target_kind, target",
+            "SELECT chat_key, target_kind, target, ping_role, active, created_at FROM subscriptions"
+            " WHERE chat_key = ? ORDER BY target_kind, target",
             (chat_key,),
         )
-        return [Subscription(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+        return [Subscription(r[0], r[1], r[2], r[3], bool(r[4]), parse_ts(r[5])) for r in rows]
 
     async def deactivate_chat(self, chat_key: str) -> int:
         # "platform:chat:" (no thread) is the whole chat: its topics' keys start with it.
@@ -367,26 +396,16 @@ class SQLiteStore:
 
     # -- deliveries ----------------------------------------------------------------------------
 
-    async def claim_deliveries(self, platforms: Sequence[str], now: datetime, limit: int) -> list[Delivery]:
-        if not platforms:
-            return []
-        clauses = " OR ".join("d.chat_key LIKE ?" for _ in platforms)
-        async with self._write:
-            rows = await self._rows(
-                "SELECT d.id, d.event_id, d.thread_id, d.chat_key, d.ping_role, e.kind, e.stage, e.source,"
-                " d.attempts FROM deliveries d JOIN events e ON e.id = d.event_id"
-                f" WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND ({clauses})"
-                " ORDER BY d.id LIMIT ?",
-                (ts(now), *(f"{p}:%" for p in platforms), limit),
-            )
-            if rows:
-                marks = ",".join("?" * len(rows))
-                await self._db.execute(
-                    f"UPDATE deliveries SET status = 'sending', attempts = attempts + 1, sent_at = NULL"
-                    f" WHERE id IN ({marks})",
-                    [r[0] for r in rows],
-                )
-        return [Delivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] + 1) for r in rows]
+    async def claim_deliveries(
+        self,
+        platforms: Sequence[str],
+        now: datetime,
+        limit: int,
+        *,
+        worker: str = "",
+        lease_for: timedelta = timedelta(0),
+    ) -> list[Delivery]:
+        return await self._leases.claim_deliveries(platforms, now, limit, worker=worker, lease_for=lease_for)
 
     async def delivery_sent(
         self, delivery_id: int, message_id: str, now: datetime, *, remember_message: bool = True
@@ -430,24 +449,37 @@ class SQLiteStore:
         )
         return str(rows[0][0]) if rows else None
 
-    async def release_claims(self) -> int:
-        """After a crash: deliveries left 'sending' go back to 'pending' (a platform nonce drops a
-        resend), except those whose request had left for a platform without one (sent_at set):
-        they are presumed delivered. See docs/DELIVERY.md."""
+    async def delivery_counts(self) -> dict[str, int]:
+        rows = await self._rows("SELECT status, count(*) FROM deliveries GROUP BY status")
+        return {str(status): int(n) for status, n in rows}
+
+    async def release_claims(self, now: datetime | None = None) -> int:
+        return await self._leases.release_claims(now)
+
+    # -- language-model calls ------------------------------------------------------------------
+
+    async def llm_cached(self, article_key: str) -> str | None:
+        rows = await self._rows(
+            "SELECT response FROM llm_calls WHERE article_key = ? AND ok = 1 ORDER BY id DESC LIMIT 1", (article_key,)
+        )
+        return str(rows[0][0]) if rows else None
+
+    async def llm_reserve(self, article_key: str, now: datetime, daily_budget: int) -> int | None:
+        day = now.astimezone(UTC).date().isoformat()
         async with self._write:
-            await self._db.execute("BEGIN IMMEDIATE")
-            presumed = await self._db.execute(
-                "UPDATE deliveries SET status = 'sent', last_error = 'presumed delivered: in flight at a crash'"
-                " WHERE status = 'sending' AND sent_at IS NOT NULL"
+            # One statement: the count and the insert cannot be split by another writer.
+            cur = await self._db.execute(
+                "INSERT INTO llm_calls (article_key, day, called_at) SELECT ?, ?, ?"
+                " WHERE (SELECT count(*) FROM llm_calls WHERE day = ?) < ?",
+                (article_key, day, ts(now), day, daily_budget),
             )
-            released = await self._db.execute("UPDATE deliveries SET status = 'pending' WHERE status = 'sending'")
-            await self._db.execute("COMMIT")
-        if presumed.rowcount:
-            log.warning(
-                "%d delivery(ies) were in flight when the bot stopped: presumed delivered, not resent",
-                presumed.rowcount,
-            )
-        return released.rowcount
+        return int(cur.lastrowid) if cur.rowcount == 1 and cur.lastrowid is not None else None
+
+    async def llm_finish(self, call_id: int, *, response: str = "", error: str = "") -> None:
+        await self._write_one(
+            "UPDATE llm_calls SET ok = ?, response = ?, error = ? WHERE id = ?",
+            (int(bool(response) and not error), response, error[:500], call_id),
+        )
 
     async def integrity_check(self) -> str:
         rows = await self._rows("PRAGMA integrity_check")

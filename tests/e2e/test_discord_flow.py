@@ -16,6 +16,7 @@ from tests.fakes import discord_payloads as p
 from tests.fakes.discord_harness import discord  # imported there under the audioop warning filter
 from tests.fakes.discord_server import FakeDiscord
 
+FIRST_POLL = "it was already in the feed when the bot first read that feed — a feed's first poll is recorded silently"
 MANAGE_GUILD, SEND_MESSAGES = 1 << 5, 1 << 11
 CHANNEL = f"discord:{p.TEXT_ID}:"
 Json = dict[str, Any]
@@ -190,3 +191,25 @@ async def test_hostile_feed_title_is_escaped_and_no_mention_is_allowed(w: World,
     texts = list(strings(alert))
     for live in (r"(?<!\\)@everyone", r"(?<!\\)<@&", r"(?<!\\)\[x\]"):  # ... and nowhere unescaped
         assert not [t for t in texts if re.search(live, t)], live
+
+
+async def test_why_with_a_link_answers_posted_or_first_poll_and_shows_the_feed_title_literally(
+    w: World, srv: FakeDiscord
+) -> None:
+    await slash(srv, "follow", "chelsea")
+    w.publish(HOSTILE)
+    await w.cycle()
+    iid = await srv.slash("why", [{"name": "story", "type": 3, "value": "https://news.example/w4/"}], user_perms=0)
+    answer = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json
+    assert answer["type"] == 4
+    data = answer["data"]
+    assert data["allowed_mentions"] == {"parse": []}
+    content = data["content"]
+    assert shown(content).startswith(f"“{HOSTILE_SHOWN}” (wire.xml, seen ")
+    assert "Posted here " in shown(content)
+    assert "the alert that started thread #" in shown(content)
+    for live in (r"(?<!\\)@everyone", r"(?<!\\)<@&", r"(?<!\\)\[x\]"):
+        assert not re.search(live, content), live
+    iid = await srv.slash("why", [{"name": "story", "type": 3, "value": "http://news.example/w0"}], user_perms=0)
+    first = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]["content"]
+    assert f"Not posted: {FIRST_POLL}" in shown(first)

@@ -28,6 +28,7 @@ from tests.e2e.world import (
 from tests.fakes.telegram_markup import telegram_text
 from tests.fakes.telegram_server import TelegramFake
 
+FIRST_POLL = "it was already in the feed when the bot first read that feed — a feed's first poll is recorded silently"
 PRIVATE = 1001
 GROUP = -1006
 FORUM, TOPIC = -1005, 77
@@ -221,3 +222,22 @@ async def test_hostile_feed_title_arrives_as_escaped_html_text(w: World, srv: Te
     assert f"Latest: {HOSTILE_SHOWN} (" in shown(alert)  # shown literally, as plain text
     buttons = [b["url"] for row in alert["reply_markup"]["inline_keyboard"] for b in row]
     assert buttons == ["https://news.example/w4"]
+
+
+async def test_why_with_a_link_answers_posted_or_first_poll_and_escapes_the_feed_title(
+    w: World, srv: TelegramFake
+) -> None:
+    await say(srv, PRIVATE, "/follow chelsea")
+    w.publish(HOSTILE)
+    await w.cycle()
+    answer = await say(srv, PRIVATE, "/why https://news.example/w4?utm_source=telegram")
+    assert "&lt;@&amp;123&gt;" in answer["text"]
+    assert 'href="http://evil.example' not in answer["text"]
+    text = shown(answer)
+    assert text.startswith(f"“{HOSTILE_SHOWN}” (wire.xml, seen ")
+    assert "Posted here " in text
+    assert "the alert that started thread #" in text
+    first = shown(
+        await say(srv, GROUP, "/why@rumour_test_bot http://news.example/w0", chat_type="group", user_id=MEMBER)
+    )
+    assert f"Not posted: {FIRST_POLL}" in first

@@ -3,8 +3,9 @@
 The real discord.py client talks to it: point ``Route.BASE`` at ``srv.api_base_url`` and the
 gateway at ``srv.gateway_url``. Every REST call is recorded in ``srv.calls``; ``srv.fail_posts``
 makes the next message posts fail; ``srv.slash`` / ``srv.autocomplete`` / ``srv.dispatch`` push
-gateway events. JSON goes out with ``Content-Type: application/json`` exactly (discord.py parses
-nothing else) and 429s carry rate-limit headers plus ``Via`` (without it discord.py assumes a
+gateway events (a sharded client gets each guild's events on the shard that owns the guild, and
+guild-less ones on shard 0, as on Discord). JSON goes out with ``Content-Type: application/json``
+exactly (discord.py parses nothing else) and 429s carry rate-limit headers plus ``Via`` (without it discord.py assumes a
 Cloudflare ban and raises instead of waiting).
 """
 
@@ -50,6 +51,7 @@ class FakeDiscord:
     identify: list[dict[str, Any]] = field(default_factory=list)
     _failures: list[Failure] = field(default_factory=list)
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _shard_of: dict[web.WebSocketResponse, tuple[int, int]] = field(default_factory=dict)  # from IDENTIFY
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(900_000))
     _seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _nonces: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -116,7 +118,13 @@ class FakeDiscord:
         await self._ready.wait()
         frame = json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data})
         for ws in self._sockets:
-            await ws.send_str(frame)
+            if self._owns(ws, data.get("guild_id")):
+                await ws.send_str(frame)
+
+    def _owns(self, ws: web.WebSocketResponse, guild_id: str | None) -> bool:
+        """Whether the socket's shard receives the guild's events (guild-less events: shard 0)."""
+        shard_id, count = self._shard_of.get(ws, (0, 1))
+        return (int(guild_id) >> 22) % count == shard_id if guild_id else shard_id == 0
 
     async def slash(self, name: str, options: list[dict[str, Any]] | None = None, **kw: Any) -> str:
         """Dispatch a slash-command INTERACTION_CREATE; return the interaction id."""
@@ -260,15 +268,24 @@ class FakeDiscord:
                     await ws.send_str(json.dumps({"op": 11}))
                 elif frame["op"] == 2:
                     self.identify.append(frame["d"])
+                    if "shard" in frame["d"]:
+                        self._shard_of[ws] = tuple(frame["d"]["shard"])
                     ready = p.ready(self.gateway_url)
+                    owned = self._owns(ws, p.GUILD_ID)
+                    if not owned:
+                        ready["guilds"] = []
+                    if ws in self._shard_of:
+                        ready["shard"] = list(self._shard_of[ws])  # AutoShardedClient reads it
                     await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._seq), "d": ready}))
-                    guild = p.guild_create()
-                    await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._seq), "d": guild}))
+                    if owned:
+                        guild = p.guild_create()
+                        await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._seq), "d": guild}))
                     self._ready.set()
                 elif frame["op"] == 6:
                     await ws.send_str(json.dumps({"op": 0, "t": "RESUMED", "s": next(self._seq), "d": {}}))
         finally:
             self._sockets.remove(ws)
+            self._shard_of.pop(ws, None)
         return ws
 
 

@@ -137,7 +137,7 @@ RUMOUR = {
 }
 
 
-async def test_database_turning_read_only_while_running_fails_writes_politely_and_recovers_without_corruption(
+async def test_database_turning_read_only_while_running_pauses_polling_with_one_error_and_recovers_intact(
     store: SQLiteStore, analyser: Analyser, gazetteer: Gazetteer, caplog: pytest.LogCaptureFixture
 ) -> None:
     """SQLite's query_only switch on the store's own connection stands in for a disk that went read-only
@@ -153,8 +153,13 @@ async def test_database_turning_read_only_while_running_fails_writes_politely_an
 
         stop = asyncio.Event()
         loop = asyncio.create_task(poller.run(stop, tick_seconds=0.02))
-        await until(lambda: srv.hits("/a.xml") >= 3)  # three whole cycles fail; the loop keeps going
-        assert not loop.done()
+        await until(lambda: "leasing due feeds failed" in caplog.text)
+        await asyncio.sleep(0.3)  # about fifteen more ticks, each retrying the lease
+        assert not loop.done()  # the loop keeps going
+        assert srv.hits("/a.xml") == 0  # nothing is fetched that could not be recorded
+        lease_errors = [r for r in caplog.records if r.getMessage().startswith("leasing due feeds failed")]
+        assert len(lease_errors) == 1  # one line, not one per tick
+        assert "attempt to write a readonly database" in lease_errors[0].getMessage()
         follow = await router.handle(Invocation(chat, "u1", "follow", "alonso", "group", True))
         assert follow.text == "Sorry, something went wrong while answering that. Please try again later."
         assert follow.ephemeral

@@ -19,6 +19,7 @@ import pytest
 
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.feed_server import FeedServer, rss
+from tests.fakes.llm_server import FakeLLM
 from tests.fakes.telegram_server import TelegramFake
 
 pytestmark = pytest.mark.slow
@@ -27,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
 TG_TOKEN = "987654321:TGsecret-never-in-logs-4f1d9c"
 DC_TOKEN = "DCsecret-never-in-logs.aB3xQ.zz9"
+LLM_KEY = "sk-LLMsecret-never-in-logs-91ab"
 # The part of each token that is nobody else's; a leak of it (URL-encoded, cut, quoted) still shows.
-FRAGMENTS = ("TGsecret", "DCsecret", "never-in-logs")
+FRAGMENTS = ("TGsecret", "DCsecret", "LLMsecret", "never-in-logs")
 
 
 @dataclass
@@ -114,7 +116,7 @@ async def children() -> AsyncIterator[list[Child]]:
 
 
 def assert_no_token(text: str) -> None:
-    for secret in (TG_TOKEN, DC_TOKEN, *FRAGMENTS):
+    for secret in (TG_TOKEN, DC_TOKEN, LLM_KEY, *FRAGMENTS):
         assert secret not in text, f"{secret!r} leaked:\n" + "\n".join(
             line for line in text.splitlines() if secret in line
         )
@@ -240,11 +242,46 @@ async def test_serving_telegram_and_discord_at_debug_never_prints_a_token_nor_se
 
 
 async def test_config_check_at_debug_prints_no_token(tmp_path: Path, children: list[Child]) -> None:
-    env = child_env(tmp_path, {"TELEGRAM_TOKEN": TG_TOKEN, "DISCORD_TOKEN": DC_TOKEN})
+    env = child_env(tmp_path, {"TELEGRAM_TOKEN": TG_TOKEN, "DISCORD_TOKEN": DC_TOKEN, "RUMOURBOT_LLM_API_KEY": LLM_KEY})
     child = await Child(tmp_path, env, "config", "check").start()
     children.append(child)
     run = await child.finish()
     assert run.returncode == 0, run.output
     assert '"TELEGRAM_TOKEN": "***"' in run.output
     assert '"DISCORD_TOKEN": "***"' in run.output
+    assert '"RUMOURBOT_LLM_API_KEY": "***"' in run.output
+    assert_no_token(run.output)
+
+
+@pytest.mark.parametrize("mode", ["good", "error"])
+async def test_a_poll_that_asks_the_language_model_at_debug_prints_no_api_key(
+    tmp_path: Path, children: list[Child], mode: str
+) -> None:
+    story = {
+        "title": "Chelsea sack Enzo Maresca",
+        "link": "https://news.example/1",
+        "description": "Chelsea have sacked head coach Enzo Maresca, the club said in a statement.",
+    }
+    answer = {
+        "is_manager_rumour": True,
+        "summary": "Chelsea have sacked Enzo Maresca, the club said.",
+        "rumours": [{"manager": "Enzo Maresca", "club": "Chelsea", "relation": "sacked", "confidence": 0.9}],
+    }
+    async with FeedServer() as feeds, FakeLLM(mode=mode, answer=answer, status=401) as llm:  # type: ignore[arg-type]
+        feeds.add("/feed.xml", body=rss([story]))
+        (tmp_path / "feeds.toml").write_text(f'[[feed]]\nurl = "{feeds.url("/feed.xml")}"\n')
+        llm_env = {
+            "RUMOURBOT_LLM_API_KEY": LLM_KEY,
+            "RUMOURBOT_LLM__BASE_URL": llm.base_url,
+            "RUMOURBOT_LLM__MODEL": "fake-model",
+        }
+        child = await Child(tmp_path, child_env(tmp_path, llm_env), "poll", "--once").start()
+        children.append(child)
+        run = await child.finish()
+    assert run.returncode == 0, run.output[-3000:]
+    assert [r.headers["Authorization"] for r in llm.requests] == [f"Bearer {LLM_KEY}"]  # the key was used
+    assert "language model on: fake-model" in run.output
+    if mode == "error":
+        assert "HTTP 401 from the model service" in run.output
+    assert " DEBUG " in run.output
     assert_no_token(run.output)

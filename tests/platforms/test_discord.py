@@ -32,10 +32,10 @@ def follow_up_path(iid: str) -> str:
 
 
 # ----- start-up ------------------------------------------------------------------------------------
-async def test_start_registers_the_eight_commands_with_only_the_guilds_intent(h: Harness) -> None:
+async def test_start_registers_the_nine_commands_with_only_the_guilds_intent(h: Harness) -> None:
     (sync,) = h.srv.calls_to("PUT", f"/applications/{p.APP_ID}/commands")
     commands = {c["name"]: c for c in sync.json}
-    assert set(commands) == {"rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "help"}
+    assert set(commands) == {"rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help"}
     query = commands["rumour"]["options"][0]
     assert (query["name"], query["type"], query["required"], query["autocomplete"]) == ("query", 3, True, True)
     ping = commands["follow"]["options"][1]

@@ -16,7 +16,7 @@ import pytest
 from bot.analysis.analyser import Analyser
 from bot.domain import Relation
 from bot.rumours.threads import current_heat
-from bot.store.base import ChatPrefs, NewEntry, Store, StoreError
+from bot.store.base import ChatPrefs, EntryDecision, NewEntry, ReportTrace, Store, StoreError, link_key
 from bot.store.migrate import load_migrations
 from bot.store.postgres import PostgresStore
 from tests.fakes.clock import FakeClock
@@ -298,6 +298,21 @@ async def test_deactivating_a_chat_drops_its_queued_and_claimed_deliveries(db: S
     assert await db.release_claims() == 2  # test:h:'s two claimed rows; test:g:'s were dropped
 
 
+async def test_delivery_counts_give_the_outbox_by_status(db: Store, analyser: Analyser) -> None:
+    assert await db.delivery_counts() == {}
+    chats = {"test:a:", "test:b:", "test:c:", "test:d:"}
+    for chat in chats:
+        await db.follow(chat, "all", "all", "", NOW)
+    await ingest(db, analyser, [TALKS])
+    assert await db.delivery_counts() == {"pending": 4}
+    sent, failed, sending = await db.claim_deliveries(["test"], NOW, 3)
+    await db.delivery_sent(sent.id, "m1", NOW)
+    await db.delivery_failed(failed.id, "rejected")
+    [unclaimed] = chats - {sent.chat_key, failed.chat_key, sending.chat_key}
+    await db.deactivate_chat(unclaimed)
+    assert await db.delivery_counts() == {"sent": 1, "failed": 1, "sending": 1, "dropped": 1}
+
+
 async def test_thread_views_show_reports_newest_first_the_stage_timeline_and_decayed_heat(
     db: Store, analyser: Analyser
 ) -> None:
@@ -337,6 +352,86 @@ async def test_thread_views_show_reports_newest_first_the_stage_timeline_and_dec
     assert await db.hot_threads(t2 + timedelta(days=8), 5) == []
 
 
+# -- what /why reads: entry decisions, links, reports and each event's delivery in one chat --------
+
+
+async def test_entries_keep_their_decision_and_are_found_by_link_whatever_its_scheme_or_trackers(
+    db: Store, analyser: Analyser
+) -> None:
+    await ingest(db, analyser, [TALKS])  # live: published five minutes before it was seen
+    await ingest(db, analyser, [TALKS_COPY], batch="b", feed=FEED_B)  # a near-copy from another feed
+    feed = await db.add_feed(FEED_C, "Wire", NOW)
+    player = NewEntry("p", "Saka fit", "https://www.news.example/p/?utm_source=rss", None, False, "not_rumour")
+    async with db.transaction() as tx:
+        await tx.insert_entries(feed.id, [player], NOW)
+    [view] = await db.threads_about(manager="Xabi Alonso")
+    thread = view.state.id
+    assert thread is not None
+    [talks] = await db.entries_by_link(link_key("http://news.example/a0/"))
+    assert (talks.feed, talks.title, talks.url, talks.decision, talks.is_rumour) == (
+        FEED_A,
+        TALKS[0],
+        "https://news.example/a0",
+        EntryDecision.LIVE,
+        True,
+    )
+    assert (talks.published, talks.seen_at) == (NOW - timedelta(minutes=5), NOW)
+    original = ReportTrace(thread, "Xabi Alonso", "Bayern Munich", "talks", "David Ornstein", 1, False, 1)
+    assert talks.reports == (original,)
+    [found] = await db.entries_by_link(link_key("https://news.example/p"))
+    assert (found.feed, found.decision, found.is_rumour, found.reports, found.published) == (
+        "Wire",
+        "not_rumour",
+        False,
+        (),
+        None,
+    )
+    assert await db.entries_by_link(link_key("https://news.example/elsewhere")) == []
+    copy, first = await db.thread_entries(thread)  # newest first
+    assert (copy.url, first.url) == ("https://news.example/b0", "https://news.example/a0")
+    [duplicate] = copy.reports
+    assert (duplicate.thread_id, duplicate.duplicate, duplicate.best_tier) == (thread, True, 1)
+    assert await db.thread_entries(thread + 1) == []
+
+
+async def test_thread_log_gives_each_event_with_what_became_of_it_in_one_chat(db: Store, analyser: Analyser) -> None:
+    for chat in ("test:sent:", "test:retry:", "test:late:"):
+        await db.follow(chat, "manager", "Xabi Alonso", "", NOW)
+    await ingest(db, analyser, [TALKS])
+    by_chat = {d.chat_key: d for d in await db.claim_deliveries(["test"], NOW, 10)}
+    await db.delivery_sent(by_chat["test:sent:"].id, "m1", NOW + timedelta(seconds=2))
+    await db.delivery_retry(by_chat["test:retry:"].id, "HTTP 502", NOW + timedelta(minutes=1))
+    await ingest(db, analyser, [AGREED], at=NOW + timedelta(hours=1), batch="b")
+    thread = by_chat["test:sent:"].thread_id
+    created, stage = await db.thread_log(thread, "test:sent:")
+    assert (created.kind, created.stage, created.source, created.at) == ("created", "talks", "David Ornstein", NOW)
+    assert (created.status, created.attempts, created.sent_at, created.error) == (
+        "sent",
+        1,
+        NOW + timedelta(seconds=2),
+        None,
+    )
+    assert (stage.kind, stage.stage, stage.at, stage.status, stage.attempts) == (
+        "stage",
+        "agreed",
+        NOW + timedelta(hours=1),
+        "pending",
+        0,
+    )
+    assert stage.due_at == NOW + timedelta(hours=1)
+    retried, _ = await db.thread_log(thread, "test:retry:")
+    assert (retried.status, retried.attempts, retried.error, retried.due_at) == (
+        "pending",
+        1,
+        "HTTP 502",
+        NOW + timedelta(minutes=1),
+    )
+    assert [e.status for e in await db.thread_log(thread, "test:nobody:")] == [None, None]
+    assert await db.thread_log(thread + 1, "test:sent:") == []
+    [late] = await db.following("test:late:")
+    assert late.since == NOW
+
+
 # -- the pipeline end to end: feeds on 127.0.0.1 → store → a recording chat, with a restart --------
 
 
@@ -366,6 +461,106 @@ async def test_first_poll_is_silent_a_new_rumour_alerts_once_and_a_restart_alert
                 ("edit", alert.message_id, None),
                 ("send_text", "m100", alert.message_id),
             ]
+
+
+# -- language-model calls: cache by article and daily budget ---------------------------------------
+
+
+async def test_llm_budget_counts_failed_calls_and_starts_again_on_the_next_utc_day(db: Store) -> None:
+    first = await db.llm_reserve("article-a", NOW, 2)
+    second = await db.llm_reserve("article-b", NOW, 2)
+    assert first is not None
+    assert second is not None
+    assert first != second
+    await db.llm_finish(first, error="timed out")
+    assert await db.llm_reserve("article-c", NOW + timedelta(hours=1), 2) is None
+    assert await db.llm_reserve("article-c", NOW, 0) is None
+    next_day = NOW.replace(hour=0) + timedelta(days=1)
+    assert await db.llm_reserve("article-c", next_day, 2) is not None
+    assert await db.llm_reserve("article-c", next_day - timedelta(microseconds=1), 2) is None
+
+
+async def test_llm_cache_holds_the_latest_successful_answer_and_never_a_failed_one(db: Store) -> None:
+    assert await db.llm_cached("article-a") is None
+    failed = await db.llm_reserve("article-a", NOW, 10)
+    assert failed is not None
+    await db.llm_finish(failed, error="HTTP 500")
+    assert await db.llm_cached("article-a") is None
+    for answer in ('{"summary": "one"}', '{"summary": "two"}'):
+        call = await db.llm_reserve("article-a", NOW, 10)
+        assert call is not None
+        await db.llm_finish(call, response=answer)
+    pending = await db.llm_reserve("article-a", NOW, 10)  # reserved, never finished
+    assert pending is not None
+    assert await db.llm_cached("article-a") == '{"summary": "two"}'
+    assert await db.llm_cached("article-b") is None
+
+
+async def test_llm_budget_holds_under_concurrent_reservations(db: Store) -> None:
+    calls = await asyncio.gather(*(db.llm_reserve(f"article-{n}", NOW, 5) for n in range(12)))
+    assert sum(call is not None for call in calls) == 5
+
+
+# -- feed leases and delivery claims: work sharing between workers (docs/SCALING.md) -------------
+
+LEASE = timedelta(seconds=60)
+
+
+async def test_a_feed_lease_hides_the_feed_from_other_workers_until_it_expires_or_the_fetch_ends(
+    db: Store,
+) -> None:
+    await db.sync_feeds([(FEED_A, ""), (FEED_B, ""), (FEED_C, "")], NOW)
+    a, b, _ = await db.list_feeds()
+    assert [f.url for f in await db.lease_due_feeds("w1", NOW, 2, LEASE)] == [FEED_A, FEED_B]
+    assert [f.url for f in await db.lease_due_feeds("w2", NOW, 10, LEASE)] == [FEED_C]
+    assert await db.lease_due_feeds("w2", NOW, 10, LEASE) == []
+    assert await db.lease_holders() == {"w1", "w2"}
+    # w1 lives on and renews; w2 does not: at NOW + 60 s only w2's lease has expired.
+    assert await db.renew_leases("w1", NOW + 2 * LEASE) == 2
+    assert [f.url for f in await db.lease_due_feeds("w3", NOW + LEASE - timedelta(seconds=1), 10, LEASE)] == []
+    assert [f.url for f in await db.lease_due_feeds("w3", NOW + LEASE, 10, LEASE)] == [FEED_C]
+    # Recording the fetch ends w1's lease on A; A is leased again only once it is due again.
+    await db.record_fetch_ok(a.id, etag=None, last_modified=None, next_poll_at=NOW + LEASE, now=NOW)
+    await db.record_fetch_failure(b.id, error="HTTP 500", next_poll_at=NOW, now=NOW, disable=False)
+    assert await db.lease_holders() == {"w3"}
+    assert [f.url for f in await db.lease_due_feeds("w4", NOW + timedelta(seconds=1), 10, LEASE)] == [FEED_B]
+    # A worker known to be gone: its leases end at once.
+    assert await db.drop_leases(["w3", "nobody"]) == 1
+    assert await db.drop_leases([]) == 0
+    assert [f.url for f in await db.lease_due_feeds("w5", NOW + LEASE, 10, LEASE)] == [FEED_C, FEED_A]
+    assert await db.renew_leases("w3", NOW + 3 * LEASE) == 0
+
+
+async def test_disabled_feeds_are_never_leased(db: Store) -> None:
+    feed = await db.add_feed(FEED_A, "", NOW)
+    await db.record_fetch_failure(feed.id, error="HTTP 410", next_poll_at=NOW, now=NOW, disable=True)
+    assert await db.lease_due_feeds("w1", NOW + timedelta(days=1), 10, LEASE) == []
+
+
+async def test_delivery_claims_are_taken_back_only_when_expired_or_dropped_and_in_flight_ones_count_as_sent(
+    db: Store, analyser: Analyser
+) -> None:
+    for n in range(4):
+        await db.follow(f"test:c{n}:", "all", "all", "", NOW)
+    await ingest(db, analyser, [TALKS])
+    [kept] = await db.claim_deliveries(["test"], NOW, 1, worker="w1", lease_for=LEASE)
+    flying, lost, other = await db.claim_deliveries(["test"], NOW, 10, worker="w2", lease_for=LEASE)
+    await db.delivery_in_flight(flying.id, NOW)
+    assert await db.lease_holders() == {"w1", "w2"}
+    assert await db.release_claims(NOW + LEASE - timedelta(seconds=1)) == 0
+    assert await db.renew_leases("w1", NOW + 3 * LEASE) == 1
+    await db.delivery_sent(other.id, "m1", NOW)  # finished: no longer w2's claim
+    # w2 died: at NOW + 61 s its unfinished claims expired; the one in flight is presumed delivered.
+    assert await db.release_claims(NOW + LEASE + timedelta(seconds=1)) == 1
+    assert await db.lease_holders() == {"w1"}
+    [again] = await db.claim_deliveries(["test"], NOW + 2 * LEASE, 10, worker="w3", lease_for=LEASE)
+    assert (again.id, again.attempts) == (lost.id, 2)
+    assert [e.status for e in await db.thread_log(flying.thread_id, flying.chat_key)] == ["sent"]
+    # w1 is known to be gone (say its process no longer exists): its claim expires at once.
+    assert await db.drop_leases(["w1"]) == 1
+    assert await db.release_claims(NOW + 2 * LEASE) == 1
+    [back] = await db.claim_deliveries(["test"], NOW + 2 * LEASE, 10, worker="w3", lease_for=LEASE)
+    assert back.id == kept.id
 
 
 # -- PostgreSQL only: several pools (as several processes would have) on one database --------------
@@ -419,3 +614,13 @@ async def test_postgres_store_that_cannot_connect_raises_store_error_without_the
     with pytest.raises(StoreError, match=r"cannot open database postgresql://rb:\*\*\*@127\.0\.0\.1:1/x") as info:
         await PostgresStore.open("postgresql://rb:secret@127.0.0.1:1/x", connect_timeout=2)
     assert "secret" not in str(info.value)
+
+
+async def test_postgres_concurrent_workers_never_lease_the_same_feed(pools: Pools) -> None:
+    stores = await pools(3)
+    await stores[0].sync_feeds([(f"https://feeds.example/{n}.xml", "") for n in range(60)], NOW)
+    rounds = await asyncio.gather(*(s.lease_due_feeds(f"w{n}", NOW, 4, LEASE) for n, s in enumerate(stores * 4)))
+    ids = [f.id for leased in rounds for f in leased]
+    assert len(ids) == 48  # every caller got its four: SKIP LOCKED passes over rows, it does not give up
+    ids += [f.id for f in await stores[0].lease_due_feeds("late", NOW, 100, LEASE)]
+    assert len(ids) == len(set(ids)) == 60

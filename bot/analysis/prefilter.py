@@ -1,0 +1,99 @@
+"""A cheap guard for a large alternation: the few letters any match can begin with.
+
+Python's ``re`` tries every alternative of a pattern at every position where it may start. For the
+cue pattern (hundreds of alternatives) most of that work is wasted on words no cue starts with.
+:func:`prefix_guard` reads the pattern's syntax tree and lists every string of up to ``k``
+characters a match can begin with; as a look-ahead in front of the alternation it rejects a
+position after a handful of character tests. The list is a superset: a character class the guard
+cannot spell out (``\\w``, ``.``, a negated set) ends the prefix there, so no match is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
+from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
+from typing import Any
+
+_OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
+_REPEATS = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
+_ZERO_WIDTH = {sc.AT, sc.ASSERT, sc.ASSERT_NOT}
+
+
+def _chars(op: Any, av: Any) -> set[str] | None:
+    """The characters one item can match, ``{_OPEN}`` when too many to list; None if not a char."""
+    if op is sc.LITERAL:
+        return {chr(av)}
+    if op in (sc.NOT_LITERAL, sc.ANY, sc.CATEGORY):
+        return {_OPEN}
+    if op is sc.IN:
+        found: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is sc.LITERAL:
+                found.add(chr(sub_av))
+            elif sub_op is sc.RANGE and sub_av[1] - sub_av[0] < 64:
+                found |= {chr(c) for c in range(sub_av[0], sub_av[1] + 1)}
+            else:  # NEGATE, a category such as \w, a wide range
+                return {_OPEN}
+        return found
+    return None
+
+
+def _join(heads: set[str], tails: set[str], k: int) -> set[str]:
+    out = set()
+    for head in heads:
+        if len(head) >= k or head.endswith(_OPEN):
+            out.add(head)
+        else:
+            out |= {(head + tail)[:k] for tail in tails}
+    return out
+
+
+def _prefixes(items: list[Any], k: int) -> set[str]:
+    """Strings (at most ``k`` characters, or ending in ``_OPEN``) that can begin a match of ``items``;
+    a shorter string without ``_OPEN`` means the sequence can end there."""
+    results = {""}
+    for op, av in items:
+        if all(len(p) >= k or p.endswith(_OPEN) for p in results):
+            break
+        if op in _ZERO_WIDTH:
+            continue  # ignoring a condition only widens the set
+        chars = _chars(op, av)
+        if chars is not None:
+            results = _join(results, chars, k)
+        elif op is sc.SUBPATTERN:
+            results = _join(results, _prefixes(list(av[-1]), k), k)
+        elif op is sc.BRANCH:
+            results = _join(results, set().union(*(_prefixes(list(alt), k) for alt in av[1])), k)
+        elif op in _REPEATS:
+            low, high, body = av
+            once = _prefixes(list(body), k)
+            current, reached = set(results), set(results) if low == 0 else set()
+            for count in range(1, min(high, k) + 1):
+                current = _join(current, once, k)
+                if count >= low:
+                    reached |= current
+            results = reached
+        else:
+            return {_OPEN}  # anything else (a back reference ...): no guard
+    return results
+
+
+def prefix_guard(pattern: str, k: int = 4) -> str:
+    """A look-ahead that every match of ``pattern`` passes; empty when no useful guard exists."""
+    prefixes = {p.split(_OPEN)[0] for p in _prefixes(list(sp.parse(pattern)), k)}
+    if "" in prefixes:
+        return ""
+    by_first: defaultdict[str, set[str]] = defaultdict(set)
+    for prefix in prefixes:
+        by_first[prefix[0]].add(prefix[1:])
+    alternatives = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:
+            alternatives.append(re.escape(first))
+        else:
+            tails = "|".join(re.escape(r) for r in sorted(rests, key=lambda r: (-len(r), r)))
+            alternatives.append(f"{re.escape(first)}(?:{tails})")
+    firsts = "".join(re.escape(c) for c in sorted(by_first))
+    return f"(?=[{firsts}])(?:(?={'|'.join(alternatives)}))"
