@@ -67,8 +67,8 @@ class Health:
 
 
 def judge(snap: Snapshot, platforms: Mapping[str, bool], now: datetime, stale_after: timedelta) -> Health:
-    """Healthy when the store answers, every platform is connected and some feed was fetched
-    successfully within ``stale_after``."""
+    """Healthy when the store answers, every platform is connected, there is a feed to poll and some
+    feed was fetched successfully within ``stale_after``."""
     problems: list[str] = []
     if snap.error:
         problems.append(f"store unreachable ({snap.error})")
@@ -77,7 +77,11 @@ def judge(snap: Snapshot, platforms: Mapping[str, bool], now: datetime, stale_af
         problems.append(f"platform not connected: {', '.join(down)}")
     last = snap.last_successful_poll
     if not snap.error:
-        if last is None:
+        if not snap.feeds:
+            problems.append("no feeds to poll: add one with `rumourbot feeds add URL` or in config/feeds.toml")
+        elif all(feed.disabled_reason for feed in snap.feeds):
+            problems.append("no feeds to poll: every feed is disabled (`rumourbot feeds status` says why)")
+        elif last is None:
             problems.append("no successful poll yet")
         elif now - last > stale_after:
             age = int((now - last).total_seconds())

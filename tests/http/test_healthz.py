@@ -95,3 +95,17 @@ async def test_healthz_with_an_rss_feed_that_failed_once_and_recovered_is_health
     await r.poller.run_once()
     status, body = await r.healthz()
     assert (status, body["feeds"]["ok"], body["feeds"]["backing_off"]) == (200, 1, 0)
+
+
+async def test_with_no_feed_to_poll_healthz_is_503_saying_how_to_add_one(
+    store: SQLiteStore, analyser: Analyser
+) -> None:
+    async with rig(store, analyser, stale_after_seconds=STALE_AFTER) as empty:
+        status, body = await empty.healthz()
+        assert status == 503
+        assert body["problems"] == ["no feeds to poll: add one with `rumourbot feeds add URL` or in config/feeds.toml"]
+        feed = await empty.store.add_feed(empty.srv.url("/wire.xml"), "", empty.clock())
+        now = empty.clock()
+        await empty.store.record_fetch_failure(feed.id, error="HTTP 410 Gone", next_poll_at=now, now=now, disable=True)
+        status, body = await empty.healthz()
+        assert body["problems"] == ["no feeds to poll: every feed is disabled (`rumourbot feeds status` says why)"]

@@ -80,4 +80,4 @@ async def test_an_empty_bot_says_there_is_nothing_yet(r: Rig) -> None:
     assert status == 200
     assert '<ol id="threads"><li class="empty">No rumour thread updated this week.</li></ol>' in page
     assert "0 feeds" in page
-    assert "no successful poll yet" in page
+    assert "no feeds to poll" in page
