@@ -23,6 +23,7 @@ BENCHES = [
     "ingest_burst.py",
     "queries.py",
     "fanout.py",
+    "fanout_discord.py",
     "footprint.py",
     "scale_workers.py",
 ]

@@ -100,6 +100,17 @@ class DiscordSettings(_Section):
     gateway_url: str = "wss://gateway.discord.gg/"
     shard_count: int = Field(0, ge=0)  # 0: one gateway connection, no sharding
     shard_ids: list[int] = []  # the shards this process runs; [] with shard_count ≥ 1: all of them
+    global_rate_per_second: float = Field(
+        50,
+        gt=0,
+        le=10_000,
+        description=(
+            "REST requests per second this process sends at most, evenly spaced (alert posts, edits, channel"
+            " look-ups; slash-command answers are never held back). Discord allows a bot 50 a second in all,"
+            " across all its processes, and answers more with 429s: with several `discord` processes, give each"
+            " its share (e.g. 25 for two); raise it only if Discord has raised the bot's limit"
+        ),
+    )
 
     @field_validator("shard_ids")
     @classmethod

@@ -13,6 +13,13 @@ Message ids returned by ``send``/``send_text`` (and accepted by ``edit`` and ``r
 a resend within a few minutes with the original message instead of posting twice. Discord caps a
 nonce at 25 characters, so longer ones are hashed. Forum posts have no nonce on Discord.
 
+Pacing: Discord allows a bot 50 REST requests a second in all (interaction responses aside) and
+answers more with a global 429; discord.py only waits those out, it does not pace. So every REST
+request this adapter makes for a delivery (posts, forum posts, edits, channel look-ups) first takes a
+slot from a limiter that spaces them evenly at ``[discord] global_rate_per_second``, with no burst
+(a burst on top of the rate would overrun Discord's one-second window). Slash-command answers go
+through the interaction endpoints, which are exempt on Discord, and never wait for a slot.
+
 Process-global: discord.py keeps the REST base (``discord.http.Route.BASE``) and the gateway URL
 (``DiscordWebSocket.DEFAULT_GATEWAY``) as class attributes. ``start`` sets both from the settings,
 so every discord.py client in the process uses the same API base.
@@ -29,6 +36,7 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 import yarl
+from aiolimiter import AsyncLimiter
 from discord.gateway import DiscordWebSocket
 
 from bot.commands.base import ChatRef
@@ -171,6 +179,7 @@ class DiscordAdapter:
         self._client: _Client | None = None
         self._task: asyncio.Task[None] | None = None
         self._fetched: dict[int, Messageable] = {}
+        self._limiter: AsyncLimiter | None = None  # made in start(): it belongs to the running loop
 
     def __repr__(self) -> str:  # never show the token
         return f"DiscordAdapter(api={self._settings.api_base_url!r}, running={self._client is not None})"
@@ -183,6 +192,7 @@ class DiscordAdapter:
         discord.http.Route.BASE = self._settings.api_base_url.rstrip("/")  # process-global
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self._settings.gateway_url)  # process-global
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warnings
+        self._limiter = AsyncLimiter(1, 1 / self._settings.global_rate_per_second)  # evenly spaced, no burst
         intents = discord.Intents.none()
         intents.guilds = True  # channels, threads, roles; no privileged intents
         client_class, shards = _shard_options(self._settings)
@@ -275,6 +285,7 @@ class DiscordAdapter:
 
         async def op(client: discord.Client) -> None:
             message = client.get_partial_messageable(channel_id).get_partial_message(mid)
+            await self._paced()
             await message.edit(embed=embed, allowed_mentions=NO_MENTIONS)
 
         await self._guard("edit", chat, op)
@@ -302,6 +313,7 @@ class DiscordAdapter:
 
         async def op(client: discord.Client) -> str:
             channel = None if thread_id else await self._resolve(client, channel_id)
+            await self._paced()
             if isinstance(channel, discord.ForumChannel):
                 post = await channel.create_thread(
                     name=thread_name(title), content=content, embeds=embeds, allowed_mentions=mentions
@@ -317,8 +329,14 @@ class DiscordAdapter:
         """The channel from the gateway cache, else fetched once (DMs, archived threads)."""
         channel = client.get_channel(channel_id) or self._fetched.get(channel_id)
         if channel is None:
+            await self._paced()
             channel = self._fetched[channel_id] = await client.fetch_channel(channel_id)
         return channel
+
+    async def _paced(self) -> None:
+        """Wait for a slot under the bot's global REST limit; call right before each REST request."""
+        if self._limiter is not None:
+            await self._limiter.acquire()
 
     async def _guard(self, what: str, chat: ChatRef, op: Callable[[discord.Client], Awaitable[T]]) -> T:
         """Run one REST operation with a time-out, mapping failures to the delivery errors."""

@@ -7,6 +7,12 @@ gateway events (a sharded client gets each guild's events on the shard that owns
 guild-less ones on shard 0, as on Discord). JSON goes out with ``Content-Type: application/json``
 exactly (discord.py parses nothing else) and 429s carry rate-limit headers plus ``Via`` (without it discord.py assumes a
 Cloudflare ban and raises instead of waiting).
+
+Opt-in, off by default: ``global_limit`` (with ``global_window``) enforces Discord's per-bot global
+REST limit over a sliding window, across every REST route except the interaction endpoints (as on
+Discord), answering beyond it with a global 429 and counting those in ``global_refused``;
+``extra_guild_channels`` adds channels to the guild's GUILD_CREATE, so the client has them cached
+as it would for a guild it is in.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +66,11 @@ class FakeDiscord:
     _runner: web.AppRunner | None = None
     _ready: asyncio.Event = field(default_factory=asyncio.Event)
     port: int = 0
+    global_limit: int = 0  # REST requests allowed per global_window, interactions exempt; 0: no limit
+    global_window: float = 1.0
+    global_refused: int = 0  # requests answered with a global 429
+    extra_guild_channels: list[dict[str, Any]] = field(default_factory=list)
+    _global_accepted: deque[float] = field(default_factory=deque)
 
     # ----- lifecycle -------------------------------------------------------------------------
     async def start(self) -> FakeDiscord:
@@ -148,8 +161,32 @@ class FakeDiscord:
         needs_auth = request.path.startswith(API) and not path.startswith(("/interactions/", "/webhooks/"))
         if needs_auth and request.headers.get("Authorization") != f"Bot {self.token}":
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        if needs_auth and (limited := self._over_global_limit()) is not None:
+            return limited
         response: web.StreamResponse = await handler(request)
         return response
+
+    def _over_global_limit(self) -> web.Response | None:
+        """Count one request against the global limit (sliding window); a global 429 beyond it."""
+        if not self.global_limit:
+            return None
+        now = time.monotonic()
+        window = self._global_accepted
+        while window and window[0] <= now - self.global_window:
+            window.popleft()
+        if len(window) < self.global_limit:
+            window.append(now)
+            return None
+        self.global_refused += 1
+        retry_after = max(0.001, window[0] + self.global_window - now)
+        headers = {
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
+            "Retry-After": str(math.ceil(retry_after)),
+            "Via": "1.1 google",
+        }
+        body = {"message": "You are being rate limited.", "retry_after": round(retry_after, 3), "global": True}
+        return _json(body, status=429, headers=headers)
 
     @staticmethod
     def _constant(data: Any) -> Callable[[web.Request], Awaitable[web.Response]]:
@@ -279,6 +316,7 @@ class FakeDiscord:
                     await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._seq), "d": ready}))
                     if owned:
                         guild = p.guild_create()
+                        guild["channels"] += self.extra_guild_channels
                         await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._seq), "d": guild}))
                     self._ready.set()
                 elif frame["op"] == 6:
