@@ -31,6 +31,9 @@ eval: $(STAMP)
 	@echo
 	@echo "Second story set (see tests/data/analysis-holdout/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-holdout
+	@echo
+	@echo "Third story set (see tests/data/analysis-set3/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set3
 
 bench: $(STAMP)
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
