@@ -8,10 +8,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import Config, ConfigError, LogSettings, load_config, masked_dump
 from bot.logs import configure_logging, report_error
-from bot.workers import RoleError, Roles, parse_roles
+
+if TYPE_CHECKING:  # imported where used: `rumourbot --help` loads neither pydantic nor asyncio
+    from bot.config import Config, LogSettings
+    from bot.workers import Roles
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _roles(text: str) -> Roles:
+    from bot.workers import RoleError, Roles, parse_roles  # noqa: PLC0415
+
     try:
         return Roles(parse_roles(text))
     except RoleError as exc:
@@ -103,7 +108,11 @@ def _shard_ids(value: str) -> list[int]:
 
 
 def _fail(message: str, settings: LogSettings | None = None) -> int:
-    report_error(log, settings or LogSettings(), message)
+    if settings is None:
+        from bot.config import LogSettings  # noqa: PLC0415
+
+        settings = LogSettings()
+    report_error(log, settings, message)
     return EXIT_USAGE
 
 
@@ -115,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "config" and args.config_command == "reference":
         return _reference(args.update)  # documents the defaults: needs no (valid) configuration
+    from bot.config import ConfigError, load_config  # noqa: PLC0415
+
     try:
         config = load_config(args.config)
     except ConfigError as exc:
@@ -131,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(config: Config, args: argparse.Namespace) -> int:
     if args.command == "config":
+        from bot.config import masked_dump  # noqa: PLC0415
+
         print(json.dumps(masked_dump(config), indent=2))
         return 0
     if args.command == "analyse":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -139,3 +141,17 @@ def test_feeds_add_list_and_remove(tmp_path: Path) -> None:
     assert rumourbot(env, "feeds", "list").stdout == ""
     again = rumourbot(env, "feeds", "remove", url)
     assert (again.returncode, again.stdout) == (1, f"no feed with URL {url}\n")
+
+
+def test_help_loads_no_settings_model_event_loop_or_platform_library() -> None:
+    # Start-up cost: `rumourbot --help` is the first thing an operator runs; it needs only argparse.
+    probe = (
+        "import sys; sys.argv = ['rumourbot', '--help']\n"
+        "from bot.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ['pydantic', 'asyncio', 'aiohttp', 'discord', 'telegram', 'feedparser', 'bot.config']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "usage: rumourbot" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
