@@ -166,6 +166,7 @@ class Poller:
             now=now,
             moved_to=result.moved_to,
             title=title,
+            worker=self.worker,
         )
         self.last_success = now
 
@@ -183,7 +184,12 @@ class Poller:
         disable = disable or should_disable(self.settings, failures)
         delay = backoff_seconds(self.settings, failures, retry_after)
         await self.store.record_fetch_failure(
-            feed.id, error=error, next_poll_at=now + timedelta(seconds=delay), now=now, disable=disable
+            feed.id,
+            error=error,
+            next_poll_at=now + timedelta(seconds=delay),
+            now=now,
+            disable=disable,
+            worker=self.worker,
         )
         stats.failed += 1
         stats.failures.append((feed.url, error))

@@ -305,6 +305,7 @@ class Store(Protocol):
         now: datetime,
         moved_to: str | None = None,
         title: str | None = None,
+        worker: str | None = None,
     ) -> None: ...
     async def record_fetch_failure(
         self,
@@ -314,13 +315,16 @@ class Store(Protocol):
         next_poll_at: datetime,
         now: datetime,
         disable: bool,
+        worker: str | None = None,
     ) -> int: ...
 
     # feed leases and delivery claims: work sharing between worker processes (docs/SCALING.md)
     async def lease_due_feeds(self, worker: str, now: datetime, limit: int, lease_for: timedelta) -> list[FeedRow]:
         """Lease up to ``limit`` due feeds that no unexpired lease holds to ``worker`` until
         ``now + lease_for``; return them, most overdue first. Concurrent callers (in any process)
-        never get the same feed. ``record_fetch_ok`` / ``record_fetch_failure`` end the lease."""
+        never get the same feed. ``record_fetch_ok`` / ``record_fetch_failure`` end the lease — given
+        a ``worker``, only a lease that worker still holds (one that ran out and passed to another
+        worker stays with it)."""
         ...
 
     async def renew_leases(self, worker: str, until: datetime) -> int:

@@ -55,6 +55,17 @@ from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
 
+
+def _end_lease(n: int) -> str:
+    """Ends a feed's lease after its fetch is recorded: any lease when parameter ``$n`` (the worker)
+    is NULL, else only that worker's own (one that ran out and passed to another worker stays)."""
+    mine = f"(${n}::text IS NULL OR lease_owner = ${n}::text)"
+    return (
+        f"lease_owner = CASE WHEN {mine} THEN NULL ELSE lease_owner END,"
+        f" lease_until = CASE WHEN {mine} THEN NULL ELSE lease_until END"
+    )
+
+
 # Advisory lock keys (any bigint; these spell "rbmigrat" and "rbingest" in ASCII).
 MIGRATE_LOCK = 0x72626D6967726174
 INGEST_LOCK = 0x7262696E67657374
@@ -226,18 +237,20 @@ class PostgresStore:
         now: datetime,
         moved_to: str | None = None,
         title: str | None = None,
+        worker: str | None = None,
     ) -> None:
         async with self._pool.acquire() as conn, conn.transaction():
             await conn.execute(
                 "UPDATE feeds SET etag = $1, last_modified = $2, next_poll_at = $3, failures = 0,"
                 " failing_since = NULL, last_error = NULL, last_ok_at = $4, first_poll_done = TRUE,"
-                " title = coalesce($5, title), lease_owner = NULL, lease_until = NULL WHERE id = $6",
+                f" title = coalesce($5, title), {_end_lease(7)} WHERE id = $6",
                 etag,
                 last_modified,
                 utc(next_poll_at),
                 utc(now),
                 None if title is None else _text(title)[:300],
                 feed_id,
+                worker,
             )
             if moved_to:
                 try:
@@ -247,17 +260,25 @@ class PostgresStore:
                     log.warning("feed %d moved to %s, which is already a feed; keeping the old URL", feed_id, moved_to)
 
     async def record_fetch_failure(
-        self, feed_id: int, *, error: str, next_poll_at: datetime, now: datetime, disable: bool
+        self,
+        feed_id: int,
+        *,
+        error: str,
+        next_poll_at: datetime,
+        now: datetime,
+        disable: bool,
+        worker: str | None = None,
     ) -> int:
         failures = await self._pool.fetchval(
             "UPDATE feeds SET failures = failures + 1, failing_since = coalesce(failing_since, $1),"
             " last_error = $2, next_poll_at = $3, disabled_reason = CASE WHEN $4::boolean THEN $2 ELSE NULL END,"
-            " lease_owner = NULL, lease_until = NULL WHERE id = $5 RETURNING failures",
+            f" {_end_lease(6)} WHERE id = $5 RETURNING failures",
             utc(now),
             _text(error)[:500],
             utc(next_poll_at),
             disable,
             feed_id,
+            worker,
         )
         return 0 if failures is None else int(failures)
 

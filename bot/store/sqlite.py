@@ -34,6 +34,12 @@ from bot.store.timefmt import parse_optional, parse_ts, ts
 from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
+# Ends a feed's lease after its fetch is recorded: any lease without a worker given, else only the
+# worker's own (one that ran out and passed to another worker stays). Parameters: worker × 4.
+_END_LEASE = (
+    "lease_owner = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_owner END,"
+    " lease_until = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_until END"
+)
 
 _FEED_COLUMNS = (
     "id, url, outlet, etag, last_modified, first_poll_done, next_poll_at, failures, failing_since,"
@@ -214,13 +220,22 @@ class SQLiteStore:
         now: datetime,
         moved_to: str | None = None,
         title: str | None = None,
+        worker: str | None = None,
     ) -> None:
         async with self._write:
             await self._db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0,"
                 " failing_since = NULL, last_error = NULL, last_ok_at = ?, first_poll_done = 1,"
-                " title = coalesce(?, title), lease_owner = NULL, lease_until = NULL WHERE id = ?",
-                (etag, last_modified, ts(next_poll_at), ts(now), None if title is None else title[:300], feed_id),
+                f" title = coalesce(?, title), {_END_LEASE} WHERE id = ?",
+                (
+                    etag,
+                    last_modified,
+                    ts(next_poll_at),
+                    ts(now),
+                    None if title is None else title[:300],
+                    *[worker] * 4,
+                    feed_id,
+                ),
             )
             if moved_to:
                 try:
@@ -229,14 +244,21 @@ class SQLiteStore:
                     log.warning("feed %d moved to %s, which is already a feed; keeping the old URL", feed_id, moved_to)
 
     async def record_fetch_failure(
-        self, feed_id: int, *, error: str, next_poll_at: datetime, now: datetime, disable: bool
+        self,
+        feed_id: int,
+        *,
+        error: str,
+        next_poll_at: datetime,
+        now: datetime,
+        disable: bool,
+        worker: str | None = None,
     ) -> int:
         async with self._write:
             await self._db.execute(
                 "UPDATE feeds SET failures = failures + 1, failing_since = coalesce(failing_since, ?),"
                 " last_error = ?, next_poll_at = ?, disabled_reason = CASE WHEN ? THEN ? ELSE NULL END,"
-                " lease_owner = NULL, lease_until = NULL WHERE id = ?",
-                (ts(now), error[:500], ts(next_poll_at), int(disable), error[:500], feed_id),
+                f" {_END_LEASE} WHERE id = ?",
+                (ts(now), error[:500], ts(next_poll_at), int(disable), error[:500], *[worker] * 4, feed_id),
             )
             async with self._db.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)) as cur:
                 row = await cur.fetchone()

@@ -531,6 +531,26 @@ async def test_a_feed_lease_hides_the_feed_from_other_workers_until_it_expires_o
     assert await db.renew_leases("w3", NOW + 3 * LEASE) == 0
 
 
+async def test_a_worker_that_overran_its_lease_records_its_fetch_but_leaves_the_new_holders_lease(
+    db: Store,
+) -> None:
+    feed = await db.add_feed(FEED_A, "", NOW)
+    assert [f.url for f in await db.lease_due_feeds("slow", NOW, 10, LEASE)] == [FEED_A]
+    assert [f.url for f in await db.lease_due_feeds("next", NOW + LEASE, 10, LEASE)] == [FEED_A]  # slow's ran out
+    await db.record_fetch_ok(
+        feed.id, etag='"v2"', last_modified=None, next_poll_at=NOW + LEASE, now=NOW + LEASE, worker="slow"
+    )
+    await db.record_fetch_failure(
+        feed.id, error="HTTP 500", next_poll_at=NOW + LEASE, now=NOW + LEASE, disable=False, worker="slow"
+    )
+    assert await db.lease_holders() == {"next"}  # nobody else can lease the feed while "next" polls it
+    assert await db.lease_due_feeds("third", NOW + LEASE, 10, LEASE) == []
+    [row] = await db.list_feeds()
+    assert (row.etag, row.failures) == ('"v2"', 1)  # what the slow worker learnt is kept
+    await db.record_fetch_ok(feed.id, etag='"v3"', last_modified=None, next_poll_at=NOW, now=NOW, worker="next")
+    assert await db.lease_holders() == set()
+
+
 async def test_disabled_feeds_are_never_leased(db: Store) -> None:
     feed = await db.add_feed(FEED_A, "", NOW)
     await db.record_fetch_failure(feed.id, error="HTTP 410", next_poll_at=NOW, now=NOW, disable=True)
