@@ -28,19 +28,12 @@ from bot.store.base import (
     ThreadView,
 )
 from bot.store.migrate import load_migrations
-from bot.store.sqlite_leases import SQLiteLeases
+from bot.store.sqlite_leases import END_LEASE, SQLiteLeases
 from bot.store.sqlite_tx import SQLiteIngestTx
 from bot.store.timefmt import parse_optional, parse_ts, ts
 from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
-# Ends a feed's lease after its fetch is recorded: any lease without a worker given, else only the
-# worker's own (one that ran out and passed to another worker stays). Parameters: worker × 4.
-_END_LEASE = (
-    "lease_owner = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_owner END,"
-    " lease_until = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_until END"
-)
-
 _FEED_COLUMNS = (
     "id, url, outlet, etag, last_modified, first_poll_done, next_poll_at, failures, failing_since,"
     " last_error, disabled_reason, last_ok_at, title"
@@ -226,16 +219,8 @@ class SQLiteStore:
             await self._db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0,"
                 " failing_since = NULL, last_error = NULL, last_ok_at = ?, first_poll_done = 1,"
-                f" title = coalesce(?, title), {_END_LEASE} WHERE id = ?",
-                (
-                    etag,
-                    last_modified,
-                    ts(next_poll_at),
-                    ts(now),
-                    None if title is None else title[:300],
-                    *[worker] * 4,
-                    feed_id,
-                ),
+                f" title = coalesce(?, title), {END_LEASE} WHERE id = ?",
+                (etag, last_modified, ts(next_poll_at), ts(now), title and title[:300], *[worker] * 4, feed_id),
             )
             if moved_to:
                 try:
@@ -257,7 +242,7 @@ class SQLiteStore:
             await self._db.execute(
                 "UPDATE feeds SET failures = failures + 1, failing_since = coalesce(failing_since, ?),"
                 " last_error = ?, next_poll_at = ?, disabled_reason = CASE WHEN ? THEN ? ELSE NULL END,"
-                f" {_END_LEASE} WHERE id = ?",
+                f" {END_LEASE} WHERE id = ?",
                 (ts(now), error[:500], ts(next_poll_at), int(disable), error[:500], *[worker] * 4, feed_id),
             )
             async with self._db.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)) as cur:

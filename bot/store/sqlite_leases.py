@@ -19,6 +19,13 @@ from bot.store.timefmt import ts
 
 log = logging.getLogger(__name__)
 
+# Ends a feed's lease when its fetch is recorded: any lease when no worker is given, else only the
+# worker's own (one that ran out and passed to another worker stays). Parameters: the worker, 4 times.
+END_LEASE = (
+    "lease_owner = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_owner END,"
+    " lease_until = CASE WHEN ? IS NULL OR lease_owner = ? THEN NULL ELSE lease_until END"
+)
+
 
 class SQLiteLeases:
     def __init__(
