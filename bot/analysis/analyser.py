@@ -15,6 +15,7 @@ from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, Relation, Ru
 
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
+_EXIT = {Relation.SACKED, Relation.LEFT}
 _SOFT = {Relation.LINKED, Relation.TALKS, Relation.UNDER_PRESSURE}
 _TIER_ADJUST = {
     Tier.OFFICIAL: 0.3,
@@ -55,6 +56,9 @@ class Analyser:
         managers = tuple(dict.fromkeys(r.manager for r in rumours))
         clubs_list = [r.club for r in rumours]
         clubs_list += [res.home[m] for m in managers if m in res.home]
+        # Clubs a manager is described with ("the former Chelsea boss", "arrived from Celtic").
+        for manager in managers:
+            clubs_list += sorted(res.former.get(manager, set()) | res.career.get(manager, set()))
         known = {p.name for p in res.people if not p.known}
         summary = summarise(rumours, sources)
         return Analysis(
@@ -129,7 +133,13 @@ class Analyser:
             # A firm outcome in the headline or lede is the news; the rest of the story may recall
             # how it started ("appointed in the summer") or what was rumoured before.
             headline = [c for c in claims if c.sentence <= 1 and c.relation not in _SOFT] or claims
-            top = max(headline, key=lambda c: (STAGE_RANK[c.relation], -c.sentence))
+            # A new deal at the club he coaches is an extension, not an agreement to join it.
+            top = max(headline, key=lambda c: (STAGE_RANK[c.relation], c.relation is Relation.EXTENSION, -c.sentence))
+            if top.relation in _EXIT and top.generic:
+                # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
+                specific = [c for c in claims if c.relation in _EXIT and not c.generic]
+                if specific:
+                    top = min(specific, key=lambda c: c.sentence)
             support = sum(1 for c in claims if c.relation is top.relation)
             confidence = top.base + adjust + min(support - 1, 3) * 0.03
             sentence = sentences[top.sentence]

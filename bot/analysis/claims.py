@@ -14,8 +14,18 @@ from bot.analysis.relations import (
     Cue,
     find_cues,
 )
-from bot.analysis.text import Sentence, fold
-from bot.analysis.words import NOT_PEOPLE
+from bot.analysis.subjects import (
+    OWN_EXIT,
+    blocked,
+    coordinated_people,
+    cue_object_is_person,
+    distance,
+    other_subject,
+    owner_of,
+    rejected_by_others,
+    rival_closer,
+)
+from bot.analysis.text import Sentence
 from bot.domain import Relation
 
 # Relations about the job a manager already holds: they attach to his own club.
@@ -24,7 +34,9 @@ _OWN_JOB = {Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, 
 _MOVE = {Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED, Relation.REJECTED, Relation.DENIED}
 _MAX_GAP = 160  # characters between a cue and the names it binds
 _CONDITIONAL = re.compile(r"\W*(?:if|should|whether|were|unless|in the event)\b")
-_VACANCY = re.compile(r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss)|search for)\b")
+_VACANCY = re.compile(
+    r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|search(?:ing)? for)\b"
+)
 _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 _OWN_FALLBACK_GAP = 50  # "he was sacked": a stay/exit with no club named binds only near its manager
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
@@ -32,8 +44,6 @@ _VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at 
 _FIRM = {Relation.AGREED, Relation.APPOINTED, Relation.OFFER}
 _AND = re.compile(r"\s+and\s+")
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
-_PERSON_WORD = re.compile(r"\b[A-Z][a-z][\w'-]+")
-_OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,7 @@ class RawClaim:
     relation: Relation
     sentence: int
     base: float  # strength of the wording in [0, 1] before sources are weighed
+    generic: bool = False  # an exit word that does not say who decided ("exit", "parted company")
 
 
 def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resolved) -> list[RawClaim]:
@@ -54,6 +65,7 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
     title_is_player = _is_player_sentence(folded, sentences[0]) if sentences else False
+    story = _story_club(clubs_by_sentence.get(0, []), res)
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
@@ -85,17 +97,49 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
             sentence.index > 0 and title_is_player and not _job(folded, sentence)
         ):
             continue
-        if not people and len({p.name for p in previous_people}) == 1 and not _other_subject(text, res, sentence):
+        if not people and len({p.name for p in previous_people}) == 1 and not other_subject(text, res, sentence):
             carried = previous_people[-1]
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
         if not people:
             continue
         base = _wording_strength(folded, sentence)
-        for manager, club_name, cue in _claims_in_sentence(text, folded, sentence, people, clubs, cues, res, vacancy):
-            claims.append(RawClaim(manager, club_name, cue.relation, sentence.index, base))
-            if cue.relation in (Relation.SACKED, Relation.LEFT):
+        scene = _Scene(vacancy, story, here, vacancy)
+        for manager, club_name, cue in _claims_in_sentence(text, folded, sentence, people, clubs, cues, res, scene):
+            generic = _GENERIC_EXIT.fullmatch(folded, cue.start, cue.end) is not None
+            claims.append(RawClaim(manager, club_name, cue.relation, sentence.index, base, generic))
+            if _opens_job(folded, sentence, cue):
                 vacancy = club_name  # the job that manager leaves is now open
     return claims
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What a sentence's claims may fall back on."""
+
+    vacancy: str | None  # the club whose job is open
+    story: str | None  # the one club the headline is about
+    everyone: list[PersonRef]  # every person named in the sentence, outgoing ones included
+    earlier: str | None = None  # the open job as the sentence began
+
+
+_EXIT = (Relation.SACKED, Relation.LEFT)
+# Exit words that do not say whose decision it was; a specific word elsewhere wins.
+_GENERIC_EXIT = re.compile(
+    r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?"
+)
+# "has been out of work since he was dismissed", "a year after he had been sacked": background, not
+# the job that is open now.
+_THE_CLUB = re.compile(r"\b(?:the (?:club|job|role|post|position|federation)|(?:his|her) (?:job|role|post|position))\b")
+_BACKGROUND = re.compile(r"\b(?:since|had been|had|previously|formerly)\b")
+
+
+def _opens_job(folded: str, sentence: Sentence, cue: Cue) -> bool:
+    return cue.relation in _EXIT and not _BACKGROUND.search(folded, max(sentence.start, cue.start - 40), cue.start)
+
+
+def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
+    names = {c.name for c in title_clubs if c.start not in res.opponents}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef]) -> str | None:
@@ -106,8 +150,8 @@ def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], club
     leaving = [p for p in people if p.incumbent]
     if leaving:
         person = leaving[0]
-        nearest = min(clubs, key=lambda c: _distance(c.start, c.end, person.start, person.end))
-        if _distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
+        nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
+        if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
             return nearest.name
     if len({c.name for c in clubs}) == 1 and _VACANCY.search(folded, sentence.start, sentence.end):
         return clubs[0].name
@@ -133,64 +177,6 @@ def _wording_strength(folded: str, sentence: Sentence) -> float:
     return max(0.1, min(value, 0.95))
 
 
-def _blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
-    """Another (unknown) person stands between the manager and the cue: the cue is about them."""
-    for word in _PERSON_WORD.finditer(text, lo, hi):
-        if word.start() == sentence.start or any(s <= word.start() < e for s, e in res.spans):
-            continue
-        if fold(word.group()).removesuffix("'s") in NOT_PEOPLE:
-            continue
-        if text[max(sentence.start, word.start() - 2) : word.start()].strip() in {".", "!", "?", '"', "“"}:
-            continue
-        return True
-    return False
-
-
-_NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+")
-
-
-def _other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
-    """The sentence is about someone else: it starts with, or names, a person we do not know."""
-    for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
-        if any(s < match.end() and match.start() < e for s, e in res.spans):
-            continue
-        if not any(fold(w).removesuffix("'s") in NOT_PEOPLE for w in match.group().split()):
-            return True
-    first = _PERSON_WORD.match(
-        text,
-        sentence.start
-        + len(text[sentence.start : sentence.end])
-        - len(text[sentence.start : sentence.end].lstrip(" \"'“‘-–0123456789:")),
-    )
-    if first and not any(s <= first.start() < e for s, e in res.spans):
-        return fold(first.group()).removesuffix("'s") not in NOT_PEOPLE
-    return False
-
-
-def _rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
-    """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
-    for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
-        if any(s < match.end() and match.start() < e for s, e in res.spans):
-            continue
-        words = [fold(w).removesuffix("'s") for w in match.group().split()]
-        if any(w in NOT_PEOPLE for w in words):
-            continue
-        if _distance(match.start(), match.end(), cue.start, cue.end) < gap:
-            return True
-    return False
-
-
-def _cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
-    """'keen on Isak', 'linked with Gyokeres': the cue points at a player, not a club or manager."""
-    match = _OBJECT_PERSON.match(text[cue.end : cue.end + 40])
-    if not match:
-        return False
-    pos = cue.end + match.start(1)
-    if any(s <= pos < e for s, e in res.spans):
-        return False
-    return fold(match.group(1)) not in NOT_PEOPLE
-
-
 _WINDOWS: dict[Relation, tuple[int, int]] = {
     # own-job relations: how far after / before its cue the club may stand
     Relation.STAYS: (25, 0),
@@ -200,6 +186,7 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.UNDER_PRESSURE: (25, 60),
     Relation.APPOINTED: (50, 70),
 }
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _COUNTERPARTY = re.compile(r"(?:with|from)\s+$")
 _NEGOTIATION = {Relation.TALKS, Relation.OFFER, Relation.AGREED}
 
@@ -212,67 +199,43 @@ def _claims_in_sentence(
     clubs: list[ClubRef],
     cues: list[Cue],
     res: Resolved,
-    vacancy: str | None,
+    scene: _Scene,
 ) -> list[tuple[str, str, Cue]]:
     """Each cue belongs to the manager nearest it and binds the club its relation points at."""
     found: list[tuple[str, str, Cue]] = []
     clubs = [c for c in clubs if c.start not in res.opponents]
-    for cue in cues:
+    exits: set[tuple[str, str]] = set()  # (manager, club) left in this sentence: not where he goes
+    # Exits first, so a club a manager is said to have left is not also taken as his destination.
+    for cue in sorted(cues, key=lambda c: c.relation not in _EXIT):
         if any(p.start <= cue.start and cue.end <= p.end for p in people):
             continue  # "the former United interim manager": a description, not news
-        if cue.relation in _OBJECT_CUES and _cue_object_is_person(text, res, cue):
+        if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
             continue
-        if cue.relation is Relation.REJECTED and _rejected_by_others(folded, cue, people):
+        if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
             continue
-        owner = min(people, key=lambda p: _distance(p.start, p.end, cue.start, cue.end))
-        gap = _distance(owner.start, owner.end, cue.start, cue.end)
+        # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
+        # exit word is the one it is about.
+        outgoing = [
+            p
+            for p in scene.everyone
+            if p.incumbent and cue.relation in _EXIT and OWN_EXIT.fullmatch(folded, p.end, cue.start)
+        ]
+        owner = owner_of(folded, people + outgoing, cue)
+        gap = distance(owner.start, owner.end, cue.start, cue.end)
         if gap > _MAX_GAP:
             continue
         if owner.end > owner.start:
             lo, hi = (owner.end, cue.start) if owner.start < cue.start else (cue.end, owner.start)
-            if _blocked(text, res, lo, hi, sentence) or _rival_closer(text, res, sentence, cue, gap):
+            if blocked(text, res, lo, hi, sentence) or rival_closer(text, res, sentence, cue, gap):
                 continue
-        for person in _coordinated_people(folded, owner, people, res):
-            for club in _targets(folded, sentence, person, cue, clubs, res, vacancy):
+        for person in coordinated_people(folded, owner, people, res):
+            for club in _targets(folded, sentence, person, cue, clubs, res, scene, exits):
                 found.append((person.name, club, cue))
+                if cue.relation in _EXIT:
+                    exits.add((person.name, club))
+                if _opens_job(folded, sentence, cue):
+                    scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
     return found
-
-
-_PEOPLE_LIST = re.compile(
-    r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former|ex-|ex|current)\s+)?"
-    r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
-)
-
-
-def _rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
-    """ "fans say no to Lopetegui", "Bayern rejected Tuchel": the manager is the one turned down,
-    not the one turning a job down (that is "rejected by", or the manager as the subject)."""
-    after = [p for p in people if p.start >= cue.end and p.start - cue.end <= 25]
-    before = [p for p in people if p.end <= cue.start and cue.start - p.end <= 60]
-    return bool(after) and not before and "by " not in folded[cue.end : after[0].start]
-
-
-def _coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved) -> list[PersonRef]:
-    """ "Newcastle's Eddie Howe and former Chelsea boss Graham Potter are being considered": a cue
-    after a list of managers is about each of them."""
-    explicit = sorted({p.start: p for p in people if p.explicit}.values(), key=lambda p: p.start)
-    if owner not in explicit:
-        return [owner]
-    index = explicit.index(owner)
-    group = [owner]
-    for step in (-1, 1):
-        i = index
-        while 0 <= i + step < len(explicit):
-            a, b = (explicit[i + step], explicit[i]) if step == -1 else (explicit[i], explicit[i + step])
-            gap = folded[a.end : b.start]
-            for club in res.clubs:  # club names in the gap read as "@"
-                if a.end <= club.start and club.end <= b.start:
-                    gap = gap.replace(folded[club.start : club.end], "@", 1)
-            if not _PEOPLE_LIST.fullmatch(gap):
-                break
-            group.append(explicit[i + step])
-            i += step
-    return group
 
 
 def _targets(
@@ -282,15 +245,22 @@ def _targets(
     cue: Cue,
     clubs: list[ClubRef],
     res: Resolved,
-    vacancy: str | None,
+    scene: _Scene,
+    exits: set[tuple[str, str]],
 ) -> list[str]:
+    vacancy = scene.vacancy
     home = res.home.get(owner.name)
-    former = res.former.get(owner.name, set())
     relation = cue.relation
+    former = res.former.get(owner.name, set())
+    if relation not in _EXIT:  # the rest of his career ("most recently in charge of X") is not his new job
+        former = former | res.career.get(owner.name, set())
     returning = "return" in folded[cue.start : cue.end + 10] or relation is Relation.LEFT
     # A club named as a manager's former club describes him ("a former Barcelona player"); that mention
     # is not where he is going, but other mentions of the same club may be.
     pool = [c for c in clubs if returning or c.name not in former or c.start not in res.descriptors]
+    # "Rodgers, the former Liverpool and Leicester City manager, leaves": clubs inside a description.
+    described = [(p.start, p.end) for p in res.people if not p.explicit and p.sentence == sentence.index]
+    pool = [c for c in pool if not any(s <= c.start and c.end <= e for s, e in described)]
     if relation in _WINDOWS:
         after, before = _WINDOWS[relation]
         near = [
@@ -298,35 +268,64 @@ def _targets(
             for c in pool
             if (cue.end <= c.start and c.start - cue.end <= after)
             or (c.end <= cue.start and cue.start - c.end <= before)
+            or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
         ]
         if near:
-            best = min(near, key=lambda c: _distance(c.start, c.end, cue.start, cue.end))
+            # "appointed by Ajax", "dismissed by Wolves": the club doing it, wherever else clubs stand.
+            agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
+            best = agent[0] if agent else min(near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
             return _with_coordinated(folded, best, pool)
-        if _distance(owner.start, owner.end, cue.start, cue.end) > _OWN_FALLBACK_GAP:
+        if distance(owner.start, owner.end, cue.start, cue.end) > _OWN_FALLBACK_GAP:
             return []
         if relation is Relation.APPOINTED:
             fallback = vacancy or _previous_club(res, sentence)
             return [fallback] if fallback and fallback not in former else []
-        fallback = home or _previous_club(res, sentence) or res.likely_home.get(owner.name)
-        return [fallback] if fallback and not clubs else ([home] if home else [])
+        names = {c.name for c in clubs}
+        if not home and _THE_CLUB.search(folded, cue.start, min(sentence.end, cue.end + 24)):
+            # "left the club", "left his role": the club the story is about.
+            target = scene.story or vacancy
+            if target:
+                return [target]
+        # "The vacancy arose when X was sacked": the open job is the one he lost.
+        open_job = (
+            vacancy
+            if relation in _EXIT
+            and vacancy
+            and (vacancy in names or _VACANCY.search(folded, sentence.start, sentence.end))
+            else None
+        )
+        if not clubs:
+            fallback = home or open_job or _previous_club(res, sentence) or res.likely_home.get(owner.name)
+        else:  # "X was sacked two days after <the headline's club>'s defeat"
+            likely = res.likely_home.get(owner.name)
+            # "I'm going nowhere" in a story about the club he is linked with: not that club.
+            story = scene.story if relation is not Relation.STAYS else None
+            fallback = home or open_job or next((c for c in (likely, story) if c in names), None)
+        return [fallback] if fallback else []
     if relation in _MOVE or relation is Relation.APPOINTED:
         pool = [c for c in pool if c.start not in res.descriptors]
     if relation in _MOVE:
-        pool = [c for c in pool if c.name != home]
+        pool = [c for c in pool if c.name != home and (owner.name, c.name) not in exits]
+        clubs = [c for c in clubs if (owner.name, c.name) not in exits]
         if owner.end <= cue.start and owner.end > owner.start:
             # "Alonso is linked with <club>"; "<club> and Alonso are in talks"
             pool = [c for c in pool if c.start >= owner.end or _AND.fullmatch(folded, c.end, owner.start)]
     scored: list[tuple[float, ClubRef]] = []
     for club in pool:
-        gap = _distance(club.start, club.end, cue.start, cue.end)
+        gap = distance(club.start, club.end, cue.start, cue.end)
         if gap > _MAX_GAP:
             continue
         scored.append((gap if cue.end <= club.start else gap * 1.6 + 5, club))
     if not scored:
+        if _THE_CLUB.search(folded, cue.start, min(sentence.end, cue.end + 24)):
+            # "turned the job down", "no contact with the federation": the job the story is about.
+            target = scene.story or vacancy
+            return [target] if target and target != home else []
         if any(c.start not in res.descriptors for c in clubs):
             return []
-        target = vacancy or _previous_club(res, sentence)
-        return [target] if target and target != home else []
+        target = vacancy if (owner.name, vacancy) not in exits else scene.earlier
+        target = target or _previous_club(res, sentence)
+        return [target] if target and target != home and (owner.name, target) not in exits else []
     scored.sort(key=lambda item: item[0])
     best = scored[0][1]
     if (
@@ -360,11 +359,3 @@ def _previous_club(res: Resolved, sentence: Sentence) -> str | None:
     """The club named in this paragraph's previous sentences, when there is exactly one."""
     names = {c.name for c in res.clubs if sentence.index - 2 <= c.sentence < sentence.index}
     return next(iter(names)) if len(names) == 1 else None
-
-
-def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    if a_end <= b_start:
-        return b_start - a_end
-    if b_end <= a_start:
-        return a_start - b_end
-    return 0

@@ -78,6 +78,15 @@ def _chain_before(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef
     return chain
 
 
+def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]:
+    """The club at ``index`` and those listed just after it: "in charge of Frankfurt and Gladbach"."""
+    chain = [clubs[index]]
+    while index + 1 < len(clubs) and _CHAIN.fullmatch(folded[clubs[index].end : clubs[index + 1].start]):
+        index += 1
+        chain.append(clubs[index])
+    return chain
+
+
 _OPPONENT = re.compile(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
@@ -90,14 +99,35 @@ _SPELL_AT = re.compile(
 )
 
 
+# "arrived from Kilmarnock", "previously in charge of Frankfurt", "won Serie A with Napoli": a club in
+# the career of the man the sentence is about.
+_CAREER = re.compile(
+    r"\b(?:(?:arrived|arrives|arrive|arriving|joined|joins|came|moved) from|"
+    r"(?:previously|formerly|most recently) (?:in charge )?(?:of|at|with)|"
+    r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"
+)
+
+
+def _career_owner(out: Resolved, club: ClubRef) -> PersonRef | None:
+    """The person named before a club in its sentence: the one whose career it is."""
+    before = [p for p in out.people if p.sentence == club.sentence and p.end <= club.start]
+    return max(before, key=lambda p: p.start) if before else None
+
+
 def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
     """Clubs the text places a manager at ("Leverkusen boss Alonso") or calls his former club; such
     mentions describe the man and are not where a rumour sends him."""
     del text
     clubs = sorted(out.clubs, key=lambda c: c.start)
     for club in clubs:  # "his spell at Flamengo": a career, not a move; "defeat by Chelsea": a match
-        if _SPELL_AT.search(folded, max(0, club.start - 40), club.start):
-            out.descriptors.add(club.start)
+        if _SPELL_AT.search(folded, max(0, club.start - 40), club.start) or _CAREER.search(
+            folded, max(0, club.start - 60), club.start
+        ):
+            owner = _career_owner(out, club)
+            for member in _chain_after(folded, clubs, clubs.index(club)):
+                out.descriptors.add(member.start)
+                if owner is not None:
+                    out.career.setdefault(owner.name, set()).add(member.name)
         if _OPPONENT.search(folded, max(0, club.start - 30), club.start):
             out.descriptors.add(club.start)
             out.opponents.add(club.start)
@@ -107,6 +137,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         for club in clubs:
             if person.start <= club.start and club.end <= person.end:
                 out.descriptors.add(club.start)
+                out.career.setdefault(person.name, set()).add(club.name)
     for person in out.people:
         if not person.explicit:
             continue

@@ -58,6 +58,8 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
         if m.kind is Kind.MANAGER:
             if not surface.split()[-1][:1].isupper():
                 continue  # "slot", "frank": surnames written in lower case are ordinary words
+            if _double_barrelled(text, m.start, m.end):
+                continue  # "Adeyemi-Clarke" is not Clarke
             entry = gaz.managers[m.targets[0]]
             if not m.full and _namesake(text, m, ends, mention_starts, entry.name):
                 if entry.name not in full_names:
@@ -107,6 +109,15 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)
     return out
+
+
+_BARREL_BEFORE = re.compile(r"(?<![\w'’])(?!(?:Anti|Pro|Ex|Non|Post|Pre|Mid|Neo|Under|Over)-)[A-Z][\w'’]*[a-z]-$")
+_BARREL_AFTER = re.compile(r"-[A-Z][a-z]")
+
+
+def _double_barrelled(text: str, start: int, end: int) -> bool:
+    """A name joined by a hyphen to another capitalised name is part of a double-barrelled surname."""
+    return bool(_BARREL_BEFORE.search(text, max(0, start - 20), start) or _BARREL_AFTER.match(text, end))
 
 
 _PLACE = re.compile(r"\b(?:in|near|outside|around) $")

@@ -37,6 +37,7 @@ class Resolved:
     spans: list[tuple[int, int]] = field(default_factory=list)  # every accepted entity span
     home: dict[str, str] = field(default_factory=dict)  # manager -> club he is described at
     former: dict[str, set[str]] = field(default_factory=dict)  # manager -> clubs described as former
+    career: dict[str, set[str]] = field(default_factory=dict)  # manager -> other clubs of his career
     official: bool = False  # the text reports an official statement or announcement
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
     descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager

@@ -11,6 +11,14 @@ from dataclasses import dataclass
 from bot.analysis.prefilter import prefix_guard
 from bot.domain import Relation
 
+# "the next boss to be shown the door": the wording of a sack race.
+_OUT = r"(?:to (?:leave|be sacked|go|be axed|lose (?:his|their) job|be shown the door)|shown the door|for the chop)"
+# "a defeat left them 15th / in the drop zone": a league position, not a departure.
+_STANDING = (
+    r"(?![\w' -]{0,25}?\b(?:\d+(?:st|nd|rd|th)\b|(?:drop|relegation) zone|bottom (?:of|three|two|half|place)|"
+    r"foot of the|without a (?:win|point)|\d+ points (?:adrift|behind|off|from)))"
+)
+
 # Order matters where two cues start at the same place: the first alternative wins.
 _CUES: list[tuple[Relation, str]] = [
     (
@@ -18,8 +26,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|job (?:is |could be )?"
-        r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:next|first) "
-        r"(?:manager|boss|coach) to (?:leave|be sacked|go|be axed|lose (?:his|their) job)|"
+        r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
+        rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach) {_OUT}|"
+        r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
+        r"patience (?:is )?(?:wearing|running|growing) thin|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for his job|clinging on|last chance|favourite to be sacked|"
@@ -47,13 +57,16 @@ _CUES: list[tuple[Relation, str]] = [
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
-        r"shown the door|given the boot|got the boot|booted out|(?:shown|given) (?:his|her) marching orders",
+        r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|"
+        r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders",
     ),
     (
         Relation.LEFT,
         r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|quit|quits|quitting|left|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
+        r"walks away|quit|quits|quitting|left"
+        + _STANDING
+        + r"|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
@@ -63,7 +76,8 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.EXTENSION,
         r"new (?:long-term |two-year |three-year |one-year |four-year |five-year |improved |rolling )?"
         r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
-        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"
+        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,3}?contract|"
+        r"sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"
         r"tie (?:him|her) down|tied (?:him|her) down|signed (?:a )?(?:contract|deal) until|"
         r"committed (?:his|her) (?:long-term )?future|commits (?:his|her) (?:long-term )?future",
     ),
@@ -72,26 +86,31 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
         r"(?:is |was )?staying (?:at|with|on)|"
-        r"remain(?:s|ed)? (?:at|in charge|as|with|committed)|stay(?:ed|s)? (?:at|with|on)|"
+        r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
+        r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|remain in (?:his|her) post|"
         r"to stay|stays|stay",
     ),
     (
         Relation.REJECTED,
-        r"turn(?:ed|s|ing)? down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
+        r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
         r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|"
         r"said no|says no|say no|saying no|declin(?:ed|es|ing)|knock(?:ed|s)? back|"
         r"decision for [a-z .'-]{2,40}, not against",
     ),
     (
         Relation.APPOINTED,
-        r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)|appoint(?:ed|s|"
+        r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)"
+        r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
         r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
         r"(?:has|have|had) taken (?:over|charge)|"
         r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
-        r"(?:manager|head coach|coach|boss)|(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)|"
-        r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as|hired|"
+        r"(?:manager|head coach|coach|boss)|"
+        r"(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)(?! (?:job|role|post|position))|"
+        r"(?:interim|caretaker|temporary) (?:basis|capacity)|"
+        r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"
+        r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as(?![\w' ]{0,30}favourite)|hired|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)",
     ),
@@ -110,7 +129,7 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.OFFER,
-        r"offer(?:ed|ing)? (?:him |her )?(?:the )?(?:job|role|post|position|chance|contract|deal|a contract)|"
+        r"offer(?:ed|ing)? (?:him |her )?(?:the |a )?(?:[\w-]+ ){0,3}?(?:job|role|post|position|chance|contract|deal)|"
         r"(?:made|make|makes|submitted|tabled|lodged|launched) (?:an |a |their )?(?:formal |official |"
         r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
         r"compensation (?:bid|offer|package)|"
@@ -139,11 +158,13 @@ _CUES: list[tuple[Relation, str]] = [
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
-        r"(?:replace|succeed|successor|succession)|contender|of interest|dream (?:appointment|choice)|top choice|"
+        r"(?:replace|succeed|successor|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|future (?:real madrid |[a-z]+ )?(?:manager|boss)|"
-        r"one day|return to|reunion|reunited|to take (?:over|charge)|take the (?:job|reins|helm)",
+        r"under consideration|been discussed|discussed internally|"
+        r"(?:leading|main|preferred|obvious|first) alternative|one day|return to|reunion|reunited|"
+        r"to take (?:over|charge)|take the (?:job|reins|helm)",
     ),
 ]
 
@@ -176,7 +197,8 @@ JOB_CONTEXT = re.compile(
     r"replace(?:ment)?|dugout|touchline|appoint\w*|interim|caretaker|sack\w*|hot seat|in charge|"
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
-    r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*)\b"
+    r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
+    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin)\b"
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).
@@ -202,16 +224,16 @@ SPEECH = re.compile(
 
 ANAPHORA = re.compile(
     r"\b(?:the (?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
-    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|"
-    r"international|midfielder|defender|striker|player|man|figure|legend|icon)|the \d{2}-year-old|"
+    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|gaffer|"
+    r"captain|skipper|international|midfielder|defender|striker|player|man|figure|legend|icon)|the \d{2}-year-old|"
     r"the (?:spaniard|portuguese|dutchman|german|italian|frenchman|argentine|argentinian|englishman|scot|"
     r"scotsman|norwegian|dane|swede|austrian|belgian|croatian|uruguayan|brazilian|welshman|irishman|"
     r"northern irishman|american|australian|turk|greek|serb|swiss|japanese|moroccan|mexican|chilean|"
     r"colombian|catalan|basque)(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
     r"the (?:boss|manager|head coach|coach|tactician|gaffer))\b|"
-    r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach)\b|"
-    r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b"
+    r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach|gaffer)\b|"
+    r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b|\bhis(?= (?:position|job|future|post|role)\b)"
 )
 
 NATIONALITY_NOUNS: dict[str, str] = {
@@ -260,11 +282,15 @@ INCUMBENT_BEFORE = re.compile(
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
 INCUMBENT_AFTER = re.compile(
-    r"^(?:'s?)?\s+(?:successor|replacement|departure|exit|shoes|sacking|era|side|team|squad|men)\b"
+    r"^(?:'s?)?\s+(?:successor|replacement|departure|exit|shoes|sacking|dismissal|resignation|era|side|team|squad|"
+    r"men|assistant|"
+    r"number two|right-hand man|deputy|protege|coaching staff|backroom staff)\b"
 )
 
 
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
+_LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
+_ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
 _APPLIED_PRESSURE = re.compile(
     r"\b(?:put|puts|putting|kept|keep|keeps|keeping|placed) (?:us|them|him|you|the \w+|their \w+) $"
 )
@@ -289,6 +315,10 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         relation = Relation[name]
         if relation is Relation.UNDER_PRESSURE and _APPLIED_PRESSURE.search(before):
             continue  # "put us under pressure": a match description, not a job
+        if relation is Relation.LEFT and _LET_LEAVE.search(before):
+            continue  # "no intention of letting him leave": no departure
+        if relation is Relation.SACKED and _ODDS.search(before):
+            relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
             continue  # "took charge in 2016": background, not news
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))

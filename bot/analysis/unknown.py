@@ -55,18 +55,25 @@ def resolve_unknown_clubs(
         out.spans.append((start, start + len(name)))
 
 
+# One word of a person's name: "Kartal" and "İsmail", "Michał", "McClaren", "O'Neill", "Adeyemi-Clarke".
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*"  # capitals after the second letter: McClaren, O'Neill
+_NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
+_PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
+
 _UNKNOWN_PATTERNS = [
     re.compile(
         r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
-        r"\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*[A-Z][a-zà-ÿ'-]+){1,2})"
+        rf"\s+(?P<name>{_NAME})"
     ),
     re.compile(
-        r"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})"
+        rf"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>{_PLAIN_NAME})"
         r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
-        r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:the\s+)?(?:\d{2}-year-old\s+)?"
+        rf"(?P<name>{_PLAIN_NAME}),\s+(?:the\s+)?(?:\d{{2}}-year-old\s+)?"
         r"(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:head coach|manager|boss|coach)\b"
     ),
 ]
@@ -76,16 +83,18 @@ _UNKNOWN_PATTERNS.extend(
     [
         re.compile(
             r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
-            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})"
+            rf"(?P<name>{_PLAIN_NAME})"
         ),
         re.compile(
-            r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has been|was|is|will be)\s+"
-            r"(?:placed|put|installed|left)\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge"
+            rf"(?P<name>{_PLAIN_NAME})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
+            r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes))\s+"
+            r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"
         ),
     ]
 )
+# "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.
 _SUBJECT_OF_JOB = re.compile(
-    r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2})\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
+    rf"(?P<name>{_PLAIN_NAME})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
     r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
     r"turned|quit|parted|placed|installed|promoted)\b"
 )
@@ -93,7 +102,7 @@ _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
-_AGED_PERSON = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:[ ]+[A-Z][a-zà-ÿ'-]+){1,2}),\s+(?:a|the)\s+\d{2}-year-old\b")
+_AGED_PERSON = re.compile(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
 def resolve_unknown_people(

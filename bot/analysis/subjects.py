@@ -1,0 +1,142 @@
+"""Who a cue is about: the person it belongs to, and the people listed with him."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.refs import PersonRef, Resolved
+from bot.analysis.relations import Cue
+from bot.analysis.text import Sentence, fold
+from bot.analysis.words import NOT_PEOPLE
+
+_PERSON_WORD = re.compile(r"\b[A-Z][a-z][\w'-]+")
+_OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
+
+
+def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
+    """Another (unknown) person stands between the manager and the cue: the cue is about them."""
+    for word in _PERSON_WORD.finditer(text, lo, hi):
+        if word.start() == sentence.start or any(s <= word.start() < e for s, e in res.spans):
+            continue
+        if fold(word.group()).removesuffix("'s") in NOT_PEOPLE:
+            continue
+        if text[max(sentence.start, word.start() - 2) : word.start()].strip() in {".", "!", "?", '"', "“"}:
+            continue
+        return True
+    return False
+
+
+_NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+")
+
+
+def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
+    """The sentence is about someone else: it starts with, or names, a person we do not know."""
+    for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
+        if any(s < match.end() and match.start() < e for s, e in res.spans):
+            continue
+        if not any(fold(w).removesuffix("'s") in NOT_PEOPLE for w in match.group().split()):
+            return True
+    first = _PERSON_WORD.match(
+        text,
+        sentence.start
+        + len(text[sentence.start : sentence.end])
+        - len(text[sentence.start : sentence.end].lstrip(" \"'“‘-–0123456789:")),
+    )
+    if first and not any(s <= first.start() < e for s, e in res.spans):
+        return fold(first.group()).removesuffix("'s") not in NOT_PEOPLE
+    return False
+
+
+def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
+    """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
+    for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
+        if any(s < match.end() and match.start() < e for s, e in res.spans):
+            continue
+        words = [fold(w).removesuffix("'s") for w in match.group().split()]
+        if any(w in NOT_PEOPLE for w in words):
+            continue
+        if distance(match.start(), match.end(), cue.start, cue.end) < gap:
+            return True
+    return False
+
+
+def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
+    """'keen on Isak', 'linked with Gyokeres': the cue points at a player, not a club or manager."""
+    match = _OBJECT_PERSON.match(text[cue.end : cue.end + 40])
+    if not match:
+        return False
+    pos = cue.end + match.start(1)
+    if any(s <= pos < e for s, e in res.spans):
+        return False
+    return fold(match.group(1)) not in NOT_PEOPLE
+
+
+OWN_EXIT = re.compile(r"(?:'s?)?\s*(?:(?:is|was|has been|had been)\s+)?")
+_CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bwhile\b|\bwhereas\b")
+_VERB_AFTER_COMMA = re.compile(r",\s+(?:\w+\s+){0,2}$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
+
+
+def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
+    """The person a cue is about: the nearest one, unless a clause break separates a later name
+    ("X lasted 39 days before being sacked, Y was dismissed by Z") or the nearer name only sits in a
+    modifying phrase ("X, once an assistant to Y at Z, was appointed")."""
+    ranked = sorted(people, key=lambda p: distance(p.start, p.end, cue.start, cue.end))
+    best = ranked[0]
+    for person in ranked:
+        if person.start >= cue.end:
+            if _CLAUSE_BREAK.search(folded, cue.end, person.start):
+                continue
+        elif (
+            person.explicit
+            and _VERB_AFTER_COMMA.search(folded, person.end, cue.start)
+            and _PREPOSITION_BEFORE.search(folded, max(0, person.start - 12), person.start)
+        ):
+            continue
+        return person
+    return best
+
+
+_PEOPLE_LIST = re.compile(
+    r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former|ex-|ex|current)\s+)?"
+    r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
+)
+
+
+def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
+    """ "fans say no to Lopetegui", "Bayern rejected Tuchel": the manager is the one turned down,
+    not the one turning a job down (that is "rejected by", or the manager as the subject)."""
+    after = [p for p in people if p.start >= cue.end and p.start - cue.end <= 25]
+    before = [p for p in people if p.end <= cue.start and cue.start - p.end <= 60]
+    return bool(after) and not before and "by " not in folded[cue.end : after[0].start]
+
+
+def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved) -> list[PersonRef]:
+    """ "Newcastle's Eddie Howe and former Chelsea boss Graham Potter are being considered": a cue
+    after a list of managers is about each of them."""
+    explicit = sorted({p.start: p for p in people if p.explicit}.values(), key=lambda p: p.start)
+    if owner not in explicit:
+        return [owner]
+    index = explicit.index(owner)
+    group = [owner]
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(explicit):
+            a, b = (explicit[i + step], explicit[i]) if step == -1 else (explicit[i], explicit[i + step])
+            gap = folded[a.end : b.start]
+            for club in res.clubs:  # club names in the gap read as "@"
+                if a.end <= club.start and club.end <= b.start:
+                    gap = gap.replace(folded[club.start : club.end], "@", 1)
+            if not _PEOPLE_LIST.fullmatch(gap):
+                break
+            group.append(explicit[i + step])
+            i += step
+    return group
+
+
+def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
