@@ -97,6 +97,7 @@ class TelegramAdapter:
         # httpx logs every request URL (the token is in it) at INFO and PTB its base URL at DEBUG:
         # until stop(), a filter on those loggers (and ours) rewrites the token as "<token>".
         self._redacted = self._redactor.install(__name__, ts.__name__)
+        logging.getLogger(ts.NOT_JSON_LOGGER).addFilter(ts.NOT_JSON_NOTE)  # once per process; stays
         app = (
             ApplicationBuilder()
             .token(self._token)

@@ -73,7 +73,8 @@ def to_delivery_error(exc: TelegramError) -> DeliveryError:
         return PermanentFailure(f"telegram: {exc.message}")
     if isinstance(exc, InvalidToken):  # an operator problem, not the chat's: keep the delivery
         return RetryLater("telegram rejected the bot token")
-    return RetryLater(f"telegram: {type(exc).__name__}: {exc.message}")  # TimedOut, 5xx, Conflict …
+    # TimedOut, 5xx, Conflict …; a 5xx page that is not JSON comes whole in the message: cut it
+    return RetryLater(_cut(" ".join(f"telegram: {type(exc).__name__}: {exc.message}".split()), 300))
 
 
 def webhook_secret_from_token(token: str) -> str:
@@ -221,6 +222,32 @@ def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, url=b.url)] for b in buttons])
 
 
-def brief(exc: BaseException | None) -> str:
-    """One line for a log record: the error's type and message, never a traceback."""
-    return "unknown error" if exc is None else f"{type(exc).__name__}: {exc}"
+def brief(exc: BaseException | None, limit: int = 300) -> str:
+    """One line for a log record: the error's type and message, never a traceback, at most ``limit``
+    characters (PTB puts a whole non-JSON answer, such as a proxy's error page, in its messages)."""
+    if exc is None:
+        return "unknown error"
+    return _cut(" ".join(f"{type(exc).__name__}: {exc}".split()), limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class NotJsonNote(logging.Filter):
+    """PTB logs a Bot API answer that is not JSON (a proxy's error page during an outage) as an ERROR
+    with a traceback and the whole page. The call fails as a NetworkError and is retried like any
+    other, so this filter turns that record into one WARNING line with the start of the page."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Can not load invalid JSON data"):
+            page = " ".join(str(record.args[0]).split()) if isinstance(record.args, tuple) and record.args else ""
+            record.msg = "telegram: the Bot API answered with something that is not JSON (a proxy's page?): %s"
+            record.args = (_cut(page, 120),)
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+NOT_JSON_NOTE = NotJsonNote()
+NOT_JSON_LOGGER = "telegram.request.BaseRequest"  # where PTB logs an answer it cannot parse

@@ -54,6 +54,7 @@ class TelegramFake:
         self._chats: dict[int, Json] = {}
         self._admins: dict[tuple[int, int], str] = {}
         self._failures: defaultdict[str, deque[tuple[int, str, Json | None] | None]] = defaultdict(deque)
+        self._pages: defaultdict[str, deque[tuple[int, bytes]]] = defaultdict(deque)
         self._changed = asyncio.Condition()
         self._stopping = False
         self._tasks: set[asyncio.Task[None]] = set()
@@ -165,6 +166,10 @@ class TelegramFake:
         """Let ``skip`` calls of ``method`` through, then fail the next ``times`` ones."""
         self._failures[method].extend([None] * skip + [(status, description, parameters)] * times)
 
+    def page_next(self, method: str, status: int, page: bytes) -> None:
+        """Answer the next call of ``method`` with a non-JSON page (a proxy's error page, say)."""
+        self._pages[method].append((status, page))
+
     def rate_limit_next(self, times: int = 1, retry_after: int = 1, method: str = "sendMessage") -> None:
         description = f"Too Many Requests: retry after {retry_after}"
         self.fail_next(method, 429, description, times=times, parameters={"retry_after": retry_after})
@@ -213,6 +218,9 @@ class TelegramFake:
         params = {key: _decode(value) for key, value in form.items() if isinstance(value, str)}
         self.calls.append(Call(method, params))
         await self._notify()
+        if self._pages[method]:
+            status, page = self._pages[method].popleft()
+            return web.Response(status=status, body=page, content_type="text/html")
         failure = self._failures[method].popleft() if self._failures[method] else None
         if failure is not None:
             return _error(*failure)

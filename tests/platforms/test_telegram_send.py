@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator
 
@@ -101,6 +102,25 @@ async def test_send_errors_map_to_delivery_errors(
     with pytest.raises(expected) as caught:
         await tg.send(PRIVATE, CARD)
     assert type(caught.value) is expected
+
+
+PROXY_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>" + b"x" * 2000
+
+
+async def test_a_proxy_error_page_is_retried_later_and_logged_as_one_warning_line_without_the_page(
+    h: Harness, tg: TelegramAdapter, caplog: pytest.LogCaptureFixture
+) -> None:
+    h.srv.page_next("sendMessage", 502, PROXY_PAGE)
+    with caplog.at_level(logging.DEBUG, logger="telegram"), pytest.raises(RetryLater) as caught:
+        await tg.send(PRIVATE, CARD)
+    assert str(caught.value).startswith("telegram: NetworkError: Bad Gateway (502)")
+    assert len(str(caught.value)) <= 300  # what the outbox keeps as the error, not the whole page
+    from_ptb = [r for r in caplog.records if r.name.startswith("telegram.")]
+    assert [r.levelname for r in from_ptb if r.levelno >= logging.WARNING] == ["WARNING"]
+    assert not any(r.exc_info or r.exc_text for r in from_ptb)
+    assert "not JSON" in caplog.text
+    assert "x" * 200 not in caplog.text  # the page is cut, not copied into the log
+    await tg.send(PRIVATE, CARD)  # the next call goes through
 
 
 async def test_forbidden_raises_chat_gone_and_leaves_deactivation_to_the_dispatcher(
