@@ -117,9 +117,9 @@ def outbox(db: Path) -> Counter[str]:
         con.close()
 
 
-async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
-    db = tmp / f"fanout-{time.monotonic_ns()}.db"
-    store = await SQLiteStore.open(f"sqlite:///{db}")
+async def queue_alerts(store: SQLiteStore, db: Path, analyser: Analyser, chat_keys: list[str]) -> tuple[int, int]:
+    """Have every chat in ``chat_keys`` follow the story's manager, ingest the story with alerts on;
+    return the outbox size and the deliveries the ingest reported."""
     now = utcnow()
     story = Item(STORY.entry_key, STORY.title, STORY.text, STORY.url, now - timedelta(minutes=5), STORY.outlet)
     analysis = analyser.analyse(Article(story.title, story.text, url=story.url, outlet=story.outlet))
@@ -127,20 +127,18 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
     if len(managers) != 1:
         raise RuntimeError(f"the fan-out story should be about one manager, got {managers}")
     manager = managers.pop()
-    for n in range(chats):
-        await store.follow(f"telegram:{FIRST_CHAT + n}:", "manager", manager, "", now)
+    for key in chat_keys:
+        await store.follow(key, "manager", manager, "", now)
     feed = await store.add_feed("https://www.bbc.co.uk/sport/football/rss.xml", "BBC Sport", now)
     stats = await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, [story], now, alerts=True)
-    queued = sum(outbox(db).values())
+    return sum(outbox(db).values()), stats.deliveries
 
-    fake = await RateLimitedTelegram().start()
-    adapter = TelegramAdapter(
-        fake.token, TelegramSettings(api_base_url=fake.base_url, file_base_url=fake.file_url), no_commands, gone
-    )
-    await adapter.start()
-    dispatcher = Dispatcher(store, {"telegram": adapter}, DeliverySettings())
+
+async def drain(dispatcher: Dispatcher, db: Path, limit: float) -> tuple[float, Counter[str]]:
+    """Run the dispatcher until no delivery is pending or sending (or ``limit`` seconds); return the
+    time it took and the outbox's final status counts."""
     stop = asyncio.Event()
-    deadline = time.perf_counter() + chats / RATE * 3 + 60
+    deadline = time.perf_counter() + limit
     t0 = time.perf_counter()
     task = asyncio.create_task(dispatcher.run(stop))
     status = outbox(db)
@@ -152,6 +150,27 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
     elapsed = time.perf_counter() - t0
     stop.set()
     await task
+    return elapsed, status
+
+
+def load_analyser() -> Analyser:
+    config = common.ROOT / "config"
+    return Analyser(load_gazetteer(config / "managers.toml", config / "clubs.toml", config / "sources.toml"))
+
+
+async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
+    db = tmp / f"fanout-{time.monotonic_ns()}.db"
+    store = await SQLiteStore.open(f"sqlite:///{db}")
+    keys = [f"telegram:{FIRST_CHAT + n}:" for n in range(chats)]
+    queued, deliveries = await queue_alerts(store, db, analyser, keys)
+
+    fake = await RateLimitedTelegram().start()
+    adapter = TelegramAdapter(
+        fake.token, TelegramSettings(api_base_url=fake.base_url, file_base_url=fake.file_url), no_commands, gone
+    )
+    await adapter.start()
+    dispatcher = Dispatcher(store, {"telegram": adapter}, DeliverySettings())
+    elapsed, status = await drain(dispatcher, db, chats / RATE * 3 + 60)
     await adapter.stop()
     await fake.stop()
     await store.close()
@@ -159,7 +178,7 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
     return {
         "chats": chats,
         "queued": queued,
-        "deliveries_stat": stats.deliveries,
+        "deliveries_stat": deliveries,
         "seconds": elapsed,
         "ideal": queued / RATE,
         "requests": fake.send_requests,
@@ -172,8 +191,7 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser) -> dict[str, Any]:
 
 
 async def measure(chats: int, runs: int) -> list[dict[str, Any]]:
-    config = common.ROOT / "config"
-    analyser = Analyser(load_gazetteer(config / "managers.toml", config / "clubs.toml", config / "sources.toml"))
+    analyser = load_analyser()
     results = []
     with tempfile.TemporaryDirectory(prefix="rb-fanout-") as tmp:
         for run in range(runs):

@@ -30,21 +30,17 @@ import tempfile
 import time
 import warnings
 from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common
-from fanout import STORY, gone, no_commands, outbox
+from fanout import drain, gone, load_analyser, no_commands, queue_alerts
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.gazetteer import load_gazetteer
 from bot.config import DeliverySettings, DiscordSettings
 from bot.delivery.dispatcher import Dispatcher
-from bot.domain import Article, utcnow
-from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.store.sqlite import SQLiteStore
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_server import FakeDiscord
@@ -83,19 +79,8 @@ def rest_requests(fake: FakeDiscord, since: int) -> Counter[str]:
 async def one_run(tmp: Path, chats: int, analyser: Analyser, cached: bool) -> dict[str, Any]:
     db = tmp / f"fanout-{time.monotonic_ns()}.db"
     store = await SQLiteStore.open(f"sqlite:///{db}")
-    now = utcnow()
-    story = Item(STORY.entry_key, STORY.title, STORY.text, STORY.url, now - timedelta(minutes=5), STORY.outlet)
-    analysis = analyser.analyse(Article(story.title, story.text, url=story.url, outlet=story.outlet))
-    managers = {c.manager for c in analysis.rumours}
-    if len(managers) != 1:
-        raise RuntimeError(f"the fan-out story should be about one manager, got {managers}")
-    manager = managers.pop()
     ids = [str(FIRST_CHANNEL + n) for n in range(chats)]
-    for cid in ids:
-        await store.follow(f"discord:{cid}:", "manager", manager, "", now)
-    feed = await store.add_feed("https://www.bbc.co.uk/sport/football/rss.xml", "BBC Sport", now)
-    stats = await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, [story], now, alerts=True)
-    queued = sum(outbox(db).values())
+    queued, deliveries = await queue_alerts(store, db, analyser, [f"discord:{cid}:" for cid in ids])
 
     fake = FakeDiscord(global_limit=RATE, global_window=WINDOW)
     channels = {cid: channel(cid, n + 10) for n, cid in enumerate(ids)}
@@ -107,20 +92,8 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser, cached: bool) -> di
     adapter = DiscordAdapter(fake.token, settings, no_commands, gone, no_names, guild_ready_timeout=0.05)
     await adapter.start()
     dispatcher = Dispatcher(store, {"discord": adapter}, DeliverySettings())
-    stop = asyncio.Event()
-    deadline = time.perf_counter() + chats / RATE * 3 + 60
     since, refused_before = len(fake.calls), fake.global_refused
-    t0 = time.perf_counter()
-    task = asyncio.create_task(dispatcher.run(stop))
-    status = outbox(db)
-    while time.perf_counter() < deadline:
-        await asyncio.sleep(0.1)
-        status = outbox(db)
-        if not status["pending"] and not status["sending"]:
-            break
-    elapsed = time.perf_counter() - t0
-    stop.set()
-    await task
+    elapsed, status = await drain(dispatcher, db, chats / RATE * 3 + 60)
     requests = rest_requests(fake, since)
     refused = fake.global_refused - refused_before
     await adapter.stop()
@@ -131,7 +104,7 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser, cached: bool) -> di
     return {
         "chats": chats,
         "queued": queued,
-        "deliveries_stat": stats.deliveries,
+        "deliveries_stat": deliveries,
         "seconds": elapsed,
         "ideal": queued / RATE,
         "requests": sum(requests.values()),
@@ -145,8 +118,7 @@ async def one_run(tmp: Path, chats: int, analyser: Analyser, cached: bool) -> di
 
 
 async def measure(chats: int, runs: int, cached: bool) -> list[dict[str, Any]]:
-    config = common.ROOT / "config"
-    analyser = Analyser(load_gazetteer(config / "managers.toml", config / "clubs.toml", config / "sources.toml"))
+    analyser = load_analyser()
     results = []
     with tempfile.TemporaryDirectory(prefix="rb-fanout-discord-") as tmp:
         for run in range(runs):
