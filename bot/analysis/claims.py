@@ -127,9 +127,10 @@ _EXIT = (Relation.SACKED, Relation.LEFT)
 _GENERIC_EXIT = re.compile(
     r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?"
 )
+# "left the club", "turned the job down": the club the story is about.
+_THE_CLUB = re.compile(r"\b(?:the (?:club|job|role|post|position|federation)|(?:his|her) (?:job|role|post|position))\b")
 # "has been out of work since he was dismissed", "a year after he had been sacked": background, not
 # the job that is open now.
-_THE_CLUB = re.compile(r"\b(?:the (?:club|job|role|post|position|federation)|(?:his|her) (?:job|role|post|position))\b")
 _BACKGROUND = re.compile(r"\b(?:since|had been|had|previously|formerly)\b")
 
 
