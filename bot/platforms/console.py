@@ -13,19 +13,21 @@ import stat
 import sys
 from typing import TextIO
 
-from bot.commands.base import ChatRef, Invocation
-from bot.delivery.ports import CommandHandler
+from bot.commands.base import CommandHandler, Invocation
+from bot.delivery.ports import Capabilities, InFlightMark
+from bot.domain import ChatRef, Platform
 from bot.render.card import Card
 from bot.render.text import render_card, render_reply
 
 log = logging.getLogger(__name__)
 
-CONSOLE_CHAT = ChatRef("console", "local")
+CONSOLE_CHAT = ChatRef(Platform.CONSOLE, "local")
 PROMPT_HELP = "Type a command such as /rumour alonso, /hot or /help. Ctrl-C or /quit stops the bot."
 
 
 class ConsoleAdapter:
-    platform = "console"
+    platform = Platform.CONSOLE
+    capabilities = Capabilities(drops_resends=True, edits=True)  # nothing is lost or doubled on a screen
 
     def __init__(self, handle: CommandHandler, out: TextIO | None = None) -> None:
         self.handle = handle
@@ -36,17 +38,38 @@ class ConsoleAdapter:
         self.out.write(text + "\n")
         self.out.flush()
 
+    async def start(self) -> None:
+        """Nothing to connect to; ``run`` reads the typed commands."""
+
+    async def stop(self) -> None:
+        """Nothing to close."""
+
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
-        del chat, nonce, ping_role
+        del chat, nonce, ping_role, in_flight
         message_id = str(next(self._ids))
         prefix = f"[alert #{message_id}]" if reply_to is None else f"[alert #{message_id} ↳ #{reply_to}]"
         self._print(f"\n{prefix} {render_card(card)}\n")
         return message_id
 
-    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
-        del chat, nonce
+    async def send_text(
+        self,
+        chat: ChatRef,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        in_flight: InFlightMark | None = None,
+    ) -> str:
+        del chat, nonce, in_flight
         message_id = str(next(self._ids))
         self._print(f"[update #{message_id} ↳ #{reply_to}] {text}" if reply_to else f"[#{message_id}] {text}")
         return message_id

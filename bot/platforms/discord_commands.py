@@ -17,8 +17,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.commands.base import ChatRef, Invocation
-from bot.delivery.ports import CommandHandler
+from bot.commands.base import CommandHandler, Invocation
+from bot.domain import ChatRef
 from bot.render.card import Reply
 from bot.render.discord_embed import batch_embeds, render_content, render_embed
 
