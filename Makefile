@@ -18,13 +18,16 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/rumourbot demo
 
+# Most tests wait on loopback servers and child processes rather than the CPU: four workers keep
+# both cores busy (pytest-xdist).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 4
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests bench scripts
 	$(BIN)/ruff format --check bot tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: $(STAMP)
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis

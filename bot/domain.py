@@ -219,6 +219,35 @@ def current_heat(stored: float, last_update: datetime, now: datetime) -> float:
     return stored * math.pow(0.5, age_hours / HEAT_HALF_LIFE_HOURS)
 
 
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    outlet: str
+    url: str
+    title: str
+    source: str
+    tier: int
+    relation: str
+    reported_at: datetime
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StageRow:
+    stage: str
+    source: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadView:
+    """A thread with its reports and stage timeline, for commands and alerts."""
+
+    state: ThreadState
+    heat: float
+    reports: tuple[ReportRow, ...]
+    timeline: tuple[StageRow, ...]
+
+
 # -- chats, follows and deliveries ---------------------------------------------------------------
 
 

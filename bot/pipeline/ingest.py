@@ -23,8 +23,7 @@ from bot.domain import (
     ThreadState,
     digest_due,
 )
-from bot.llm.port import AnalysisPort
-from bot.pipeline.ports import IngestStore, IngestTx
+from bot.pipeline.ports import AnalysisPort, IngestStore, IngestTx
 from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
 from bot.store.base import (
     ChatPrefs,

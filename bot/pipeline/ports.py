@@ -7,7 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.domain import ThreadState
+from bot.domain import Analysis, Article, ThreadState
 from bot.store.base import (
     ChatPrefs,
     FeedRow,
@@ -19,6 +19,15 @@ from bot.store.base import (
     RecentText,
     Subscription,
 )
+
+
+class AnalysisPort(Protocol):
+    """Articles in, one Analysis per article out, in order: the built-in analyser (bot/llm/port.py)
+    or the language model in front of it (bot/llm/analysis.py)."""
+
+    async def analyse_many(self, articles: Sequence[Article]) -> list[Analysis]:
+        """One Analysis per article, in the same order; never raises on an article's text."""
+        ...
 
 
 class IngestTx(Protocol):

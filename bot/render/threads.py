@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bot.domain import Relation
+from bot.domain import Relation, ThreadView
 from bot.render.card import Card, Link
-from bot.store.base import ThreadView
 
 STAGE_LABEL: dict[str, str] = {
     Relation.LINKED: "linked",

@@ -13,13 +13,21 @@ from bot.domain import (
     EntryDecision,
     EventKind,
     Report,
+    ReportRow,
+    StageRow,
     TargetKind,
     ThreadEvent,
-    ThreadState,
+    ThreadView,
     link_key,
 )
 
-__all__ = ["EntryDecision", "link_key"]  # re-exported: where the store's callers have always found them
+__all__ = [
+    "EntryDecision",
+    "ReportRow",
+    "StageRow",
+    "ThreadView",
+    "link_key",
+]  # re-exported: where the store's callers have always found them
 
 
 class StoreError(Exception):
@@ -65,35 +73,6 @@ class StoryRecord:
     summary: str
     analysis_json: str
     published: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRow:
-    outlet: str
-    url: str
-    title: str
-    source: str
-    tier: int
-    relation: str
-    reported_at: datetime
-    duplicate: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StageRow:
-    stage: str
-    source: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadView:
-    """A thread with its reports and stage timeline, for commands and alerts."""
-
-    state: ThreadState
-    heat: float
-    reports: tuple[ReportRow, ...]
-    timeline: tuple[StageRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
