@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.domain import utcnow
+from bot.domain import Platform, utcnow
 from bot.ids import new_worker_id
 
 __all__ = ["ALL_ROLES", "ROLES", "LeaseKeeper", "LeaseStore", "RoleError", "Roles", "new_worker_id"]
 
 log = logging.getLogger(__name__)
 
-ROLES = ("all", "poller", "dispatcher", "discord", "telegram")
+ROLES = ("all", "poller", "dispatcher", Platform.DISCORD.value, Platform.TELEGRAM.value)  # a platform: its commands
 
 
 class RoleError(ValueError):
@@ -69,9 +69,9 @@ class Roles:
 
     def check(self, *, telegram: bool, discord: bool) -> None:
         """Refuse a combination that cannot work with the tokens given (``telegram``/``discord``: set)."""
-        if "telegram" in self.names and not telegram:
+        if Platform.TELEGRAM in self.names and not telegram:
             raise RoleError("--role telegram needs TELEGRAM_TOKEN")
-        if "discord" in self.names and not discord:
+        if Platform.DISCORD in self.names and not discord:
             raise RoleError("--role discord needs DISCORD_TOKEN")
         if "dispatcher" in self.names and not telegram:
             raise RoleError(

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver
 from bot.commands.ports import WhyReads
-from bot.domain import STAGE_RANK, Relation, TargetKind
+from bot.domain import STAGE_RANK, DeliveryMode, EventKind, Relation, TargetKind
 from bot.render.card import Reply
 from bot.render.threads import TIER_LABEL, stage_label, update_line
 from bot.store.base import (
@@ -140,7 +140,7 @@ class Why:
             for e in log
             if e.at == entry.seen_at
             and e.source == report.source
-            and (e.kind == "source" or e.stage == report.relation)
+            and (e.kind == EventKind.SOURCE or e.stage == report.relation)
         ]
         if not mine:
             return (
@@ -224,7 +224,7 @@ class Why:
 
     def _delivery(self, event: EventTrace, label: str, prefs: ChatPrefs) -> str:
         now = self.clock()
-        if event.kind == "created":
+        if event.kind == EventKind.CREATED:
             what = f"the alert that started {label}"
         else:
             line = update_line(event.stage, event.source, event.kind)
@@ -246,6 +246,6 @@ class Why:
                 f"Retrying: {event.attempts} attempt(s) to post {what} failed ({event.error or 'unknown error'}); "
                 f"next try {_when(due)}."
             )
-        if due > now + timedelta(seconds=1) and prefs.mode != "instant":
+        if due > now + timedelta(seconds=1) and prefs.mode != DeliveryMode.INSTANT:
             return f"Waiting for this chat's {prefs.mode} roundup, due {_when(due)}: {what}."
         return f"Queued: {what} is about to be posted here."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain import Relation, ThreadView
+from bot.domain import EventKind, Relation, ThreadView
 from bot.render.card import Card, Link
 
 STAGE_LABEL: dict[str, str] = {
@@ -81,9 +81,9 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     )
 
 
-def update_line(stage: str, source: str, kind: str) -> str:
+def update_line(stage: str, source: str, kind: EventKind) -> str:
     """The short reply posted under an alert when its thread moves on."""
-    if kind == "source":
+    if kind == EventKind.SOURCE:
         return f"now reported by {source}"
     return f"now: {stage_label(stage)} — {source}"
 
