@@ -82,8 +82,10 @@ class Dispatcher:
             singles, bundled = items, []
         sent = 0
         for delivery in singles:
-            if await self._send(delivery):
-                sent += 1
+            outcome = await self._send(delivery)
+            if outcome is None:  # the chat is gone: what was queued for it has been dropped
+                return sent
+            sent += outcome
         if bundled and await self._send_roundup(bundled):
             sent += len(bundled)
         return sent
@@ -137,7 +139,8 @@ class Dispatcher:
             await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
         return True
 
-    async def _send(self, delivery: Delivery) -> bool:
+    async def _send(self, delivery: Delivery) -> bool | None:
+        """Send one delivery: True when sent, False when it failed, None when its chat is gone."""
         chat = ChatRef.from_key(delivery.chat_key)
         sender = self.senders[chat.platform]
         view = await self.store.thread(delivery.thread_id)
@@ -161,8 +164,7 @@ class Dispatcher:
                 line = update_line(delivery.stage, delivery.source, delivery.event_kind)
                 message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce, in_flight=in_flight)
         except (DeliveryError, TimeoutError, OSError) as exc:
-            await self._failed(delivery, exc)
-            return False
+            return False if await self._failed(delivery, exc) else None
         await self.store.delivery_sent(delivery.id, message_id, self.clock())
         if self.on_outcome:
             self.on_outcome(chat.platform, "sent", 1)
