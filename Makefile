@@ -19,9 +19,9 @@ demo: $(STAMP)
 	$(BIN)/rumourbot demo
 
 # Most tests wait on loopback servers and child processes rather than the CPU: four workers keep
-# both cores busy (pytest-xdist).
+# both cores busy (pytest-xdist); an idle worker takes queued tests from a busy one (worksteal).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 4
+	$(BIN)/python -m pytest -q -n 4 --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests bench scripts
