@@ -17,7 +17,7 @@ from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
 from bot.delivery.dispatcher import Dispatcher
-from bot.delivery.ports import Sender
+from bot.delivery.ports import PlatformAdapter, Sender
 from bot.domain import ChatRef, TargetKind, utcnow
 from bot.feeds.fetcher import Fetcher
 from bot.http.metrics import Metrics
@@ -112,10 +112,10 @@ def _install_signals(stop: asyncio.Event) -> None:
 
 async def _start_platforms(
     c: Core, stop: asyncio.Event, metrics: Metrics | None = None, roles: Roles = ALL_ROLES
-) -> list[Sender]:
+) -> list[PlatformAdapter]:
     """Telegram and/or Discord when their tokens are set and the roles use them; imported only then."""
     secrets = c.config.secrets
-    started: list[Sender] = []
+    started: list[PlatformAdapter] = []
 
     async def gone(chat: ChatRef) -> None:
         # chat.key is the key follows are stored under; with no thread part it covers the topics too.
@@ -155,12 +155,10 @@ async def _start_platforms(
     return started
 
 
-async def _stop_all(platforms: list[Sender]) -> None:
+async def _stop_all(platforms: list[PlatformAdapter]) -> None:
     for platform in platforms:
-        stop_platform = getattr(platform, "stop", None)
-        if stop_platform is not None:
-            with contextlib.suppress(Exception):
-                await stop_platform()
+        with contextlib.suppress(Exception):
+            await platform.stop()
 
 
 async def run_bot(
