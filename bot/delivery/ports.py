@@ -13,9 +13,9 @@ from bot.store.base import ChatPrefs, Delivery, ThreadView
 
 InFlightMark = Callable[[bool], Awaitable[None]]
 """Passed by the dispatcher with each Sender call for a delivery (None for command replies). A sender
-whose platform cannot drop a resent message (Telegram has no nonce) awaits it with True just before
-a request that may post starts to go out — the mark is stored before Telegram can have the message —
-and with False when the platform answers that it did not post (e.g. 429). After a crash, a delivery
+whose platform cannot drop a resent message (Telegram has no nonce) awaits it with True the instant a
+request that may post has been written to the network, and with False when the platform answers that
+it did not post (e.g. 429). After a crash, a delivery
 marked in flight is presumed delivered instead of being sent again: see docs/DELIVERY.md."""
 
 

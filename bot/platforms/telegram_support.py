@@ -5,11 +5,10 @@ and neutral types.
 In-flight marks (docs/DELIVERY.md): Telegram has no idempotency key, so a resend after a crash
 could post an alert twice. The dispatcher passes each send an ``in_flight`` mark; the adapter holds
 it in ``IN_FLIGHT`` (a context variable of this module) while PTB runs the request, and the hooks of
-the HTTP client ``bot_request`` makes call it: with True just before a sendMessage request starts to
-go out (httpcore's ``send_request_headers.started`` trace event: after any rate-limit wait and
-connection set-up), so that the mark is stored before Telegram can have the message; with False
-when Telegram answers anything but 200 (a 429 has not posted, and PTB's limiter may sleep before
-retrying).
+the HTTP client ``bot_request`` makes call it: with True the instant a sendMessage body has been
+written to the socket (httpcore's ``send_request_body.complete`` trace event: after any rate-limit
+wait and connection set-up); with False when Telegram answers anything but 200 (a 429 has not
+posted, and PTB's limiter may sleep before retrying).
 
 Tokens in logs: the bot token is part of every Bot API URL. httpx logs each request URL at INFO,
 PTB logs its base URL at DEBUG, and PTB's InvalidToken message quotes the token. ``TokenRedactor``
@@ -128,10 +127,9 @@ async def _mark_when_written(request: httpx.Request) -> None:
         return
 
     async def trace(event: str, info: dict[str, Any]) -> None:
-        # Before the first byte of the request leaves: once Telegram can have the message, the store
-        # already says so. (Marked after the write instead, a crash between the write and the
-        # mark's commit — a wait for the store — posted the alert twice after the restart.)
-        if event.endswith(".send_request_headers.started"):  # http11.… (or http2.…)
+        # The instant the whole request has been handed to the kernel. The store commits the mark
+        # before this coroutine yields (bot/store/sqlite.py), so no other work can come in between.
+        if event.endswith(".send_request_body.complete"):  # http11.… (or http2.…)
             await mark(True)
 
     request.extensions["trace"] = trace

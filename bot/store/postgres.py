@@ -108,10 +108,20 @@ class PostgresDialect(_Conn):
     byte_order = ' COLLATE "C"'
     row_order = "id"
 
-    def __init__(self, pool: Pool) -> None:
+    def __init__(self, pool: Pool, marks: Pool | None = None) -> None:
         super().__init__(pool)
         self.pool = pool
         self._ingest = asyncio.Lock()
+        # In-flight marks go through a pool of their own: never queued behind the store's other work.
+        self._marks = _Conn(marks or pool)
+        self._marks_pool = marks
+
+    async def mark_in_flight(self, delivery_id: int, since: datetime | None) -> None:
+        sql = "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'"
+        await self._marks.execute(sql, (since, delivery_id))
+
+    async def marked(self) -> list[int]:
+        return []  # marks are the deliveries rows' sent_at here
 
     @asynccontextmanager
     async def transaction(self, lock: int | None = None) -> AsyncIterator[Conn]:
@@ -140,6 +150,8 @@ class PostgresDialect(_Conn):
         return sorted(int(r[0]) for r in rows)
 
     async def close(self) -> None:
+        if self._marks_pool is not None:
+            await self._marks_pool.close()
         await self.pool.close()
 
     async def schema_version(self) -> int:
@@ -201,11 +213,16 @@ class PostgresStore(SQLStore):
             pool: Pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, timeout=connect_timeout)
         except (TimeoutError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"cannot open database {redact(url)}: {exc}") from exc
-        store = cls(PostgresDialect(pool), url)
+        try:
+            marks: Pool = await asyncpg.create_pool(url, min_size=1, max_size=1, timeout=connect_timeout)
+        except (TimeoutError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            await pool.close()
+            raise StoreError(f"cannot open database {redact(url)}: {exc}") from exc
+        store = cls(PostgresDialect(pool, marks), url)
         if migrate:
             try:
                 await store.migrate()
             except BaseException:
-                await pool.close()
+                await store.close()
                 raise
         return store

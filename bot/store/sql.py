@@ -268,9 +268,7 @@ class SQLStore:
     async def delivery_in_flight(self, delivery_id: int, since: datetime | None) -> None:
         """Record (or, with None, clear) that a claimed delivery's request is leaving for a platform
         that cannot drop a resend; see docs/DELIVERY.md."""
-        # While a row is 'sending', sent_at is when its request left (NULL: not yet, or refused).
-        sql = "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'"
-        await self.dialect.execute(sql, (since, delivery_id))
+        await self.dialect.mark_in_flight(delivery_id, since)
 
     async def delivery_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
         await self.dialect.execute(

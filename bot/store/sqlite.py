@@ -4,6 +4,12 @@ One connection serves the process. A write transaction holds ``BEGIN IMMEDIATE``
 process's write lock, so a single write statement waits for it rather than landing inside it;
 other processes on the same file wait for SQLite's own lock. Times are stored as ISO 8601 UTC text,
 which sorts as time does; ``feeds.next_poll_at`` is '' for "poll at once".
+
+In-flight marks (docs/DELIVERY.md) live in a side file, ``<database>-flight``, written by a
+connection of their own, synchronously, in the instant after a Telegram request has been written:
+a mark never waits for the store's lock, its thread or a transaction on the main file (which never
+touches the side file), so no other work can widen the moment in which a crash would leave a
+delivered alert unmarked. Taking claims back reads the marks through the same connection.
 """
 
 from __future__ import annotations
@@ -26,8 +32,17 @@ from bot.store.sql import SQLStore
 from bot.store.timefmt import ts
 
 log = logging.getLogger(__name__)
-_ID_TABLES = ("entries", "stories", "threads", "reports", "events")
 _READS = ("SELECT", "WITH", "PRAGMA")
+_ID_TABLES = ("entries", "stories", "threads", "reports", "events")
+_MARKS = (
+    "CREATE TABLE IF NOT EXISTS marks (delivery_id INTEGER NOT NULL, attempt INTEGER NOT NULL,"
+    " since TEXT NOT NULL, PRIMARY KEY (delivery_id, attempt))"
+)
+_MARKED = (
+    "SELECT m.delivery_id FROM marks m JOIN store.deliveries d ON d.id = m.delivery_id AND d.attempts = m.attempt"
+    " WHERE d.status = 'sending'"
+)
+_STALE = "DELETE FROM marks WHERE delivery_id NOT IN (SELECT id FROM store.deliveries WHERE status = 'sending')"
 
 
 def sqlite_path(url: str) -> Path:
@@ -64,11 +79,54 @@ class SQLiteDialect:
     byte_order = ""  # SQLite compares text by bytes already
     row_order = "rowid"
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: Path, marks: sqlite3.Connection | None = None) -> None:
         self.db = db
         self.path = path
         self.write_lock = asyncio.Lock()
         self._conn = _TxConn(db)
+        self.marks = marks  # the side file's connection; None (an in-memory database): marks in sent_at
+
+    def _marks(self) -> sqlite3.Connection | None:
+        """The side file of in-flight marks, opened (and made) on first use: by a dispatcher taking
+        claims back when it starts, else by the first mark. None for an in-memory database."""
+        if self.marks is not None or str(self.path) == ":memory:":
+            return self.marks
+        marks = sqlite3.connect(f"{self.path}-flight", isolation_level=None)
+        marks.execute("PRAGMA busy_timeout = 200")  # only other processes' marks can hold it, for microseconds
+        marks.execute("PRAGMA journal_mode = WAL")
+        marks.execute("PRAGMA synchronous = NORMAL")
+        marks.execute(_MARKS)
+        marks.execute("ATTACH DATABASE ? AS store", (str(self.path),))  # read only: WAL readers never wait
+        self.marks = marks
+        return marks
+
+    async def mark_in_flight(self, delivery_id: int, since: datetime | None) -> None:
+        try:  # no await from here to the commit: nothing else runs in between
+            marks = self._marks()
+            if marks is not None:
+                if since is None:
+                    marks.execute("DELETE FROM marks WHERE delivery_id = ?", (delivery_id,))
+                else:
+                    marks.execute(
+                        "INSERT OR REPLACE INTO marks (delivery_id, attempt, since) SELECT id, attempts, ?"
+                        " FROM store.deliveries WHERE id = ? AND status = 'sending'",
+                        (ts(since), delivery_id),
+                    )
+                return
+        except sqlite3.Error as exc:  # e.g. another process holding the side file: mark the slow way
+            log.warning("in-flight mark of delivery %d through the side file failed: %s", delivery_id, exc)
+        sql = "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'"
+        await self.execute(sql, (since, delivery_id))
+
+    async def marked(self) -> list[int]:
+        try:
+            marks = self._marks()
+            if marks is None:
+                return []
+            marks.execute(_STALE)
+            return [int(r[0]) for r in marks.execute(_MARKED)]
+        except sqlite3.Error as exc:
+            raise StoreError(f"in-flight marks ({self.path}-flight): {exc}") from exc
 
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         if sql.lstrip().startswith(_READS):
@@ -113,6 +171,8 @@ class SQLiteDialect:
         return list(range(first, first + count))
 
     async def close(self) -> None:
+        if self.marks is not None:
+            self.marks.close()
         await self.db.close()
 
     async def schema_version(self) -> int:
