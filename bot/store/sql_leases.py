@@ -109,19 +109,19 @@ class Leases:
         gone, params = "status = 'sending'", list[object]()
         if now is not None:
             gone, params = "status = 'sending' AND (claim_until IS NULL OR claim_until < ?)", [now]
-        in_flight, marked = "sent_at IS NOT NULL", await self._d.marked()
+        in_flight, marked, ids = "sent_at IS NOT NULL", await self._d.marked(), list[object]()
         if marked:
             among, ids = self._d.any_of(marked, "bigint")
-            in_flight, params = f"(sent_at IS NOT NULL OR id {among})", [*params, *ids]
+            in_flight = f"(sent_at IS NOT NULL OR id {among})"
         async with self._d.transaction() as conn:
             presumed = await conn.execute(
                 "UPDATE deliveries SET status = 'sent', last_error = 'presumed delivered: in flight at a crash',"
                 f" claimed_by = NULL, claim_until = NULL WHERE {gone} AND {in_flight}",
-                params,
+                [*params, *ids],
             )
             released = await conn.execute(
                 f"UPDATE deliveries SET status = 'pending', claimed_by = NULL, claim_until = NULL WHERE {gone}",
-                params[: len(params) - len(marked)],
+                params,
             )
         if presumed:
             log.warning(
