@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import replace
 
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
@@ -11,7 +13,17 @@ from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.summary import summarise
 from bot.analysis.text import Sentence, clean_text, fold, split_sentences
-from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, Relation, RumourClaim, SourceCredit, Tier
+from bot.domain import (
+    STAGE_RANK,
+    UNKNOWN_TIER,
+    Analysis,
+    Article,
+    Factuality,
+    Relation,
+    RumourClaim,
+    SourceCredit,
+    Tier,
+)
 
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
@@ -24,6 +36,63 @@ _TIER_ADJUST = {
     Tier.MIXED: -0.05,
     Tier.UNRELIABLE: -0.15,
 }
+
+
+# A claim the story only expects, thinks possible or asks about is less certain than one it reports.
+_HOLD_ADJUST = {
+    Factuality.DONE: 0.0,
+    Factuality.EXPECTED: -0.05,
+    Factuality.POSSIBLE: -0.15,
+    Factuality.QUESTION: -0.2,
+    Factuality.DENIED: 0.0,
+    Factuality.REPORTED: -0.1,
+    Factuality.PAST: -0.5,
+}
+# "to replace Klopp", "Klopp's successor": the manager whose job is being filled.
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:replace|replacing|succeed|succeeding|successor to|successor for|in place of|take over from|"
+    r"taking over from|took over from)\s+(?:(?:the\s+)?(?:sacked|departing|outgoing|departed)\s+)?"
+    r"(?:(?:manager|head coach|coach|boss)\s+)?$"
+)
+_REPLACED_AFTER = re.compile(r"^(?:'s?)?\s+(?:successor|replacement|shoes)\b")
+
+
+_FAMILIES = (
+    frozenset({Relation.SACKED, Relation.LEFT}),
+    frozenset({Relation.APPOINTED, Relation.AGREED}),
+)
+
+
+def _same_event(a: RawClaim, b: RawClaim) -> bool:
+    """Two claims speak of one event: the same word, or the same kind of exit or arrival."""
+    ea, eb = a.event or a.relation, b.event or b.relation
+    return ea is eb or any(ea in family and eb in family for family in _FAMILIES)
+
+
+def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
+    """Past background is not a claim, except the exit that opened the job the story is about: the
+    predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
+    targeted = {c.club for c in raw if c.factuality is not Factuality.PAST}
+    kept: list[RawClaim] = []
+    for claim in raw:
+        if claim.factuality is not Factuality.PAST:
+            kept.append(claim)
+        elif claim.manager in predecessors and claim.club in targeted:
+            kept.append(replace(claim, factuality=Factuality.DONE))
+    return kept
+
+
+def _predecessors(folded: str, res: Resolved) -> list[str]:
+    """Managers the story is about without a claim of their own: the one being replaced."""
+    return [
+        p.name
+        for p in res.people
+        if p.explicit
+        and (
+            _REPLACED_BEFORE.search(folded, max(0, p.start - 40), p.start)
+            or _REPLACED_AFTER.match(folded[p.end : p.end + 20])
+        )
+    ]
 
 
 class Analyser:
@@ -47,13 +116,14 @@ class Analyser:
         res = resolve(text, folded, sentences, self.gazetteer)
         sources = self._credits(article, res)
         # Every claim names a person the resolver found; with none there is nothing to extract.
-        raw = extract_claims(text, folded, sentences, res) if res.people else []
+        raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
+        raw = _weigh_history(raw, _predecessors(folded, res))
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:
             clubs = tuple(dict.fromkeys(c.name for c in res.clubs))
             return Analysis(is_manager_rumour=False, clubs=clubs, sources=tuple(sources))
-        managers = tuple(dict.fromkeys(r.manager for r in rumours))
+        managers = tuple(dict.fromkeys([*(r.manager for r in rumours), *_predecessors(folded, res)]))
         clubs_list = [r.club for r in rumours]
         clubs_list += [res.home[m] for m in managers if m in res.home]
         # Clubs a manager is described with ("the former Chelsea boss", "arrived from Celtic").
@@ -129,22 +199,43 @@ class Analyser:
         adjust = _TIER_ADJUST[best_tier] if best_tier is not None else -0.1
         merged: list[RumourClaim] = []
         for (manager, club), claims in by_pair.items():
-            # The headline and lede carry the news; the rest of the story adds background.
-            # A firm outcome in the headline or lede is the news; the rest of the story may recall
-            # how it started ("appointed in the summer") or what was rumoured before.
-            headline = [c for c in claims if c.sentence <= 1 and c.relation not in _SOFT] or claims
+            # The body's wording wins over the headline's: a headline is often more definite ("X
+            # sacked?", "X to be sacked") and never overrides what the story itself says.
+            body = [c for c in claims if not c.headline]
+            told = body + [h for h in claims if h.headline and not any(_same_event(h, b) for b in body)]
+            # The lede carries the news; the rest of the story may recall how it started.
+            lede = [c for c in told if c.sentence <= 1 and c.relation not in _SOFT] or told
             # A new deal at the club he coaches is an extension, not an agreement to join it.
-            top = max(headline, key=lambda c: (STAGE_RANK[c.relation], c.relation is Relation.EXTENSION, -c.sentence))
+            top = max(
+                lede,
+                key=lambda c: (
+                    STAGE_RANK[c.relation],
+                    c.factuality is Factuality.DONE,
+                    c.relation is Relation.EXTENSION,
+                    -c.sentence,
+                ),
+            )
             if top.relation in _EXIT and top.generic:
                 # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
                 specific = [c for c in claims if c.relation in _EXIT and not c.generic]
                 if specific:
                     top = min(specific, key=lambda c: c.sentence)
-            support = sum(1 for c in claims if c.relation is top.relation)
-            confidence = top.base + adjust + min(support - 1, 3) * 0.03
+            support = sum(1 for c in told if c.relation is top.relation)
+            confidence = top.base + adjust + min(support - 1, 3) * 0.03 + _HOLD_ADJUST[top.factuality]
             sentence = sentences[top.sentence]
             evidence = " ".join(text[sentence.start : sentence.end].split())[:300]
-            merged.append(RumourClaim(manager, club, top.relation, max(0.05, min(confidence, 0.99)), evidence))
+            merged.append(
+                RumourClaim(
+                    manager,
+                    club,
+                    top.relation,
+                    max(0.05, min(confidence, 0.99)),
+                    evidence,
+                    factuality=top.factuality,
+                    event=top.event if top.event is not None and top.event is not top.relation else None,
+                    caretaker=top.caretaker,
+                )
+            )
         merged.sort(key=lambda r: min(c.sentence for c in by_pair[(r.manager, r.club)]))
         return merged
 

@@ -90,7 +90,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
 _OPPONENT = re.compile(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
-    r"away to|away at|at home to|manager of the|head coach of the|coach of the|exit to|game at|match at|"
+    r"away to|away at|at home to|exit to|game at|match at|"
     r"defeat at|win at|tie (?:at|against)) $"
 )
 _SPELL_AT = re.compile(
@@ -154,6 +154,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 former = FORMER_BEFORE.search(folded[max(0, chain[0].start - 12) : chain[0].start])
                 for member in chain:
                     out.descriptors.add(member.start)
+                    out.described_by.setdefault(member.start, set()).add(person.name)
                     if former:
                         out.former.setdefault(person.name, set()).add(member.name)
                     else:
@@ -170,10 +171,38 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             if described or bracketed or _UNDER_CONTRACT.fullmatch(gap):
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):
                 out.former.setdefault(person.name, set()).add(club.name)
                 out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
             break
+        _their_coach(folded, clubs, person, out)
+
+
+_THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
+# "made contact with Brentford about Thomas Frank": the club asked about its own manager.
+_HOLDER = re.compile(
+    r"^\s+(?:over|about|for|regarding|to discuss|to ask about)\s+(?:(?:their|its|the)\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_ROLE}\s+)?$"
+)
+
+
+def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Resolved) -> None:
+    """ "talks with Lyon over their coach Paulo Fonseca", "contact with Brentford about Thomas Frank":
+    the club just named is his."""
+    before = [c for c in clubs if c.sentence == person.sentence and c.end <= person.start]
+    if not before:
+        return
+    club = before[-1]
+    if _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start) or (
+        person.start - club.end <= 40
+        and _HOLDER.match(folded[club.end : person.start])
+        and re.search(r"\b(?:with|to)\s+(?:the\s+)?$", folded[max(0, club.start - 12) : club.start])
+    ):
+        out.home.setdefault(person.name, club.name)
+        out.descriptors.add(club.start)
+        out.described_by.setdefault(club.start, set()).add(person.name)
 
 
 _STATEMENT = re.compile(

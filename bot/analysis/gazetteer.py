@@ -65,6 +65,8 @@ class AmbiguousAlias(BaseModel):
 
     alias: str = Field(min_length=1)
     clubs: tuple[str, ...] = Field(min_length=2)
+    # The club meant when the story gives no clue (an English-language feed's "Wolves"); "" for none.
+    default: str = ""
 
 
 class Source(_Entry):
@@ -257,6 +259,8 @@ def load_gazetteer(managers_path: str | Path, clubs_path: str | Path, sources_pa
         missing = [name for name in amb.clubs if name not in club_names]
         if missing:
             raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: unknown club(s) {', '.join(missing)}")
+        if amb.default and amb.default not in amb.clubs:
+            raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: default {amb.default!r} is not one of its clubs")
     return Gazetteer(
         managers={m.name: m for m in managers},
         clubs={c.name: c for c in clubs},

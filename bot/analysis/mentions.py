@@ -8,7 +8,7 @@ from bot.analysis.context import find_home_clubs, official_statement, resolve_an
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
-from bot.analysis.text import Sentence, fold
+from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
 
@@ -104,8 +104,10 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     named = {c.name for c in out.clubs}
     for person in out.people:
         known = gaz.managers.get(person.name)
-        if known is not None and known.club in named:
-            out.likely_home[person.name] = known.club
+        if known is not None and known.club:
+            out.kb_home[person.name] = known.club
+            if known.club in named:
+                out.likely_home[person.name] = known.club
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)
     return out
@@ -174,6 +176,8 @@ def _resolve_ambiguous(
                 choice = next(iter(by_home))
             elif len(by_league) == 1:
                 choice = next(iter(by_league))
+            elif not by_league and not by_home:
+                choice = gaz.ambiguous[fold_key(m.alias)].default or None
         if choice is not None:
             out.clubs.append(ClubRef(choice, m.start, m.end, sentence_of(sentences, starts, m.start)))
             out.spans.append((m.start, m.end))

@@ -40,6 +40,8 @@ class Resolved:
     career: dict[str, set[str]] = field(default_factory=dict)  # manager -> other clubs of his career
     official: bool = False  # the text reports an official statement or announcement
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
+    kb_home: dict[str, str] = field(default_factory=dict)  # manager -> the knowledge base's current club
+    described_by: dict[int, set[str]] = field(default_factory=dict)  # club mention start -> managers it describes
     descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager
     opponents: set[int] = field(default_factory=set)  # starts of club mentions that are match opponents
 

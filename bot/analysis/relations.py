@@ -23,6 +23,9 @@ _STANDING = (
 _CUES: list[tuple[Relation, str]] = [
     (
         Relation.UNDER_PRESSURE,
+        r"next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
+        r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
+        r"storm|worries|danger)|(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|job (?:is |could be )?"
@@ -42,6 +45,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.DENIED,
         r"no truth|not true|denie[sd]|deny|denying|"
+        r"reject(?:ed|s|ing)? (?:the )?(?:claims?|reports?|suggestions?|speculation|rumou?rs?|talk|links?)|"
         r"dismiss(?:es|ed|ing)? (?:[\w'-]+ ){0,3}?(?:reports|talk|speculation|rumours|links|suggestions|claims)|"
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
@@ -52,7 +56,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.SACKED,
-        r"sacked|sacks|sacking|sack|dismissed|dismiss|end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
+        r"(?:given|handed|got|gets|get) the sack|sacked|sacks|sacking|sack|dismissed|dismiss|"
+        r"end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
@@ -62,6 +67,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.LEFT,
+        r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
+        r"(?:as|in charge|beyond|at)|"
         r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|quit|quits|quitting|left"
@@ -83,6 +90,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.STAYS,
+        r"(?:(?:will|would|is|am|are|'m|'s) not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
+        r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
         r"(?:is |was )?staying (?:at|with|on)|"
@@ -94,8 +103,10 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.REJECTED,
         r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
-        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|"
-        r"said no|says no|say no|saying no|declin(?:ed|es|ing)|knock(?:ed|s)? back|"
+        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
+        r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule))|"
+        r"said no|says no|say no|saying no|declin(?:ed|es|ing)(?! to (?:discuss|comment|answer|speak|talk|say|reveal|"
+        r"elaborate|go into|address|confirm|deny|be drawn))|knock(?:ed|s)? back|"
         r"decision for [a-z .'-]{2,40}, not against",
     ),
     (
@@ -103,29 +114,35 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)"
         r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
-        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
-        r"(?:has|have|had) taken (?:over|charge)|"
-        r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|"
+        r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
+        r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
+        r"confirm(?:ed|s)? (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
+        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|"
+        r"(?:be|being) (?:named|unveiled|confirmed|installed|announced)(?! as (?:the )?(?:[\w'-]+ )?"
+        r"(?:player|captain|director|ambassador))|"
+        r"become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)|"
+        r"named (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
+        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
         r"(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)(?! (?:job|role|post|position))|"
         r"(?:interim|caretaker|temporary) (?:basis|capacity)|"
         r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"
-        r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as(?![\w' ]{0,30}favourite)|hired|"
+        r"in (?:temporary|interim|caretaker) charge|placed in (?:temporary )?charge|put in (?:temporary )?charge|"
+        r"installed as(?![\w' ]{0,30}favourite)|hired|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)",
     ),
     (
         Relation.AGREED,
-        r"(?:will|set to|expected to|poised to) become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
-        r"(?:manager|head coach|coach|boss)|"
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
-        r"set to be (?:unveiled|appointed|named|confirmed|announced)|announcement (?:is )?imminent|"
+
         r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
-        r"will (?:be the next|become the new|take over)|(?:all|everything) (?:agreed|set)|"
-        r"expected to be (?:appointed|confirmed|named|unveiled)|poised to (?:take over|be appointed|become)",
+        r"(?:all|everything) (?:agreed|set)",
     ),
     (
         Relation.OFFER,
@@ -151,9 +168,12 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.LINKED,
-        r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen (?:on|to)|"
+        r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen on|"
+        r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
+        r"turn(?:ed|s|ing)? (?:their|its) attention to|"
+        r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
         r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|milan.s|the club.s) (?:list|shortlist|wishlist)|"
-        r"on the (?:short)?list|candidate|frontrunner|front-runner|favourite|favorite|"
+        r"on the (?:short)?list|candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
@@ -161,10 +181,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:replace|succeed|successor|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
-        r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|future (?:real madrid |[a-z]+ )?(?:manager|boss)|"
+        r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"
-        r"(?:leading|main|preferred|obvious|first) alternative|one day|return to|reunion|reunited|"
-        r"to take (?:over|charge)|take the (?:job|reins|helm)",
+        r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited",
     ),
 ]
 

@@ -1,0 +1,217 @@
+"""How a story holds each claim: done, expected, possible, a question, denied, the manager's own
+words, or past background (docs/adr/0009-factuality.md).
+
+Every function reads folded text (lower case, accents stripped) around one cue. The order of the
+checks is the order of precedence: a claim inside an "if" clause is possible whatever its verb; a
+question headline asks rather than tells; background is history however definite its verb; a
+manager's own words are his words, even when negated ("insists he is not worried about the sack"); a
+negation or a denial earlier in the sentence governs the cue; then modal words before the cue in its
+clause; otherwise the claim is reported as done.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.analysis.clauses import Clause, Kind
+from bot.analysis.text import Sentence
+from bot.domain import Factuality, Relation
+
+_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
+_OLD_DATE = re.compile(
+    r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
+    r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:last|previous) (?:season|year|campaign|decade)|\b(?:\w+|\d+) (?:years?|seasons?|decades?) "
+    r"(?:ago|after|later|earlier|before)\b|\bback in\b|"
+    r"\bpreviously\b|\bformerly\b|\bearlier in (?:his|her) career\b"
+)
+_RECENT = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
+    r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
+    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) (?:after|ago|earlier|later)|"
+    r"just (?:days|hours|weeks)|recently|with immediate effect)\b"
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# "was appointed in September": a month other than the story's own is history.
+_IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS[:4] + _MONTHS[5:]) + r")\b(?! \d)")
+_SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
+# A denial or negation governs the cues after it in its sentence.
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"
+    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
+    r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
+    r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
+    r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
+    r"refusing to)\W+(?:[\w'-]+\W+){0,2}$"
+)
+# "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
+_SPEECH = re.compile(
+    r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
+    r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
+    r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
+)
+_SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
+_SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
+_FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
+_PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
+_POSSIBLE = re.compile(
+    r"\b(?:could|might|may|would|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|mull(?:s|ed|ing)?(?: over)?|"
+    r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
+    r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
+    r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"
+    r"interested in|bid to|tr(?:y|ies|ied|ying) to|(?:seek|seeks|seeking|sought) to|look(?:s|ed|ing)? to|"
+    r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
+    r"discuss(?:es|ed|ing|ions?)?|sound(?:s|ed|ing)? (?:him |her )?out|chances? of|fears? (?:of|that)|"
+    r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
+    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to)\b"
+)
+_EXPECTED = re.compile(
+    r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
+    r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
+    r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
+    r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
+    r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
+    r"is to be|are to be|to be)\b"
+)
+# "will step down at the end of the season, the club has announced": an announced plan is done.
+_ANNOUNCED = re.compile(
+    r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
+    r"(?:has|have) (?:announced|confirmed)|announced|in a (?:club )?statement|statement (?:said|read)|"
+    r"officially confirmed)\b"
+)
+_FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
+# "will remain in interim charge": a state that already holds.
+_REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
+_NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
+_HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
+_QUESTION = re.compile(r"\?[\"'”’)\s]*$")
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def is_question(text: str, sentence: Sentence) -> bool:
+    """A question sentence that is nobody's quoted words ('"Will I be sacked?" he laughed' is not one)."""
+    body = text[sentence.start : sentence.end].rstrip()
+    if not _QUESTION.search(body):
+        return False
+    return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
+
+
+def is_background(
+    folded: str, clause: Clause, cue_start: int, cue_end: int, published: datetime | None
+) -> bool:
+    """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
+    past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
+    if _RECENT.search(folded, clause.start, clause.end):
+        return False
+    before = folded[max(clause.start, cue_start - 40) : cue_start]
+    if _SINCE_EXIT.search(before) or _PLUPERFECT.search(before):
+        return True
+    dated = _OLD_DATE.search(folded, clause.start, clause.end)
+    if dated and (published is None or not _this_year(dated.group(0), published.year)):
+        return True
+    month = _IN_MONTH.search(folded, clause.start, clause.end)
+    if month and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month):
+        return True
+    if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
+        return True
+    return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
+
+
+def _this_year(phrase: str, year: int) -> bool:
+    found = re.search(r"(?:19|20)\d\d", phrase)
+    return found is not None and int(found.group(0)) >= year
+
+
+def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int, cue_start: int) -> bool:
+    """The cue stands in the manager's own words: "X insists he…" or a first-person quote."""
+    if owner_end <= cue_start:
+        between = folded[owner_end:cue_start]
+        if len(between) < 120 and (_SPEECH.search(between) or (_SPEAKING.search(between) and _SELF.search(between))):
+            return True
+    quote = _quoted_span(folded, sentence, cue_start)
+    return quote is not None and _FIRST_PERSON.search(folded, quote[0], cue_start) is not None
+
+
+def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    opened = None
+    for index in range(sentence.start, position):
+        if folded[index] == '"':
+            opened = None if opened is not None else index
+    return (opened, position) if opened is not None else None
+
+
+def classify(
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    clause: Clause,
+    relation: Relation,
+    cue: tuple[int, int],
+    owner: tuple[int, int],
+    *,
+    title: bool,
+    published: datetime | None,
+) -> Factuality:
+    """How the story holds the claim the cue at ``cue`` makes about the person at ``owner``."""
+    cue_start, cue_end = cue
+    if clause.kind is Kind.CONDITIONAL:
+        return Factuality.POSSIBLE
+    if is_question(text, sentence):
+        return Factuality.QUESTION
+    before = folded[clause.start : cue_start]
+    if own_words(folded, sentence, owner[0], owner[1], cue_start):
+        return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
+    if _NOT_RULED_OUT.search(folded, sentence.start, cue_start):
+        return Factuality.POSSIBLE
+    negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
+    if (
+        relation is not Relation.DENIED
+        and clause.kind is not Kind.RELATIVE
+        and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
+    ):
+        return Factuality.DENIED
+    if relation is not Relation.UNDER_PRESSURE and is_background(folded, clause, cue_start, cue_end, published):
+        return Factuality.PAST
+    if _POSSIBLE.search(before):
+        return Factuality.POSSIBLE
+    if _REMAINS.search(before):
+        return Factuality.DONE
+    expected = _EXPECTED.findall(before)
+    if expected:
+        announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
+        if announced and all(_FUTURE_ONLY.fullmatch(word) for word in expected):
+            return Factuality.DONE
+        return Factuality.EXPECTED
+    if title and _HEADLINE_TO.search(before):
+        return Factuality.EXPECTED
+    return Factuality.DONE
+
+
+_CARETAKER = re.compile(
+    r"\b(?:interim|caretaker|temporary|temporarily|stand-in|stop-gap|until the end of the season|"
+    r"for the rest of the season|short-term basis)\b"
+)
+
+
+def is_caretaker(folded: str, clause: Clause) -> bool:
+    """An interim or caretaker appointment: the word stands in the cue's clause."""
+    return _CARETAKER.search(folded, clause.start, clause.end) is not None
