@@ -73,11 +73,13 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
     targeted = {c.club for c in raw if c.factuality is not Factuality.PAST}
+    # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
+    beside = {(c.sentence, c.club) for c in raw if c.factuality is not Factuality.PAST and c.relation not in _EXIT}
     kept: list[RawClaim] = []
     for claim in raw:
         if claim.factuality is not Factuality.PAST:
             kept.append(claim)
-        elif claim.manager in predecessors and claim.club in targeted:
+        elif (claim.manager in predecessors and claim.club in targeted) or (claim.sentence, claim.club) in beside:
             kept.append(replace(claim, factuality=Factuality.DONE))
     return kept
 

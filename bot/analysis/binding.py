@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.clauses import Clause, same_statement
+from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import Cue
 from bot.analysis.subjects import distance
@@ -72,7 +72,7 @@ def bind(
         and not any(s <= c.start and c.end <= e for s, e in described)
     ]
     if cue.relation in OWN_JOB:
-        return _own(folded, owner, cue, pool, clubs, res, scene)
+        return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
@@ -83,6 +83,8 @@ def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
 
 def _own(
     folded: str,
+    clauses: list[Clause],
+    clause: Clause,
     owner: PersonRef,
     cue: Cue,
     pool: list[ClubRef],
@@ -111,6 +113,15 @@ def _own(
     home = res.home.get(owner.name)
     if home:
         return [home]
+    local = {c.name for c in pool if not _describes_someone_else(c, owner, res) and c.name not in former}
+    if len(local) == 1:
+        return [next(iter(local))]
+    if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:
+        # "The Crew have been searching for a new coach since Nancy left": the club of the clause it
+        # hangs on, when that clause is about the job.
+        subject = _main_subject(folded, clauses, clause, clubs, res)
+        if subject:
+            return [subject]
     # The knowledge base's club only where the story itself names it, or names no club at all: a story
     # from another season speaks of another club.
     kb = res.kb_home.get(owner.name)
@@ -133,6 +144,24 @@ def _own(
     if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
         return [scene.story]
     return []
+
+
+_JOB_WORDS = re.compile(
+    r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
+    r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*)\b"
+)
+
+
+def _main_subject(
+    folded: str, clauses: list[Clause], clause: Clause, clubs: list[ClubRef], res: Resolved
+) -> str | None:
+    """The first club of the main clause a temporal clause hangs on, when that clause is about a job."""
+    mains = [c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group and c.end <= clause.start]
+    if not mains or not any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains):
+        return None
+    lo, hi = mains[0].start, mains[-1].end
+    first = next((c for c in clubs if lo <= c.start < hi and c.start not in res.opponents), None)
+    return first.name if first else None
 
 
 def _describes_someone_else(club: ClubRef, owner: PersonRef, res: Resolved) -> bool:

@@ -176,11 +176,8 @@ class _Reading:
             candidates = people + outgoing
             # The cue's own clause names its subject: "Lazio see Tudor as a candidate if Sarri departs".
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
-            owner = (
-                _antecedent(everyone, clause)
-                or _object_of_talks(folded, local, cue)
-                or owner_of(folded, local or candidates, cue)
-            )
+            antecedent = _antecedent(everyone, clause)
+            owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
             gap = distance(owner.start, owner.end, cue.start, cue.end)
             if gap > _MAX_GAP:
                 continue
@@ -206,7 +203,9 @@ class _Reading:
                 stage = cue.relation  # kept only to be weighed: the exit that opened the job, or history
             caretaker = cue.relation is Relation.APPOINTED and is_caretaker(folded, clause)
             listed = coordinated_people(folded, owner, people, res)
-            for person in [p for p in listed if p is owner or same_statement(self.clauses, clause, p.start)]:
+            if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject
+                listed = [p for p in listed if p is owner or same_statement(self.clauses, clause, p.start)]
+            for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
                     if cue.relation in EXITS and factuality is not Factuality.PAST:

@@ -172,6 +172,11 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
                 out.described_by.setdefault(club.start, set()).add(person.name)
+            elif gap == " of " and not _AWARD.match(folded, club.end):
+                # "Kevin Muscat of Shanghai Port": the club he is at.
+                out.home.setdefault(person.name, club.name)
+                out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):
                 out.former.setdefault(person.name, set()).add(club.name)
                 out.descriptors.add(club.start)
@@ -180,6 +185,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         _their_coach(folded, clubs, person, out)
 
 
+_AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
 _THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.
 _HOLDER = re.compile(

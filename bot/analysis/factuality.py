@@ -16,22 +16,26 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.text import Sentence
-from bot.domain import Factuality, Relation
+from bot.domain import DEFINITE, Factuality, Relation
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
 _OLD_DATE = re.compile(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:last|previous) (?:season|year|campaign|decade)|\b(?:\w+|\d+) (?:years?|seasons?|decades?) "
+    r"\b(?:last|previous) (?:season|year|campaign|decade)|\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
     r"(?:ago|after|later|earlier|before)\b|\bback in\b|"
     r"\bpreviously\b|\bformerly\b|\bearlier in (?:his|her) career\b"
 )
 _RECENT = re.compile(
     r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
     r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
-    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) (?:after|ago|earlier|later)|"
-    r"just (?:days|hours|weeks)|recently|with immediate effect)\b"
+    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|recently|with immediate effect)\b"
+)
+# "days after Sean Dyche was dismissed": recent, measured from the news the clause hangs on.
+_RECENT_OPENER = re.compile(
+    r"^\W*(?:(?:just|only|barely) )?(?:hours|days|a day|a week|two weeks|weeks|a fortnight|two days|three days|"
+    r"\w+ days) (?:after|before|later)\b"
 )
 _MONTHS = (
     "january",
@@ -48,7 +52,7 @@ _MONTHS = (
     "december",
 )
 # "was appointed in September": a month other than the story's own is history.
-_IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS[:4] + _MONTHS[5:]) + r")\b(?! \d)")
+_IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.
@@ -95,8 +99,8 @@ _EXPECTED = re.compile(
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
-    r"(?:has|have) (?:announced|confirmed)|announced|in a (?:club )?statement|statement (?:said|read)|"
-    r"officially confirmed)\b"
+    r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
+    r"statement (?:said|read)|officially confirmed)\b"
 )
 _FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
 # "will remain in interim charge": a state that already holds.
@@ -116,21 +120,25 @@ def is_question(text: str, sentence: Sentence) -> bool:
 
 
 def is_background(
-    folded: str, clause: Clause, cue_start: int, cue_end: int, published: datetime | None
+    folded: str, clause: Clause, cue_start: int, cue_end: int, published: datetime | None, *, definite: bool
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
-    if _RECENT.search(folded, clause.start, clause.end):
+    if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
-    if _SINCE_EXIT.search(before) or _PLUPERFECT.search(before):
+    if definite and (_SINCE_EXIT.search(before) or _PLUPERFECT.search(before)):
         return True
-    dated = _OLD_DATE.search(folded, clause.start, clause.end)
+    # "since May, when he resigned": a "when" clause takes its date from the words before it.
+    lo = clause.start - 30 if folded.startswith((", when", " when"), clause.start) else clause.start
+    dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
     if dated and (published is None or not _this_year(dated.group(0), published.year)):
         return True
-    month = _IN_MONTH.search(folded, clause.start, clause.end)
+    month = _IN_MONTH.search(folded, max(0, lo), clause.end)
     if month and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month):
         return True
+    if not definite:
+        return False  # "who were also considered", "had held talks": part of the saga being told
     if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
         return True
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
@@ -189,7 +197,10 @@ def classify(
         and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
     ):
         return Factuality.DENIED
-    if relation is not Relation.UNDER_PRESSURE and is_background(folded, clause, cue_start, cue_end, published):
+    definite = relation in DEFINITE
+    if relation is not Relation.UNDER_PRESSURE and is_background(
+        folded, clause, cue_start, cue_end, published, definite=definite
+    ):
         return Factuality.PAST
     if _POSSIBLE.search(before):
         return Factuality.POSSIBLE
@@ -198,7 +209,9 @@ def classify(
     expected = _EXPECTED.findall(before)
     if expected:
         announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
-        if announced and all(_FUTURE_ONLY.fullmatch(word) for word in expected):
+        future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
+        # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
+        if future_only and (announced or (relation is Relation.APPOINTED and is_caretaker(folded, clause))):
             return Factuality.DONE
         return Factuality.EXPECTED
     if title and _HEADLINE_TO.search(before):

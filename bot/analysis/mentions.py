@@ -101,7 +101,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     resolve_anaphora(folded, out, gaz, sentences, starts)
     find_home_clubs(text, folded, out)
     out.official = official_statement(folded, out)
-    named = {c.name for c in out.clubs}
+    named = {c.name for c in out.clubs if c.start not in out.opponents}
     for person in out.people:
         known = gaz.managers.get(person.name)
         if known is not None and known.club:

@@ -71,7 +71,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:as|in charge|beyond|at)|"
         r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|quit|quits|quitting|left"
+        r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
         r"exits|depart(?:s|ed|ure)?|"
@@ -140,7 +140,6 @@ _CUES: list[tuple[Relation, str]] = [
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
-
         r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
         r"(?:all|everything) (?:agreed|set)",
     ),
@@ -307,6 +306,10 @@ INCUMBENT_AFTER = re.compile(
 )
 
 
+_NEW_DEAL = re.compile(
+    r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
+    r"(?: [\w-]+)?(?: contract| deal)?\b"
+)
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
@@ -340,6 +343,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
             continue  # "took charge in 2016": background, not news
+        if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
+            relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
         cues.append(Cue(relation, match.start(), match.end(), negated))
     return cues
