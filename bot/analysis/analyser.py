@@ -12,7 +12,7 @@ from bot.analysis.mentions import resolve
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.summary import summarise
-from bot.analysis.text import Sentence, clean_text, fold, split_sentences
+from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
 from bot.domain import (
     STAGE_RANK,
     UNKNOWN_TIER,
@@ -57,6 +57,11 @@ _REPLACED_BEFORE = re.compile(
 _REPLACED_AFTER = re.compile(r"^(?:'s?)?\s+(?:successor|replacement|shoes)\b")
 
 
+# "according to reports", "reportedly": the story names no source of its own.
+_UNATTRIBUTED = re.compile(
+    r"\b(?:according to (?:reports|media reports|local reports|several reports|sources|people)|reports (?:say|suggest|"
+    r"claim|indicate|in)|reportedly|it is (?:reported|claimed|believed)|(?:is|are|was|were) said to)\b"
+)
 _FAMILIES = (
     frozenset({Relation.SACKED, Relation.LEFT}),
     frozenset({Relation.APPOINTED, Relation.AGREED}),
@@ -116,7 +121,7 @@ class Analyser:
         if not sentences:
             return Analysis(is_manager_rumour=False)
         res = resolve(text, folded, sentences, self.gazetteer)
-        sources = self._credits(article, res)
+        sources = self._credits(article, res, folded)
         # Every claim names a person the resolver found; with none there is nothing to extract.
         raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
         raw = _weigh_history(raw, _predecessors(folded, res))
@@ -145,7 +150,7 @@ class Analyser:
 
     # -- sources -----------------------------------------------------------------------------
 
-    def _credits(self, article: Article, res: Resolved) -> list[SourceCredit]:
+    def _credits(self, article: Article, res: Resolved, folded: str) -> list[SourceCredit]:
         gaz = self.gazetteer
         named: list[Source] = []
         for name, _pos in res.sources:
@@ -155,10 +160,6 @@ class Analyser:
         publisher = gaz.source_by_key(article.outlet) if article.outlet else None
         if publisher is None and article.url:
             publisher = gaz.source_for_url(article.url)
-        if self._official(res) and not any(s.kind == "official" for s in named):
-            official = next((s for s in gaz.sources.values() if s.kind == "official"), None)
-            if official is not None:
-                named.append(official)
         employers = {fold(s.outlet) for s in named if s.kind == "journalist" and s.outlet}
         named = [s for s in named if not (s.kind == "outlet" and fold(s.name) in employers)]
         reporters = [s for s in named if not s.aggregator]
@@ -167,10 +168,13 @@ class Analyser:
             relays.insert(0, publisher)
         relay_name = relays[0].name if relays else ""
         credits: list[SourceCredit] = []
+        if res.official:  # the club's own announcement, named: "Chelsea (official)"
+            club = res.official
+            credits.append(SourceCredit(f"{club} (official)", Tier.OFFICIAL, club, f"official:{fold_key(club)}"))
         for source in reporters:
             via = relay_name if source.kind == "journalist" else ""
             credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice, via))
-        if not credits:
+        if not credits and not _UNATTRIBUTED.search(folded):
             if named:
                 for source in relays:
                     credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice))
@@ -180,9 +184,6 @@ class Analyser:
                 outlet = article.outlet.strip()[:80]
                 credits.append(SourceCredit(outlet, UNKNOWN_TIER, outlet, fold(outlet)))
         return credits
-
-    def _official(self, res: Resolved) -> bool:
-        return res.official
 
     # -- rumours -----------------------------------------------------------------------------
 

@@ -163,6 +163,8 @@ class _Reading:
                 continue  # "the former United interim manager": a description, not news
             if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
                 continue
+            if cue.relation is Relation.APPOINTED and any(0 <= p.start - cue.end <= 1 for p in people):
+                continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
             if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
                 continue
             # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
@@ -178,6 +180,10 @@ class _Reading:
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
+                continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
+            if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
+                continue  # "'I want him to stay,' the coach said": someone else, not the speaker
             gap = distance(owner.start, owner.end, cue.start, cue.end)
             if gap > _MAX_GAP:
                 continue
@@ -238,6 +244,13 @@ class _Reading:
             found.append(_Claim(person.name, club.name, cue, factuality, stage, caretaker))
             position = club.end
         return found
+
+
+_SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
+
+
+def _in_quote(folded: str, sentence: Sentence, position: int) -> bool:
+    return folded.count('"', sentence.start, position) % 2 == 1
 
 
 def _antecedent(everyone: list[PersonRef], clause: Clause) -> PersonRef | None:

@@ -149,7 +149,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             gap = folded[club.end : person.start]
             if "\n" in gap or _SENTENCE_BREAK.search(gap):
                 break
-            if HOME_BEFORE.match(gap) or gap in ("'s ", " "):
+            if HOME_BEFORE.match(gap) or gap in ("'s ", " ") or (gap == "' " and folded[club.end - 1] == "s"):
                 chain = _chain_before(folded, clubs, index)
                 former = FORMER_BEFORE.search(folded[max(0, chain[0].start - 12) : chain[0].start])
                 for member in chain:
@@ -212,18 +212,39 @@ def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Reso
 
 
 _STATEMENT = re.compile(
-    r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on)|official website|"
-    r"club website|press release|officially (?:confirmed|announced|appointed|named)|"
-    r"(?:club|federation|association|board) (?:has |have )?(?:confirmed|announced))\b"
+    r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on|added)|official website|"
+    r"club website|(?:its|their) website|press release|officially (?:confirmed|announced|appointed|named)|"
+    r"(?:the club|the federation|the association|the board) (?:has |have )?(?:confirmed|announced|said)|"
+    r"(?:club|federation|association|board) (?:has |have )?(?:confirmed|announced)|club announced|"
+    r"club (?:has |have )?confirmed)\b"
 )
+# "Wolves have confirmed Vítor Pereira as head coach": the club announces.
 _CLUB_ANNOUNCES = re.compile(
-    r"^(?:'s? board)?\s+(?:have |has |had )?(?:officially |formally )?(?:confirmed|announced|appointed|named|unveiled|"
-    r"sacked|dismissed|parted company|parted ways|agreed a (?:new )?contract extension|extended)\b"
+    r"^(?:'s? board)?\s+(?:have |has |had )?(?:officially |formally )?(?:confirmed|announced|unveiled)\b"
 )
+# A statement by a player's camp, an agent or a regulator is not the club's.
+_NOT_CLUB = re.compile(r"\b(?:agent|agency|representatives?|camp|lawyers?|regulator|cmvm|family|player)\b")
 
 
-def official_statement(folded: str, res: Resolved) -> bool:
-    """An official announcement: a statement, or a club as the subject of an official act."""
-    if _STATEMENT.search(folded):
-        return True
-    return any(_CLUB_ANNOUNCES.match(folded[c.end : c.end + 60]) for c in res.clubs)
+def official_statement(folded: str, res: Resolved, sentences: list[Sentence]) -> str | None:
+    """The club (or national team, for a federation) that announces something in the story itself:
+    the subject of "confirmed" or "announced", or the club named nearest a statement."""
+    for club in res.clubs:
+        if club.start not in res.opponents and _CLUB_ANNOUNCES.match(folded[club.end : club.end + 60]):
+            return club.name
+    for match in _STATEMENT.finditer(folded):
+        sentence = sentences[sentence_of(sentences, [s.start for s in sentences], match.start())]
+        if _NOT_CLUB.search(folded, max(sentence.start, match.start() - 40), match.end() + 40):
+            continue
+        here = [c for c in res.clubs if c.sentence == sentence.index and c.start not in res.opponents]
+        before = [c for c in here if c.end <= match.start()]
+        if before:
+            return before[-1].name
+        if here:
+            return here[0].name
+        title = {c.name for c in res.clubs if c.sentence == 0 and c.start not in res.opponents}
+        if len(title) == 1:
+            return next(iter(title))
+        first = next((c for c in res.clubs if c.start not in res.opponents), None)
+        return first.name if first else None
+    return None

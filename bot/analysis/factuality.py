@@ -23,7 +23,7 @@ _OLD_DATE = re.compile(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:last|previous) (?:season|year|campaign|decade)|\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
+    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
     r"(?:ago|after|later|earlier|before)\b|\bback in\b|"
     r"\bpreviously\b|\bformerly\b|\bearlier in (?:his|her) career\b"
 )
@@ -86,7 +86,8 @@ _POSSIBLE = re.compile(
     r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
     r"discuss(?:es|ed|ing|ions?)?|sound(?:s|ed|ing)? (?:him |her )?out|chances? of|fears? (?:of|that)|"
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
-    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to)\b"
+    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|(?:talks|negotiations|discussions) (?:over|about|on)|"
+    r"agreement to)\b"
 )
 _EXPECTED = re.compile(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
@@ -100,11 +101,21 @@ _EXPECTED = re.compile(
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
-    r"statement (?:said|read)|officially confirmed)\b"
+    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
 )
 _FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
 # "will remain in interim charge": a state that already holds.
 _REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
+_UNWORRIED = re.compile(
+    r"\b(?:not|n't|never) (?:\w+ )?(?:worried|concerned|fear\w*|feel\w*|bothered|fazed|thinking)\b|"
+    r"\b(?:unconcerned|unfazed|unworried)\b"
+)
+# "will take charge, starting with Wednesday's game": an appointment with a date is made.
+_SCHEDULED = re.compile(
+    r"\b(?:starting with|from (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)|"
+    r"(?:for|in|against) (?:the|this|saturday's|sunday's|wednesday's|tuesday's|friday's|monday's|thursday's|"
+    r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
+)
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
@@ -185,11 +196,16 @@ def classify(
         return Factuality.POSSIBLE
     if is_question(text, sentence):
         return Factuality.QUESTION
-    before = folded[clause.start : cue_start]
+    # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
+    before = folded[max(clause.start, owner[1] if owner[1] <= cue_start else clause.start) : cue_start]
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_start):
         return Factuality.POSSIBLE
+    if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(
+        folded, max(sentence.start, cue_start - 60), cue_start
+    ):
+        return Factuality.REPORTED  # "not worried by sack talk": the talk is there, he plays it down
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
     if (
         relation is not Relation.DENIED
@@ -211,7 +227,10 @@ def classify(
         announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
         future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
-        if future_only and (announced or (relation is Relation.APPOINTED and is_caretaker(folded, clause))):
+        scheduled = relation is Relation.APPOINTED and (
+            is_caretaker(folded, clause) or _SCHEDULED.search(folded, cue_end, sentence.end)
+        )
+        if future_only and (announced or scheduled):
             return Factuality.DONE
         return Factuality.EXPECTED
     if title and _HEADLINE_TO.search(before):

@@ -164,6 +164,10 @@ class Gazetteer:
     def club_by_key(self, text: str) -> str | None:
         return self._club_keys.get(fold_key(text))
 
+    def women_team(self, club: str) -> str:
+        """The women's side of a club or country: "Liverpool" → "Liverpool Women"."""
+        return club if self.clubs.get(club) is not None and self.clubs[club].women else f"{club} Women"
+
     def manager_by_key(self, text: str) -> str | None:
         return self._manager_keys.get(fold_key(text))
 

@@ -8,6 +8,7 @@ from bot.analysis.context import find_home_clubs, official_statement, resolve_an
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
+from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
@@ -49,8 +50,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     for m in raw:
         surface = text[m.start : m.end]
         if m.kind is Kind.SOURCE and gaz.sources[m.targets[0]].kind == "official":
-            out.sources.append((m.targets[0], m.start))
-            out.spans.append((m.start, m.end))
+            out.spans.append((m.start, m.end))  # "club statement": official_statement() finds whose
             continue
         if not any(c.isupper() for c in surface) and not any(c.isdigit() for c in surface):
             continue  # "city", "united", "the blues" in lower case are ordinary words
@@ -78,10 +78,11 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.CLUB:
-            if _PLACE.search(folded, max(0, m.start - 20), m.start) and not _INTEREST.search(
-                folded, max(0, m.start - 30), m.start
+            place = _PLACE.search(folded, max(0, m.start - 20), m.start)
+            if place and (
+                gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
             ):
-                continue  # "met him in Monaco": a place, not the club
+                continue  # "met him in Monaco", "his time in Spain": a place, not the club
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
@@ -100,7 +101,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     resolve_unknown_people(text, out, gaz, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts)
     find_home_clubs(text, folded, out)
-    out.official = official_statement(folded, out)
+    out.official = official_statement(folded, out, sentences)
     named = {c.name for c in out.clubs if c.start not in out.opponents}
     for person in out.people:
         known = gaz.managers.get(person.name)
@@ -108,6 +109,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.kb_home[person.name] = known.club
             if known.club in named:
                 out.likely_home[person.name] = known.club
+    women_sides(folded, sentences, out, gaz)
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)
     return out

@@ -38,7 +38,7 @@ class Resolved:
     home: dict[str, str] = field(default_factory=dict)  # manager -> club he is described at
     former: dict[str, set[str]] = field(default_factory=dict)  # manager -> clubs described as former
     career: dict[str, set[str]] = field(default_factory=dict)  # manager -> other clubs of his career
-    official: bool = False  # the text reports an official statement or announcement
+    official: str | None = None  # the club (or country) whose own announcement the text reports
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
     kb_home: dict[str, str] = field(default_factory=dict)  # manager -> the knowledge base's current club
     described_by: dict[int, set[str]] = field(default_factory=dict)  # club mention start -> managers it describes

@@ -16,7 +16,8 @@ _OUT = r"(?:to (?:leave|be sacked|go|be axed|lose (?:his|their) job|be shown the
 # "a defeat left them 15th / in the drop zone": a league position, not a departure.
 _STANDING = (
     r"(?![\w' -]{0,25}?\b(?:\d+(?:st|nd|rd|th)\b|(?:drop|relegation) zone|bottom (?:of|three|two|half|place)|"
-    r"foot of the|without a (?:win|point)|\d+ points (?:adrift|behind|off|from)))"
+    r"foot of the|without a (?:win|point)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+    r"points? (?:adrift|behind|off|from|above|below|clear)))"
 )
 
 # Order matters where two cues start at the same place: the first alternative wins.
@@ -28,7 +29,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"storm|worries|danger)|(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
-        r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|job (?:is |could be )?"
+        r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|"
+        r"(?:job|position|future) (?:at [\w'. -]{1,30} )?(?:is |remains |be )?(?:safe|secure|in danger)|"
+        r"(?:keep|keeps|keeping|kept) faith with|stick(?:s|ing)? with|stuck with|"
+        r"future (?:hangs|hanging|is) in the balance|job (?:is |could be )?"
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
         rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach) {_OUT}|"
         r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
@@ -69,7 +73,8 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.LEFT,
         r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
         r"(?:as|in charge|beyond|at)|"
-        r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
+        r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
+        r"by mutual agreement|resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
@@ -98,6 +103,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|remain in (?:his|her) post|"
+        r"see out (?:his|her|the) contract|fulfil+ (?:his|her|the) contract|honou?r (?:his|her|the) contract|"
+        r"(?:want|wants|intend|intends|plan|plans) to continue|(?:fully |totally |completely |only )focused on|"
+        r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
         r"to stay|stays|stay",
     ),
     (
@@ -154,6 +162,8 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.TALKS,
         r"talks (?:expected|planned|scheduled|set|due)|"
+        r"(?:held|hold|had|have|has|holding|having) (?:a |an )?(?:first |initial |further |positive |preliminary |"
+        r"second )?(?:conversations?|discussions?|meetings?) with|(?:spoken|spoke|speaking|talked|talking) (?:to|with)|"
         r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
         r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
         r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
@@ -168,6 +178,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.LINKED,
         r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen on|"
+        r"next (?:permanent )?(?:manager|boss|head coach|coach)|turn(?:s|ed|ing)? to|"
         r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
@@ -310,6 +321,14 @@ _NEW_DEAL = re.compile(
     r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
     r"(?: [\w-]+)?(?: contract| deal)?\b"
 )
+_COMPETITION_EXIT = re.compile(
+    r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
+    r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
+)
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
+    r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
+)
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
@@ -339,6 +358,11 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "put us under pressure": a match description, not a job
         if relation is Relation.LEFT and _LET_LEAVE.search(before):
             continue  # "no intention of letting him leave": no departure
+        word = match.group()
+        if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
+            continue  # "after the cup exit": knocked out, not a departure
+        if relation is Relation.LEFT and word == "left" and _RESULT_SUBJECT.search(before):
+            continue  # "the defeat left them six points from safety": a table, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
