@@ -99,6 +99,7 @@ def _own(
         c
         for c in pool
         if (c.name not in former or relation in EXITS)
+        and not (relation in EXITS and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
         and (
             (cue.end <= c.start and c.start - cue.end <= after)
             or (c.end <= cue.start and cue.start - c.end <= before)
@@ -146,6 +147,10 @@ def _own(
     return []
 
 
+# "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
+_DESTINATION = re.compile(
+    r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"
+)
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
     r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*)\b"

@@ -23,6 +23,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence
+from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Factuality, Relation, stage_for
 
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
@@ -163,7 +164,7 @@ class _Reading:
                 continue  # "the former United interim manager": a description, not news
             if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
                 continue
-            if cue.relation is Relation.APPOINTED and any(0 <= p.start - cue.end <= 1 for p in people):
+            if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
             if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
                 continue
@@ -180,6 +181,8 @@ class _Reading:
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            if _possessor_only(folded, owner, cue) or _other_subject_before(text, res, cue):
+                continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
@@ -246,6 +249,33 @@ class _Reading:
         return found
 
 
+# "X's exit", "X's future": nouns a possessive manager owns; "X's staff leave" is about the staff.
+_OWN_NOUN = re.compile(
+    r"'s?\s+(?:(?:[\w-]+\s+){0,2})?(?:exit|departure|sacking|dismissal|resignation|future|position|job|contract|"
+    r"tenure|reign|spell|stay|appointment|arrival|return|move|switch|odds|side|team|men|chances|record|"
+    r"representatives|agent|camp)\b"
+)
+
+
+def _possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
+        return False
+    return _OWN_NOUN.match(folded, owner.end) is None
+
+
+_BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
+
+
+def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
+    """A capitalised name the article does not know stands right before the cue as its subject."""
+    match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
+    if match is None or any(s <= match.start(1) < e for s, e in res.spans):
+        return False
+    word = match.group(1).lower()
+    return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
+
+
+_TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
 
 

@@ -136,6 +136,8 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
         managers = {fold_key(m.targets[0]) for m in mentions if m.kind is Kind.MANAGER}
         managers |= {key for key in unknown if key and key in fold_key(statement.clause)}
         clubs = {fold_key(c) for m in mentions if m.kind in (Kind.CLUB, Kind.AMBIGUOUS) for c in m.targets}
+        clubs |= {fold_key(c) for c in analysis.clubs if fold_key(c) in fold_key(statement.clause)}
+        clubs = {c for c in clubs if not any(c != other and c in other for other in clubs)}  # the longest name
         for manager in managers or {""}:
             labelled = held.get((manager, statement.relation.value), set())
             if not labelled or (clubs and not clubs & labelled):

@@ -23,7 +23,8 @@ _OLD_DATE = re.compile(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
+    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|"
+    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
     r"(?:ago|after|later|earlier|before)\b|\bback in\b|"
     r"\bpreviously\b|\bformerly\b|\bearlier in (?:his|her) career\b"
 )
@@ -86,7 +87,8 @@ _POSSIBLE = re.compile(
     r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
     r"discuss(?:es|ed|ing|ions?)?|sound(?:s|ed|ing)? (?:him |her )?out|chances? of|fears? (?:of|that)|"
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
-    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|(?:talks|negotiations|discussions) (?:over|about|on)|"
+    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
+    r"(?:talks|negotiations|discussions) (?:over|about|on)|"
     r"agreement to)\b"
 )
 _EXPECTED = re.compile(
@@ -95,6 +97,8 @@ _EXPECTED = re.compile(
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
     r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
     r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
+    r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
+    r"pav(?:e|es|ed|ing) the way|"
     r"is to be|are to be|to be)\b"
 )
 # "will step down at the end of the season, the club has announced": an announced plan is done.
@@ -131,7 +135,14 @@ def is_question(text: str, sentence: Sentence) -> bool:
 
 
 def is_background(
-    folded: str, clause: Clause, cue_start: int, cue_end: int, published: datetime | None, *, definite: bool
+    folded: str,
+    clause: Clause,
+    cue_start: int,
+    cue_end: int,
+    published: datetime | None,
+    *,
+    definite: bool,
+    sentence_start: int,
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
@@ -140,8 +151,9 @@ def is_background(
     before = folded[max(clause.start, cue_start - 40) : cue_start]
     if definite and (_SINCE_EXIT.search(before) or _PLUPERFECT.search(before)):
         return True
-    # "since May, when he resigned": a "when" clause takes its date from the words before it.
-    lo = clause.start - 30 if folded.startswith((", when", " when"), clause.start) else clause.start
+    # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
+    # clause takes its date from the clause it hangs on.
+    lo = sentence_start if clause.kind is Kind.TEMPORAL else clause.start
     dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
     if dated and (published is None or not _this_year(dated.group(0), published.year)):
         return True
@@ -215,7 +227,7 @@ def classify(
         return Factuality.DENIED
     definite = relation in DEFINITE
     if relation is not Relation.UNDER_PRESSURE and is_background(
-        folded, clause, cue_start, cue_end, published, definite=definite
+        folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
     ):
         return Factuality.PAST
     if _POSSIBLE.search(before):
@@ -233,8 +245,8 @@ def classify(
         if future_only and (announced or scheduled):
             return Factuality.DONE
         return Factuality.EXPECTED
-    if title and _HEADLINE_TO.search(before):
-        return Factuality.EXPECTED
+    if _HEADLINE_TO.search(before):
+        return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE
 
 

@@ -14,7 +14,7 @@ from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
-_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _ATTRIBUTION = re.compile(
     r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"

@@ -103,6 +103,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|remain in (?:his|her) post|"
+        r"remain(?:s)? (?:[\w'-]+ ){1,3}?(?:coach|manager|boss|head coach)|"
         r"see out (?:his|her|the) contract|fulfil+ (?:his|her|the) contract|honou?r (?:his|her|the) contract|"
         r"(?:want|wants|intend|intends|plan|plans) to continue|(?:fully |totally |completely |only )focused on|"
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
@@ -329,6 +330,11 @@ _RESULT_SUBJECT = re.compile(
     r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
     r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
 )
+_NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
+_TITLE_VERB = re.compile(
+    r"\b(?:as|named|appointed|installed|become|becomes|becoming|be|been|is|was|were|are|remains?|stays?|continues?)"
+    r"\s+(?:(?:the|an?|their|its|his|her|new|club's)\s+)*$"
+)
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
@@ -367,6 +373,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
             continue  # "took charge in 2016": background, not news
+        if relation is Relation.APPOINTED and _NOUN_TITLE.match(match.group()) and not _TITLE_VERB.search(before):
+            continue  # "the search for an interim head coach": a role, not an appointment
         if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
             relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
