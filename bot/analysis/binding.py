@@ -136,7 +136,7 @@ def _own(
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
     }
-    if len(free) == 1 and not former & free:
+    if len(free) == 1 and not former & free and relation is not Relation.STAYS:
         return [next(iter(free))]
     if relation in EXITS and scene.vacancy and not free:
         return [scene.vacancy]
@@ -151,6 +151,7 @@ def _own(
 _DESTINATION = re.compile(
     r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"
 )
+_STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
     r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*)\b"
@@ -197,6 +198,8 @@ def _target(
         and (returning or c.name not in former)
         and (owner.name, c.name) not in exits
     ]
+    # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down.
+    candidates = [c for c in candidates if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)]
     if owner.end <= cue.start and owner.end > owner.start:
         # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man
         # unless it is the clause's subject ("Wolfsburg see X and Y as candidates").

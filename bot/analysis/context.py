@@ -12,7 +12,11 @@ from bot.analysis.text import Sentence
 
 # "Leverkusen boss Xabi Alonso", "Alonso, the Leverkusen manager": the club a manager is at.
 _ROLE = r"(?:boss|manager|head coach|coach|head-coach|gaffer|supremo|tactician|chief)"
-HOME_BEFORE = re.compile(rf"(?:'s)?\s+(?:current\s+|under-fire\s+|embattled\s+|interim\s+|caretaker\s+)?{_ROLE}\s+$")
+HOME_BEFORE = re.compile(
+    rf"(?:'s?)?\s+(?:(?:current|under-fire|embattled|interim|caretaker|young|highly[- ]rated|experienced|veteran|"
+    rf"new|long-serving|[a-z]+ish|[a-z]+an|german|french|dutch|spanish|italian|portuguese|english|scottish|"
+    rf"welsh|irish|danish|swiss|austrian|norwegian|swedish|belgian|[a-z]+-born)\s+){{0,3}}{_ROLE}\s+$"
+)
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|one-time|erstwhile|previous)\s+$")
 
 
@@ -189,7 +193,8 @@ _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
 _THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.
 _HOLDER = re.compile(
-    r"^\s+(?:over|about|for|regarding|to discuss|to ask about)\s+(?:(?:their|its|the)\s+)?(?:[\w-]+\s+)?"
+    r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with))\s+"
+    r"(?:(?:their|its|the)\s+)?(?:[\w-]+\s+)?"
     rf"(?:{_ROLE}\s+)?$"
 )
 
@@ -204,7 +209,9 @@ def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Reso
     if _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start) or (
         person.start - club.end <= 40
         and _HOLDER.match(folded[club.end : person.start])
-        and re.search(r"\b(?:with|to)\s+(?:the\s+)?$", folded[max(0, club.start - 12) : club.start])
+        and re.search(
+            r"\b(?:with|to|asked|approached|contacted)\s+(?:the\s+)?$", folded[max(0, club.start - 14) : club.start]
+        )
     ):
         out.home.setdefault(person.name, club.name)
         out.descriptors.add(club.start)

@@ -54,6 +54,7 @@ _MONTHS = (
 )
 # "was appointed in September": a month other than the story's own is history.
 _IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_ON_DATE = re.compile(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.
@@ -157,6 +158,9 @@ def is_background(
     dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
     if dated and (published is None or not _this_year(dated.group(0), published.year)):
         return True
+    day = _ON_DATE.search(folded, max(0, lo), clause.end)
+    if day and published is not None and _days_before(published, day.group(1), day.group(2)) > 7:
+        return True  # "was dismissed by AC Milan on 30 December", in a story from late January
     month = _IN_MONTH.search(folded, max(0, lo), clause.end)
     if month and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month):
         return True
@@ -165,6 +169,19 @@ def is_background(
     if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
         return True
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
+
+
+def _days_before(published: datetime, day: str, month: str) -> int:
+    """Days from the date "<day> <month>" (this year, or last year when later than publication) to
+    the story's publication."""
+    number = _MONTHS.index(month) + 1
+    try:
+        when = published.replace(month=number, day=int(day))
+    except ValueError:
+        return 0
+    if when > published:
+        when = when.replace(year=when.year - 1)
+    return (published - when).days
 
 
 def _this_year(phrase: str, year: int) -> bool:

@@ -24,7 +24,7 @@ _STANDING = (
 _CUES: list[tuple[Relation, str]] = [
     (
         Relation.UNDER_PRESSURE,
-        r"next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
+        r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
         r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
         r"storm|worries|danger)|(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
@@ -169,7 +169,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
         r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
         r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)|approach(?:ed|es)? "
-        r"(?:for|over|about|to)|approached|(?:asked|requested|seek|seeking|sought) permission|"
+        r"(?:for|over|about|to)|approached|"
+        r"(?:asked|requested|seek|seeking|sought) (?:[\w'-]+ ){0,3}?(?:for )?permission|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
@@ -331,6 +332,7 @@ _RESULT_SUBJECT = re.compile(
     r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
 )
 _NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
+_SPELL_AS = re.compile(r"\b(?:spell|stint|time|period|tenure|days|role|work)\s+as\s+(?:the\s+|an?\s+)?$")
 _TITLE_VERB = re.compile(
     r"\b(?:as|named|appointed|installed|become|becomes|becoming|be|been|is|was|were|are|remains?|stays?|continues?)"
     r"\s+(?:(?:the|an?|their|its|his|her|new|club's)\s+)*$"
@@ -373,7 +375,11 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
             continue  # "took charge in 2016": background, not news
-        if relation is Relation.APPOINTED and _NOUN_TITLE.match(match.group()) and not _TITLE_VERB.search(before):
+        if (
+            relation is Relation.APPOINTED
+            and _NOUN_TITLE.match(match.group())
+            and (not _TITLE_VERB.search(before) or _SPELL_AS.search(before))
+        ):
             continue  # "the search for an interim head coach": a role, not an appointment
         if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
             relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"

@@ -157,10 +157,7 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
     sentences: list[str] = []
     for index, group in enumerate(_groups(rumours)):
         body = clause(group.event, group.factuality, group.managers, group.club, group.caretaker)
-        if index == 0:
-            text = f"{prefix}{body}{suffix}."
-        else:
-            text = body + "."
+        text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
         text = text[0].upper() + text[1:]
         if len(" ".join([*sentences, text])) > MAX_SUMMARY:
             if not sentences:
