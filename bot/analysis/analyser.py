@@ -77,14 +77,18 @@ def _same_event(a: RawClaim, b: RawClaim) -> bool:
 def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
-    targeted = {c.club for c in raw if c.factuality is not Factuality.PAST}
-    # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
-    beside = {(c.sentence, c.club) for c in raw if c.factuality is not Factuality.PAST and c.relation not in _EXIT}
-    kept: list[RawClaim] = []
+    current = [c for c in raw if c.factuality is not Factuality.PAST]
+    exits = {(c.club, c.manager) for c in current if c.relation in _EXIT}
+    kept: list[RawClaim] = list(current)
     for claim in raw:
         if claim.factuality is not Factuality.PAST:
-            kept.append(claim)
-        elif (claim.manager in predecessors and claim.club in targeted) or (claim.sentence, claim.club) in beside:
+            continue
+        others = [c for c in current if c.club == claim.club and c.manager != claim.manager]
+        # The latest exit at a club the story's news is about opened its job; an earlier one did not.
+        opened = bool(others) and not any(club == claim.club and who != claim.manager for club, who in exits)
+        # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
+        beside = any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
+        if (claim.manager in predecessors and others) or opened or beside:
             kept.append(replace(claim, factuality=Factuality.DONE))
     return kept
 

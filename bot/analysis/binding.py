@@ -49,6 +49,7 @@ class Scene:
 
     vacancy: str | None  # the club whose job the story says is open
     story: str | None  # the one club the headline is about
+    headline: bool = False  # the sentence is (part of) the headline
 
 
 def bind(
@@ -123,8 +124,10 @@ def _own(
         subject = _main_subject(folded, clauses, clause, clubs, res)
         if subject:
             return [subject]
-    # The knowledge base's club only where the story itself names it, or names no club at all: a story
-    # from another season speaks of another club.
+    if relation in EXITS and scene.vacancy and owner.name in res.incumbents and not local:
+        return [scene.vacancy]  # "since Nancy left", in a story about the job he left
+    # The knowledge base's club where the story itself names it; a story from another season may speak
+    # of another club.
     kb = res.kb_home.get(owner.name)
     if kb and kb == res.likely_home.get(owner.name):
         return [kb]
@@ -136,11 +139,12 @@ def _own(
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
     }
-    if len(free) == 1 and not former & free and relation is not Relation.STAYS:
+    alone = all(p.name == owner.name for p in res.people if p.sentence == owner.sentence)
+    if len(free) == 1 and not former & free and relation is not Relation.STAYS and alone:
         return [next(iter(free))]
     if relation in EXITS and scene.vacancy and not free:
         return [scene.vacancy]
-    if kb and not res.clubs:
+    if kb and not local:
         return [kb]
     if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
         return [scene.story]
@@ -212,7 +216,7 @@ def _target(
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
     fallbacks = [scene.vacancy]
-    if _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
+    if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
         fallbacks.append(scene.story)
     for target in fallbacks:
         if target and target not in own and (owner.name, target) not in exits:

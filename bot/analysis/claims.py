@@ -72,12 +72,15 @@ def extract_claims(
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
+    explicit_vacancy = False  # the story itself says which job is open ("Italy's search for a new coach")
 
     for sentence in sentences:
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent]
         clubs = clubs_by_sentence.get(sentence.index, [])
-        vacancy = _vacancy_club(folded, sentence, here, clubs) or vacancy
+        said_open = _vacancy_club(folded, sentence, here, clubs)
+        if said_open:
+            vacancy, explicit_vacancy = said_open, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
         # Cues can only make a claim when the sentence names someone or carries one person over
@@ -105,7 +108,7 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = _wording_strength(folded, sentence)
-        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story)):
+        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story, sentence.paragraph == 0)):
             claims.append(
                 RawClaim(
                     claim.manager,
@@ -121,7 +124,8 @@ def extract_claims(
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS:
-                vacancy = claim.club  # the job that manager leaves is now open
+                if not explicit_vacancy:
+                    vacancy = claim.club  # the job that manager leaves is now open
     return claims
 
 

@@ -226,7 +226,9 @@ def classify(
     if is_question(text, sentence):
         return Factuality.QUESTION
     # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
-    before = folded[max(clause.start, owner[1] if owner[1] <= cue_start else clause.start) : cue_start]
+    before = folded[clause.start : cue_start]
+    if clause.start <= owner[0] and owner[1] <= cue_start:
+        before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_start):
@@ -242,7 +244,7 @@ def classify(
         and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
     ):
         return Factuality.DENIED
-    definite = relation in DEFINITE
+    definite = relation in DEFINITE or relation is Relation.REJECTED
     if relation is not Relation.UNDER_PRESSURE and is_background(
         folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
     ):

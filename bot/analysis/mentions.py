@@ -109,6 +109,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.kb_home[person.name] = known.club
             if known.club in named:
                 out.likely_home[person.name] = known.club
+    out.incumbents = {p.name for p in out.people if p.incumbent}
     women_sides(folded, sentences, out, gaz)
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)

@@ -180,7 +180,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.LINKED,
         r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen on|"
-        r"next (?:permanent )?(?:manager|boss|head coach|coach)|turn(?:s|ed|ing)? to|"
+        r"next (?:permanent )?(?:manager|boss|head coach|coach)|turn(?:s|ed|ing)? to(?= [a-z])|"
         r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
