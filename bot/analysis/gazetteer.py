@@ -58,6 +58,7 @@ class Club(_Entry):
     league: str = ""
     country: str = ""
     national: bool = False
+    women: bool = False  # a women's team: its own entry, never sharing the men's club's aliases
 
 
 class AmbiguousAlias(BaseModel):
