@@ -93,6 +93,36 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
     return kept
 
 
+# "a week after resigning as Celtic manager", "was sacked by Forest earlier this month": before the news.
+_PRIOR = re.compile(
+    r"\b(?:earlier this (?:month|week|year|season)|last (?:week|month|weekend)|(?:a|one|two|three|\w+) "
+    r"(?:days?|weeks?|months?) (?:after|ago|earlier)|since|in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|on \d{1,2} \w+)\b"
+)
+_ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED})
+
+
+def _drop_prior_exits(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
+    """A manager whose appointment is the news left his previous club before it: that exit is his
+    history, not a second piece of news ("Rodgers named Al-Qadsiah coach … a week after resigning as
+    Celtic manager"). An exit told as part of the same move ("leaves Feyenoord to join Liverpool") stays."""
+    arrivals = {
+        (c.manager, c.club)
+        for c in raw
+        if c.relation in _ARRIVALS and c.factuality is Factuality.DONE and c.sentence <= 1
+    }
+    if not arrivals:
+        return raw
+    kept = []
+    for claim in raw:
+        elsewhere = any(m == claim.manager and club != claim.club for m, club in arrivals)
+        sentence = sentences[claim.sentence]
+        if claim.relation in _EXIT and elsewhere and _PRIOR.search(folded, sentence.start, sentence.end):
+            continue
+        kept.append(claim)
+    return kept
+
+
 def _predecessors(folded: str, res: Resolved) -> list[str]:
     """Managers the story is about without a claim of their own: the one being replaced."""
     return [
@@ -129,6 +159,7 @@ class Analyser:
         # Every claim names a person the resolver found; with none there is nothing to extract.
         raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
         raw = _weigh_history(raw, _predecessors(folded, res))
+        raw = _drop_prior_exits(raw, folded, sentences)
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

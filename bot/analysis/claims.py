@@ -123,9 +123,8 @@ def extract_claims(
                     sentence.paragraph == 0,
                 )
             )
-            if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS:
-                if not explicit_vacancy:
-                    vacancy = claim.club  # the job that manager leaves is now open
+            if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
+                vacancy = claim.club  # the job that manager leaves is now open
     return claims
 
 
@@ -182,6 +181,8 @@ class _Reading:
             clause = clause_at(self.clauses, cue.start)
             candidates = people + outgoing
             # The cue's own clause names its subject: "Lazio see Tudor as a candidate if Sarri departs".
+            if cue.relation in EXITS:  # "five days after Maresca left … by mutual consent": the leaver
+                candidates += [p for p in everyone if p.incumbent and p not in candidates]
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)

@@ -45,6 +45,7 @@ _EMBED = re.compile(
     r"(?P<conditional>,?\s+(?:if|unless|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b)|"
     r"were (?=(?:he|she|they) to\b))\s?)"
 )
+_OPENING_IF = re.compile(r"\W*(?:if|unless|should (?:he|she|they)|in the event (?:of|that)|were (?:he|she|they) to)\b")
 _EMBED_END = re.compile(r",\s|\)|;|:\s|\s[-–]\s")
 
 
@@ -54,6 +55,12 @@ def split_clauses(folded: str, sentence: Sentence) -> list[Clause]:
     group = 0
     position = sentence.start
     end = sentence.end
+    opening = _OPENING_IF.match(folded, position, end)
+    if opening:  # "If an agreement is reached, Frank could be in place…"
+        comma = folded.find(",", opening.end(), end)
+        if comma > 0:
+            clauses.append(Clause(position, comma, Kind.CONDITIONAL, group))
+            position = comma + 1
     while position < end:
         embed = _EMBED.search(folded, position, end)
         split = _SPLIT.search(folded, position, end)

@@ -337,6 +337,10 @@ _TITLE_VERB = re.compile(
     r"\b(?:as|named|appointed|installed|become|becomes|becoming|be|been|is|was|were|are|remains?|stays?|continues?)"
     r"\s+(?:(?:the|an?|their|its|his|her|new|club's)\s+)*$"
 )
+_A_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital)\b"
+)
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
@@ -369,6 +373,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         word = match.group()
         if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
             continue  # "after the cup exit": knocked out, not a departure
+        if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
+            continue  # "seen leaving the training ground": a building, not a job
         if relation is Relation.LEFT and word == "left" and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety": a table, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):
