@@ -72,6 +72,8 @@ def bind(
         and same_statement(clauses, clause, c.start)
         and not any(s <= c.start and c.end <= e for s, e in described)
     ]
+    if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
+        pool = [c for c in pool if not _DESTINATION.search(folded, max(0, c.start - 24), c.start)]
     if cue.relation in OWN_JOB:
         return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
@@ -170,7 +172,18 @@ def _main_subject(
     if not mains or not any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains):
         return None
     lo, hi = mains[0].start, mains[-1].end
-    first = next((c for c in clubs if lo <= c.start < hi and c.start not in res.opponents), None)
+    described = [(p.start, p.end) for p in res.people if not p.explicit]
+    first = next(
+        (
+            c
+            for c in clubs
+            if lo <= c.start < hi
+            and c.start not in res.opponents
+            and c.start not in res.descriptors
+            and not any(s <= c.start and c.end <= e for s, e in described)
+        ),
+        None,
+    )
     return first.name if first else None
 
 

@@ -29,15 +29,17 @@ from bot.domain import Factuality, Relation, stage_for
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
 _VACANCY = re.compile(
-    r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|search(?:ing)? for|"
-    r"looking for|hunt for)\b"
+    r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"
+    r"search(?:ing)? for|looking for|hunt for)\b"
 )
 _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
 _GENERIC_EXIT = re.compile(
-    r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?"
+    r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"
+    r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
+    r"(?:as|in charge|beyond|at)"
 )
 # "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
 _GAPPED = re.compile(r"\s*,?\s+and\s+$")
@@ -78,7 +80,7 @@ def extract_claims(
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent]
         clubs = clubs_by_sentence.get(sentence.index, [])
-        said_open = _vacancy_club(folded, sentence, here, clubs)
+        said_open = _vacancy_club(folded, sentence, here, clubs, res)
         if said_open:
             vacancy, explicit_vacancy = said_open, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
@@ -181,7 +183,8 @@ class _Reading:
             clause = clause_at(self.clauses, cue.start)
             candidates = people + outgoing
             # The cue's own clause names its subject: "Lazio see Tudor as a candidate if Sarri departs".
-            if cue.relation in EXITS:  # "five days after Maresca left … by mutual consent": the leaver
+            if cue.relation in EXITS and clause.kind is not Kind.MAIN:
+                # "five days after Maresca left … by mutual consent": the leaver in a clause of his own
                 candidates += [p for p in everyone if p.incumbent and p not in candidates]
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = _antecedent(everyone, clause)
@@ -316,9 +319,12 @@ def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
-def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef]) -> str | None:
+def _vacancy_club(
+    folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], res: Resolved
+) -> str | None:
     """The club whose job is open in this sentence: the one nearest an outgoing manager
     ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
+    clubs = [c for c in clubs if c.start not in res.opponents and c.start not in res.descriptors]
     if not clubs:
         return None
     leaving = [p for p in people if p.incumbent]

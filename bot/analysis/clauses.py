@@ -39,7 +39,8 @@ _SPLIT = re.compile(
 _EMBED = re.compile(
     r"(?P<relative>,\s+(?:who|whose|which|having|a (?:former|one-time)|the (?:former|ex-))\b|\()|"
     r"(?P<temporal>(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever),?\s+"
-    r"(?:(?:just |only |some |about |almost |nearly )?(?:a |an |\d+ |[a-z]+ )?(?:hours?|days?|"
+    r"(?:(?:just |only |some |about |almost |nearly )?(?:a |an |\d+ |(?!last |this |next |previous )[a-z]+ )?"
+    r"(?:hours?|days?|"
     r"weeks?|months?|years?|seasons?|decades?|fortnight) (?:after|before|later)|after|since|following|before|"
     r"when|once|until)\s)|"
     r"(?P<conditional>,?\s+(?:if|unless|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b)|"

@@ -121,6 +121,7 @@ _SCHEDULED = re.compile(
     r"(?:for|in|against) (?:the|this|saturday's|sunday's|wednesday's|tuesday's|friday's|monday's|thursday's|"
     r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
 )
+_NEGOTIATING = re.compile(r"\b(?:talks|negotiations|discussions|offer(?:ed|s)?|proposal|approach(?:ed)?)\b")
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
@@ -249,8 +250,8 @@ def classify(
         folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
     ):
         return Factuality.PAST
-    if _POSSIBLE.search(before):
-        return Factuality.POSSIBLE
+    if _POSSIBLE.search(before) or (relation is Relation.EXTENSION and _NEGOTIATING.search(before)):
+        return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
     if _REMAINS.search(before):
         return Factuality.DONE
     expected = _EXPECTED.findall(before)
