@@ -85,7 +85,11 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
             continue
         others = [c for c in current if c.club == claim.club and c.manager != claim.manager]
         # The latest exit at a club the story's news is about opened its job; an earlier one did not.
-        opened = bool(others) and not any(club == claim.club and who != claim.manager for club, who in exits)
+        opened = (
+            bool(others)
+            and not claim.long_ago
+            and not any(club == claim.club and who != claim.manager for club, who in exits)
+        )
         # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
         beside = any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
         if (claim.manager in predecessors and others) or opened or beside:
@@ -95,22 +99,33 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
 
 # "a week after resigning as Celtic manager", "was sacked by Forest earlier this month": before the news.
 _PRIOR = re.compile(
-    r"\b(?:earlier this (?:month|week|year|season)|last (?:week|month|weekend)|(?:a|one|two|three|\w+) "
+    r"\b(?:earlier this (?:month|week|year|season)|this (?:month|week)|last (?:week|month|weekend)|"
+    r"(?:a|one|two|three|\w+) "
     r"(?:days?|weeks?|months?) (?:after|ago|earlier)|since|in (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|on \d{1,2} \w+)\b"
 )
-_ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED})
+_UNSIGNED = re.compile(
+    r"\b(?:only the signatures? (?:is |are )?missing|(?:yet|still) to (?:be )?sign(?:ed)?|"
+    r"awaiting (?:the )?signatures?|"
+    r"signatures? (?:is|are) (?:still )?(?:missing|pending|outstanding)|(?:is|are) (?:still )?to be signed|"
+    r"paperwork (?:is )?(?:still )?(?:to be|being) (?:completed|finalised))\b"
+)
+
+
+def _unsigned(claim: RawClaim) -> RawClaim:
+    if claim.relation is Relation.EXTENSION and claim.factuality is Factuality.DONE:
+        return replace(claim, relation=Relation.TALKS, factuality=Factuality.EXPECTED, event=Relation.EXTENSION)
+    return claim
+
+
+_ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
 def _drop_prior_exits(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
     """A manager whose appointment is the news left his previous club before it: that exit is his
     history, not a second piece of news ("Rodgers named Al-Qadsiah coach … a week after resigning as
     Celtic manager"). An exit told as part of the same move ("leaves Feyenoord to join Liverpool") stays."""
-    arrivals = {
-        (c.manager, c.club)
-        for c in raw
-        if c.relation in _ARRIVALS and c.factuality is Factuality.DONE and c.sentence <= 1
-    }
+    arrivals = {(c.manager, c.club) for c in raw if c.relation in _ARRIVALS and c.factuality is not Factuality.PAST}
     if not arrivals:
         return raw
     kept = []
@@ -160,6 +175,8 @@ class Analyser:
         raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
         raw = _weigh_history(raw, _predecessors(folded, res))
         raw = _drop_prior_exits(raw, folded, sentences)
+        if _UNSIGNED.search(folded):  # "only the signatures are missing": a new contract not yet signed
+            raw = [_unsigned(c) for c in raw]
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
-from bot.analysis.factuality import classify, is_caretaker
+from bot.analysis.factuality import classify, is_caretaker, long_ago
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
 from bot.analysis.subjects import (
@@ -57,6 +57,7 @@ class RawClaim:
     event: Relation | None = None  # what the story speaks of, when not the stage itself
     caretaker: bool = False
     headline: bool = False  # said in the headline (its first line)
+    long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
 
 
 def extract_claims(
@@ -123,6 +124,8 @@ def extract_claims(
                     claim.cue.relation,
                     claim.caretaker,
                     sentence.paragraph == 0,
+                    claim.factuality is Factuality.PAST
+                    and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
@@ -333,9 +336,14 @@ def _vacancy_club(
         nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
         if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
             return nearest.name
-    if len({c.name for c in clubs}) == 1 and _VACANCY.search(folded, sentence.start, sentence.end):
-        return clubs[0].name
-    return None
+    said = _VACANCY.search(folded, sentence.start, sentence.end)
+    if said is None or len({c.name for c in clubs}) != 1:
+        return None
+    # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
+    # the club must stand in one statement.
+    clauses = split_clauses(folded, sentence)
+    home = clause_at(clauses, said.start())
+    return clubs[0].name if same_statement(clauses, home, clubs[0].start) else None
 
 
 def _job(folded: str, sentence: Sentence) -> bool:

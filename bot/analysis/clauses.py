@@ -38,7 +38,8 @@ _SPLIT = re.compile(
 # The start of a clause set into the sentence; it runs to the next comma, bracket or boundary.
 _EMBED = re.compile(
     r"(?P<relative>,\s+(?:who|whose|which|having|a (?:former|one-time)|the (?:former|ex-))\b|\()|"
-    r"(?P<temporal>(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever),?\s+"
+    r"(?P<temporal>(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever)(?<!\blast)(?<!\bthis)(?<!\bnext)"
+    r"(?<!\bprevious),?\s+"
     r"(?:(?:just |only |some |about |almost |nearly )?(?:a |an |\d+ |(?!last |this |next |previous )[a-z]+ )?"
     r"(?:hours?|days?|"
     r"weeks?|months?|years?|seasons?|decades?|fortnight) (?:after|before|later)|after|since|following|before|"

@@ -89,7 +89,7 @@ _POSSIBLE = re.compile(
     r"discuss(?:es|ed|ing|ions?)?|sound(?:s|ed|ing)? (?:him |her )?out|chances? of|fears? (?:of|that)|"
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
     r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
-    r"(?:talks|negotiations|discussions) (?:over|about|on)|"
+    r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
     r"agreement to)\b"
 )
 _EXPECTED = re.compile(
@@ -170,6 +170,13 @@ def is_background(
     if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
         return True
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
+
+
+def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
+    """Background dated in an earlier year or season, not merely earlier in this one."""
+    lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
+    dated = _OLD_DATE.search(folded, lo, clause.end)
+    return dated is not None and (published is None or not _this_year(dated.group(0), published.year))
 
 
 def _days_before(published: datetime, day: str, month: str) -> int:
