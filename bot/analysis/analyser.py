@@ -121,7 +121,9 @@ def _unsigned(claim: RawClaim) -> RawClaim:
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
-def _drop_prior_exits(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
+def _drop_prior_exits(
+    raw: list[RawClaim], folded: str, sentences: list[Sentence], headline_clubs: set[str]
+) -> list[RawClaim]:
     """A manager whose appointment is the news left his previous club before it: that exit is his
     history, not a second piece of news ("Rodgers named Al-Qadsiah coach … a week after resigning as
     Celtic manager"). An exit told as part of the same move ("leaves Feyenoord to join Liverpool") stays."""
@@ -132,7 +134,12 @@ def _drop_prior_exits(raw: list[RawClaim], folded: str, sentences: list[Sentence
     for claim in raw:
         elsewhere = any(m == claim.manager and club != claim.club for m, club in arrivals)
         sentence = sentences[claim.sentence]
-        if claim.relation in _EXIT and elsewhere and _PRIOR.search(folded, sentence.start, sentence.end):
+        if (
+            claim.relation in _EXIT
+            and elsewhere
+            and claim.club not in headline_clubs  # the job the story is about ("the Crew's search")
+            and _PRIOR.search(folded, sentence.start, sentence.end)
+        ):
             continue
         kept.append(claim)
     return kept
@@ -174,7 +181,8 @@ class Analyser:
         # Every claim names a person the resolver found; with none there is nothing to extract.
         raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
         raw = _weigh_history(raw, _predecessors(folded, res))
-        raw = _drop_prior_exits(raw, folded, sentences)
+        headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
+        raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
         if _UNSIGNED.search(folded):  # "only the signatures are missing": a new contract not yet signed
             raw = [_unsigned(c) for c in raw]
         rumours = self._merge(raw, text, sentences, sources)

@@ -118,12 +118,12 @@ def _own(
     if home:
         return [home]
     local = {c.name for c in pool if not _describes_someone_else(c, owner, res) and c.name not in former}
-    if len(local) == 1:
+    if len(local) == 1 and relation is not Relation.STAYS:  # "will stay, despite talk linking him with X"
         return [next(iter(local))]
     if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:
         # "The Crew have been searching for a new coach since Nancy left": the club of the clause it
         # hangs on, when that clause is about the job.
-        subject = _main_subject(folded, clauses, clause, clubs, res)
+        subject = _main_subject(folded, clauses, clause, clubs, res, owner)
         if subject:
             return [subject]
     if relation in EXITS and scene.vacancy and owner.name in res.incumbents and not local:
@@ -165,11 +165,15 @@ _JOB_WORDS = re.compile(
 
 
 def _main_subject(
-    folded: str, clauses: list[Clause], clause: Clause, clubs: list[ClubRef], res: Resolved
+    folded: str, clauses: list[Clause], clause: Clause, clubs: list[ClubRef], res: Resolved, owner: PersonRef
 ) -> str | None:
-    """The first club of the main clause a temporal clause hangs on, when that clause is about a job."""
+    """The first club of the main clause a temporal clause hangs on, when that clause is about a job
+    or about the same man ("X lasted 39 days at Forest before being sacked")."""
     mains = [c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group and c.end <= clause.start]
-    if not mains or not any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains):
+    about_him = any(
+        p.explicit and p.name == owner.name and any(c.start <= p.start < c.end for c in mains) for p in res.people
+    )
+    if not mains or not (about_him or any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains)):
         return None
     lo, hi = mains[0].start, mains[-1].end
     described = [(p.start, p.end) for p in res.people if not p.explicit]
@@ -179,7 +183,7 @@ def _main_subject(
             for c in clubs
             if lo <= c.start < hi
             and c.start not in res.opponents
-            and c.start not in res.descriptors
+            and (c.start not in res.descriptors or (about_him and not _describes_someone_else(c, owner, res)))
             and not any(s <= c.start and c.end <= e for s, e in described)
         ),
         None,

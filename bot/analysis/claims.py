@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.analysis.binding import EXITS, Scene, bind
@@ -198,6 +198,16 @@ class _Reading:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
+            if (
+                not owner.explicit
+                and cue.relation in EXITS
+                and clause.kind is not Kind.MAIN
+                and any(
+                    p.explicit and p.name == owner.name and clause_at(self.clauses, p.start).kind is Kind.MAIN
+                    for p in people
+                )
+            ):
+                continue  # "O'Neill has returned to Celtic after the manager resigned": not O'Neill
             gap = distance(owner.start, owner.end, cue.start, cue.end)
             if gap > _MAX_GAP:
                 continue
@@ -230,6 +240,8 @@ class _Reading:
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
                     if cue.relation in EXITS and factuality is not Factuality.PAST:
                         exits.add((person.name, club))
+                    if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):
+                        scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
             found += self._gapped(cue, clubs, people, factuality, stage, caretaker)
         return found
 

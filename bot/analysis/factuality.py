@@ -25,9 +25,10 @@ _OLD_DATE = re.compile(
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|"
     r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
-    r"(?:ago|after|later|earlier|before)\b|\bback in\b|"
-    r"\bpreviously\b|\bformerly\b|\bearlier in (?:his|her) career\b"
+    r"(?:ago|after|later|earlier|before)\b|\bback in\b"
 )
+# "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
+_HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")
 _RECENT = re.compile(
     r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
     r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
@@ -151,7 +152,7 @@ def is_background(
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
-    if definite and (_SINCE_EXIT.search(before) or _PLUPERFECT.search(before)):
+    if definite and (_SINCE_EXIT.search(before) or _PLUPERFECT.search(before) or _HISTORY_ADVERB.search(before)):
         return True
     # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
     # clause takes its date from the clause it hangs on.

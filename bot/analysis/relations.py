@@ -66,7 +66,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
-        r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|"
+        r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
         r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders",
     ),
     (

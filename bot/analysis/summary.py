@@ -150,7 +150,7 @@ def _credit(sources: Sequence[SourceCredit]) -> tuple[str, str]:
 
 
 def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -> str:
-    """At most three sentences and 300 characters; the most advanced claims first, everyone named."""
+    """At most two sentences and 300 characters; the most advanced claims first, everyone named."""
     if not rumours:
         return ""
     prefix, suffix = _credit(sources)
@@ -164,6 +164,6 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
                 sentences.append(text[: MAX_SUMMARY - 1].rstrip() + "…")
             break
         sentences.append(text)
-        if len(sentences) == 3:
+        if len(sentences) == 2:
             break
     return " ".join(sentences)
