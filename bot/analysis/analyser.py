@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
+from bot.analysis.sport import other_sport
 from bot.analysis.mentions import resolve
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
@@ -72,6 +73,17 @@ def _same_event(a: RawClaim, b: RawClaim) -> bool:
     """Two claims speak of one event: the same word, or the same kind of exit or arrival."""
     ea, eb = a.event or a.relation, b.event or b.relation
     return ea is eb or any(ea in family and eb in family for family in _FAMILIES)
+
+
+def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
+    """A headline event the body tells as history is history: "Ten Hag on the Old Trafford exit" over
+    "spoke about his sacking by Manchester United in October 2024"."""
+    past = [c for c in raw if c.factuality is Factuality.PAST and not c.headline]
+    return [
+        c
+        for c in raw
+        if not (c.headline and any(p.manager == c.manager and p.club == c.club and _same_event(p, c) for p in past))
+    ]
 
 
 def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
@@ -179,7 +191,10 @@ class Analyser:
         res = resolve(text, folded, sentences, self.gazetteer)
         sources = self._credits(article, res, folded)
         # Every claim names a person the resolver found; with none there is nothing to extract.
-        raw = extract_claims(text, folded, sentences, res, article.published) if res.people else []
+        # Another sport's coach (a multi-sport feed) is never a football manager rumour.
+        football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
+        raw = extract_claims(text, folded, sentences, res, article.published) if football else []
+        raw = _headline_history(raw)
         raw = _weigh_history(raw, _predecessors(folded, res))
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)

@@ -216,7 +216,8 @@ def _target(
         for c in pool
         if c.start not in res.descriptors
         and c.name not in own
-        and (returning or c.name not in former)
+        # "the former Celtic striker" describes him; another mention of Celtic may be where he goes
+        and (returning or c.name not in former or c.start not in res.descriptors)
         and (owner.name, c.name) not in exits
     ]
     # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down.

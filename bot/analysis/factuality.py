@@ -56,6 +56,15 @@ _MONTHS = (
 # "was appointed in September": a month other than the story's own is history.
 _IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _ON_DATE = re.compile(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
+# "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
+# feature about an event, not the event.
+_RETROSPECT = re.compile(
+    r"\b(?:(?:spoke|speaks|speaking|talk(?:s|ed|ing)?|open(?:s|ed)? up|reflect(?:s|ed|ing)?|look(?:s|ed)? back|"
+    r"recall(?:s|ed|ing)?|remember(?:s|ed)?|revisit(?:s|ed)?|interview(?:ed)?) (?:about|on))"
+    r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$"
+)
+# A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
+_HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.
@@ -152,7 +161,12 @@ def is_background(
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
-    if definite and (_SINCE_EXIT.search(before) or _PLUPERFECT.search(before) or _HISTORY_ADVERB.search(before)):
+    if definite and (
+        _SINCE_EXIT.search(before)
+        or _PLUPERFECT.search(before)
+        or _HISTORY_ADVERB.search(before)
+        or _RETROSPECT.search(folded, max(clause.start, cue_start - 60), cue_start)
+    ):
         return True
     # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
     # clause takes its date from the clause it hangs on.
@@ -254,6 +268,8 @@ def classify(
     ):
         return Factuality.DENIED
     definite = relation in DEFINITE or relation is Relation.REJECTED
+    if title and definite and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
+        return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
         folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
     ):
