@@ -76,7 +76,7 @@ _DENIED: dict[Relation, str] = {
 }
 _REPORTED: dict[Relation, str] = {
     Relation.STAYS: "{m} {have} spoken of staying at {c}",
-    Relation.EXTENSION: "{m} {have} spoken about a new contract at {c}",
+    Relation.EXTENSION: "{m} {have} spoken about contract talks with {c}",
     Relation.SACKED: "{m} {have} addressed talk about the job at {c}",
     Relation.LEFT: "{m} {have} addressed talk about the job at {c}",
     Relation.UNDER_PRESSURE: "{m} {have} addressed talk about the job at {c}",
@@ -99,7 +99,7 @@ def _template(event: Relation, factuality: Factuality) -> str:
     if factuality is Factuality.DENIED:
         return _DENIED.get(event, _DONE[Relation.DENIED])
     if factuality is Factuality.QUESTION:
-        return _QUESTION[event]
+        return _QUESTION.get(event, "{m} {be} mentioned in connection with {c}")
     if factuality is Factuality.REPORTED:
         return _REPORTED.get(event, "{m} {have} spoken about {c}")
     table = _EXPECTED if factuality is Factuality.EXPECTED else _POSSIBLE
