@@ -1,5 +1,5 @@
 """How a story holds each claim: done, expected, possible, a question, denied, the manager's own
-words, or past background (docs/adr/0009-factuality.md).
+words, or past background (docs/adr/0004-factuality.md).
 
 Every function reads folded text (lower case, accents stripped) around one cue. The order of the
 checks is the order of precedence: a claim inside an "if" clause is possible whatever its verb; a
