@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
-from bot.analysis.sport import other_sport
 from bot.analysis.mentions import resolve
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
+from bot.analysis.sport import other_sport
 from bot.analysis.summary import summarise
 from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
 from bot.domain import (
