@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.factuality import classify, is_caretaker, long_ago
-from bot.analysis.refs import ClubRef, PersonRef, Resolved
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
 from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
 from bot.analysis.subjects import (
     OWN_EXIT,
@@ -292,7 +292,7 @@ _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     """A capitalised name the article does not know stands right before the cue as its subject."""
     match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
-    if match is None or any(s <= match.start(1) < e for s, e in res.spans):
+    if match is None or covered(res, match.start(1)):
         return False
     word = match.group(1).lower()
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
