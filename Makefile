@@ -37,6 +37,12 @@ eval: $(STAMP)
 	@echo
 	@echo "Third story set (see tests/data/analysis-set3/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set3
+	@echo
+	@echo "Fourth story set (see tests/data/analysis-set4/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set4
+	@echo
+	@echo "Fifth story set (see tests/data/analysis-set5/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set5
 
 bench: $(STAMP)
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

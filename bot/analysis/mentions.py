@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
-from bot.analysis.text import Sentence, fold
+from bot.analysis.teams import women_sides
+from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
-_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _ATTRIBUTION = re.compile(
     r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
@@ -49,8 +51,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     for m in raw:
         surface = text[m.start : m.end]
         if m.kind is Kind.SOURCE and gaz.sources[m.targets[0]].kind == "official":
-            out.sources.append((m.targets[0], m.start))
-            out.spans.append((m.start, m.end))
+            out.spans.append((m.start, m.end))  # "club statement": official_statement() finds whose
             continue
         if not any(c.isupper() for c in surface) and not any(c.isdigit() for c in surface):
             continue  # "city", "united", "the blues" in lower case are ordinary words
@@ -78,10 +79,13 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.CLUB:
-            if _PLACE.search(folded, max(0, m.start - 20), m.start) and not _INTEREST.search(
-                folded, max(0, m.start - 30), m.start
+            if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
+                continue  # "Bruno Guimarães": a player's surname, not Vitória de Guimarães
+            place = _PLACE.search(folded, max(0, m.start - 20), m.start)
+            if place and (
+                gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
             ):
-                continue  # "met him in Monaco": a place, not the club
+                continue  # "met him in Monaco", "his time in Spain": a place, not the club
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
@@ -95,17 +99,22 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.sources.append((m.targets[0], m.start))
             out.spans.append((m.start, m.end))
 
+    _drop_compounds(text, out)
     resolve_unknown_clubs(text, out, gaz, sentences, starts)
     _resolve_ambiguous(ambiguous, out, gaz, sentences, starts)
     resolve_unknown_people(text, out, gaz, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts)
     find_home_clubs(text, folded, out)
-    out.official = official_statement(folded, out)
-    named = {c.name for c in out.clubs}
+    out.official = official_statement(folded, out, sentences)
+    named = {c.name for c in out.clubs if c.start not in out.opponents}
     for person in out.people:
         known = gaz.managers.get(person.name)
-        if known is not None and known.club in named:
-            out.likely_home[person.name] = known.club
+        if known is not None and known.club:
+            out.kb_home[person.name] = known.club
+            if known.club in named:
+                out.likely_home[person.name] = known.club
+    out.incumbents = {p.name for p in out.people if p.incumbent}
+    women_sides(folded, sentences, out, gaz)
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)
     return out
@@ -125,6 +134,35 @@ _INTEREST = re.compile(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
+
+
+def _drop_compounds(text: str, out: Resolved) -> None:
+    """ "Leicester Tigers", "Wigan Warriors": two club names run together name another club (often
+    another sport's), neither of ours."""
+    clubs = sorted(out.clubs, key=lambda c: c.start)
+    dropped = set()
+    for a, b in itertools.pairwise(clubs):
+        if b.start == a.end + 1 and text[a.end] == " " and a.name != b.name:
+            dropped |= {a.start, b.start}
+    if dropped:
+        out.clubs[:] = [c for c in out.clubs if c.start not in dropped]
+        out.spans[:] = [s for s in out.spans if s[0] not in dropped]
+
+
+def _first_name_before(text: str, m: Mention, ends: set[int], starts: set[int]) -> bool:
+    """A one-word club alias right after a capitalised word that is no name we know: a person's surname."""
+    del starts
+    before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
+    if not before or _title_case(text, m.start):
+        return False
+    word = before.group(1)
+    word_end = m.start - (len(before.group(0)) - len(word))
+    if word.endswith(("'s", "’s", ".")) or word_end in ends or word.isupper():
+        return False
+    return fold(word) not in NOT_PEOPLE and fold(word) not in _CLUB_WORDS
+
+
+_CLUB_WORDS = frozenset({"fc", "afc", "cf", "sc", "ac", "as", "real", "sporting", "atletico", "athletic", "vitoria"})
 
 
 def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str) -> bool:
@@ -174,6 +212,8 @@ def _resolve_ambiguous(
                 choice = next(iter(by_home))
             elif len(by_league) == 1:
                 choice = next(iter(by_league))
+            elif not by_league and not by_home:
+                choice = gaz.ambiguous[fold_key(m.alias)].default or None
         if choice is not None:
             out.clubs.append(ClubRef(choice, m.start, m.end, sentence_of(sentences, starts, m.start)))
             out.spans.append((m.start, m.end))
