@@ -4,10 +4,11 @@ transaction: tests of delivery, commands and storage get their rows without runn
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
-from bot.domain import EventKind, Relation, ThreadEvent, ThreadState
-from bot.store.base import NewDelivery, NewEvent, QueuedDelivery
+from bot.domain import EventKind, Relation, Report, ThreadEvent, ThreadState
+from bot.store.base import NewDelivery, NewEvent, NewReport, NewStory, QueuedDelivery, StoryRecord
 from bot.store.sql import Store
 
 
@@ -32,3 +33,41 @@ async def queue_alert(
         "SELECT id FROM deliveries WHERE event_id = ? AND chat_key = ?", (event_id, chat_key)
     )
     return int(rows[0][0])
+
+
+async def add_report(
+    store: Store,
+    manager: str,
+    club: str,
+    relation: Relation,
+    at: datetime,
+    *,
+    source: str = "David Ornstein",
+    tier: int = 1,
+    stage: Relation | None = None,
+    caretaker: bool = False,
+    duplicate: bool = False,
+    story: int | None = None,
+) -> int:
+    """One report (with its story) about ``manager`` at ``club``, in the pair's latest thread or a new one
+    at ``stage`` (default: the report's relation); return the story's id. ``story`` adds the report to an
+    existing story (a story naming several managers)."""
+    claim = {"manager": manager, "club": club, "relation": relation.value, **({"caretaker": True} if caretaker else {})}
+    async with store.transaction() as tx:
+        found = await tx.threads_for([(manager, club)], datetime.min.replace(tzinfo=at.tzinfo))
+        state = found.get((manager, club))
+        if state is None:
+            state = ThreadState(None, manager, club, stage or relation, at, at, tier, frozenset({source}), "")
+        else:
+            state = ThreadState(
+                state.id, manager, club, stage or state.stage, state.first_seen, max(at, state.last_update),
+                min(tier, state.best_tier), state.voices | {source}, state.summary,
+            )  # fmt: skip
+        [thread_id] = await tx.save_threads([state])
+        if story is None:
+            [story] = await tx.insert_stories(
+                [NewStory(None, StoryRecord("", "", "", "", json.dumps({"rumours": [claim]}), at))], at
+            )
+        report = Report(manager, club, relation, 0.9, "", source, tier, source, "", "", f"{manager} {club}", "", at)
+        await tx.add_reports([NewReport(thread_id, story, report, duplicate)])
+    return story

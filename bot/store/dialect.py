@@ -47,14 +47,15 @@ class Dialect(Conn, Protocol):
     byte_order: str  # appended to an ORDER BY term to sort text by bytes
     row_order: str  # the column that orders a table's rows as they were inserted
 
-    async def mark_in_flight(self, delivery_id: int, since: datetime | None) -> None:
-        """Mark a 'sending' delivery's current attempt in flight (None: clear the mark), committed at
-        once and without waiting for any other work of the store (docs/DELIVERY.md)."""
+    async def mark_in_flight(self, delivery_id: int, since: datetime | None, *, outbox: str = "deliveries") -> None:
+        """Mark a 'sending' outbox row's current attempt in flight (None: clear the mark), committed at
+        once and without waiting for any other work of the store (docs/DELIVERY.md). ``outbox`` is the
+        table: ``deliveries`` (alerts) or ``question_posts`` (the prediction game's posts)."""
         ...
 
-    async def marked(self) -> list[int]:
-        """The 'sending' deliveries whose current attempt is marked in flight somewhere other than
-        their ``sent_at`` column; the marks of deliveries no longer being sent are dropped."""
+    async def marked(self, *, outbox: str = "deliveries") -> list[int]:
+        """The 'sending' rows of ``outbox`` whose current attempt is marked in flight somewhere other than
+        their ``sent_at`` column; the marks of rows no longer being sent are dropped."""
         ...
 
     def transaction(self, lock: int | None = None) -> AbstractAsyncContextManager[Conn]:

@@ -38,6 +38,7 @@ from bot.store.sql import SQLStore
 
 log = logging.getLogger(__name__)
 MIGRATE_LOCK = 0x72626D6967726174  # "rbmigrat"
+OUTBOXES = ("deliveries", "question_posts")  # the tables whose rows carry in-flight marks in sent_at
 _SCHEMA_MIGRATIONS = (
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
     " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
@@ -116,12 +117,15 @@ class PostgresDialect(_Conn):
         self._marks = _Conn(marks or pool)
         self._marks_pool = marks
 
-    async def mark_in_flight(self, delivery_id: int, since: datetime | None) -> None:
-        sql = "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'"
+    async def mark_in_flight(self, delivery_id: int, since: datetime | None, *, outbox: str = "deliveries") -> None:
+        if outbox not in OUTBOXES:
+            raise ValueError(f"not an outbox: {outbox!r}")
+        sql = f"UPDATE {outbox} SET sent_at = ? WHERE id = ? AND status = 'sending'"
         await self._marks.execute(sql, (since, delivery_id))
 
-    async def marked(self) -> list[int]:
-        return []  # marks are the deliveries rows' sent_at here
+    async def marked(self, *, outbox: str = "deliveries") -> list[int]:
+        del outbox
+        return []  # marks are the outbox rows' sent_at here
 
     @asynccontextmanager
     async def transaction(self, lock: int | None = None) -> AsyncIterator[Conn]:

@@ -18,6 +18,8 @@ from bot.store.base import ChatPrefs, Delivery, EntryTrace, EventTrace, FeedRow,
 from bot.store.dialect import INGEST_LOCK, LLM_LOCK, Dialect, as_time, text
 from bot.store.sql_ingest import SQLIngestTx
 from bot.store.sql_leases import END_LEASE, FEED_COLUMNS, Leases, feed_row
+from bot.store.sql_predictions import PredictionSQL
+from bot.store.sql_sagas import SagaSQL
 from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,9 @@ class SQLStore:
         self.dialect = dialect
         self._leases = Leases(dialect)
         self._reads = TraceReads(dialect)
+        # The prediction game's rows and its reads of sagas: the game's ports take these directly.
+        self.predictions = PredictionSQL(dialect)
+        self.sagas = SagaSQL(dialect)
 
     async def close(self) -> None:
         await self.dialect.close()
@@ -221,18 +226,19 @@ class SQLStore:
         ]
 
     async def deactivate_chat(self, chat_key: str) -> int:
-        """Pause the chat's follows and drop its queued deliveries; a key with no thread part
+        """Pause the chat's follows and drop its queued deliveries (and question posts); a key with no thread part
         (``"telegram:-100:"``) covers the chat's topics too. Return how many follows were paused."""
         match, params = "chat_key = ?", list[object]([chat_key])
         if chat_key.endswith(":"):  # "platform:chat:" (no thread) is the whole chat: its topics' keys start with it
             match, params = "substr(chat_key, 1, ?) = ?", [len(chat_key), chat_key]
         async with self.dialect.transaction() as conn:
             paused = await conn.execute(f"UPDATE subscriptions SET active = FALSE WHERE {match} AND active", params)
-            await conn.execute(
-                "UPDATE deliveries SET status = 'dropped', last_error = 'chat unreachable'"
-                f" WHERE {match} AND status IN ('pending', 'sending')",
-                params,
-            )
+            for outbox in ("deliveries", "question_posts"):
+                await conn.execute(
+                    f"UPDATE {outbox} SET status = 'dropped', last_error = 'chat unreachable'"
+                    f" WHERE {match} AND status IN ('pending', 'sending')",
+                    params,
+                )
         return paused
 
     async def chat_prefs(self, chat_key: str) -> ChatPrefs:

@@ -27,6 +27,7 @@ END_LEASE = (
     "lease_owner = CASE WHEN CAST(? AS TEXT) IS NULL OR lease_owner = ? THEN NULL ELSE lease_owner END,"
     " lease_until = CASE WHEN CAST(? AS TEXT) IS NULL OR lease_owner = ? THEN NULL ELSE lease_until END"
 )
+OUTBOXES = ("deliveries", "question_posts")  # alerts, and the prediction game's posts: claimed alike
 _DELIVERY_COLUMNS = "d.id, d.event_id, d.thread_id, d.chat_key, d.ping_role, e.kind, e.stage, e.source, d.attempts"
 
 
@@ -67,21 +68,27 @@ class Leases:
         return feeds
 
     async def renew_leases(self, worker: str, until: datetime) -> int:
-        """Extend the feed leases and delivery claims ``worker`` holds to ``until``; return how many."""
+        """Extend the feed leases and the delivery and question post claims ``worker`` holds to ``until``;
+        return how many."""
         async with self._d.transaction() as conn:
             feeds = await conn.execute(
                 "UPDATE feeds SET lease_until = ? WHERE lease_owner = ? AND lease_until IS NOT NULL", (until, worker)
             )
-            claims = await conn.execute(
-                "UPDATE deliveries SET claim_until = ? WHERE claimed_by = ? AND status = 'sending'", (until, worker)
-            )
+            claims = 0
+            for outbox in OUTBOXES:
+                claims += await conn.execute(
+                    f"UPDATE {outbox} SET claim_until = ? WHERE claimed_by = ? AND status = 'sending'", (until, worker)
+                )
         return feeds + claims
 
     async def lease_holders(self) -> set[str]:
         """The workers named on a feed lease or on a 'sending' delivery's claim, expired or not."""
         rows = await self._d.fetch(
-            "SELECT lease_owner FROM feeds WHERE lease_owner IS NOT NULL UNION"
-            " SELECT claimed_by FROM deliveries WHERE claimed_by IS NOT NULL AND status = 'sending'"
+            "SELECT lease_owner FROM feeds WHERE lease_owner IS NOT NULL"
+            + "".join(
+                f" UNION SELECT claimed_by FROM {outbox} WHERE claimed_by IS NOT NULL AND status = 'sending'"
+                for outbox in OUTBOXES
+            )
         )
         return {str(r[0]) for r in rows}
 
@@ -95,9 +102,11 @@ class Leases:
             feeds = await conn.execute(
                 f"UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner {among}", params
             )
-            claims = await conn.execute(
-                f"UPDATE deliveries SET claim_until = NULL WHERE claimed_by {among} AND status = 'sending'", params
-            )
+            claims = 0
+            for outbox in OUTBOXES:
+                claims += await conn.execute(
+                    f"UPDATE {outbox} SET claim_until = NULL WHERE claimed_by {among} AND status = 'sending'", params
+                )
         return feeds + claims
 
     async def release_claims(self, now: datetime | None = None) -> int:

@@ -34,15 +34,30 @@ from bot.store.timefmt import ts
 log = logging.getLogger(__name__)
 _READS = ("SELECT", "WITH", "PRAGMA")
 _ID_TABLES = ("entries", "stories", "threads", "reports", "events")
-_MARKS = (
-    "CREATE TABLE IF NOT EXISTS marks (delivery_id INTEGER NOT NULL, attempt INTEGER NOT NULL,"
-    " since TEXT NOT NULL, PRIMARY KEY (delivery_id, attempt))"
-)
-_MARKED = (
-    "SELECT m.delivery_id FROM marks m JOIN store.deliveries d ON d.id = m.delivery_id AND d.attempts = m.attempt"
-    " WHERE d.status = 'sending'"
-)
-_STALE = "DELETE FROM marks WHERE delivery_id NOT IN (SELECT id FROM store.deliveries WHERE status = 'sending')"
+# Each outbox (alerts, and the prediction game's posts) has a table of marks in the side file; a mark
+# names the outbox row (``delivery_id``) and the attempt it was made in.
+MARK_TABLES = {"deliveries": "marks", "question_posts": "post_marks"}
+
+
+def _marks_sql(marks: str) -> str:
+    return (
+        f"CREATE TABLE IF NOT EXISTS {marks} (delivery_id INTEGER NOT NULL, attempt INTEGER NOT NULL,"
+        " since TEXT NOT NULL, PRIMARY KEY (delivery_id, attempt))"
+    )
+
+
+def _marked_sql(outbox: str) -> str:
+    return (
+        f"SELECT m.delivery_id FROM {MARK_TABLES[outbox]} m JOIN store.{outbox} d ON d.id = m.delivery_id"
+        " AND d.attempts = m.attempt WHERE d.status = 'sending'"
+    )
+
+
+def _stale_sql(outbox: str) -> str:
+    return (
+        f"DELETE FROM {MARK_TABLES[outbox]} WHERE delivery_id NOT IN"
+        f" (SELECT id FROM store.{outbox} WHERE status = 'sending')"
+    )
 
 
 def sqlite_path(url: str) -> Path:
@@ -95,36 +110,38 @@ class SQLiteDialect:
         marks.execute("PRAGMA busy_timeout = 200")  # only other processes' marks can hold it, for microseconds
         marks.execute("PRAGMA journal_mode = WAL")
         marks.execute("PRAGMA synchronous = NORMAL")
-        marks.execute(_MARKS)
+        for table in MARK_TABLES.values():
+            marks.execute(_marks_sql(table))
         marks.execute("ATTACH DATABASE ? AS store", (str(self.path),))  # read only: WAL readers never wait
         self.marks = marks
         return marks
 
-    async def mark_in_flight(self, delivery_id: int, since: datetime | None) -> None:
+    async def mark_in_flight(self, delivery_id: int, since: datetime | None, *, outbox: str = "deliveries") -> None:
+        table = MARK_TABLES[outbox]
         try:  # no await from here to the commit: nothing else runs in between
             marks = self._marks()
             if marks is not None:
                 if since is None:
-                    marks.execute("DELETE FROM marks WHERE delivery_id = ?", (delivery_id,))
+                    marks.execute(f"DELETE FROM {table} WHERE delivery_id = ?", (delivery_id,))
                 else:
                     marks.execute(
-                        "INSERT OR REPLACE INTO marks (delivery_id, attempt, since) SELECT id, attempts, ?"
-                        " FROM store.deliveries WHERE id = ? AND status = 'sending'",
+                        f"INSERT OR REPLACE INTO {table} (delivery_id, attempt, since) SELECT id, attempts, ?"
+                        f" FROM store.{outbox} WHERE id = ? AND status = 'sending'",
                         (ts(since), delivery_id),
                     )
                 return
         except sqlite3.Error as exc:  # e.g. another process holding the side file: mark the slow way
-            log.warning("in-flight mark of delivery %d through the side file failed: %s", delivery_id, exc)
-        sql = "UPDATE deliveries SET sent_at = ? WHERE id = ? AND status = 'sending'"
+            log.warning("in-flight mark of %s row %d through the side file failed: %s", outbox, delivery_id, exc)
+        sql = f"UPDATE {outbox} SET sent_at = ? WHERE id = ? AND status = 'sending'"
         await self.execute(sql, (since, delivery_id))
 
-    async def marked(self) -> list[int]:
+    async def marked(self, *, outbox: str = "deliveries") -> list[int]:
         try:
             marks = self._marks()
             if marks is None:
                 return []
-            marks.execute(_STALE)
-            return [int(r[0]) for r in marks.execute(_MARKED)]
+            marks.execute(_stale_sql(outbox))
+            return [int(r[0]) for r in marks.execute(_marked_sql(outbox))]
         except sqlite3.Error as exc:
             raise StoreError(f"in-flight marks ({self.path}-flight): {exc}") from exc
 

@@ -11,13 +11,14 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.analysis.analyser import Analyser
+from bot.questions import SOMEONE_ELSE, Answer, NewQuestion, Player, QuestionKind, QuestionStatus, Score
 from bot.store.base import ChatPrefs, link_key
 from bot.store.sql import Store
 from bot.store.transfer import TransferError, export_database, import_database, read_header
@@ -62,7 +63,27 @@ async def populate(url: str, analyser: Analyser) -> None:
             failed = await store.llm_reserve("article-2", clock(), 10)
             assert failed is not None
             await store.llm_finish(failed, error="timed out")
+            await play(store, clock())
     assert {c.kind for c in sender.calls} >= {"send", "edit", "send_text"}, sender.calls
+
+
+async def play(store: Store, now: datetime) -> None:
+    """A prediction question answered, posted, resolved and scored, and a chat with automatic questions off."""
+    options = ("Xabi Alonso", SOMEONE_ELSE)
+    job = NewQuestion(
+        FAN.key, QuestionKind.NEXT_MANAGER, "Bayern Munich", "", options, now, "7", now + timedelta(days=9)
+    )
+    q = await store.predictions.open_question(job)
+    assert q is not None
+    [post] = await store.predictions.claim_posts(["test"], now, 5, lease_for=timedelta(minutes=1))
+    await store.predictions.post_sent(post, "m-q", "poll-1", now)
+    await store.predictions.record_answers([Answer("42", "Fan", 0, now, None, "telegram", "poll-1", "tg:1:poll-1:42")])
+    score = Score(q.id, Player.FAN, "42", "Fan", "Xabi Alonso", now, True, 100, "David Ornstein", 60)
+    assert await store.predictions.resolve_question(
+        q.id, QuestionStatus.RESOLVED, outcome=0, text_="Bayern Munich appointed Xabi Alonso", outcome_at=now,
+        source="Bayern Munich", season="2025-26", scores=[score], now=now,
+    )  # fmt: skip
+    await store.predictions.set_auto(DIGEST, False, now)
 
 
 async def views(url: str) -> dict[str, Any]:
@@ -82,6 +103,16 @@ async def views(url: str) -> dict[str, Any]:
             "entries": [await store.thread_entries(t) for t in threads],
             "why": await store.entries_by_link(link_key("https://news.example/w1")),
             "llm": await store.llm_cached("article-1"),
+            "questions": [
+                (
+                    q,
+                    await store.predictions.answers(q.id),
+                    await store.predictions.scores(q.id),
+                    await store.predictions.post_traces(q.id),
+                )
+                for q in await store.predictions.questions(FAN.key)
+            ],
+            "auto": await store.predictions.auto_on(DIGEST),
         }
     finally:
         await store.close()
@@ -237,7 +268,7 @@ DAMAGE: dict[str, tuple[Callable[[Path], object], str]] = {
 
 
 def _flip(data: bytes) -> bytes:
-    middle = len(data) - 40  # inside the rows' compressed data, before the gzip trailer
+    middle = len(data) // 2  # inside the rows' compressed data, well before the gzip trailer
     return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
 
 
