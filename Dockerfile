@@ -15,7 +15,7 @@
 # scripts/image-test.sh); the default is the official image.
 ARG BASE=python:3.11-slim
 
-# ---- builder: wheels for rumourbot and every runtime dependency ---------------------------------
+# ---- builder: wheels for every runtime dependency, then for rumourbot ---------------------------
 FROM ${BASE} AS builder
 
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
@@ -23,13 +23,13 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 
 WORKDIR /src
 # The pinned pip, setuptools and wheel first; then a wheel of every locked dependency, each file
-# checked against the lock's hashes. This layer changes only when a lock file does.
+# checked against the lock's hashes. These layers change only when a lock file does.
 COPY requirements/build.lock requirements/run.lock ./requirements/
 RUN python -m pip install --require-hashes -r requirements/build.lock \
-    && python -m pip wheel --require-hashes --no-deps --wheel-dir /wheels -r requirements/run.lock
+    && python -m pip wheel --require-hashes --no-deps --wheel-dir /wheels/deps -r requirements/run.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-RUN python -m pip wheel --no-deps --no-build-isolation --wheel-dir /wheels .
+RUN python -m pip wheel --no-deps --no-build-isolation --wheel-dir /wheels/app .
 
 # ---- runtime ------------------------------------------------------------------------------------
 FROM ${BASE}
@@ -45,8 +45,12 @@ RUN useradd --system --create-home --home-dir /home/rumourbot --shell /usr/sbin/
     && mkdir -p /data \
     && chown rumourbot:rumourbot /data
 
-# Exactly the wheels the builder made from the lock (whose hashes it checked), and nothing else.
-COPY --from=builder /wheels /tmp/wheels
+# Exactly the wheels the builder made from the lock (whose hashes it checked), and nothing else:
+# the dependencies in a layer of their own, which a change to bot/ leaves in the build cache.
+COPY --from=builder /wheels/deps /tmp/wheels
+RUN python -m pip install --no-index --no-deps /tmp/wheels/*.whl \
+    && rm -rf /tmp/wheels
+COPY --from=builder /wheels/app /tmp/wheels
 RUN python -m pip install --no-index --no-deps /tmp/wheels/*.whl \
     && python -m pip check \
     && rm -rf /tmp/wheels

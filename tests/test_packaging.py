@@ -106,7 +106,7 @@ def test_make_test_adds_the_development_lock(tmp_path: Path) -> None:
 def test_dockerfile_installs_from_the_locks_with_pinned_pip() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text("utf-8")
     assert "--require-hashes -r requirements/build.lock" in dockerfile
-    assert "--require-hashes --no-deps --wheel-dir /wheels -r requirements/run.lock" in dockerfile
+    assert "--require-hashes --no-deps --wheel-dir /wheels/deps -r requirements/run.lock" in dockerfile
     assert "--upgrade pip" not in dockerfile  # pip comes from build.lock
     assert "\nHEALTHCHECK " in dockerfile
 
