@@ -79,6 +79,7 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
             ("" if state.id is None else f"thread #{state.id} · ")
             + f"first seen {state.first_seen:%d %b %Y %H:%M} UTC · updated {state.last_update:%d %b %H:%M} UTC"
         ),
+        thread=state.id,
     )
 
 
