@@ -11,7 +11,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 LOCKS := requirements/build.lock requirements/run.lock requirements/dev.lock
 
-.PHONY: run demo test lint eval bench lock image-test clean
+.PHONY: run demo test lint eval bench lock pictures image-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ eval: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
+
+# The screenshots in docs/ (status page, alerts on Discord and Telegram), taken by the tests that
+# check them, with headless Chromium (apt-get install chromium).
+pictures: $(DEV_STAMP)
+	RUMOURBOT_UPDATE_PICTURES=1 $(BIN)/python -m pytest -q tests/http/test_chromium.py tests/render/test_chat_pictures.py
 
 # Re-resolve the locks (needs PyPI). Versions already pinned are kept unless pyproject.toml rules
 # them out; `make lock UPGRADE=--upgrade` takes the newest allowed. One resolution for every
