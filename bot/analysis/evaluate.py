@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.gazetteer import Gazetteer, Kind
 from bot.analysis.io import parse_article
+from bot.analysis.statements import definite_statements
 from bot.analysis.text import fold_key
-from bot.domain import Analysis
+from bot.domain import DEFINITE, Analysis, Relation
 
 FIELDS = ("is_manager_rumour", "managers", "clubs", "manager_club", "manager_club_relation", "sources")
 
@@ -59,6 +60,16 @@ class Report:
     stories: int = 0
     negatives: int = 0
     mistakes: list[str] = field(default_factory=list)
+    # A sacked / appointed / agreed / left / extension claim the labels do not hold.
+    false_definite: int = 0
+    # Stories whose summary states such an event as done where the labels do not hold it.
+    false_summaries: int = 0
+    # Pairs found with the labelled relation whose factuality matches the label (when labelled).
+    factuality_right: int = 0
+    factuality_checked: int = 0
+
+    def per_100(self, count: int) -> float:
+        return 100.0 * count / self.stories if self.stories else 0.0
 
 
 def _names(values: Iterable[str]) -> set[str]:
@@ -99,6 +110,40 @@ def _expected(labels: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
     }
 
 
+def _false_definite(analysis: Analysis, want: set[Any]) -> list[str]:
+    return [
+        f"{r.manager} / {r.club} / {r.relation.value}"
+        for r in analysis.rumours
+        if r.relation in DEFINITE and (fold_key(r.manager), fold_key(r.club), r.relation.value) not in want
+    ]
+
+
+def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer) -> list[str]:
+    """Clauses of the summary that state a definite event as done which the labels do not hold: the
+    event's relation must be labelled for a manager the clause names, with a club the clause names
+    (any labelled club when the clause names none)."""
+    if not analysis.is_manager_rumour or not analysis.summary:
+        return []
+    held: dict[tuple[str, str], set[str]] = {}
+    for rumour in labels.get("rumours", []):
+        manager = fold_key(gaz.manager_by_key(rumour["manager"]) or rumour["manager"])
+        club = fold_key(gaz.club_by_key(rumour["club"]) or rumour["club"])
+        held.setdefault((manager, rumour["relation"]), set()).add(club)
+    unknown = {fold_key(m): fold_key(m) for m in analysis.managers}
+    wrong: list[str] = []
+    for statement in definite_statements(analysis.summary):
+        mentions = gaz.find(statement.clause)
+        managers = {fold_key(m.targets[0]) for m in mentions if m.kind is Kind.MANAGER}
+        managers |= {key for key in unknown if key and key in fold_key(statement.clause)}
+        clubs = {fold_key(c) for m in mentions if m.kind in (Kind.CLUB, Kind.AMBIGUOUS) for c in m.targets}
+        for manager in managers or {""}:
+            labelled = held.get((manager, statement.relation.value), set())
+            if not labelled or (clubs and not clubs & labelled):
+                wrong.append(f"{statement.relation.value}: {statement.clause!r}")
+                break
+    return wrong
+
+
 def load_corpus(directory: Path) -> list[tuple[str, dict[str, Any]]]:
     return [(p.name, json.loads(p.read_text("utf-8"))) for p in sorted(directory.glob("*.json"))]
 
@@ -119,6 +164,14 @@ def evaluate(directory: Path, analyser: Analyser) -> Report:
         flag.fn += want_rumour and not got_rumour
         flag.tn += not got_rumour and not want_rumour
         got, want = _predicted(analysis), _expected(labels, analyser.gazetteer)
+        for claim in _false_definite(analysis, want["manager_club_relation"]):
+            report.false_definite += 1
+            report.mistakes.append(f"{name} false definite event: {claim}")
+        wrong = _false_statements(analysis, labels, analyser.gazetteer)
+        if wrong:
+            report.false_summaries += 1
+            report.mistakes.append(f"{name} false summary: {'; '.join(wrong)} in {analysis.summary!r}")
+        _check_factuality(report, name, analysis, labels, analyser.gazetteer)
         for key in FIELDS[1:]:
             report.scores[key].add_sets(got[key], want[key])
             if got[key] != want[key]:
@@ -130,6 +183,29 @@ def evaluate(directory: Path, analyser: Analyser) -> Report:
     return report
 
 
+def _check_factuality(report: Report, name: str, analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer) -> None:
+    labelled = {
+        (
+            fold_key(gaz.manager_by_key(r["manager"]) or r["manager"]),
+            fold_key(gaz.club_by_key(r["club"]) or r["club"]),
+        ): r
+        for r in labels.get("rumours", [])
+        if "factuality" in r
+    }
+    for rumour in analysis.rumours:
+        label = labelled.get((fold_key(rumour.manager), fold_key(rumour.club)))
+        if label is None or Relation(label["relation"]) is not rumour.relation:
+            continue
+        report.factuality_checked += 1
+        got = getattr(rumour, "factuality", None)
+        if got is not None and got.value == label["factuality"]:
+            report.factuality_right += 1
+        else:
+            report.mistakes.append(
+                f"{name} factuality {rumour.manager} / {rumour.club}: got {got}, want {label['factuality']}"
+            )
+
+
 def format_report(report: Report) -> str:
     lines = [
         f"{report.stories} stories ({report.negatives} negatives)",
@@ -138,6 +214,10 @@ def format_report(report: Report) -> str:
     for key, score in report.scores.items():
         accuracy = f"{score.accuracy:9.3f}" if key == "is_manager_rumour" else f"{'':>9}"
         lines.append(f"{key:<24} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} {accuracy}")
+    right = report.factuality_right / report.factuality_checked if report.factuality_checked else 1.0
+    for label, count in (("false definite events", report.false_definite), ("false summaries", report.false_summaries)):
+        lines.append(f"{label:<24} {count:>4}  ({report.per_100(count):.1f} per 100 stories)")
+    lines.append(f"{'factuality agreement':<24} {right:.3f} on {report.factuality_checked} matched pairs")
     return "\n".join(lines)
 
 

@@ -36,7 +36,8 @@ def test_json_output_is_exactly_one_object_with_the_contract_keys() -> None:
     out = json.loads(result.stdout)
     assert set(out) == KEYS
     assert out["is_manager_rumour"] is True
-    assert out["rumours"][0].keys() == {"manager", "club", "relation", "confidence", "evidence"}
+    assert out["rumours"][0].keys() == {"manager", "club", "relation", "factuality", "event", "confidence", "evidence"}
+    assert (out["rumours"][0]["factuality"], out["rumours"][0]["event"]) == ("done", "sacked")
     assert (out["rumours"][0]["manager"], out["rumours"][0]["club"], out["rumours"][0]["relation"]) == (
         "Mauricio Pochettino",
         "Chelsea",

@@ -1,0 +1,93 @@
+"""Which definite events a piece of prose states as done.
+
+Summaries, alerts and model answers must never state a sacking, appointment, agreement, exit or new
+contract that the analysis holds only as expected, possible, denied or past. This reader finds, in
+any English text, the clauses that state such an event as done — "has been sacked", "Wolves appoint
+X", "X has left" — and not those that hedge it ("could be sacked", "is expected to leave", "no plans
+to sack", "sack talk"). It is deliberately simple and independent of the analyser's own cue lists, so
+that it can check what the analyser and a language model write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.text import fold
+from bot.domain import Relation
+
+_EVENTS: dict[Relation, str] = {
+    Relation.SACKED: (
+        r"sacked|sacks|dismissed|dismisses|fired|fires|axed|axes|relieved (?:\w+ )?of (?:his|her|their) duties|"
+        r"parted (?:company|ways) with|part (?:company|ways) with|let (?:him|her) go|shown the door"
+    ),
+    Relation.APPOINTED: (
+        r"appointed|appoints?|named|names|unveiled|unveils?|hired|hires|installed|"
+        r"confirmed (?:[\w'.-]+ ){1,4}?as|confirms? (?:[\w'.-]+ ){1,4}?as|took charge|takes charge|"
+        r"taken charge|took over|takes over|taken over"
+    ),
+    Relation.AGREED: (
+        r"agreed|agrees|agreement|here we go|said yes|says yes|accepted|accepts|deal (?:is )?(?:done|sealed)"
+    ),
+    Relation.LEFT: (
+        r"left|leaves|resigned|resigns|stepped down|steps down|quit|quits|departed|departs|walked away|walks away|"
+        r"mutual consent"
+    ),
+    Relation.EXTENSION: (
+        r"new (?:[\w-]+ ){0,2}(?:contract|deal)|(?:contract )?extension|extended|extends|signed (?:a |an )?(?:new|"
+        r"fresh|improved)"
+    ),
+}
+_EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{rel.name}>{pattern})" for rel, pattern in _EVENTS.items()) + r")\b")
+
+# Words that, earlier in the same clause, make the event less than done.
+_HEDGE = re.compile(
+    r"\b(?:could|might|may|would|should|will|shall|set to|expected|poised|likely|unlikely|close to|"
+    r"closing in|nearing|on the verge|on course|in line|ready to|prepared to|plans? to|planning|intend\w*|"
+    r"wants? to|hopes? to|keen to|considering|consider|weighing|mulling|contemplating|exploring|discussing|"
+    r"if|whether|unless|in the event|not|no|never|n't|without|denied|denies|deny|ruled? out|"
+    r"played down|plays down|rejected claims|talk of|speculation|suggestions?|rumou?rs?|reports? of|"
+    r"to be|(?:is|are|was|were) to|due to|about to|facing|faces|risk|odds|offer(?:s|ed)?)\b"
+)
+_CLAUSE = re.compile(r"[.;:!?\n]+|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s")
+_QUESTION_END = re.compile(r"\?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A definite event a text states as done, and the clause that states it."""
+
+    relation: Relation
+    clause: str
+    start: int
+    end: int
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CLAUSE.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def definite_statements(text: str) -> list[Statement]:
+    """Every clause of ``text`` that states a sacking, appointment, agreement, exit or new contract
+    as done (one Statement per event word, in order)."""
+    folded = fold(text)
+    found: list[Statement] = []
+    for start, end in _clauses(folded):
+        clause = folded[start:end]
+        if _QUESTION_END.search(clause):
+            continue
+        for match in _EVENT.finditer(folded, start, end):
+            if match.lastgroup is None:
+                continue
+            if _HEDGE.search(folded, start, match.start()):
+                continue
+            found.append(Statement(Relation[match.lastgroup], text[start:end].strip(), start, end))
+    return found
