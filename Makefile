@@ -50,6 +50,9 @@ eval: $(DEV_STAMP)
 	@echo
 	@echo "Third story set (see tests/data/analysis-set3/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set3
+	@echo
+	@echo "Fourth story set (see tests/data/analysis-set4/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set4
 
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'

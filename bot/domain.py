@@ -60,7 +60,7 @@ DEFINITE: frozenset[Relation] = frozenset(
     {Relation.SACKED, Relation.APPOINTED, Relation.AGREED, Relation.LEFT, Relation.EXTENSION}
 )
 
-# The stage that fits an event the story does not report as done (docs/adr/0009-factuality.md).
+# The stage that fits an event the story does not report as done (docs/adr/0004-factuality.md).
 _EXPECTED_STAGE = {
     Relation.TALKS: Relation.LINKED,
     Relation.OFFER: Relation.TALKS,

@@ -38,7 +38,7 @@ async def test_ask_json_gives_threads_with_stage_clubs_tiered_sources_summary_li
         "agreed",
         2,
     )
-    assert thread["summary"] == "According to David Ornstein, Xabi Alonso has agreed a deal with Bayern Munich."
+    assert thread["summary"] == "Xabi Alonso has agreed terms with Bayern Munich, according to David Ornstein."
     assert [(s["name"], s["tier"], s["relation"]) for s in thread["sources"]] == [
         ("David Ornstein", 1, "agreed"),
         ("Sky Sports News", 2, "talks"),

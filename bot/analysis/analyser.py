@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import replace
 
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
 from bot.analysis.mentions import resolve
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
+from bot.analysis.sport import other_sport
 from bot.analysis.summary import summarise
-from bot.analysis.text import Sentence, clean_text, fold, split_sentences
-from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, Relation, RumourClaim, SourceCredit, Tier
+from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
+from bot.domain import (
+    STAGE_RANK,
+    UNKNOWN_TIER,
+    Analysis,
+    Article,
+    Factuality,
+    Relation,
+    RumourClaim,
+    SourceCredit,
+    Tier,
+)
 
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
@@ -24,6 +37,137 @@ _TIER_ADJUST = {
     Tier.MIXED: -0.05,
     Tier.UNRELIABLE: -0.15,
 }
+
+
+# A claim the story only expects, thinks possible or asks about is less certain than one it reports.
+_HOLD_ADJUST = {
+    Factuality.DONE: 0.0,
+    Factuality.EXPECTED: -0.05,
+    Factuality.POSSIBLE: -0.15,
+    Factuality.QUESTION: -0.2,
+    Factuality.DENIED: 0.0,
+    Factuality.REPORTED: -0.1,
+    Factuality.PAST: -0.5,
+}
+# "to replace Klopp", "Klopp's successor": the manager whose job is being filled.
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:replace|replacing|succeed|succeeding|successor to|successor for|in place of|take over from|"
+    r"taking over from|took over from)\s+(?:(?:the\s+)?(?:sacked|departing|outgoing|departed)\s+)?"
+    r"(?:(?:manager|head coach|coach|boss)\s+)?$"
+)
+_REPLACED_AFTER = re.compile(r"^(?:'s?)?\s+(?:successor|replacement|shoes)\b")
+
+
+# "according to reports", "reportedly": the story names no source of its own.
+_UNATTRIBUTED = re.compile(
+    r"\b(?:according to (?:reports|media reports|local reports|several reports|sources|people)|reports (?:say|suggest|"
+    r"claim|indicate|in)|reportedly|it is (?:reported|claimed|believed)|(?:is|are|was|were) said to)\b"
+)
+_FAMILIES = (
+    frozenset({Relation.SACKED, Relation.LEFT}),
+    frozenset({Relation.APPOINTED, Relation.AGREED}),
+)
+
+
+def _same_event(a: RawClaim, b: RawClaim) -> bool:
+    """Two claims speak of one event: the same word, or the same kind of exit or arrival."""
+    ea, eb = a.event or a.relation, b.event or b.relation
+    return ea is eb or any(ea in family and eb in family for family in _FAMILIES)
+
+
+def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
+    """A headline event the body tells as history is history: "Ten Hag on the Old Trafford exit" over
+    "spoke about his sacking by Manchester United in October 2024"."""
+    past = [c for c in raw if c.factuality is Factuality.PAST and not c.headline]
+    return [
+        c
+        for c in raw
+        if not (c.headline and any(p.manager == c.manager and p.club == c.club and _same_event(p, c) for p in past))
+    ]
+
+
+def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
+    """Past background is not a claim, except the exit that opened the job the story is about: the
+    predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
+    current = [c for c in raw if c.factuality is not Factuality.PAST]
+    exits = {(c.club, c.manager) for c in current if c.relation in _EXIT}
+    kept: list[RawClaim] = list(current)
+    for claim in raw:
+        if claim.factuality is not Factuality.PAST:
+            continue
+        others = [c for c in current if c.club == claim.club and c.manager != claim.manager]
+        # The latest exit at a club the story's news is about opened its job; an earlier one did not.
+        opened = (
+            bool(others)
+            and not claim.long_ago
+            and not any(club == claim.club and who != claim.manager for club, who in exits)
+        )
+        # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
+        beside = any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
+        if (claim.manager in predecessors and others) or opened or beside:
+            kept.append(replace(claim, factuality=Factuality.DONE))
+    return kept
+
+
+# "a week after resigning as Celtic manager", "was sacked by Forest earlier this month": before the news.
+_PRIOR = re.compile(
+    r"\b(?:earlier this (?:month|week|year|season)|this (?:month|week)|last (?:week|month|weekend)|"
+    r"(?:a|one|two|three|\w+) "
+    r"(?:days?|weeks?|months?) (?:after|ago|earlier)|since|in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|on \d{1,2} \w+)\b"
+)
+_UNSIGNED = re.compile(
+    r"\b(?:only the signatures? (?:is |are )?missing|(?:yet|still) to (?:be )?sign(?:ed)?|"
+    r"awaiting (?:the )?signatures?|"
+    r"signatures? (?:is|are) (?:still )?(?:missing|pending|outstanding)|(?:is|are) (?:still )?to be signed|"
+    r"paperwork (?:is )?(?:still )?(?:to be|being) (?:completed|finalised))\b"
+)
+
+
+def _unsigned(claim: RawClaim) -> RawClaim:
+    if claim.relation is Relation.EXTENSION and claim.factuality is Factuality.DONE:
+        return replace(claim, relation=Relation.TALKS, factuality=Factuality.EXPECTED, event=Relation.EXTENSION)
+    return claim
+
+
+_ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
+
+
+def _drop_prior_exits(
+    raw: list[RawClaim], folded: str, sentences: list[Sentence], headline_clubs: set[str]
+) -> list[RawClaim]:
+    """A manager whose appointment is the news left his previous club before it: that exit is his
+    history, not a second piece of news ("Rodgers named Al-Qadsiah coach … a week after resigning as
+    Celtic manager"). An exit told as part of the same move ("leaves Feyenoord to join Liverpool") stays."""
+    arrivals = {(c.manager, c.club) for c in raw if c.relation in _ARRIVALS and c.factuality is not Factuality.PAST}
+    if not arrivals:
+        return raw
+    kept = []
+    for claim in raw:
+        elsewhere = any(m == claim.manager and club != claim.club for m, club in arrivals)
+        sentence = sentences[claim.sentence]
+        if (
+            claim.relation in _EXIT
+            and elsewhere
+            and claim.club not in headline_clubs  # the job the story is about ("the Crew's search")
+            and _PRIOR.search(folded, sentence.start, sentence.end)
+        ):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _predecessors(folded: str, res: Resolved) -> list[str]:
+    """Managers the story is about without a claim of their own: the one being replaced."""
+    return [
+        p.name
+        for p in res.people
+        if p.explicit
+        and (
+            _REPLACED_BEFORE.search(folded, max(0, p.start - 40), p.start)
+            or _REPLACED_AFTER.match(folded[p.end : p.end + 20])
+        )
+    ]
 
 
 class Analyser:
@@ -45,15 +189,23 @@ class Analyser:
         if not sentences:
             return Analysis(is_manager_rumour=False)
         res = resolve(text, folded, sentences, self.gazetteer)
-        sources = self._credits(article, res)
+        sources = self._credits(article, res, folded)
         # Every claim names a person the resolver found; with none there is nothing to extract.
-        raw = extract_claims(text, folded, sentences, res) if res.people else []
+        # Another sport's coach (a multi-sport feed) is never a football manager rumour.
+        football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
+        raw = extract_claims(text, folded, sentences, res, article.published) if football else []
+        raw = _headline_history(raw)
+        raw = _weigh_history(raw, _predecessors(folded, res))
+        headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
+        raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
+        if _UNSIGNED.search(folded):  # "only the signatures are missing": a new contract not yet signed
+            raw = [_unsigned(c) for c in raw]
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:
             clubs = tuple(dict.fromkeys(c.name for c in res.clubs))
             return Analysis(is_manager_rumour=False, clubs=clubs, sources=tuple(sources))
-        managers = tuple(dict.fromkeys(r.manager for r in rumours))
+        managers = tuple(dict.fromkeys([*(r.manager for r in rumours), *_predecessors(folded, res)]))
         clubs_list = [r.club for r in rumours]
         clubs_list += [res.home[m] for m in managers if m in res.home]
         # Clubs a manager is described with ("the former Chelsea boss", "arrived from Celtic").
@@ -73,7 +225,7 @@ class Analyser:
 
     # -- sources -----------------------------------------------------------------------------
 
-    def _credits(self, article: Article, res: Resolved) -> list[SourceCredit]:
+    def _credits(self, article: Article, res: Resolved, folded: str) -> list[SourceCredit]:
         gaz = self.gazetteer
         named: list[Source] = []
         for name, _pos in res.sources:
@@ -83,10 +235,6 @@ class Analyser:
         publisher = gaz.source_by_key(article.outlet) if article.outlet else None
         if publisher is None and article.url:
             publisher = gaz.source_for_url(article.url)
-        if self._official(res) and not any(s.kind == "official" for s in named):
-            official = next((s for s in gaz.sources.values() if s.kind == "official"), None)
-            if official is not None:
-                named.append(official)
         employers = {fold(s.outlet) for s in named if s.kind == "journalist" and s.outlet}
         named = [s for s in named if not (s.kind == "outlet" and fold(s.name) in employers)]
         reporters = [s for s in named if not s.aggregator]
@@ -95,10 +243,13 @@ class Analyser:
             relays.insert(0, publisher)
         relay_name = relays[0].name if relays else ""
         credits: list[SourceCredit] = []
+        if res.official:  # the club's own announcement, named: "Chelsea (official)"
+            club = res.official
+            credits.append(SourceCredit(f"{club} (official)", Tier.OFFICIAL, club, f"official:{fold_key(club)}"))
         for source in reporters:
             via = relay_name if source.kind == "journalist" else ""
             credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice, via))
-        if not credits:
+        if not credits and not _UNATTRIBUTED.search(folded):
             if named:
                 for source in relays:
                     credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice))
@@ -108,9 +259,6 @@ class Analyser:
                 outlet = article.outlet.strip()[:80]
                 credits.append(SourceCredit(outlet, UNKNOWN_TIER, outlet, fold(outlet)))
         return credits
-
-    def _official(self, res: Resolved) -> bool:
-        return res.official
 
     # -- rumours -----------------------------------------------------------------------------
 
@@ -129,22 +277,43 @@ class Analyser:
         adjust = _TIER_ADJUST[best_tier] if best_tier is not None else -0.1
         merged: list[RumourClaim] = []
         for (manager, club), claims in by_pair.items():
-            # The headline and lede carry the news; the rest of the story adds background.
-            # A firm outcome in the headline or lede is the news; the rest of the story may recall
-            # how it started ("appointed in the summer") or what was rumoured before.
-            headline = [c for c in claims if c.sentence <= 1 and c.relation not in _SOFT] or claims
+            # The body's wording wins over the headline's: a headline is often more definite ("X
+            # sacked?", "X to be sacked") and never overrides what the story itself says.
+            body = [c for c in claims if not c.headline]
+            told = body + [h for h in claims if h.headline and not any(_same_event(h, b) for b in body)]
+            # The lede carries the news; the rest of the story may recall how it started.
+            lede = [c for c in told if c.sentence <= 1 and c.relation not in _SOFT] or told
             # A new deal at the club he coaches is an extension, not an agreement to join it.
-            top = max(headline, key=lambda c: (STAGE_RANK[c.relation], c.relation is Relation.EXTENSION, -c.sentence))
+            top = max(
+                lede,
+                key=lambda c: (
+                    STAGE_RANK[c.relation],
+                    c.factuality is Factuality.DONE,
+                    c.relation is Relation.EXTENSION,
+                    -c.sentence,
+                ),
+            )
             if top.relation in _EXIT and top.generic:
                 # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
                 specific = [c for c in claims if c.relation in _EXIT and not c.generic]
                 if specific:
                     top = min(specific, key=lambda c: c.sentence)
-            support = sum(1 for c in claims if c.relation is top.relation)
-            confidence = top.base + adjust + min(support - 1, 3) * 0.03
+            support = sum(1 for c in told if c.relation is top.relation)
+            confidence = top.base + adjust + min(support - 1, 3) * 0.03 + _HOLD_ADJUST[top.factuality]
             sentence = sentences[top.sentence]
             evidence = " ".join(text[sentence.start : sentence.end].split())[:300]
-            merged.append(RumourClaim(manager, club, top.relation, max(0.05, min(confidence, 0.99)), evidence))
+            merged.append(
+                RumourClaim(
+                    manager,
+                    club,
+                    top.relation,
+                    max(0.05, min(confidence, 0.99)),
+                    evidence,
+                    factuality=top.factuality,
+                    event=top.event if top.event is not None and top.event is not top.relation else None,
+                    caretaker=top.caretaker,
+                )
+            )
         merged.sort(key=lambda r: min(c.sentence for c in by_pair[(r.manager, r.club)]))
         return merged
 

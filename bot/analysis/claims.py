@@ -1,19 +1,16 @@
-"""Sentence-level claims: which manager, which club, which relation, on what evidence."""
+"""Sentence-level claims: which manager, which club, which event, held how, on what evidence."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 
+from bot.analysis.binding import EXITS, Scene, bind
+from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
+from bot.analysis.factuality import classify, is_caretaker, long_ago
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import (
-    HEDGES,
-    JOB_CONTEXT,
-    OFFICIAL,
-    PLAYER_CONTEXT,
-    Cue,
-    find_cues,
-)
+from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
 from bot.analysis.subjects import (
     OWN_EXIT,
     blocked,
@@ -26,37 +23,46 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence
-from bot.domain import Relation
+from bot.analysis.words import NOT_PEOPLE
+from bot.domain import Factuality, Relation, stage_for
 
-# Relations about the job a manager already holds: they attach to his own club.
-_OWN_JOB = {Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE}
-# Relations that need a club named in the text (never inferred from elsewhere).
-_MOVE = {Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED, Relation.REJECTED, Relation.DENIED}
+_OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
-_CONDITIONAL = re.compile(r"\W*(?:if|should|whether|were|unless|in the event)\b")
 _VACANCY = re.compile(
-    r"\b(?:successor|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|search(?:ing)? for)\b"
+    r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"
+    r"search(?:ing)? for|looking for|hunt for)\b"
 )
 _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
-_OWN_FALLBACK_GAP = 50  # "he was sacked": a stay/exit with no club named binds only near its manager
-_OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
+# "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
-_FIRM = {Relation.AGREED, Relation.APPOINTED, Relation.OFFER}
-_AND = re.compile(r"\s+and\s+")
-_COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
+# Exit words that do not say whose decision it was; a specific word elsewhere wins.
+_GENERIC_EXIT = re.compile(
+    r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"
+    r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
+    r"(?:as|in charge|beyond|at)"
+)
+# "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
+_GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
 
 @dataclass(frozen=True, slots=True)
 class RawClaim:
     manager: str
     club: str
-    relation: Relation
+    relation: Relation  # the stage a fan is told
     sentence: int
     base: float  # strength of the wording in [0, 1] before sources are weighed
     generic: bool = False  # an exit word that does not say who decided ("exit", "parted company")
+    factuality: Factuality = Factuality.DONE
+    event: Relation | None = None  # what the story speaks of, when not the stage itself
+    caretaker: bool = False
+    headline: bool = False  # said in the headline (its first line)
+    long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
 
 
-def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resolved) -> list[RawClaim]:
+def extract_claims(
+    text: str, folded: str, sentences: list[Sentence], res: Resolved, published: datetime | None = None
+) -> list[RawClaim]:
     claims: list[RawClaim] = []
     people_by_sentence: dict[int, list[PersonRef]] = {}
     for person in res.people:
@@ -69,23 +75,24 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
+    explicit_vacancy = False  # the story itself says which job is open ("Italy's search for a new coach")
 
     for sentence in sentences:
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent]
         clubs = clubs_by_sentence.get(sentence.index, [])
-        vacancy = _vacancy_club(folded, sentence, here, clubs) or vacancy
+        said_open = _vacancy_club(folded, sentence, here, clubs, res)
+        if said_open:
+            vacancy, explicit_vacancy = said_open, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
         # Cues can only make a claim when the sentence names someone or carries one person over
         # from the sentence before; elsewhere the costly cue scan is skipped.
-        cues = []
+        cues: list[Cue] = []
         if people or len({p.name for p in previous_people}) == 1:
-            cues = [c for c in find_cues(folded, sentence.start, sentence.end) if not c.negated]
-        if cues and (
-            _CONDITIONAL.match(folded, sentence.start) or _VAGUE_FUTURE.search(folded, sentence.start, sentence.end)
-        ):
-            cues = [replace(c, relation=Relation.LINKED) if c.relation in _FIRM else c for c in cues]
+            cues = find_cues(folded, sentence.start, sentence.end)
+        if cues and _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
+            cues = [c for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED)]
         if people and (cues or _job(folded, sentence)):
             # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index
@@ -102,40 +109,224 @@ def extract_claims(text: str, folded: str, sentences: list[Sentence], res: Resol
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
         if not people:
             continue
+        reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = _wording_strength(folded, sentence)
-        scene = _Scene(vacancy, story, here, vacancy)
-        for manager, club_name, cue in _claims_in_sentence(text, folded, sentence, people, clubs, cues, res, scene):
-            generic = _GENERIC_EXIT.fullmatch(folded, cue.start, cue.end) is not None
-            claims.append(RawClaim(manager, club_name, cue.relation, sentence.index, base, generic))
-            if _opens_job(folded, sentence, cue):
-                vacancy = club_name  # the job that manager leaves is now open
+        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story, sentence.paragraph == 0)):
+            claims.append(
+                RawClaim(
+                    claim.manager,
+                    claim.club,
+                    claim.stage,
+                    sentence.index,
+                    base,
+                    _GENERIC_EXIT.fullmatch(folded, claim.cue.start, claim.cue.end) is not None,
+                    claim.factuality,
+                    claim.cue.relation,
+                    claim.caretaker,
+                    sentence.paragraph == 0,
+                    claim.factuality is Factuality.PAST
+                    and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
+                )
+            )
+            if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
+                vacancy = claim.club  # the job that manager leaves is now open
     return claims
 
 
 @dataclass(frozen=True, slots=True)
-class _Scene:
-    """What a sentence's claims may fall back on."""
+class _Claim:
+    manager: str
+    club: str
+    cue: Cue
+    factuality: Factuality
+    stage: Relation
+    caretaker: bool
 
-    vacancy: str | None  # the club whose job is open
-    story: str | None  # the one club the headline is about
-    everyone: list[PersonRef]  # every person named in the sentence, outgoing ones included
-    earlier: str | None = None  # the open job as the sentence began
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One sentence being read: its text, clauses and the article's resolved names."""
+
+    text: str
+    folded: str
+    sentence: Sentence
+    clauses: list[Clause]
+    res: Resolved
+    published: datetime | None
+
+    def claims(
+        self,
+        people: list[PersonRef],
+        everyone: list[PersonRef],
+        clubs: list[ClubRef],
+        cues: list[Cue],
+        scene: Scene,
+    ) -> list[_Claim]:
+        """Each cue belongs to the manager nearest it and binds the club its relation points at."""
+        text, folded, res = self.text, self.folded, self.res
+        found: list[_Claim] = []
+        exits: set[tuple[str, str]] = set()  # (manager, club) left in this sentence: not where he goes
+        # Exits first, so a club a manager is said to have left is not also taken as his destination.
+        for cue in sorted(cues, key=lambda c: c.relation not in EXITS):
+            if any(p.start <= cue.start and cue.end <= p.end for p in people):
+                continue  # "the former United interim manager": a description, not news
+            if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
+                continue
+            if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
+                continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
+            if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
+                continue
+            # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
+            # exit word is the one it is about.
+            outgoing = [
+                p
+                for p in everyone
+                if p.incumbent and cue.relation in EXITS and OWN_EXIT.fullmatch(folded, p.end, cue.start)
+            ]
+            clause = clause_at(self.clauses, cue.start)
+            candidates = people + outgoing
+            # The cue's own clause names its subject: "Lazio see Tudor as a candidate if Sarri departs".
+            if cue.relation in EXITS and clause.kind is not Kind.MAIN:
+                # "five days after Maresca left … by mutual consent": the leaver in a clause of his own
+                candidates += [p for p in everyone if p.incumbent and p not in candidates]
+            local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
+            antecedent = _antecedent(everyone, clause)
+            owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            if _possessor_only(folded, owner, cue) or _other_subject_before(text, res, cue):
+                continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
+            if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
+                continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
+            if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
+                continue  # "'I want him to stay,' the coach said": someone else, not the speaker
+            if (
+                not owner.explicit
+                and cue.relation in EXITS
+                and clause.kind is not Kind.MAIN
+                and any(
+                    p.explicit and p.name == owner.name and clause_at(self.clauses, p.start).kind is Kind.MAIN
+                    for p in people
+                )
+            ):
+                continue  # "O'Neill has returned to Celtic after the manager resigned": not O'Neill
+            gap = distance(owner.start, owner.end, cue.start, cue.end)
+            if gap > _MAX_GAP:
+                continue
+            if owner.end > owner.start:
+                lo, hi = (owner.end, cue.start) if owner.start < cue.start else (cue.end, owner.start)
+                if blocked(text, res, lo, hi, self.sentence) or rival_closer(text, res, self.sentence, cue, gap):
+                    continue
+            factuality = classify(
+                text,
+                folded,
+                self.sentence,
+                clause,
+                cue.relation,
+                (cue.start, cue.end),
+                (owner.start, owner.end),
+                title=self.sentence.paragraph == 0,
+                published=self.published,
+            )
+            stage = stage_for(cue.relation, factuality)
+            if stage is None:
+                if cue.relation not in EXITS:
+                    continue  # past background is not a claim
+                stage = cue.relation  # kept only to be weighed: the exit that opened the job, or history
+            caretaker = cue.relation is Relation.APPOINTED and is_caretaker(folded, clause)
+            listed = coordinated_people(folded, owner, people, res)
+            if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject
+                listed = [p for p in listed if p is owner or same_statement(self.clauses, clause, p.start)]
+            for person in listed:
+                for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
+                    found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
+                    if cue.relation in EXITS and factuality is not Factuality.PAST:
+                        exits.add((person.name, club))
+                    if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):
+                        scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
+            found += self._gapped(cue, clubs, people, factuality, stage, caretaker)
+        return found
+
+    def _gapped(
+        self,
+        cue: Cue,
+        clubs: list[ClubRef],
+        people: list[PersonRef],
+        factuality: Factuality,
+        stage: Relation,
+        caretaker: bool,
+    ) -> list[_Claim]:
+        """ "X was dismissed by Wolfsburg and Y by Mainz": the second pair shares the first's verb."""
+        folded = self.folded
+        agent = next((c for c in clubs if re.fullmatch(r"\s+by\s+(?:the\s+)?", folded[cue.end : c.start])), None)
+        if agent is None:
+            return []
+        found: list[_Claim] = []
+        position = agent.end
+        for person in (p for p in people if p.start >= agent.end):
+            if not _GAPPED.fullmatch(folded, position, person.start):
+                break
+            club = next((c for c in clubs if re.fullmatch(r"\s+by\s+(?:the\s+)?", folded[person.end : c.start])), None)
+            if club is None:
+                break
+            found.append(_Claim(person.name, club.name, cue, factuality, stage, caretaker))
+            position = club.end
+        return found
 
 
-_EXIT = (Relation.SACKED, Relation.LEFT)
-# Exit words that do not say whose decision it was; a specific word elsewhere wins.
-_GENERIC_EXIT = re.compile(
-    r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?"
+# "X's exit", "X's future": nouns a possessive manager owns; "X's staff leave" is about the staff.
+_OWN_NOUN = re.compile(
+    r"'s?\s+(?:(?:[\w-]+\s+){0,2})?(?:exit|departure|sacking|dismissal|resignation|future|position|job|contract|"
+    r"tenure|reign|spell|stay|appointment|arrival|return|move|switch|odds|side|team|men|chances|record|"
+    r"representatives|agent|camp)\b"
 )
-# "left the club", "turned the job down": the club the story is about.
-_THE_CLUB = re.compile(r"\b(?:the (?:club|job|role|post|position|federation)|(?:his|her) (?:job|role|post|position))\b")
-# "has been out of work since he was dismissed", "a year after he had been sacked": background, not
-# the job that is open now.
-_BACKGROUND = re.compile(r"\b(?:since|had been|had|previously|formerly)\b")
 
 
-def _opens_job(folded: str, sentence: Sentence, cue: Cue) -> bool:
-    return cue.relation in _EXIT and not _BACKGROUND.search(folded, max(sentence.start, cue.start - 40), cue.start)
+def _possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
+        return False
+    return _OWN_NOUN.match(folded, owner.end) is None
+
+
+_BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
+
+
+def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
+    """A capitalised name the article does not know stands right before the cue as its subject."""
+    match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
+    if match is None or any(s <= match.start(1) < e for s, e in res.spans):
+        return False
+    word = match.group(1).lower()
+    return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
+
+
+_TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
+_SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
+
+
+def _in_quote(folded: str, sentence: Sentence, position: int) -> bool:
+    return folded.count('"', sentence.start, position) % 2 == 1
+
+
+def _antecedent(everyone: list[PersonRef], clause: Clause) -> PersonRef | None:
+    """ "to replace Steve Cooper, who was dismissed on Sunday": a relative clause is about the man
+    named just before it."""
+    if clause.kind is not Kind.RELATIVE:
+        return None
+    return next((p for p in everyone if p.explicit and 0 <= clause.start - p.end <= 2), None)
+
+
+_TALKS_ABOUT = re.compile(
+    r"\b(?:over|about|for|regarding)\s+(?:(?:their|its|the)\s+(?:[\w-]+\s+)?(?:coach|manager|boss|head coach)\s+)?$"
+)
+
+
+def _object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef | None:
+    """ "open talks with Brentford over Thomas Frank": the talks are about the man named after them."""
+    if cue.relation not in (Relation.TALKS, Relation.OFFER, Relation.AGREED):
+        return None
+    for person in people:
+        if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
+            return person
+    return None
 
 
 def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
@@ -143,9 +334,12 @@ def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
-def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef]) -> str | None:
+def _vacancy_club(
+    folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], res: Resolved
+) -> str | None:
     """The club whose job is open in this sentence: the one nearest an outgoing manager
     ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
+    clubs = [c for c in clubs if c.start not in res.opponents and c.start not in res.descriptors]
     if not clubs:
         return None
     leaving = [p for p in people if p.incumbent]
@@ -154,9 +348,14 @@ def _vacancy_club(folded: str, sentence: Sentence, people: list[PersonRef], club
         nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
         if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
             return nearest.name
-    if len({c.name for c in clubs}) == 1 and _VACANCY.search(folded, sentence.start, sentence.end):
-        return clubs[0].name
-    return None
+    said = _VACANCY.search(folded, sentence.start, sentence.end)
+    if said is None or len({c.name for c in clubs}) != 1:
+        return None
+    # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
+    # the club must stand in one statement.
+    clauses = split_clauses(folded, sentence)
+    home = clause_at(clauses, said.start())
+    return clubs[0].name if same_statement(clauses, home, clubs[0].start) else None
 
 
 def _job(folded: str, sentence: Sentence) -> bool:
@@ -176,187 +375,3 @@ def _wording_strength(folded: str, sentence: Sentence) -> float:
     value -= min(hedges, 3) * 0.08
     value += min(official, 2) * 0.12
     return max(0.1, min(value, 0.95))
-
-
-_WINDOWS: dict[Relation, tuple[int, int]] = {
-    # own-job relations: how far after / before its cue the club may stand
-    Relation.STAYS: (25, 0),
-    Relation.LEFT: (25, 40),
-    Relation.SACKED: (25, 80),
-    Relation.EXTENSION: (40, 90),
-    Relation.UNDER_PRESSURE: (25, 60),
-    Relation.APPOINTED: (50, 70),
-}
-_BY = re.compile(r"\s+by\s+(?:the\s+)?")
-_COUNTERPARTY = re.compile(r"(?:with|from)\s+$")
-_NEGOTIATION = {Relation.TALKS, Relation.OFFER, Relation.AGREED}
-
-
-def _claims_in_sentence(
-    text: str,
-    folded: str,
-    sentence: Sentence,
-    people: list[PersonRef],
-    clubs: list[ClubRef],
-    cues: list[Cue],
-    res: Resolved,
-    scene: _Scene,
-) -> list[tuple[str, str, Cue]]:
-    """Each cue belongs to the manager nearest it and binds the club its relation points at."""
-    found: list[tuple[str, str, Cue]] = []
-    clubs = [c for c in clubs if c.start not in res.opponents]
-    exits: set[tuple[str, str]] = set()  # (manager, club) left in this sentence: not where he goes
-    # Exits first, so a club a manager is said to have left is not also taken as his destination.
-    for cue in sorted(cues, key=lambda c: c.relation not in _EXIT):
-        if any(p.start <= cue.start and cue.end <= p.end for p in people):
-            continue  # "the former United interim manager": a description, not news
-        if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
-            continue
-        if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
-            continue
-        # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
-        # exit word is the one it is about.
-        outgoing = [
-            p
-            for p in scene.everyone
-            if p.incumbent and cue.relation in _EXIT and OWN_EXIT.fullmatch(folded, p.end, cue.start)
-        ]
-        owner = owner_of(folded, people + outgoing, cue)
-        gap = distance(owner.start, owner.end, cue.start, cue.end)
-        if gap > _MAX_GAP:
-            continue
-        if owner.end > owner.start:
-            lo, hi = (owner.end, cue.start) if owner.start < cue.start else (cue.end, owner.start)
-            if blocked(text, res, lo, hi, sentence) or rival_closer(text, res, sentence, cue, gap):
-                continue
-        for person in coordinated_people(folded, owner, people, res):
-            for club in _targets(folded, sentence, person, cue, clubs, res, scene, exits):
-                found.append((person.name, club, cue))
-                if cue.relation in _EXIT:
-                    exits.add((person.name, club))
-                if _opens_job(folded, sentence, cue):
-                    scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
-    return found
-
-
-def _targets(
-    folded: str,
-    sentence: Sentence,
-    owner: PersonRef,
-    cue: Cue,
-    clubs: list[ClubRef],
-    res: Resolved,
-    scene: _Scene,
-    exits: set[tuple[str, str]],
-) -> list[str]:
-    vacancy = scene.vacancy
-    home = res.home.get(owner.name)
-    relation = cue.relation
-    former = res.former.get(owner.name, set())
-    if relation not in _EXIT:  # the rest of his career ("most recently in charge of X") is not his new job
-        former = former | res.career.get(owner.name, set())
-    returning = "return" in folded[cue.start : cue.end + 10] or relation is Relation.LEFT
-    # A club named as a manager's former club describes him ("a former Barcelona player"); that mention
-    # is not where he is going, but other mentions of the same club may be.
-    pool = [c for c in clubs if returning or c.name not in former or c.start not in res.descriptors]
-    # "Rodgers, the former Liverpool and Leicester City manager, leaves": clubs inside a description.
-    described = [(p.start, p.end) for p in res.people if not p.explicit and p.sentence == sentence.index]
-    pool = [c for c in pool if not any(s <= c.start and c.end <= e for s, e in described)]
-    if relation in _WINDOWS:
-        after, before = _WINDOWS[relation]
-        near = [
-            c
-            for c in pool
-            if (cue.end <= c.start and c.start - cue.end <= after)
-            or (c.end <= cue.start and cue.start - c.end <= before)
-            or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
-        ]
-        if near:
-            # "appointed by Ajax", "dismissed by Wolves": the club doing it, wherever else clubs stand.
-            agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
-            best = agent[0] if agent else min(near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
-            return _with_coordinated(folded, best, pool)
-        if distance(owner.start, owner.end, cue.start, cue.end) > _OWN_FALLBACK_GAP:
-            return []
-        if relation is Relation.APPOINTED:
-            fallback = vacancy or _previous_club(res, sentence)
-            return [fallback] if fallback and fallback not in former else []
-        names = {c.name for c in clubs}
-        if not home and _THE_CLUB.search(folded, cue.start, min(sentence.end, cue.end + 24)):
-            # "left the club", "left his role": the club the story is about.
-            target = scene.story or vacancy
-            if target:
-                return [target]
-        # "The vacancy arose when X was sacked": the open job is the one he lost.
-        open_job = (
-            vacancy
-            if relation in _EXIT
-            and vacancy
-            and (vacancy in names or _VACANCY.search(folded, sentence.start, sentence.end))
-            else None
-        )
-        if not clubs:
-            fallback = home or open_job or _previous_club(res, sentence) or res.likely_home.get(owner.name)
-        else:  # "X was sacked two days after <the headline's club>'s defeat"
-            likely = res.likely_home.get(owner.name)
-            # "I'm going nowhere" in a story about the club he is linked with: not that club.
-            story = scene.story if relation is not Relation.STAYS else None
-            fallback = home or open_job or next((c for c in (likely, story) if c in names), None)
-        return [fallback] if fallback else []
-    if relation in _MOVE or relation is Relation.APPOINTED:
-        pool = [c for c in pool if c.start not in res.descriptors]
-    if relation in _MOVE:
-        pool = [c for c in pool if c.name != home and (owner.name, c.name) not in exits]
-        clubs = [c for c in clubs if (owner.name, c.name) not in exits]
-        if owner.end <= cue.start and owner.end > owner.start:
-            # "Alonso is linked with <club>"; "<club> and Alonso are in talks"
-            pool = [c for c in pool if c.start >= owner.end or _AND.fullmatch(folded, c.end, owner.start)]
-    scored: list[tuple[float, ClubRef]] = []
-    for club in pool:
-        gap = distance(club.start, club.end, cue.start, cue.end)
-        if gap > _MAX_GAP:
-            continue
-        scored.append((gap if cue.end <= club.start else gap * 1.6 + 5, club))
-    if not scored:
-        if _THE_CLUB.search(folded, cue.start, min(sentence.end, cue.end + 24)):
-            # "turned the job down", "no contact with the federation": the job the story is about.
-            target = scene.story or vacancy
-            return [target] if target and target != home else []
-        if any(c.start not in res.descriptors for c in clubs):
-            return []
-        target = vacancy if (owner.name, vacancy) not in exits else scene.earlier
-        target = target or _previous_club(res, sentence)
-        return [target] if target and target != home and (owner.name, target) not in exits else []
-    scored.sort(key=lambda item: item[0])
-    best = scored[0][1]
-    if (
-        relation in _NEGOTIATION
-        and best.start >= cue.end
-        and _COUNTERPARTY.search(folded[max(0, best.start - 8) : best.start])
-    ):
-        subjects = [c for _, c in scored if c.end <= cue.start and cue.start - c.end <= 40]
-        if subjects:
-            best = subjects[-1]
-    return _with_coordinated(folded, best, pool)
-
-
-def _with_coordinated(folded: str, best: ClubRef, pool: list[ClubRef]) -> list[str]:
-    """ "rejecting Bayern and Liverpool": clubs listed together share one cue."""
-    ordered = sorted(pool, key=lambda c: c.start)
-    index = ordered.index(best)
-    names = [best.name]
-    for step in (1, -1):
-        i = index
-        while 0 <= i + step < len(ordered):
-            a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
-            if not _COORDINATED.fullmatch(folded[a.end : b.start]):
-                break
-            names.append(ordered[i + step].name)
-            i += step
-    return list(dict.fromkeys(names))
-
-
-def _previous_club(res: Resolved, sentence: Sentence) -> str | None:
-    """The club named in this paragraph's previous sentences, when there is exactly one."""
-    names = {c.name for c in res.clubs if sentence.index - 2 <= c.sentence < sentence.index}
-    return next(iter(names)) if len(names) == 1 else None

@@ -12,7 +12,11 @@ from bot.analysis.text import Sentence
 
 # "Leverkusen boss Xabi Alonso", "Alonso, the Leverkusen manager": the club a manager is at.
 _ROLE = r"(?:boss|manager|head coach|coach|head-coach|gaffer|supremo|tactician|chief)"
-HOME_BEFORE = re.compile(rf"(?:'s)?\s+(?:current\s+|under-fire\s+|embattled\s+|interim\s+|caretaker\s+)?{_ROLE}\s+$")
+HOME_BEFORE = re.compile(
+    rf"(?:'s?)?\s+(?:(?:current|under-fire|embattled|interim|caretaker|young|highly[- ]rated|experienced|veteran|"
+    rf"new|long-serving|[a-z]+ish|[a-z]+an|german|french|dutch|spanish|italian|portuguese|english|scottish|"
+    rf"welsh|irish|danish|swiss|austrian|norwegian|swedish|belgian|[a-z]+-born)\s+){{0,3}}{_ROLE}\s+$"
+)
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|one-time|erstwhile|previous)\s+$")
 
 
@@ -90,7 +94,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
 _OPPONENT = re.compile(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
-    r"away to|away at|at home to|manager of the|head coach of the|coach of the|exit to|game at|match at|"
+    r"away to|away at|at home to|exit to|game at|match at|"
     r"defeat at|win at|tie (?:at|against)) $"
 )
 _SPELL_AT = re.compile(
@@ -149,11 +153,12 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             gap = folded[club.end : person.start]
             if "\n" in gap or _SENTENCE_BREAK.search(gap):
                 break
-            if HOME_BEFORE.match(gap) or gap in ("'s ", " "):
+            if HOME_BEFORE.match(gap) or gap in ("'s ", " ") or (gap == "' " and folded[club.end - 1] == "s"):
                 chain = _chain_before(folded, clubs, index)
                 former = FORMER_BEFORE.search(folded[max(0, chain[0].start - 12) : chain[0].start])
                 for member in chain:
                     out.descriptors.add(member.start)
+                    out.described_by.setdefault(member.start, set()).add(person.name)
                     if former:
                         out.former.setdefault(person.name, set()).add(member.name)
                     else:
@@ -170,25 +175,83 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             if described or bracketed or _UNDER_CONTRACT.fullmatch(gap):
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
+            elif gap == " of " and not _AWARD.match(folded, club.end):
+                # "Kevin Muscat of Shanghai Port": the club he is at.
+                out.home.setdefault(person.name, club.name)
+                out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):
                 out.former.setdefault(person.name, set()).add(club.name)
                 out.descriptors.add(club.start)
+                out.described_by.setdefault(club.start, set()).add(person.name)
             break
+        _their_coach(folded, clubs, person, out)
+
+
+_AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
+_THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
+# "made contact with Brentford about Thomas Frank": the club asked about its own manager.
+_HOLDER = re.compile(
+    r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with))\s+"
+    r"(?:(?:their|its|the)\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_ROLE}\s+)?$"
+)
+
+
+def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Resolved) -> None:
+    """ "talks with Lyon over their coach Paulo Fonseca", "contact with Brentford about Thomas Frank":
+    the club just named is his."""
+    before = [c for c in clubs if c.sentence == person.sentence and c.end <= person.start]
+    if not before:
+        return
+    club = before[-1]
+    if _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start) or (
+        person.start - club.end <= 40
+        and _HOLDER.match(folded[club.end : person.start])
+        and re.search(
+            r"\b(?:with|to|asked|approached|contacted)\s+(?:the\s+)?$", folded[max(0, club.start - 14) : club.start]
+        )
+    ):
+        out.home.setdefault(person.name, club.name)
+        out.descriptors.add(club.start)
+        out.described_by.setdefault(club.start, set()).add(person.name)
 
 
 _STATEMENT = re.compile(
-    r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on)|official website|"
-    r"club website|press release|officially (?:confirmed|announced|appointed|named)|"
-    r"(?:club|federation|association|board) (?:has |have )?(?:confirmed|announced))\b"
+    r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on|added)|official website|"
+    r"club website|(?:its|their) website|press release|officially (?:confirmed|announced|appointed|named)|"
+    r"(?:the club|the federation|the association|the board) (?:has |have )?(?:confirmed|announced|said)|"
+    r"(?:club|federation|association|board) (?:has |have )?(?:confirmed|announced)|club announced|"
+    r"club (?:has |have )?confirmed)\b"
 )
+# "Wolves have confirmed Vítor Pereira as head coach": the club announces.
 _CLUB_ANNOUNCES = re.compile(
-    r"^(?:'s? board)?\s+(?:have |has |had )?(?:officially |formally )?(?:confirmed|announced|appointed|named|unveiled|"
-    r"sacked|dismissed|parted company|parted ways|agreed a (?:new )?contract extension|extended)\b"
+    r"^(?:'s? board)?\s+(?:have |has |had )?(?:officially |formally )?(?:confirmed|announced|unveiled)\b"
 )
+# A statement by a player's camp, an agent or a regulator is not the club's.
+_NOT_CLUB = re.compile(r"\b(?:agent|agency|representatives?|camp|lawyers?|regulator|cmvm|family|player)\b")
 
 
-def official_statement(folded: str, res: Resolved) -> bool:
-    """An official announcement: a statement, or a club as the subject of an official act."""
-    if _STATEMENT.search(folded):
-        return True
-    return any(_CLUB_ANNOUNCES.match(folded[c.end : c.end + 60]) for c in res.clubs)
+def official_statement(folded: str, res: Resolved, sentences: list[Sentence]) -> str | None:
+    """The club (or national team, for a federation) that announces something in the story itself:
+    the subject of "confirmed" or "announced", or the club named nearest a statement."""
+    for club in res.clubs:
+        if club.start not in res.opponents and _CLUB_ANNOUNCES.match(folded[club.end : club.end + 60]):
+            return club.name
+    for match in _STATEMENT.finditer(folded):
+        sentence = sentences[sentence_of(sentences, [s.start for s in sentences], match.start())]
+        if _NOT_CLUB.search(folded, max(sentence.start, match.start() - 40), match.end() + 40):
+            continue
+        here = [c for c in res.clubs if c.sentence == sentence.index and c.start not in res.opponents]
+        before = [c for c in here if c.end <= match.start()]
+        if before:
+            return before[-1].name
+        if here:
+            return here[0].name
+        title = {c.name for c in res.clubs if c.sentence == 0 and c.start not in res.opponents}
+        if len(title) == 1:
+            return next(iter(title))
+        first = next((c for c in res.clubs if c.start not in res.opponents), None)
+        return first.name if first else None
+    return None

@@ -129,13 +129,16 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
         manager = fold_key(gaz.manager_by_key(rumour["manager"]) or rumour["manager"])
         club = fold_key(gaz.club_by_key(rumour["club"]) or rumour["club"])
         held.setdefault((manager, rumour["relation"]), set()).add(club)
-    unknown = {fold_key(m): fold_key(m) for m in analysis.managers}
     wrong: list[str] = []
     for statement in definite_statements(analysis.summary):
-        mentions = gaz.find(statement.clause)
-        managers = {fold_key(m.targets[0]) for m in mentions if m.kind is Kind.MANAGER}
-        managers |= {key for key in unknown if key and key in fold_key(statement.clause)}
-        clubs = {fold_key(c) for m in mentions if m.kind in (Kind.CLUB, Kind.AMBIGUOUS) for c in m.targets}
+        clause = fold_key(statement.clause)
+        # The summary names the analysis's managers, in full or by surname.
+        managers = {
+            fold_key(m) for m in analysis.managers if fold_key(m) in clause or fold_key(m).split()[-1] in clause
+        }
+        clubs = {fold_key(m.targets[0]) for m in gaz.find(statement.clause) if m.kind is Kind.CLUB}
+        clubs |= {fold_key(c) for c in analysis.clubs if fold_key(c) in fold_key(statement.clause)}
+        clubs = {c for c in clubs if not any(c != other and c in other for other in clubs)}  # the longest name
         for manager in managers or {""}:
             labelled = held.get((manager, statement.relation.value), set())
             if not labelled or (clubs and not clubs & labelled):

@@ -58,6 +58,7 @@ class Club(_Entry):
     league: str = ""
     country: str = ""
     national: bool = False
+    women: bool = False  # a women's team: its own entry, never sharing the men's club's aliases
 
 
 class AmbiguousAlias(BaseModel):
@@ -65,6 +66,8 @@ class AmbiguousAlias(BaseModel):
 
     alias: str = Field(min_length=1)
     clubs: tuple[str, ...] = Field(min_length=2)
+    # The club meant when the story gives no clue (an English-language feed's "Wolves"); "" for none.
+    default: str = ""
 
 
 class Source(_Entry):
@@ -160,6 +163,10 @@ class Gazetteer:
 
     def club_by_key(self, text: str) -> str | None:
         return self._club_keys.get(fold_key(text))
+
+    def women_team(self, club: str) -> str:
+        """The women's side of a club or country: "Liverpool" → "Liverpool Women"."""
+        return club if self.clubs.get(club) is not None and self.clubs[club].women else f"{club} Women"
 
     def manager_by_key(self, text: str) -> str | None:
         return self._manager_keys.get(fold_key(text))
@@ -257,6 +264,8 @@ def load_gazetteer(managers_path: str | Path, clubs_path: str | Path, sources_pa
         missing = [name for name in amb.clubs if name not in club_names]
         if missing:
             raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: unknown club(s) {', '.join(missing)}")
+        if amb.default and amb.default not in amb.clubs:
+            raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: default {amb.default!r} is not one of its clubs")
     return Gazetteer(
         managers={m.name: m for m in managers},
         clubs={c.name: c for c in clubs},

@@ -8,12 +8,13 @@ from bot.analysis.context import find_home_clubs, official_statement, resolve_an
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
-from bot.analysis.text import Sentence, fold
+from bot.analysis.teams import women_sides
+from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
-_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _ATTRIBUTION = re.compile(
     r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
@@ -49,8 +50,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     for m in raw:
         surface = text[m.start : m.end]
         if m.kind is Kind.SOURCE and gaz.sources[m.targets[0]].kind == "official":
-            out.sources.append((m.targets[0], m.start))
-            out.spans.append((m.start, m.end))
+            out.spans.append((m.start, m.end))  # "club statement": official_statement() finds whose
             continue
         if not any(c.isupper() for c in surface) and not any(c.isdigit() for c in surface):
             continue  # "city", "united", "the blues" in lower case are ordinary words
@@ -78,10 +78,11 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.CLUB:
-            if _PLACE.search(folded, max(0, m.start - 20), m.start) and not _INTEREST.search(
-                folded, max(0, m.start - 30), m.start
+            place = _PLACE.search(folded, max(0, m.start - 20), m.start)
+            if place and (
+                gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
             ):
-                continue  # "met him in Monaco": a place, not the club
+                continue  # "met him in Monaco", "his time in Spain": a place, not the club
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
@@ -100,12 +101,16 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     resolve_unknown_people(text, out, gaz, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts)
     find_home_clubs(text, folded, out)
-    out.official = official_statement(folded, out)
-    named = {c.name for c in out.clubs}
+    out.official = official_statement(folded, out, sentences)
+    named = {c.name for c in out.clubs if c.start not in out.opponents}
     for person in out.people:
         known = gaz.managers.get(person.name)
-        if known is not None and known.club in named:
-            out.likely_home[person.name] = known.club
+        if known is not None and known.club:
+            out.kb_home[person.name] = known.club
+            if known.club in named:
+                out.likely_home[person.name] = known.club
+    out.incumbents = {p.name for p in out.people if p.incumbent}
+    women_sides(folded, sentences, out, gaz)
     out.people.sort(key=lambda p: p.start)
     out.clubs.sort(key=lambda c: c.start)
     return out
@@ -174,6 +179,8 @@ def _resolve_ambiguous(
                 choice = next(iter(by_home))
             elif len(by_league) == 1:
                 choice = next(iter(by_league))
+            elif not by_league and not by_home:
+                choice = gaz.ambiguous[fold_key(m.alias)].default or None
         if choice is not None:
             out.clubs.append(ClubRef(choice, m.start, m.end, sentence_of(sentences, starts, m.start)))
             out.spans.append((m.start, m.end))

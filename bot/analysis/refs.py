@@ -38,8 +38,11 @@ class Resolved:
     home: dict[str, str] = field(default_factory=dict)  # manager -> club he is described at
     former: dict[str, set[str]] = field(default_factory=dict)  # manager -> clubs described as former
     career: dict[str, set[str]] = field(default_factory=dict)  # manager -> other clubs of his career
-    official: bool = False  # the text reports an official statement or announcement
+    official: str | None = None  # the club (or country) whose own announcement the text reports
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
+    kb_home: dict[str, str] = field(default_factory=dict)  # manager -> the knowledge base's current club
+    incumbents: set[str] = field(default_factory=set)  # managers named as the one being replaced or leaving
+    described_by: dict[int, set[str]] = field(default_factory=dict)  # club mention start -> managers it describes
     descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager
     opponents: set[int] = field(default_factory=set)  # starts of club mentions that are match opponents
 

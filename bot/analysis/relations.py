@@ -16,16 +16,23 @@ _OUT = r"(?:to (?:leave|be sacked|go|be axed|lose (?:his|their) job|be shown the
 # "a defeat left them 15th / in the drop zone": a league position, not a departure.
 _STANDING = (
     r"(?![\w' -]{0,25}?\b(?:\d+(?:st|nd|rd|th)\b|(?:drop|relegation) zone|bottom (?:of|three|two|half|place)|"
-    r"foot of the|without a (?:win|point)|\d+ points (?:adrift|behind|off|from)))"
+    r"foot of the|without a (?:win|point)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+    r"points? (?:adrift|behind|off|from|above|below|clear)))"
 )
 
 # Order matters where two cues start at the same place: the first alternative wins.
 _CUES: list[tuple[Relation, str]] = [
     (
         Relation.UNDER_PRESSURE,
+        r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
+        r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
+        r"storm|worries|danger)|(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
-        r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|job (?:is |could be )?"
+        r"closer to|close to|edging towards|brink of|verge of) (?:the )?sack|"
+        r"(?:job|position|future) (?:at [\w'. -]{1,30} )?(?:is |remains |be )?(?:safe|secure|in danger)|"
+        r"(?:keep|keeps|keeping|kept) faith with|stick(?:s|ing)? with|stuck with|"
+        r"future (?:hangs|hanging|is) in the balance|job (?:is |could be )?"
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
         rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach) {_OUT}|"
         r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
@@ -42,6 +49,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.DENIED,
         r"no truth|not true|denie[sd]|deny|denying|"
+        r"reject(?:ed|s|ing)? (?:the )?(?:claims?|reports?|suggestions?|speculation|rumou?rs?|talk|links?)|"
         r"dismiss(?:es|ed|ing)? (?:[\w'-]+ ){0,3}?(?:reports|talk|speculation|rumours|links|suggestions|claims)|"
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
@@ -52,19 +60,23 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.SACKED,
-        r"sacked|sacks|sacking|sack|dismissed|dismiss|end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
+        r"(?:given|handed|got|gets|get) the sack|sacked|sacks|sacking|sack|dismissed|dismiss|"
+        r"end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
-        r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|"
+        r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
         r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders",
     ),
     (
         Relation.LEFT,
-        r"resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
+        r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
+        r"(?:as|in charge|beyond|at)|"
+        r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
+        r"by mutual agreement|resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|quit|quits|quitting|left"
+        r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
         r"exits|depart(?:s|ed|ure)?|"
@@ -83,19 +95,27 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.STAYS,
+        r"(?:(?:will|would|is|am|are|'m|'s) not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
+        r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
         r"(?:is |was )?staying (?:at|with|on)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|remain in (?:his|her) post|"
+        r"remain(?:s)? (?:[\w'-]+ ){1,3}?(?:coach|manager|boss|head coach)|"
+        r"see out (?:his|her|the) contract|fulfil+ (?:his|her|the) contract|honou?r (?:his|her|the) contract|"
+        r"(?:want|wants|intend|intends|plan|plans) to continue|(?:fully |totally |completely |only )focused on|"
+        r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
         r"to stay|stays|stay",
     ),
     (
         Relation.REJECTED,
         r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
-        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|"
-        r"said no|says no|say no|saying no|declin(?:ed|es|ing)|knock(?:ed|s)? back|"
+        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
+        r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule))|"
+        r"said no|says no|say no|saying no|declin(?:ed|es|ing)(?! to (?:discuss|comment|answer|speak|talk|say|reveal|"
+        r"elaborate|go into|address|confirm|deny|be drawn))|knock(?:ed|s)? back|"
         r"decision for [a-z .'-]{2,40}, not against",
     ),
     (
@@ -103,29 +123,34 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)"
         r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
-        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|(?<!to )takes (?:over|charge)|took (?:over|charge)|"
-        r"(?:has|have|had) taken (?:over|charge)|"
-        r"named [\w' .-]{1,40}? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|"
+        r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
+        r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
+        r"confirm(?:ed|s)? (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
+        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|"
+        r"(?:be|being) (?:named|unveiled|confirmed|installed|announced)(?! as (?:the )?(?:[\w'-]+ )?"
+        r"(?:player|captain|director|ambassador))|"
+        r"become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)|"
+        r"named (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
+        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
         r"(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)(?! (?:job|role|post|position))|"
         r"(?:interim|caretaker|temporary) (?:basis|capacity)|"
         r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"
-        r"placed in (?:temporary )?charge|put in (?:temporary )?charge|installed as(?![\w' ]{0,30}favourite)|hired|"
+        r"in (?:temporary|interim|caretaker) charge|placed in (?:temporary )?charge|put in (?:temporary )?charge|"
+        r"installed as(?![\w' ]{0,30}favourite)|hired|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)",
     ),
     (
         Relation.AGREED,
-        r"(?:will|set to|expected to|poised to) become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
-        r"(?:manager|head coach|coach|boss)|"
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
-        r"set to be (?:unveiled|appointed|named|confirmed|announced)|announcement (?:is )?imminent|"
         r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
-        r"will (?:be the next|become the new|take over)|(?:all|everything) (?:agreed|set)|"
-        r"expected to be (?:appointed|confirmed|named|unveiled)|poised to (?:take over|be appointed|become)",
+        r"(?:all|everything) (?:agreed|set)",
     ),
     (
         Relation.OFFER,
@@ -138,11 +163,14 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.TALKS,
         r"talks (?:expected|planned|scheduled|set|due)|"
+        r"(?:held|hold|had|have|has|holding|having) (?:a |an )?(?:first |initial |further |positive |preliminary |"
+        r"second )?(?:conversations?|discussions?|meetings?) with|(?:spoken|spoke|speaking|talked|talking) (?:to|with)|"
         r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
         r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
         r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
         r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)|approach(?:ed|es)? "
-        r"(?:for|over|about|to)|approached|(?:asked|requested|seek|seeking|sought) permission|"
+        r"(?:for|over|about|to)|approached|"
+        r"(?:asked|requested|seek|seeking|sought) (?:[\w'-]+ ){0,3}?(?:for )?permission|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
@@ -151,9 +179,13 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.LINKED,
-        r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen (?:on|to)|"
+        r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen on|"
+        r"next (?:permanent )?(?:manager|boss|head coach|coach)|turn(?:s|ed|ing)? to(?= [a-z])|"
+        r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
+        r"turn(?:ed|s|ing)? (?:their|its) attention to|"
+        r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
         r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|milan.s|the club.s) (?:list|shortlist|wishlist)|"
-        r"on the (?:short)?list|candidate|frontrunner|front-runner|favourite|favorite|"
+        r"on the (?:short)?list|candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
@@ -161,10 +193,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:replace|succeed|successor|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
-        r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|future (?:real madrid |[a-z]+ )?(?:manager|boss)|"
+        r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"
-        r"(?:leading|main|preferred|obvious|first) alternative|one day|return to|reunion|reunited|"
-        r"to take (?:over|charge)|take the (?:job|reins|helm)",
+        r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited",
     ),
 ]
 
@@ -288,6 +319,28 @@ INCUMBENT_AFTER = re.compile(
 )
 
 
+_NEW_DEAL = re.compile(
+    r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
+    r"(?: [\w-]+)?(?: contract| deal)?\b"
+)
+_COMPETITION_EXIT = re.compile(
+    r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
+    r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
+)
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
+    r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
+)
+_NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
+_SPELL_AS = re.compile(r"\b(?:spell|stint|time|period|tenure|days|role|work)\s+as\s+(?:the\s+|an?\s+)?$")
+_TITLE_VERB = re.compile(
+    r"\b(?:as|named|appointed|installed|become|becomes|becoming|be|been|is|was|were|are|remains?|stays?|continues?)"
+    r"\s+(?:(?:the|an?|their|its|his|her|new|club's)\s+)*$"
+)
+_A_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital)\b"
+)
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
@@ -317,10 +370,25 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "put us under pressure": a match description, not a job
         if relation is Relation.LEFT and _LET_LEAVE.search(before):
             continue  # "no intention of letting him leave": no departure
+        word = match.group()
+        if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
+            continue  # "after the cup exit": knocked out, not a departure
+        if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
+            continue  # "seen leaving the training ground": a building, not a job
+        if relation is Relation.LEFT and word == "left" and _RESULT_SUBJECT.search(before):
+            continue  # "the defeat left them six points from safety": a table, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
             continue  # "took charge in 2016": background, not news
+        if (
+            relation is Relation.APPOINTED
+            and _NOUN_TITLE.match(match.group())
+            and (not _TITLE_VERB.search(before) or _SPELL_AS.search(before))
+        ):
+            continue  # "the search for an interim head coach": a role, not an appointment
+        if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
+            relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
         cues.append(Cue(relation, match.start(), match.end(), negated))
     return cues

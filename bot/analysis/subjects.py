@@ -9,7 +9,7 @@ from bot.analysis.relations import Cue
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 
-_PERSON_WORD = re.compile(r"\b[A-Z][a-z][\w'-]+")
+_PERSON_WORD = re.compile(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+")
 _OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
@@ -111,6 +111,9 @@ def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
     return bool(after) and not before and "by " not in folded[cue.end : after[0].start]
 
 
+_BARE_COMMA = re.compile(r"\s*,\s*")
+
+
 def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved) -> list[PersonRef]:
     """ "Newcastle's Eddie Howe and former Chelsea boss Graham Potter are being considered": a cue
     after a list of managers is about each of them."""
@@ -119,6 +122,7 @@ def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], r
         return [owner]
     index = explicit.index(owner)
     group = [owner]
+    gaps: list[str] = []
     for step in (-1, 1):
         i = index
         while 0 <= i + step < len(explicit):
@@ -130,7 +134,10 @@ def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], r
             if not _PEOPLE_LIST.fullmatch(gap):
                 break
             group.append(explicit[i + step])
+            gaps.append(gap)
             i += step
+    if gaps and all(_BARE_COMMA.fullmatch(gap) for gap in gaps):
+        return [owner]  # "Real Madrid part ways with Alonso, Arbeloa takes over": two clauses, not a list
     return group
 
 

@@ -1,80 +1,169 @@
-"""A short, neutral summary that names manager, club, stage and credited source — and nothing more."""
+"""A short, neutral summary that says what the story says — and no more.
+
+Each claim is worded from the event the story speaks of and how it holds it: "has been sacked" only
+for a sacking reported as done; "is expected to leave", "could be sacked", "has played down talk of
+leaving", "is in question" otherwise. Managers with the same claim about one club are named together
+("Edin Terzić and Niko Kovač are linked with VfL Wolfsburg"). The source is credited ("…, according to
+David Ornstein"; "Official: …" for a club's own announcement; "Reports say …" when none is named).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bot.domain import STAGE_RANK, Relation, RumourClaim, SourceCredit
+from bot.domain import STAGE_RANK, Factuality, Relation, RumourClaim, SourceCredit, Tier
 
 MAX_SUMMARY = 300
+MAX_NAMES = 3  # more managers with one claim: "A, B, C and 2 others"
 
-_PHRASES: dict[Relation, str] = {
-    Relation.LINKED: "{m} is linked with {c}",
-    Relation.TALKS: "{m} and {c} are in talks",
-    Relation.OFFER: "{c} have offered {m} a job",
-    Relation.AGREED: "{m} has agreed a deal with {c}",
-    Relation.APPOINTED: "{m} has been appointed by {c}",
-    Relation.REJECTED: "{m} has turned down {c}",
+# (event, factuality) → wording; {m} the manager(s), {c} the club, {be} "is"/"are", {have} "has"/"have".
+_DONE: dict[Relation, str] = {
+    Relation.LINKED: "{m} {be} linked with {c}",
+    Relation.TALKS: "{m} {be} in talks with {c}",
+    Relation.OFFER: "{c} have made {m} an offer",
+    Relation.AGREED: "{m} {have} agreed terms with {c}",
+    Relation.APPOINTED: "{c} have appointed {m}",
+    Relation.REJECTED: "{m} {have} turned down {c}",
     Relation.DENIED: "a move between {m} and {c} has been denied",
-    Relation.STAYS: "{m} is staying at {c}",
-    Relation.EXTENSION: "{m} is set for a new contract at {c}",
-    Relation.SACKED: "{m} has been sacked by {c}",
-    Relation.LEFT: "{m} has left {c}",
-    Relation.UNDER_PRESSURE: "{m} is under pressure at {c}",
+    Relation.STAYS: "{m} {be} staying at {c}",
+    Relation.EXTENSION: "{m} {have} signed a new contract with {c}",
+    Relation.SACKED: "{m} {have} been sacked by {c}",
+    Relation.LEFT: "{m} {have} left {c}",
+    Relation.UNDER_PRESSURE: "{m} {be} under pressure at {c}",
+}
+_EXPECTED: dict[Relation, str] = {
+    Relation.TALKS: "{m} {be} expected to hold talks with {c}",
+    Relation.OFFER: "{c} are expected to offer {m} the job",
+    Relation.AGREED: "{m} {be} expected to agree terms with {c}",
+    Relation.APPOINTED: "{m} {be} expected to be appointed by {c}",
+    Relation.REJECTED: "{m} {be} expected to turn down {c}",
+    Relation.STAYS: "{m} {be} expected to stay at {c}",
+    Relation.EXTENSION: "{m} {be} expected to sign a new contract with {c}",
+    Relation.SACKED: "{c} are expected to sack {m}",
+    Relation.LEFT: "{m} {be} expected to leave {c}",
+}
+_POSSIBLE: dict[Relation, str] = {
+    Relation.TALKS: "{c} could hold talks with {m}",
+    Relation.OFFER: "{c} could offer {m} the job",
+    Relation.AGREED: "{m} could join {c}",
+    Relation.APPOINTED: "{m} could be appointed by {c}",
+    Relation.REJECTED: "{m} could turn down {c}",
+    Relation.STAYS: "{m} could stay at {c}",
+    Relation.EXTENSION: "{m} could be offered a new contract by {c}",
+    Relation.SACKED: "{m} could be sacked by {c}",
+    Relation.LEFT: "{m} could leave {c}",
+}
+_QUESTION: dict[Relation, str] = {
+    Relation.LINKED: "{m} {be} mentioned as a possible option for {c}",
+    Relation.TALKS: "{m} {be} mentioned as a possible option for {c}",
+    Relation.OFFER: "{m} {be} mentioned as a possible option for {c}",
+    Relation.AGREED: "{m} {be} mentioned as a possible option for {c}",
+    Relation.APPOINTED: "{m} {be} mentioned as a possible option for {c}",
+    Relation.REJECTED: "it is asked whether {m} will turn down {c}",
+    Relation.STAYS: "it is asked whether {m} will stay at {c}",
+    Relation.EXTENSION: "it is asked whether {m} will get a new contract at {c}",
+    Relation.SACKED: "it is asked whether {c} will sack {m}",
+    Relation.LEFT: "it is asked whether {m} will leave {c}",
+    Relation.UNDER_PRESSURE: "it is asked whether {m} {be} safe at {c}",
+}
+_DENIED: dict[Relation, str] = {
+    Relation.STAYS: "talk of {m} staying at {c} has been denied",
+    Relation.EXTENSION: "talk of a new contract for {m} at {c} has been denied",
+    Relation.SACKED: "talk of {c} sacking {m} has been played down",
+    Relation.LEFT: "talk of {m} leaving {c} has been played down",
+    Relation.UNDER_PRESSURE: "talk of pressure on {m} at {c} has been played down",
+}
+_REPORTED: dict[Relation, str] = {
+    Relation.STAYS: "{m} {have} spoken of staying at {c}",
+    Relation.EXTENSION: "{m} {have} spoken about contract talks with {c}",
+    Relation.SACKED: "{m} {have} addressed talk about the job at {c}",
+    Relation.LEFT: "{m} {have} addressed talk about the job at {c}",
+    Relation.UNDER_PRESSURE: "{m} {have} addressed talk about the job at {c}",
 }
 
 
-def _join(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def clause(event: Relation, factuality: Factuality, managers: Sequence[str], club: str, caretaker: bool) -> str:
+    """One claim in words that keep the story's hedge."""
+    plural = len(managers) > 1
+    template = _template(event, factuality)
+    text = template.format(m=_names(managers), c=club, be="are" if plural else "is", have="have" if plural else "has")
+    if caretaker and event is Relation.APPOINTED:
+        text += " on an interim basis"
+    return text
 
 
-def _clause(manager: str, relation: Relation, clubs: Sequence[str], first: bool) -> str:
-    who = manager if first else manager.rsplit(maxsplit=1)[-1]
-    return _PHRASES[relation].format(m=who, c=_join(list(clubs)))
+def _template(event: Relation, factuality: Factuality) -> str:
+    if factuality is Factuality.DONE:
+        return _DONE[event]
+    if factuality is Factuality.DENIED:
+        return _DENIED.get(event, _DONE[Relation.DENIED])
+    if factuality is Factuality.QUESTION:
+        return _QUESTION.get(event, "{m} {be} mentioned in connection with {c}")
+    if factuality is Factuality.REPORTED:
+        return _REPORTED.get(event, "{m} {have} spoken about {c}")
+    table = _EXPECTED if factuality is Factuality.EXPECTED else _POSSIBLE
+    return table.get(event, _DONE.get(event, "{m} {be} linked with {c}"))
 
 
-def _credit(sources: Sequence[SourceCredit]) -> str:
+def _names(managers: Sequence[str]) -> str:
+    if len(managers) > MAX_NAMES:
+        others = len(managers) - MAX_NAMES
+        return ", ".join(managers[:MAX_NAMES]) + f" and {others} other{'s' if others > 1 else ''}"
+    if len(managers) <= 1:
+        return "".join(managers)
+    return ", ".join(managers[:-1]) + " and " + managers[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    club: str
+    event: Relation
+    factuality: Factuality
+    caretaker: bool
+    stage: Relation
+    managers: tuple[str, ...]
+
+
+def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
+    """Claims that differ only in the manager, together, most advanced first, in story order."""
+    keyed: dict[tuple[str, Relation, Factuality, bool], list[RumourClaim]] = {}
+    for claim in rumours:
+        keyed.setdefault((claim.club, claim.what, claim.factuality, claim.caretaker), []).append(claim)
+    groups = [
+        _Group(club, event, factuality, caretaker, claims[0].relation, tuple(dict.fromkeys(c.manager for c in claims)))
+        for (club, event, factuality, caretaker), claims in keyed.items()
+    ]
+    order = {id(g): i for i, g in enumerate(groups)}
+    return sorted(groups, key=lambda g: (-STAGE_RANK[g.stage], g.factuality is not Factuality.DONE, order[id(g)]))
+
+
+def _credit(sources: Sequence[SourceCredit]) -> tuple[str, str]:
+    """(prefix, suffix) crediting the story's sources."""
     if not sources:
-        return "Unattributed reports say"
+        return "Reports say ", ""
     named = sorted(sources, key=lambda s: s.tier)[:2]
-    parts = []
-    for source in named:
-        via = f" (via {source.relayed_by})" if source.relayed_by else ""
-        name = f"an {source.name[0].lower()}{source.name[1:]}" if source.tier == 0 else source.name
-        parts.append(f"{name}{via}")
-    return "According to " + _join(parts) + ","
+    if named[0].tier is Tier.OFFICIAL:
+        return "Official: ", ""
+    parts = [f"{s.name} (via {s.relayed_by})" if s.relayed_by else s.name for s in named]
+    return "", ", according to " + _names(parts)
 
 
 def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -> str:
-    """At most two sentences and 300 characters; the most advanced claims first."""
+    """At most two sentences and 300 characters; the most advanced claims first, everyone named."""
     if not rumours:
         return ""
-    # Group clubs by (manager, relation), managers in order of first appearance.
-    order: list[str] = []
-    groups: dict[tuple[str, Relation], list[str]] = {}
-    for claim in rumours:
-        if claim.manager not in order:
-            order.append(claim.manager)
-        groups.setdefault((claim.manager, claim.relation), []).append(claim.club)
-    credit = _credit(sources)
+    prefix, suffix = _credit(sources)
     sentences: list[str] = []
-    for manager in order[:2]:
-        keys = sorted((k for k in groups if k[0] == manager), key=lambda k: STAGE_RANK[k[1]], reverse=True)
-        clauses = [_clause(manager, rel, groups[(manager, rel)], i == 0) for i, (_, rel) in enumerate(keys)]
-        body = clauses[0] + "".join(f"; {c}" for c in clauses[1:3])
-        sentence = f"{credit} {body}." if not sentences else body[0].upper() + body[1:] + "."
-        candidate = " ".join([*sentences, sentence])
-        while len(candidate) > MAX_SUMMARY and len(clauses) > 1:
-            clauses.pop()
-            body = clauses[0] + "".join(f"; {c}" for c in clauses[1:3])
-            sentence = f"{credit} {body}." if not sentences else body[0].upper() + body[1:] + "."
-            candidate = " ".join([*sentences, sentence])
-        if len(candidate) > MAX_SUMMARY:
+    for index, group in enumerate(_groups(rumours)):
+        body = clause(group.event, group.factuality, group.managers, group.club, group.caretaker)
+        text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
+        text = text[0].upper() + text[1:]
+        if len(" ".join([*sentences, text])) > MAX_SUMMARY:
+            if not sentences:
+                sentences.append(text[: MAX_SUMMARY - 1].rstrip() + "…")
             break
-        sentences.append(sentence)
-    text = " ".join(sentences)
-    if not text:
-        text = f"{credit} {_clause(order[0], rumours[0].relation, [rumours[0].club], True)}."
-    return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1].rstrip() + "…"
+        sentences.append(text)
+        if len(sentences) == 2:
+            break
+    return " ".join(sentences)

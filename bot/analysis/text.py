@@ -37,7 +37,7 @@ def _fold_table() -> dict[int, str]:
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code + 32)
     # Letters without a decomposition that fans type without the accent.
-    for src, dst in {"ø": "o", "Ø": "o", "ß": "s", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"}.items():
+    for src, dst in {"ø": "o", "Ø": "o", "ß": "s", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "İ": "i"}.items():
         table[ord(src)] = dst
     return table
 

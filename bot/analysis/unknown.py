@@ -58,7 +58,7 @@ def resolve_unknown_clubs(
 # One word of a person's name: "Kartal" and "İsmail", "Michał", "McClaren", "O'Neill", "Adeyemi-Clarke".
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"
-_WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*"  # capitals after the second letter: McClaren, O'Neill
+_WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second letter: McClaren, O'Neill
 _NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 

@@ -11,6 +11,10 @@
 * When no claim survives, the whole answer is set aside (its summary may describe something the
   checks rejected) and the built-in analysis is used.
 * Sources and tiers always come from the built-in analyser: they are configuration, not opinion.
+* The model never makes a definite event (sacked, appointed, agreed, left, extension) on its own: such
+  a claim is kept only where the built-in analysis found that very event reported as done; otherwise
+  it is dropped. A model summary that states a definite event no kept claim holds as done is replaced
+  by the built-in wording of the kept claims (bot/analysis/statements.py reads it).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.analysis.gazetteer import Gazetteer, Kind
-from bot.domain import Analysis, Article, RumourClaim
+from bot.analysis.statements import definite_statements
+from bot.analysis.summary import summarise
+from bot.domain import DEFINITE, Analysis, Article, Factuality, RumourClaim, stage_for
 from bot.llm.schema import Answer, AnswerError
 
 MODEL_CONFIDENCE_CAP = 0.9
@@ -35,6 +41,12 @@ def _mentioned(gazetteer: Gazetteer, article: Article) -> tuple[set[str], set[st
         elif mention.kind in (Kind.CLUB, Kind.AMBIGUOUS):
             clubs.update(mention.targets)
     return managers, clubs
+
+
+def _states_more(summary: str, claims: list[RumourClaim]) -> bool:
+    """The summary states as done a definite event that no claim holds as done."""
+    done = {c.relation for c in claims if c.relation in DEFINITE and c.factuality is Factuality.DONE}
+    return any(statement.relation not in done for statement in definite_statements(summary))
 
 
 def merge(builtin: Analysis, answer: Answer, article: Article, gazetteer: Gazetteer) -> Analysis:
@@ -58,20 +70,30 @@ def merge(builtin: Analysis, answer: Answer, article: Article, gazetteer: Gazett
         if any((c.manager, c.club) == (manager, club) for c in claims):
             continue
         ours = known.get((manager, club))
+        stage = stage_for(claim.relation, claim.factuality)
+        if stage is None:
+            continue  # past background is not a claim
+        if stage in DEFINITE and (ours is None or ours.relation is not stage):
+            continue  # a definite event the article's words, as the analyser reads them, do not report
         evidence = " ".join(claim.evidence.split())
         if not evidence or evidence not in flat_text:
             evidence = ours.evidence if ours else " ".join(article.title.split())
         confidence = ours.confidence if ours else max(0.05, min(claim.confidence, MODEL_CONFIDENCE_CAP))
-        claims.append(RumourClaim(manager, club, claim.relation, confidence, evidence[:_EVIDENCE_CHARS]))
+        factuality = claim.factuality if stage not in DEFINITE else Factuality.DONE
+        event = claim.relation if claim.relation is not stage else None
+        claims.append(RumourClaim(manager, club, stage, confidence, evidence[:_EVIDENCE_CHARS], factuality, event))
     if not claims:
         raise AnswerError("no claim in the answer names a known manager and club from the article")
     managers = tuple(dict.fromkeys(c.manager for c in claims))
     clubs = tuple(dict.fromkeys([*(c.club for c in claims), *builtin.clubs]))
+    summary = answer.summary
+    if _states_more(summary, claims):
+        summary = summarise(claims, builtin.sources)
     return replace(
         builtin,
         managers=managers,
         clubs=clubs,
         rumours=tuple(claims),
-        summary=answer.summary,
+        summary=summary,
         unknown_managers=tuple(m for m in builtin.unknown_managers if m in managers),
     )

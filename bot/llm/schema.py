@@ -14,13 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.domain import Article, Relation
+from bot.domain import Article, Factuality, Relation
 
-PROMPT_VERSION = "1"  # part of the cache key: a new prompt never reuses answers to the old one
+PROMPT_VERSION = "2"  # part of the cache key: a new prompt never reuses answers to the old one
 MAX_SUMMARY = 300
 MAX_CLAIMS = 8
 
 _RELATIONS = ", ".join(r.value for r in Relation)
+_FACTUALITIES = ", ".join(f.value for f in Factuality)
 
 SYSTEM_PROMPT = f"""You read football news and extract what a story says about managers and head coaches \
 and their jobs. Player transfers are not manager stories.
@@ -31,9 +32,14 @@ Answer with exactly one JSON object and nothing else, with these keys:
 the stage and who reported it; empty when not a manager story",
   "rumours": [
     {{"manager": "full name as written", "club": "club name as written", "relation": "one of: {_RELATIONS}", \
-"confidence": 0.0 to 1.0, "evidence": "the sentence of the article it rests on"}}
+"factuality": "one of: {_FACTUALITIES}", "confidence": 0.0 to 1.0, \
+"evidence": "the sentence of the article it rests on"}}
   ]
 }}
+factuality says how the article holds the claim: done (reported as happened), expected ("set to"), \
+possible ("could", "if"), question, denied ("no plans to"), reported (the manager's own words), \
+past (an earlier chapter of his career: leave it out). The summary must keep the article's hedge: \
+never say "has been sacked" or "has been appointed" unless the article reports it as done.
 Use only facts stated in the article. Name only managers and clubs the article names. \
 If the article is not about a manager's or head coach's job, answer \
 {{"is_manager_rumour": false, "summary": "", "rumours": []}}."""
@@ -54,6 +60,9 @@ class Claim(BaseModel):
     manager: str = Field(min_length=1, max_length=200)
     club: str = Field(min_length=1, max_length=200)
     relation: Relation
+    # How the article holds the claim. A definite event is never taken from the model alone (merge.py),
+    # so a model that does not say is read as reporting the claim as done.
+    factuality: Factuality = Factuality.DONE
     confidence: float = Field(0.5, ge=0, le=1)
     evidence: str = Field("", max_length=2000)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bot.analysis.gazetteer import Gazetteer, KnowledgeError, load_gazetteer
+from bot.analysis.gazetteer import Club, Gazetteer, KnowledgeError, load_gazetteer
+from bot.analysis.text import fold_key
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 
@@ -78,3 +80,115 @@ def test_ambiguous_alias_naming_an_unknown_club_is_rejected(tmp_path: Path) -> N
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match=r"nope\.toml: file not found"):
         load_gazetteer(tmp_path / "nope.toml", CONFIG / "clubs.toml", CONFIG / "sources.toml")
+
+
+# -- coverage: every club of the leagues covered, its head coach, the national teams ---------------
+
+# Clubs per league, 2025-26 (MLS, NWSL: 2026; Brasileirão: 2025): (at least, at most).
+LEAGUE_SIZES: dict[str, tuple[int, int]] = {
+    "Premier League": (20, 20),
+    "Championship": (24, 24),
+    "League One": (24, 24),
+    "League Two": (24, 24),
+    "Scottish Premiership": (12, 12),
+    "La Liga": (20, 20),
+    "Serie A": (20, 20),
+    "Bundesliga": (18, 18),
+    "Ligue 1": (18, 18),
+    "Primeira Liga": (18, 18),
+    "Eredivisie": (18, 18),
+    "Belgian Pro League": (16, 16),
+    "Süper Lig": (18, 19),
+    "Saudi Pro League": (18, 18),
+    "MLS": (29, 32),
+    "NWSL": (14, 18),
+    "Brasileirão": (20, 20),
+    "WSL": (12, 12),
+    "Liga F": (16, 16),
+}
+WOMEN_LEAGUES = {"NWSL", "WSL", "Liga F"}
+
+# The share of a league's clubs that must have their head coach in managers.toml (a manager whose
+# `club` is that club). 90 % unless set here: 100 % where every coach is filled in; lower where the
+# coach of some clubs was not known for certain and was left out rather than guessed — the header of
+# managers.toml lists those clubs. Raise a number when its gaps are filled.
+COACHED_SHARE_DEFAULT = 0.9
+COACHED_SHARE: dict[str, float] = {
+    "Championship": 1.0,
+    "Serie A": 1.0,
+    "Premier League": 17 / 20,
+    "League One": 20 / 24,
+    "League Two": 19 / 24,
+    "Scottish Premiership": 10 / 12,
+    "Bundesliga": 15 / 18,
+    "Ligue 1": 14 / 18,
+    "Primeira Liga": 10 / 18,
+    "Eredivisie": 16 / 18,
+    "Belgian Pro League": 4 / 16,
+    "Süper Lig": 8 / 18,
+    "Saudi Pro League": 9 / 18,
+    "MLS": 22 / 30,
+    "NWSL": 13 / 16,
+    "Brasileirão": 10 / 20,
+    "WSL": 9 / 12,
+    "Liga F": 2 / 16,
+}
+
+
+def _coached(gazetteer: Gazetteer) -> set[str]:
+    return {m.club for m in gazetteer.managers.values() if m.club}
+
+
+@pytest.mark.parametrize("league", sorted(LEAGUE_SIZES))
+def test_every_club_of_the_league_is_known(gazetteer: Gazetteer, league: str) -> None:
+    clubs = [c for c in gazetteer.clubs.values() if c.league == league]
+    low, high = LEAGUE_SIZES[league]
+    assert low <= len(clubs) <= high, f"{league}: {len(clubs)} clubs, want {low}..{high}"
+    assert all(c.country for c in clubs), [c.name for c in clubs if not c.country]
+    assert all(not c.national for c in clubs)
+    assert all(c.women == (league in WOMEN_LEAGUES) for c in clubs), [c.name for c in clubs]
+
+
+@pytest.mark.parametrize("league", sorted(LEAGUE_SIZES))
+def test_the_clubs_of_the_league_have_their_head_coach(gazetteer: Gazetteer, league: str) -> None:
+    clubs = {c.name for c in gazetteer.clubs.values() if c.league == league}
+    coached = clubs & _coached(gazetteer)
+    share = COACHED_SHARE.get(league, COACHED_SHARE_DEFAULT)
+    assert len(coached) >= share * len(clubs) - 1e-9, (
+        f"{league}: {len(coached)} of {len(clubs)} clubs have a head coach; without one: {sorted(clubs - coached)}"
+    )
+
+
+def test_men_and_women_national_teams_with_their_head_coaches(gazetteer: Gazetteer) -> None:
+    coached = _coached(gazetteer)
+    national = [c for c in gazetteer.clubs.values() if c.national]
+    assert all(c.league == "International" and c.country for c in national)
+    men = [c.name for c in national if not c.women]
+    women = [c.name for c in national if c.women]
+    assert len([t for t in men if t in coached]) >= 50
+    assert len([t for t in women if t in coached]) >= 20
+    assert all(name.endswith(" Women") for name in women), women
+
+
+def test_no_womens_team_shares_an_alias_with_a_mens_team(gazetteer: Gazetteer) -> None:
+    def keys(club: Club) -> set[str]:
+        return {fold_key(alias) for alias in (club.name, *club.aliases)}
+
+    men: set[str] = set()
+    for club in gazetteer.clubs.values():
+        if not club.women:
+            men |= keys(club)
+    women = [c for c in gazetteer.clubs.values() if c.women]
+    assert len(women) >= 12 + 16 + 14 + 20
+    for club in women:
+        assert not keys(club) & men, (club.name, sorted(keys(club) & men))
+    for amb in gazetteer.ambiguous.values():
+        assert not any(gazetteer.clubs[name].women for name in amb.clubs), amb.alias
+
+
+def test_every_managers_club_exists_and_has_one_head_coach(gazetteer: Gazetteer) -> None:
+    unknown = {m.name: m.club for m in gazetteer.managers.values() if m.club and m.club not in gazetteer.clubs}
+    assert not unknown
+    per_club = Counter(m.club for m in gazetteer.managers.values() if m.club)
+    assert not [club for club, count in per_club.items() if count > 1]
+    assert all(m.nationality for m in gazetteer.managers.values() if m.club)

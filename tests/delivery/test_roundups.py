@@ -32,7 +32,10 @@ STORIES = [
         "Bayern Munich have opened talks with Xabi Alonso, Sky Sports reports.",
     ),
     ("Tottenham sack Ange Postecoglou", "Tottenham Hotspur have sacked Ange Postecoglou, the club announced."),
-    ("Leverkusen appoint Erik ten Hag as head coach", "Bayer Leverkusen have appointed Erik ten Hag as head coach."),
+    (
+        "Leverkusen appoint Erik ten Hag as head coach",
+        "Bayer Leverkusen have appointed Erik ten Hag as head coach, the club announced.",
+    ),
     ("Nottingham Forest sack Nuno Espirito Santo", "Nottingham Forest have sacked head coach Nuno Espirito Santo."),
     ("Xavi rejects approach from Al-Nassr", "Xavi has turned down an approach from Al-Nassr, Fabrizio Romano reports."),
 ]

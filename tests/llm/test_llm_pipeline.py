@@ -226,12 +226,31 @@ async def test_the_model_can_correct_the_stage_of_a_claim_it_shares_with_the_art
     world: World, llm: FakeLLM
 ) -> None:
     llm.answer = GOOD_ANSWER | {
-        "summary": "Xabi Alonso has agreed to become Bayern Munich's head coach.",
-        "rumours": [{"manager": "Alonso", "club": "Bayern", "relation": "agreed", "confidence": 0.9, "evidence": ""}],
+        "summary": "Bayern Munich have made Xabi Alonso an offer, says David Ornstein.",
+        "rumours": [{"manager": "Alonso", "club": "Bayern", "relation": "offer", "confidence": 0.9, "evidence": ""}],
     }
     world.publish(WIRE, "w1", TALKS_TITLE, TALKS_TEXT)
     stats = await world.cycle()
-    assert stats.events == [("created", "Xabi Alonso", "Bayern Munich", "agreed")]
+    assert stats.events == [("created", "Xabi Alonso", "Bayern Munich", "offer")]
+
+
+async def test_the_model_cannot_make_a_definite_event_the_article_does_not_report_as_done(
+    world: World, llm: FakeLLM, analyser: Analyser
+) -> None:
+    llm.answer = GOOD_ANSWER | {
+        "summary": "Xabi Alonso has agreed to become Bayern Munich's head coach.",
+        "rumours": [
+            {"manager": "Alonso", "club": "Bayern", "relation": "agreed", "confidence": 0.9, "evidence": ""},
+            {"manager": "Alonso", "club": "Bayern", "relation": "talks", "confidence": 0.9, "evidence": ""},
+        ],
+    }
+    world.publish(WIRE, "w1", TALKS_TITLE, TALKS_TEXT)
+    stats = await world.cycle()
+    assert stats.events == [("created", "Xabi Alonso", "Bayern Munich", "talks")]
+    [alert] = world.sender.take()
+    assert alert.card is not None
+    assert "agreed" not in alert.card.body  # the model's summary said more than the article: not used
+    assert alert.card.body == builtin_summary(analyser, TALKS_TITLE, TALKS_TEXT)
 
 
 async def test_the_api_key_never_appears_in_the_logs_even_at_debug(

@@ -1,0 +1,268 @@
+"""Which club a claim is about: the manager's own club for exits, stays, new contracts and pressure;
+the club hiring or talking for links, talks, offers, agreements and appointments.
+
+Only clubs of the claim's own statement count (clauses.py): never a match opponent, a former club, a
+list of past clubs, or a club described in a clause set into the sentence. A claim with no club it can
+be bound to is dropped rather than guessed; the only clubs taken from outside the sentence are the job
+the story says is open and the one club its headline is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.clauses import Clause, Kind, same_statement
+from bot.analysis.refs import ClubRef, PersonRef, Resolved
+from bot.analysis.relations import Cue
+from bot.analysis.subjects import distance
+from bot.domain import Relation
+
+OWN_JOB = frozenset({Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE})
+EXITS = frozenset({Relation.SACKED, Relation.LEFT})
+
+# How far after / before its cue the club of an own-job claim may stand.
+_WINDOWS: dict[Relation, tuple[int, int]] = {
+    Relation.STAYS: (25, 0),
+    Relation.LEFT: (30, 40),
+    Relation.SACKED: (30, 80),
+    Relation.EXTENSION: (40, 90),
+    Relation.UNDER_PRESSURE: (30, 60),
+}
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+# "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
+_LINK_BEFORE = re.compile(
+    r"\b(?:with|to|by|for|from|of|at|join|joining|joins|over|into|replace|succeed|the|about|as)\s+(?:the\s+)?$"
+)
+_COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
+# "turned the job down", "left the club": the job the story is about.
+_THE_JOB = re.compile(
+    r"\b(?:the (?:club|job|role|post|position|vacancy|hot seat|vacant|federation)|their (?:new |next )?"
+    r"(?:manager|head coach|coach|boss|top target|target|first choice|preferred|shortlist|list)|"
+    r"(?:his|her) (?:job|role|post|position))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What a sentence's claims may fall back on."""
+
+    vacancy: str | None  # the club whose job the story says is open
+    story: str | None  # the one club the headline is about
+    headline: bool = False  # the sentence is (part of) the headline
+
+
+def bind(
+    folded: str,
+    clauses: list[Clause],
+    clause: Clause,
+    owner: PersonRef,
+    cue: Cue,
+    clubs: list[ClubRef],
+    res: Resolved,
+    scene: Scene,
+    exits: set[tuple[str, str]],
+) -> list[str]:
+    """The clubs the claim of ``cue`` about ``owner`` is about (empty: drop the claim)."""
+    described = [(p.start, p.end) for p in res.people if not p.explicit and p.sentence == owner.sentence]
+    pool = [
+        c
+        for c in clubs
+        if c.start not in res.opponents
+        and same_statement(clauses, clause, c.start)
+        and not any(s <= c.start and c.end <= e for s, e in described)
+    ]
+    if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
+        pool = [c for c in pool if not _DESTINATION.search(folded, max(0, c.start - 24), c.start)]
+    if cue.relation in OWN_JOB:
+        return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
+    return _target(folded, clause, owner, cue, pool, res, scene, exits)
+
+
+def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
+    """The clubs a manager holds: the one the text places him at, and the knowledge base's."""
+    return {c for c in (res.home.get(owner.name), res.kb_home.get(owner.name)) if c}
+
+
+def _own(
+    folded: str,
+    clauses: list[Clause],
+    clause: Clause,
+    owner: PersonRef,
+    cue: Cue,
+    pool: list[ClubRef],
+    clubs: list[ClubRef],
+    res: Resolved,
+    scene: Scene,
+) -> list[str]:
+    relation = cue.relation
+    former = res.former.get(owner.name, set())
+    after, before = _WINDOWS[relation]
+    near = [
+        c
+        for c in pool
+        if (c.name not in former or relation in EXITS)
+        and not (relation in EXITS and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
+        and (
+            (cue.end <= c.start and c.start - cue.end <= after)
+            or (c.end <= cue.start and cue.start - c.end <= before)
+            or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
+        )
+        and not _describes_someone_else(c, owner, res)
+    ]
+    if near:
+        agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
+        best = agent[0] if agent else min(near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
+        return [best.name]
+    home = res.home.get(owner.name)
+    if home:
+        return [home]
+    local = {c.name for c in pool if not _describes_someone_else(c, owner, res) and c.name not in former}
+    if len(local) == 1 and relation is not Relation.STAYS:  # "will stay, despite talk linking him with X"
+        return [next(iter(local))]
+    if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:
+        # "The Crew have been searching for a new coach since Nancy left": the club of the clause it
+        # hangs on, when that clause is about the job.
+        subject = _main_subject(folded, clauses, clause, clubs, res, owner)
+        if subject:
+            return [subject]
+    if relation in EXITS and scene.vacancy and owner.name in res.incumbents and not local:
+        return [scene.vacancy]  # "since Nancy left", in a story about the job he left
+    # The knowledge base's club where the story itself names it; a story from another season may speak
+    # of another club.
+    kb = res.kb_home.get(owner.name)
+    if kb and kb == res.likely_home.get(owner.name):
+        return [kb]
+    described = [(p.start, p.end) for p in res.people if not p.explicit and p.sentence == owner.sentence]
+    free = {
+        c.name
+        for c in clubs
+        if c.start not in res.opponents
+        and not _describes_someone_else(c, owner, res)
+        and not any(s <= c.start and c.end <= e for s, e in described)
+    }
+    alone = all(p.name == owner.name for p in res.people if p.sentence == owner.sentence)
+    if len(free) == 1 and not former & free and relation is not Relation.STAYS and alone:
+        return [next(iter(free))]
+    if relation in EXITS and scene.vacancy and not free:
+        return [scene.vacancy]
+    if kb and not local:
+        return [kb]
+    if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
+        return [scene.story]
+    return []
+
+
+# "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
+_DESTINATION = re.compile(
+    r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"
+)
+_STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
+_JOB_WORDS = re.compile(
+    r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
+    r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*)\b"
+)
+
+
+def _main_subject(
+    folded: str, clauses: list[Clause], clause: Clause, clubs: list[ClubRef], res: Resolved, owner: PersonRef
+) -> str | None:
+    """The first club of the main clause a temporal clause hangs on, when that clause is about a job
+    or about the same man ("X lasted 39 days at Forest before being sacked")."""
+    mains = [c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group and c.end <= clause.start]
+    about_him = any(
+        p.explicit and p.name == owner.name and any(c.start <= p.start < c.end for c in mains) for p in res.people
+    )
+    if not mains or not (about_him or any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains)):
+        return None
+    lo, hi = mains[0].start, mains[-1].end
+    described = [(p.start, p.end) for p in res.people if not p.explicit]
+    first = next(
+        (
+            c
+            for c in clubs
+            if lo <= c.start < hi
+            and c.start not in res.opponents
+            and (c.start not in res.descriptors or (about_him and not _describes_someone_else(c, owner, res)))
+            and not any(s <= c.start and c.end <= e for s, e in described)
+        ),
+        None,
+    )
+    return first.name if first else None
+
+
+def _describes_someone_else(club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
+    """ "Brighton's Hürzeler" describes Hürzeler: that club is not another manager's."""
+    holders = res.described_by.get(club.start)
+    return holders is not None and owner.name not in holders
+
+
+def _target(
+    folded: str,
+    clause: Clause,
+    owner: PersonRef,
+    cue: Cue,
+    pool: list[ClubRef],
+    res: Resolved,
+    scene: Scene,
+    exits: set[tuple[str, str]],
+) -> list[str]:
+    # The club the text places him at; the knowledge base's club may be where he is talking about a new deal.
+    own = {res.home[owner.name]} if owner.name in res.home else set()
+    former = res.former.get(owner.name, set()) | res.career.get(owner.name, set())
+    returning = "return" in folded[cue.start : cue.end + 10]
+    candidates = [
+        c
+        for c in pool
+        if c.start not in res.descriptors
+        and c.name not in own
+        # "the former Celtic striker" describes him; another mention of Celtic may be where he goes
+        and (returning or c.name not in former or c.start not in res.descriptors)
+        and (owner.name, c.name) not in exits
+    ]
+    # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down.
+    candidates = [c for c in candidates if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)]
+    if owner.end <= cue.start and owner.end > owner.start:
+        # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man
+        # unless it is the clause's subject ("Wolfsburg see X and Y as candidates").
+        candidates = [c for c in candidates if c.start >= owner.end or c.start <= clause.start + 40]
+    if candidates:
+        best = min(candidates, key=lambda c: _target_score(folded, cue, c))
+        return _with_coordinated(folded, best, candidates)
+    if any(c.start not in res.descriptors and c.name not in own for c in pool):
+        return []  # the clause names clubs, none of them a destination
+    # No club of its own: the job the story says is open ("among the names being considered"), or, for
+    # "the job" / "the club", the one club the headline is about.
+    fallbacks = [scene.vacancy]
+    if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
+        fallbacks.append(scene.story)
+    for target in fallbacks:
+        if target and target not in own and (owner.name, target) not in exits:
+            return [target]
+    return []
+
+
+def _target_score(folded: str, cue: Cue, club: ClubRef) -> float:
+    """Characters from the cue, the club after it preferred ("linked with X") and more so after a
+    preposition that points at a destination."""
+    gap = distance(club.start, club.end, cue.start, cue.end)
+    if cue.end <= club.start:
+        linked = _LINK_BEFORE.search(folded, max(0, club.start - 16), club.start)
+        return gap - (8 if linked else 0)
+    return gap * 1.6 + 5
+
+
+def _with_coordinated(folded: str, best: ClubRef, pool: list[ClubRef]) -> list[str]:
+    """ "rejecting Bayern and Liverpool": clubs listed together share one cue."""
+    ordered = sorted(pool, key=lambda c: c.start)
+    index = ordered.index(best)
+    names = [best.name]
+    for step in (1, -1):
+        i = index
+        while 0 <= i + step < len(ordered):
+            a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
+            if not _COORDINATED.fullmatch(folded[a.end : b.start]):
+                break
+            names.append(ordered[i + step].name)
+            i += step
+    return list(dict.fromkeys(names))

@@ -1,0 +1,305 @@
+"""How a story holds each claim: done, expected, possible, a question, denied, the manager's own
+words, or past background (docs/adr/0004-factuality.md).
+
+Every function reads folded text (lower case, accents stripped) around one cue. The order of the
+checks is the order of precedence: a claim inside an "if" clause is possible whatever its verb; a
+question headline asks rather than tells; background is history however definite its verb; a
+manager's own words are his words, even when negated ("insists he is not worried about the sack"); a
+negation or a denial earlier in the sentence governs the cue; then modal words before the cue in its
+clause; otherwise the claim is reported as done.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.analysis.clauses import Clause, Kind
+from bot.analysis.text import Sentence
+from bot.domain import DEFINITE, Factuality, Relation
+
+_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
+_OLD_DATE = re.compile(
+    r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
+    r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|"
+    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
+    r"(?:ago|after|later|earlier|before)\b|\bback in\b"
+)
+# "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
+_HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")
+_RECENT = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
+    r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
+    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|recently|with immediate effect)\b"
+)
+# "days after Sean Dyche was dismissed": recent, measured from the news the clause hangs on.
+_RECENT_OPENER = re.compile(
+    r"^\W*(?:(?:just|only|barely) )?(?:hours|days|a day|a week|two weeks|weeks|a fortnight|two days|three days|"
+    r"\w+ days) (?:after|before|later)\b"
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# "was appointed in September": a month other than the story's own is history.
+_IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_ON_DATE = re.compile(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
+# "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
+# feature about an event, not the event.
+_RETROSPECT = re.compile(
+    r"\b(?:(?:spoke|speaks|speaking|talk(?:s|ed|ing)?|open(?:s|ed)? up|reflect(?:s|ed|ing)?|look(?:s|ed)? back|"
+    r"recall(?:s|ed|ing)?|remember(?:s|ed)?|revisit(?:s|ed)?|interview(?:ed)?) (?:about|on))"
+    r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$"
+)
+# A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
+_HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
+_SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
+# A denial or negation governs the cues after it in its sentence.
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"
+    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
+    r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
+    r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
+    r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
+    r"refusing to)\W+(?:[\w'-]+\W+){0,2}$"
+)
+# "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
+_SPEECH = re.compile(
+    r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
+    r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
+    r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
+)
+_SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
+_SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
+_FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
+_PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
+_POSSIBLE = re.compile(
+    r"\b(?:could|might|may|would|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|mull(?:s|ed|ing)?(?: over)?|"
+    r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
+    r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
+    r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"
+    r"interested in|bid to|tr(?:y|ies|ied|ying) to|(?:seek|seeks|seeking|sought) to|look(?:s|ed|ing)? to|"
+    r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
+    r"discuss(?:es|ed|ing|ions?)?|sound(?:s|ed|ing)? (?:him |her )?out|chances? of|fears? (?:of|that)|"
+    r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
+    r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
+    r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
+    r"agreement to)\b"
+)
+_EXPECTED = re.compile(
+    r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
+    r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
+    r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
+    r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
+    r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
+    r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
+    r"pav(?:e|es|ed|ing) the way|"
+    r"is to be|are to be|to be)\b"
+)
+# "will step down at the end of the season, the club has announced": an announced plan is done.
+_ANNOUNCED = re.compile(
+    r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
+    r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
+    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
+)
+_FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
+# "will remain in interim charge": a state that already holds.
+_REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
+_UNWORRIED = re.compile(
+    r"\b(?:not|n't|never) (?:\w+ )?(?:worried|concerned|fear\w*|feel\w*|bothered|fazed|thinking)\b|"
+    r"\b(?:unconcerned|unfazed|unworried)\b"
+)
+# "will take charge, starting with Wednesday's game": an appointment with a date is made.
+_SCHEDULED = re.compile(
+    r"\b(?:starting with|from (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)|"
+    r"(?:for|in|against) (?:the|this|saturday's|sunday's|wednesday's|tuesday's|friday's|monday's|thursday's|"
+    r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
+)
+_NEGOTIATING = re.compile(r"\b(?:talks|negotiations|discussions|offer(?:ed|s)?|proposal|approach(?:ed)?)\b")
+_NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
+_HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
+_QUESTION = re.compile(r"\?[\"'”’)\s]*$")
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def is_question(text: str, sentence: Sentence) -> bool:
+    """A question sentence that is nobody's quoted words ('"Will I be sacked?" he laughed' is not one)."""
+    body = text[sentence.start : sentence.end].rstrip()
+    if not _QUESTION.search(body):
+        return False
+    return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
+
+
+def is_background(
+    folded: str,
+    clause: Clause,
+    cue_start: int,
+    cue_end: int,
+    published: datetime | None,
+    *,
+    definite: bool,
+    sentence_start: int,
+) -> bool:
+    """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
+    past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
+    if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
+        return False
+    before = folded[max(clause.start, cue_start - 40) : cue_start]
+    if definite and (
+        _SINCE_EXIT.search(before)
+        or _PLUPERFECT.search(before)
+        or _HISTORY_ADVERB.search(before)
+        or _RETROSPECT.search(folded, max(clause.start, cue_start - 60), cue_start)
+    ):
+        return True
+    # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
+    # clause takes its date from the clause it hangs on.
+    lo = sentence_start if clause.kind is Kind.TEMPORAL else clause.start
+    dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
+    if dated and (published is None or not _this_year(dated.group(0), published.year)):
+        return True
+    day = _ON_DATE.search(folded, max(0, lo), clause.end)
+    if day and published is not None and _days_before(published, day.group(1), day.group(2)) > 7:
+        return True  # "was dismissed by AC Milan on 30 December", in a story from late January
+    month = _IN_MONTH.search(folded, max(0, lo), clause.end)
+    if month and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month):
+        return True
+    if not definite:
+        return False  # "who were also considered", "had held talks": part of the saga being told
+    if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
+        return True
+    return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
+
+
+def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
+    """Background dated in an earlier year or season, not merely earlier in this one."""
+    lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
+    dated = _OLD_DATE.search(folded, lo, clause.end)
+    return dated is not None and (published is None or not _this_year(dated.group(0), published.year))
+
+
+def _days_before(published: datetime, day: str, month: str) -> int:
+    """Days from the date "<day> <month>" (this year, or last year when later than publication) to
+    the story's publication."""
+    number = _MONTHS.index(month) + 1
+    try:
+        when = published.replace(month=number, day=int(day))
+    except ValueError:
+        return 0
+    if when > published:
+        when = when.replace(year=when.year - 1)
+    return (published - when).days
+
+
+def _this_year(phrase: str, year: int) -> bool:
+    found = re.search(r"(?:19|20)\d\d", phrase)
+    return found is not None and int(found.group(0)) >= year
+
+
+def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int, cue_start: int) -> bool:
+    """The cue stands in the manager's own words: "X insists he…" or a first-person quote."""
+    if owner_end <= cue_start:
+        between = folded[owner_end:cue_start]
+        if len(between) < 120 and (_SPEECH.search(between) or (_SPEAKING.search(between) and _SELF.search(between))):
+            return True
+    quote = _quoted_span(folded, sentence, cue_start)
+    return quote is not None and _FIRST_PERSON.search(folded, quote[0], cue_start) is not None
+
+
+def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    opened = None
+    for index in range(sentence.start, position):
+        if folded[index] == '"':
+            opened = None if opened is not None else index
+    return (opened, position) if opened is not None else None
+
+
+def classify(
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    clause: Clause,
+    relation: Relation,
+    cue: tuple[int, int],
+    owner: tuple[int, int],
+    *,
+    title: bool,
+    published: datetime | None,
+) -> Factuality:
+    """How the story holds the claim the cue at ``cue`` makes about the person at ``owner``."""
+    cue_start, cue_end = cue
+    if clause.kind is Kind.CONDITIONAL:
+        return Factuality.POSSIBLE
+    if is_question(text, sentence):
+        return Factuality.QUESTION
+    # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
+    before = folded[clause.start : cue_start]
+    if clause.start <= owner[0] and owner[1] <= cue_start:
+        before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
+    if own_words(folded, sentence, owner[0], owner[1], cue_start):
+        return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
+    if _NOT_RULED_OUT.search(folded, sentence.start, cue_start):
+        return Factuality.POSSIBLE
+    if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(
+        folded, max(sentence.start, cue_start - 60), cue_start
+    ):
+        return Factuality.REPORTED  # "not worried by sack talk": the talk is there, he plays it down
+    negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
+    if (
+        relation is not Relation.DENIED
+        and clause.kind is not Kind.RELATIVE
+        and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
+    ):
+        return Factuality.DENIED
+    definite = relation in DEFINITE or relation is Relation.REJECTED
+    if title and definite and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
+        return Factuality.PAST
+    if relation is not Relation.UNDER_PRESSURE and is_background(
+        folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
+    ):
+        return Factuality.PAST
+    if _POSSIBLE.search(before) or (relation is Relation.EXTENSION and _NEGOTIATING.search(before)):
+        return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
+    if _REMAINS.search(before):
+        return Factuality.DONE
+    expected = _EXPECTED.findall(before)
+    if expected:
+        announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
+        future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
+        # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
+        scheduled = relation is Relation.APPOINTED and (
+            is_caretaker(folded, clause) or _SCHEDULED.search(folded, cue_end, sentence.end)
+        )
+        if future_only and (announced or scheduled):
+            return Factuality.DONE
+        return Factuality.EXPECTED
+    if _HEADLINE_TO.search(before):
+        return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
+    return Factuality.DONE
+
+
+_CARETAKER = re.compile(
+    r"\b(?:interim|caretaker|temporary|temporarily|stand-in|stop-gap|until the end of the season|"
+    r"for the rest of the season|short-term basis)\b"
+)
+
+
+def is_caretaker(folded: str, clause: Clause) -> bool:
+    """An interim or caretaker appointment: the word stands in the cue's clause."""
+    return _CARETAKER.search(folded, clause.start, clause.end) is not None

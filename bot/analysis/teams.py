@@ -1,0 +1,68 @@
+"""Women's teams are clubs of their own: "Liverpool have sacked Matt Beard after their worst start to a
+Women's Super League season" is about Liverpool Women, and a follower of Liverpool's men's team must
+not get it.
+
+A club mention becomes its women's side when the words right after it say so ("Chelsea Women's",
+"Barça Femení"), when its sentence speaks of a women's team ("head coach of their women's team"),
+when the headline is about women's football and the story never speaks of the men's side, or when
+the manager the story is about coaches a women's team in the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.refs import ClubRef, Resolved
+from bot.analysis.text import Sentence
+
+_AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
+_WOMENS = re.compile(
+    r"\b(?:women'?s (?:team|side|squad|first team|football|game|super league|championship|national team|"
+    r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
+    r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
+)
+_MENS = re.compile(r"\bmen'?s (?:team|side|first team|national team|game)\b")
+
+
+def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> None:
+    """Rename each club mention that stands for a women's team to that team."""
+    if not res.clubs:
+        return
+    women_coaches = {p.name for p in res.people if _coaches_women(gaz, res.kb_home.get(p.name))}
+    headline = folded[sentences[0].start : sentences[0].end] if sentences else ""
+    story_womens = bool(_WOMENS.search(headline)) and not _MENS.search(folded)
+    womens_sentences = {s.index for s in sentences if _WOMENS.search(folded, s.start, s.end)}
+    mens_sentences = {s.index for s in sentences if _MENS.search(folded, s.start, s.end)}
+    coach_sentences = {p.sentence for p in res.people if p.name in women_coaches}
+    renamed: list[ClubRef] = []
+    for club in res.clubs:
+        entry = gaz.clubs.get(club.name)
+        if entry is None or entry.women:
+            renamed.append(club)
+            continue
+        marked = _AFTER.match(folded, club.end) is not None
+        if marked or (
+            club.sentence not in mens_sentences
+            and (story_womens or club.sentence in womens_sentences or club.sentence in coach_sentences)
+        ):
+            renamed.append(ClubRef(gaz.women_team(club.name), club.start, club.end, club.sentence))
+        else:
+            renamed.append(club)
+    res.clubs[:] = renamed
+    for mapping in (res.home, res.likely_home):
+        for person, name in list(mapping.items()):
+            if person in women_coaches or story_womens:
+                mapping[person] = gaz.women_team(name) if not _is_women(gaz, name) else name
+    for person, names in list(res.former.items()):
+        if story_womens:
+            res.former[person] = {gaz.women_team(n) if not _is_women(gaz, n) else n for n in names}
+
+
+def _coaches_women(gaz: Gazetteer, club: str | None) -> bool:
+    return club is not None and _is_women(gaz, club)
+
+
+def _is_women(gaz: Gazetteer, name: str) -> bool:
+    entry = gaz.clubs.get(name)
+    return entry.women if entry is not None else re.search(r"\bwomen$", name.lower()) is not None

@@ -1,0 +1,260 @@
+"""Say only what the story says: each sentence tests one way a story holds a claim, and each trap one
+kind of false alert. A definite event (sacked, appointed, agreed, left, extension) comes only when the
+story reports it as done."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.analysis.analyser import Analyser
+from bot.domain import DEFINITE, Analysis, Article, Factuality
+
+Claim = tuple[str, str, str]
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "", published: datetime | None = None) -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=published))
+
+
+def _claims(analysis: Analysis) -> set[Claim]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def _definite(analysis: Analysis) -> set[Claim]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours if r.relation in DEFINITE}
+
+
+# -- the sentences of the factuality issue ---------------------------------------------------
+
+
+def test_a_candidate_if_the_incumbent_departs_is_a_link_and_nothing_definite(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Lazio plans", "Lazio see Igor Tudor as a candidate if Maurizio Sarri departs in the summer."
+    )
+    assert ("Igor Tudor", "Lazio", "linked") in _claims(analysis)
+    assert not _definite(analysis)
+    sarri = [r for r in analysis.rumours if r.manager == "Maurizio Sarri"]
+    assert all(r.factuality is Factuality.POSSIBLE for r in sarri)
+
+
+def test_played_down_suggestions_of_leaving_is_no_exit(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Rose latest", "Marco Rose played down suggestions that he could leave RB Leipzig.")
+    assert not _definite(analysis)
+    assert ("Marco Rose", "RB Leipzig", "denied") in _claims(analysis)
+
+
+def test_sack_latest_headline_is_pressure_not_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Marco Rose sack latest: Leipzig chiefs to meet")
+    assert _claims(analysis) == {("Marco Rose", "RB Leipzig", "under_pressure")}
+
+
+def test_a_sacking_in_a_clause_of_history_is_not_a_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lampard news",
+        "Frank Lampard, who had been out of work since Chelsea sacked him in 2023, is in talks with Coventry City.",
+    )
+    assert _claims(analysis) == {("Frank Lampard", "Coventry City", "talks")}
+
+
+def test_talks_over_their_coach_bind_to_the_hiring_club_and_a_recent_dismissal_is_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton news",
+        "Everton opened talks with Olympique Lyonnais over their coach Paulo Fonseca, days after Sean Dyche "
+        "was dismissed.",
+    )
+    assert _claims(analysis) == {("Paulo Fonseca", "Everton", "talks"), ("Sean Dyche", "Everton", "sacked")}
+
+
+def test_every_candidate_in_a_pair_is_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Wolfsburg search", "Wolfsburg see Edin Terzić and Niko Kovač as the leading candidates for the job."
+    )
+    assert _claims(analysis) == {("Edin Terzić", "VfL Wolfsburg", "linked"), ("Niko Kovač", "VfL Wolfsburg", "linked")}
+
+
+def test_everyone_in_a_list_that_said_no_rejected_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Juventus search",
+        "Juventus have found it hard to replace Thiago Motta: Simone Inzaghi, Gian Piero Gasperini and Maurizio "
+        "Sarri all said no.",
+    )
+    assert _claims(analysis) == {
+        ("Simone Inzaghi", "Juventus", "rejected"),
+        ("Gian Piero Gasperini", "Juventus", "rejected"),
+        ("Maurizio Sarri", "Juventus", "rejected"),
+    }
+    assert "Thiago Motta" in analysis.managers  # the manager being replaced is what the story is about
+
+
+def test_their_target_after_a_defeat_is_not_a_link_with_the_opponent(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "The board met after Saturday's defeat by Brentford. Russell Martin is their top target."
+    )
+    assert not any(r.club == "Brentford" for r in analysis.rumours)
+
+
+def test_a_club_confirming_its_new_head_coach_is_an_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Wolves news", "Wolves have confirmed Vítor Pereira as their new head coach.")
+    assert _claims(analysis) == {("Vítor Pereira", "Wolverhampton Wanderers", "appointed")}
+    assert [r.factuality for r in analysis.rumours] == [Factuality.DONE]
+
+
+def test_temporary_charge_is_a_caretaker_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Leicester news", "Steve Cooper has taken temporary charge of Leicester City.")
+    [claim] = analysis.rumours
+    assert (claim.manager, claim.club, claim.relation.value, claim.caretaker) == (
+        "Steve Cooper",
+        "Leicester City",
+        "appointed",
+        True,
+    )
+
+
+def test_a_federation_naming_the_mens_coach_appoints_him_to_the_national_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Belgium news",
+        "The Royal Belgian Football Association has named Rudi Garcia as head coach of the Belgium men's team.",
+    )
+    assert _claims(analysis) == {("Rudi Garcia", "Belgium", "appointed")}
+
+
+def test_declining_to_discuss_interest_is_no_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Napoli news", "Gian Piero Gasperini declined to discuss Napoli's interest at his press conference."
+    )
+    assert not analysis.rumours
+
+
+def test_rejecting_claims_of_a_link_is_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Roma news", "Thiago Motta has rejected claims linking him with Roma.")
+    assert _claims(analysis) == {("Thiago Motta", "AS Roma", "denied")}
+
+
+def test_two_clauses_two_managers_each_with_his_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Serie A news",
+        "Napoli have agreed terms with Maurizio Sarri, and Igor Tudor is the favourite for Lazio.",
+    )
+    assert _claims(analysis) == {("Maurizio Sarri", "Napoli", "agreed"), ("Igor Tudor", "Lazio", "linked")}
+
+
+def test_not_worried_about_the_sack_is_his_own_words_about_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Arne Slot insists he is not worried about the sack")
+    assert not _definite(analysis)
+    [claim] = analysis.rumours
+    assert (claim.relation.value, claim.factuality) == ("under_pressure", Factuality.REPORTED)
+
+
+# -- hedges: a definite event only when done --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "stage", "factuality"),
+    [
+        ("Chelsea news", "Chelsea are set to sack Enzo Maresca.", "under_pressure", Factuality.EXPECTED),
+        ("Chelsea news", "Chelsea are considering sacking Enzo Maresca.", "under_pressure", Factuality.POSSIBLE),
+        ("Will Chelsea sack Enzo Maresca?", "", "under_pressure", Factuality.QUESTION),
+        ("Chelsea news", "Chelsea have no plans to sack Enzo Maresca.", "denied", Factuality.DENIED),
+        ("Chelsea news", "Enzo Maresca will not be sacked by Chelsea.", "denied", Factuality.DENIED),
+        ("Chelsea news", "Chelsea are poised to appoint Enzo Maresca.", "talks", Factuality.EXPECTED),
+        ("Chelsea news", "Enzo Maresca is on the verge of becoming Chelsea head coach.", "talks", Factuality.DONE),
+        ("Chelsea news", "Chelsea could appoint Enzo Maresca.", "linked", Factuality.POSSIBLE),
+        ("Chelsea news", "Chelsea have sacked Enzo Maresca.", "sacked", Factuality.DONE),
+    ],
+)
+def test_each_hedge_gives_the_stage_that_fits(
+    analyser: Analyser, title: str, text: str, stage: str, factuality: Factuality
+) -> None:
+    [claim] = [r for r in _analyse(analyser, title, text).rumours if r.club == "Chelsea"]
+    assert (claim.relation.value, claim.factuality) == (stage, factuality)
+
+
+def test_a_hedged_body_wins_over_a_definite_headline(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Chelsea sack Maresca", "Chelsea are considering sacking Enzo Maresca after a fifth defeat."
+    )
+    assert not _definite(analysis)
+
+
+def test_a_sacking_dated_months_before_the_story_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lyon appoint Fonseca",
+        "Lyon have appointed Paulo Fonseca as head coach. The Portuguese was dismissed by AC Milan on 30 December.",
+        published=datetime(2025, 1, 27, tzinfo=UTC),
+    )
+    assert _claims(analysis) == {("Paulo Fonseca", "Olympique Lyonnais", "appointed")}
+
+
+# -- the false alerts seen on real feeds ------------------------------------------------------
+
+
+def test_a_manager_talking_about_a_players_future_is_not_a_manager_rumour(analyser: Analyser) -> None:
+    for title, text in [
+        (
+            "Arteta: Saka will stay",
+            "Mikel Arteta insisted Bukayo Saka will stay at Arsenal, saying the winger is happy.",
+        ),
+        ("Slot refuses to rule out Salah exit", "Arne Slot refused to rule out a summer exit for Mohamed Salah."),
+        (
+            "Slot on Konaté",
+            '"I want him to stay, of course," the Liverpool head coach Arne Slot said of Ibrahima Konaté.',
+        ),
+    ]:
+        assert not _analyse(analyser, title, text).rumours, title
+
+
+def test_a_coach_of_another_sport_is_not_a_football_manager(analyser: Analyser) -> None:
+    for title, text in [
+        (
+            "Warriors sack head coach",
+            "Golden State Warriors have sacked head coach Steve Kerr, the NBA franchise said.",
+        ),
+        ("England cricket coach under pressure", "Brendon McCullum is under pressure after the Ashes series defeat."),
+        ("Saracens name head coach", "Saracens have named Richard Cockerill head coach after the Six Nations."),
+    ]:
+        assert not _analyse(analyser, title, text).is_manager_rumour, title
+
+
+def test_a_feature_about_a_past_exit_is_not_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ten Hag on the Old Trafford exit: 'I still don't know why'",
+        "In an interview with a Dutch newspaper, Erik ten Hag spoke about his sacking by Manchester United in "
+        "October 2024.",
+        published=datetime(2025, 11, 2, tzinfo=UTC),
+    )
+    assert not _definite(analysis)
+
+
+def test_a_player_tipped_as_a_future_manager_is_not_a_rumour(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rice tipped as future Arsenal boss",
+        "Arsenal captain Declan Rice has been tipped as a future manager by Mikel Arteta.",
+    )
+    assert not analysis.rumours
+
+
+# -- women's teams are clubs of their own -----------------------------------------------------
+
+
+def test_a_womens_team_story_names_the_womens_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Liverpool sack Women's Super League boss Matt Beard",
+        "Liverpool have sacked manager Matt Beard after their worst start to a Women's Super League season.",
+    )
+    assert _claims(analysis) == {("Matt Beard", "Liverpool Women", "sacked")}
+
+
+def test_a_mens_team_story_stays_with_the_mens_team(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Liverpool news", "Liverpool have sacked Arne Slot after a run of six defeats.")
+    assert _claims(analysis) == {("Arne Slot", "Liverpool", "sacked")}

@@ -1,0 +1,146 @@
+"""Nothing the bot renders states a definite event (sacked, appointed, agreed, left, new contract) that
+the analysis did not mark done: summaries, alert cards, their Discord embeds and Telegram messages."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.analysis.statements import definite_statements
+from bot.analysis.summary import summarise
+from bot.domain import DEFINITE, Factuality, Relation, RumourClaim, SourceCredit, Tier, stage_for
+from bot.render.discord_embed import render_embed
+from bot.render.telegram_html import render_card as telegram_messages
+from bot.render.text import render_card
+from bot.render.threads import thread_card
+from bot.rumours.threads import ThreadState
+from bot.store.base import ReportRow, StageRow, ThreadView
+
+MANAGERS = ["Enzo Maresca", "Kieran McKenna", "Ange Postecoglou", "Sonia Bompastor"]
+CLUBS = ["Chelsea", "Ipswich Town", "Nottingham Forest", "Chelsea Women"]
+HELD = [f for f in Factuality if f is not Factuality.PAST]
+SOURCES = [
+    SourceCredit("David Ornstein", Tier.TOP, "The Athletic"),
+    SourceCredit("Chelsea (official)", Tier.OFFICIAL, "Chelsea"),
+    SourceCredit("The Sun", Tier.UNRELIABLE, "The Sun"),
+]
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> RumourClaim:
+    event = draw(st.sampled_from(list(Relation)))
+    factuality = draw(st.sampled_from(HELD))
+    stage = stage_for(event, factuality)
+    assert stage is not None
+    return RumourClaim(
+        draw(st.sampled_from(MANAGERS)),
+        draw(st.sampled_from(CLUBS)),
+        stage,
+        draw(st.floats(0.05, 0.99)),
+        "evidence",
+        factuality,
+        event if event is not stage else None,
+        draw(st.booleans()) and event is Relation.APPOINTED,
+    )
+
+
+def _said(text: str) -> set[Relation]:
+    return {s.relation for s in definite_statements(text)}
+
+
+def _done(rumours: list[RumourClaim]) -> set[Relation]:
+    return {r.relation for r in rumours if r.relation in DEFINITE and r.factuality is Factuality.DONE}
+
+
+def _view(claim: RumourClaim, summary: str) -> ThreadView:
+    state = ThreadState(7, claim.manager, claim.club, claim.relation, NOW, NOW, 1, frozenset({"a"}), summary)
+    report = ReportRow(
+        "The Athletic", "https://example.org/a", "Headline", "David Ornstein", 1, claim.relation, NOW, False
+    )
+    return ThreadView(state, state.heat, (report,), (StageRow(claim.relation.value, "David Ornstein", NOW),))
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(claims(), min_size=1, max_size=5), st.lists(st.sampled_from(SOURCES), max_size=2, unique=True))
+def test_no_summary_or_alert_states_a_definite_event_the_analysis_did_not_mark_done(
+    rumours: list[RumourClaim], sources: list[SourceCredit]
+) -> None:
+    summary = summarise(rumours, sources)
+    assert _said(summary) <= _done(rumours), summary
+    for claim in rumours:
+        card = thread_card(_view(claim, summarise([claim], sources)))
+        done = _done([claim])
+        assert _said(f"{card.title}. {card.body}") <= done, (card.title, card.body)
+        embed = render_embed(card)
+        assert _said(f"{embed['title']}. {embed.get('description', '')}") <= done
+        telegram = " ".join(_plain(message.html) for message in telegram_messages(card))
+        assert _said(telegram) <= done, telegram
+        assert _said(render_card(card)) <= done
+
+
+@pytest.mark.parametrize(
+    ("event", "factuality", "caretaker", "wording"),
+    [
+        (Relation.SACKED, Factuality.DONE, False, "Enzo Maresca has been sacked by Chelsea"),
+        (Relation.SACKED, Factuality.EXPECTED, False, "Chelsea are expected to sack Enzo Maresca"),
+        (Relation.SACKED, Factuality.POSSIBLE, False, "Enzo Maresca could be sacked by Chelsea"),
+        (Relation.SACKED, Factuality.QUESTION, False, "it is asked whether Chelsea will sack Enzo Maresca"),
+        (Relation.SACKED, Factuality.DENIED, False, "talk of Chelsea sacking Enzo Maresca has been played down"),
+        (
+            Relation.UNDER_PRESSURE,
+            Factuality.REPORTED,
+            False,
+            "Enzo Maresca has addressed talk about the job at Chelsea",
+        ),
+        (Relation.APPOINTED, Factuality.DONE, True, "Chelsea have appointed Enzo Maresca on an interim basis"),
+        (Relation.APPOINTED, Factuality.EXPECTED, False, "Enzo Maresca is expected to be appointed by Chelsea"),
+        (Relation.TALKS, Factuality.DONE, False, "Enzo Maresca is in talks with Chelsea"),
+        (Relation.LEFT, Factuality.POSSIBLE, False, "Enzo Maresca could leave Chelsea"),
+        (
+            Relation.EXTENSION,
+            Factuality.EXPECTED,
+            False,
+            "Enzo Maresca is expected to sign a new contract with Chelsea",
+        ),
+        (Relation.STAYS, Factuality.REPORTED, False, "Enzo Maresca has spoken of staying at Chelsea"),
+    ],
+)
+def test_each_factuality_keeps_its_hedge_in_the_summary(
+    event: Relation, factuality: Factuality, caretaker: bool, wording: str
+) -> None:
+    stage = stage_for(event, factuality)
+    assert stage is not None
+    claim = RumourClaim(
+        "Enzo Maresca", "Chelsea", stage, 0.7, "", factuality, event if event is not stage else None, caretaker
+    )
+    summary = summarise([claim], [SOURCES[0]])
+    assert summary.lower() == f"{wording}, according to David Ornstein.".lower()
+
+
+def test_credit_is_official_for_the_clubs_own_announcement_and_reports_for_none() -> None:
+    claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.9, "")
+    assert summarise([claim], [SOURCES[1]]) == "Official: Enzo Maresca has been sacked by Chelsea."
+    assert summarise([claim], []) == "Reports say Enzo Maresca has been sacked by Chelsea."
+
+
+def test_a_candidate_list_names_everyone_or_counts_the_rest() -> None:
+    names = ["Edin Terzić", "Niko Kovač", "Sandro Wagner", "Bo Svensson", "Oliver Glasner"]
+    claims = [RumourClaim(n, "VfL Wolfsburg", Relation.LINKED, 0.6, "") for n in names]
+    assert summarise(claims[:2], []) == "Reports say Edin Terzić and Niko Kovač are linked with VfL Wolfsburg."
+    assert summarise(claims, []) == (
+        "Reports say Edin Terzić, Niko Kovač, Sandro Wagner and 2 others are linked with VfL Wolfsburg."
+    )
+
+
+def test_a_claim_cannot_be_definite_unless_done() -> None:
+    with pytest.raises(ValueError, match="cannot be stated as sacked"):
+        RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.5, "", Factuality.EXPECTED)
