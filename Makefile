@@ -53,6 +53,9 @@ eval: $(DEV_STAMP)
 	@echo
 	@echo "Fourth story set (see tests/data/analysis-set4/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set4
+	@echo
+	@echo "Fifth story set (see tests/data/analysis-set5/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set5
 
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'

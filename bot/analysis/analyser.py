@@ -63,6 +63,11 @@ _UNATTRIBUTED = re.compile(
     r"\b(?:according to (?:reports|media reports|local reports|several reports|sources|people)|reports (?:say|suggest|"
     r"claim|indicate|in)|reportedly|it is (?:reported|claimed|believed)|(?:is|are|was|were) said to)\b"
 )
+_PLAYER_TITLE = re.compile(
+    r"\b(?:striker|forward|winger|midfielder|defender|centre-back|full-back|goalkeeper|keeper|playmaker|"
+    r"wonderkid|teenager|youngster|signing|signs for|medical|loan|fee|release clause|transfer|player|"
+    r"captain|international|star)s?\b"
+)
 _FAMILIES = (
     frozenset({Relation.SACKED, Relation.LEFT}),
     frozenset({Relation.APPOINTED, Relation.AGREED}),
@@ -193,7 +198,7 @@ class Analyser:
         # Every claim names a person the resolver found; with none there is nothing to extract.
         # Another sport's coach (a multi-sport feed) is never a football manager rumour.
         football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
-        raw = extract_claims(text, folded, sentences, res, article.published) if football else []
+        raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = _headline_history(raw)
         raw = _weigh_history(raw, _predecessors(folded, res))
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
@@ -329,5 +334,8 @@ class Analyser:
             if JOB_CONTEXT.search(folded, lo, hi):
                 near_job += 1
         if title_player and not title_job:
-            return near_job >= 2
+            # "Anderlecht stand by Hasi after heavy defeat": a match word is not a player story; a
+            # position or transfer word is ("Saka signs new deal"), and then one claim is not enough.
+            strong = _PLAYER_TITLE.search(folded, title.start, title.end) is not None
+            return near_job >= (2 if strong else 1)
         return bool(raw)

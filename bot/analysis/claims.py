@@ -9,8 +9,10 @@ from datetime import datetime
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.factuality import classify, is_caretaker, long_ago
-from bot.analysis.refs import ClubRef, PersonRef, Resolved
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
 from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
+from bot.analysis.sport import other_sport_paragraphs
 from bot.analysis.subjects import (
     OWN_EXIT,
     blocked,
@@ -61,7 +63,12 @@ class RawClaim:
 
 
 def extract_claims(
-    text: str, folded: str, sentences: list[Sentence], res: Resolved, published: datetime | None = None
+    text: str,
+    folded: str,
+    sentences: list[Sentence],
+    res: Resolved,
+    published: datetime | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[RawClaim]:
     claims: list[RawClaim] = []
     people_by_sentence: dict[int, list[PersonRef]] = {}
@@ -71,6 +78,7 @@ def extract_claims(
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
     title_is_player = _is_player_sentence(folded, sentences[0]) if sentences else False
+    elsewhere = other_sport_paragraphs(folded, sentences, res, gazetteer) if gazetteer is not None else set()
     story = _story_club(clubs_by_sentence.get(0, []), res)
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
@@ -98,7 +106,7 @@ def extract_claims(
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index
         elif people:
             last_people = []
-        if not cues:
+        if not cues or sentence.paragraph in elsewhere:
             continue
         if _is_player_sentence(folded, sentence) or (
             sentence.index > 0 and title_is_player and not _job(folded, sentence)
@@ -226,6 +234,8 @@ class _Reading:
                 title=self.sentence.paragraph == 0,
                 published=self.published,
             )
+            if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
+                continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
             if stage is None:
                 if cue.relation not in EXITS:
@@ -292,12 +302,23 @@ _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     """A capitalised name the article does not know stands right before the cue as its subject."""
     match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
-    if match is None or any(s <= match.start(1) < e for s, e in res.spans):
+    if match is None or covered(res, match.start(1)):
         return False
     word = match.group(1).lower()
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 
+_ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Relation.OFFER, Relation.LINKED})
+# The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
+# director", "to join X's backroom staff".
+_NOT_THE_JOB = re.compile(
+    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:new )?(?:[\w-]+ )?|to become (?:the |their )?|"
+    r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
+    r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
+    r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|under-\d+s? (?:coach|manager)|"
+    r"u\d+s? (?:coach|manager)|chief executive|ceo|chairman|president|scout|ambassador)\b|"
+    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
+)
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
 

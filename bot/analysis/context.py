@@ -6,7 +6,7 @@ import bisect
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence
 
@@ -28,7 +28,7 @@ def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list
     positions = [p.start for p in explicit]
     added: list[PersonRef] = []
     for match in ANAPHORA.finditer(folded):
-        if any(s <= match.start() < e for s, e in out.spans):
+        if covered(out, match.start()):
             continue
         phrase = match.group(0)
         noun = phrase.removeprefix("the ").strip()

@@ -65,6 +65,7 @@ _RETROSPECT = re.compile(
 )
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
+_RELATIVE_TIME = re.compile(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.
@@ -132,6 +133,11 @@ _SCHEDULED = re.compile(
     r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
 )
 _NEGOTIATING = re.compile(r"\b(?:talks|negotiations|discussions|offer(?:ed|s)?|proposal|approach(?:ed)?)\b")
+# A noun cue whose verb comes after it: "an agreement could be reached within 48 hours".
+_MODAL_AFTER = re.compile(
+    r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
+    r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
+)
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
@@ -155,6 +161,7 @@ def is_background(
     *,
     definite: bool,
     sentence_start: int,
+    sentence_end: int,
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
@@ -169,8 +176,9 @@ def is_background(
     ):
         return True
     # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
-    # clause takes its date from the clause it hangs on.
-    lo = sentence_start if clause.kind is Kind.TEMPORAL else clause.start
+    # clause takes its date from the clause it hangs on; so does "… and was dismissed 39 days later".
+    chained = clause.kind is Kind.TEMPORAL or _RELATIVE_TIME.search(folded, clause.start, sentence_end)
+    lo = sentence_start if chained else clause.start
     dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
     if dated and (published is None or not _this_year(dated.group(0), published.year)):
         return True
@@ -271,9 +279,19 @@ def classify(
     if title and definite and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
         return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
-        folded, clause, cue_start, cue_end, published, definite=definite, sentence_start=sentence.start
+        folded,
+        clause,
+        cue_start,
+        cue_end,
+        published,
+        definite=definite,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
     ):
         return Factuality.PAST
+    after = _MODAL_AFTER.match(folded, cue_end, clause.end)
+    if after is not None:  # "an agreement could be reached", "a decision is expected"
+        return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED
     if _POSSIBLE.search(before) or (relation is Relation.EXTENSION and _NEGOTIATING.search(before)):
         return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
     if _REMAINS.search(before):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
@@ -78,6 +79,8 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.CLUB:
+            if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
+                continue  # "Bruno Guimarães": a player's surname, not Vitória de Guimarães
             place = _PLACE.search(folded, max(0, m.start - 20), m.start)
             if place and (
                 gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
@@ -96,6 +99,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
             out.sources.append((m.targets[0], m.start))
             out.spans.append((m.start, m.end))
 
+    _drop_compounds(text, out)
     resolve_unknown_clubs(text, out, gaz, sentences, starts)
     _resolve_ambiguous(ambiguous, out, gaz, sentences, starts)
     resolve_unknown_people(text, out, gaz, sentences, starts)
@@ -130,6 +134,35 @@ _INTEREST = re.compile(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
+
+
+def _drop_compounds(text: str, out: Resolved) -> None:
+    """ "Leicester Tigers", "Wigan Warriors": two club names run together name another club (often
+    another sport's), neither of ours."""
+    clubs = sorted(out.clubs, key=lambda c: c.start)
+    dropped = set()
+    for a, b in itertools.pairwise(clubs):
+        if b.start == a.end + 1 and text[a.end] == " " and a.name != b.name:
+            dropped |= {a.start, b.start}
+    if dropped:
+        out.clubs[:] = [c for c in out.clubs if c.start not in dropped]
+        out.spans[:] = [s for s in out.spans if s[0] not in dropped]
+
+
+def _first_name_before(text: str, m: Mention, ends: set[int], starts: set[int]) -> bool:
+    """A one-word club alias right after a capitalised word that is no name we know: a person's surname."""
+    del starts
+    before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
+    if not before or _title_case(text, m.start):
+        return False
+    word = before.group(1)
+    word_end = m.start - (len(before.group(0)) - len(word))
+    if word.endswith(("'s", "’s", ".")) or word_end in ends or word.isupper():
+        return False
+    return fold(word) not in NOT_PEOPLE and fold(word) not in _CLUB_WORDS
+
+
+_CLUB_WORDS = frozenset({"fc", "afc", "cf", "sc", "ac", "as", "real", "sporting", "atletico", "athletic", "vitoria"})
 
 
 def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str) -> bool:

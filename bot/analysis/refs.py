@@ -42,9 +42,39 @@ class Resolved:
     likely_home: dict[str, str] = field(default_factory=dict)  # manager -> gazetteer club the text names
     kb_home: dict[str, str] = field(default_factory=dict)  # manager -> the knowledge base's current club
     incumbents: set[str] = field(default_factory=set)  # managers named as the one being replaced or leaving
+    _index: tuple[int, list[int], list[int]] = field(default=(-1, [], []), repr=False)
     described_by: dict[int, set[str]] = field(default_factory=dict)  # club mention start -> managers it describes
     descriptors: set[int] = field(default_factory=set)  # starts of club mentions that describe a manager
     opponents: set[int] = field(default_factory=set)  # starts of club mentions that are match opponents
+
+
+def _span_index(res: Resolved) -> tuple[list[int], list[int]]:
+    """Span starts in order and the largest end among the spans up to each: overlap checks by bisection.
+    Rebuilt when spans were added or removed since the last check."""
+    if res._index[0] != len(res.spans):
+        spans = sorted(res.spans)
+        starts = [s for s, _ in spans]
+        reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        res._index = (len(res.spans), starts, reach)
+    return res._index[1], res._index[2]
+
+
+def covered(res: Resolved, position: int) -> bool:
+    """Some accepted entity span holds ``position``."""
+    starts, reach = _span_index(res)
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and reach[index] > position
+
+
+def overlaps(res: Resolved, start: int, end: int) -> bool:
+    """Some accepted entity span overlaps [start, end)."""
+    starts, reach = _span_index(res)
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and reach[index] > start
 
 
 def sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> int:

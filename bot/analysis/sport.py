@@ -12,6 +12,7 @@ import re
 
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.refs import Resolved
+from bot.analysis.text import Sentence
 
 _OTHER = re.compile(
     r"\b(?:rugby|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|director of rugby|"
@@ -28,12 +29,41 @@ _FOOTBALL = re.compile(
 )
 
 
+# Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
+_STRONG = re.compile(
+    r"\b(?:rugby(?: union| league)?|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|baseball|mlb|netball|"
+    r"elite league|super league basketball|premiership rugby|six nations)\b"
+)
+
+
+def _weight(folded: str, start: int, end: int, res: Resolved, gaz: Gazetteer) -> tuple[int, int]:
+    other = len(_OTHER.findall(folded, start, end)) + len(_STRONG.findall(folded, start, end))
+    if other == 0:
+        return 0, 0
+    football = len(_FOOTBALL.findall(folded, start, end))
+    football += sum(
+        1 for c in res.clubs if start <= c.start < end and c.name in gaz.clubs and not gaz.clubs[c.name].national
+    )
+    football += sum(1 for p in res.people if start <= p.start < end and p.known and p.explicit)
+    return other, football
+
+
 def other_sport(folded: str, res: Resolved, gaz: Gazetteer) -> bool:
     """The story uses another sport's words and nothing that ties it to football."""
-    other = len(_OTHER.findall(folded))
-    if other == 0:
-        return False
-    football = len(_FOOTBALL.findall(folded))
-    football += sum(1 for c in res.clubs if c.name in gaz.clubs and not gaz.clubs[c.name].national)
-    football += sum(1 for p in res.people if p.known and p.explicit)
+    other, football = _weight(folded, 0, len(folded), res, gaz)
     return other > football
+
+
+def other_sport_paragraphs(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> set[int]:
+    """The paragraphs of a multi-sport round-up that are about another sport ("Rugby league: Wigan
+    Warriors head coach Matt Peet has signed a contract extension")."""
+    spans: dict[int, list[int]] = {}
+    for sentence in sentences:
+        span = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
+        span[1] = sentence.end
+    found = set()
+    for paragraph, (start, end) in spans.items():
+        other, football = _weight(folded, start, end, res, gaz)
+        if other > football:
+            found.add(paragraph)
+    return found

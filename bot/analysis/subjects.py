@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.refs import PersonRef, Resolved
+from bot.analysis.refs import PersonRef, Resolved, covered, overlaps
 from bot.analysis.relations import Cue
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
@@ -16,7 +16,7 @@ _OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}
 def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
     """Another (unknown) person stands between the manager and the cue: the cue is about them."""
     for word in _PERSON_WORD.finditer(text, lo, hi):
-        if word.start() == sentence.start or any(s <= word.start() < e for s, e in res.spans):
+        if word.start() == sentence.start or covered(res, word.start()):
             continue
         if fold(word.group()).removesuffix("'s") in NOT_PEOPLE:
             continue
@@ -32,7 +32,7 @@ _NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)
 def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
     """The sentence is about someone else: it starts with, or names, a person we do not know."""
     for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
-        if any(s < match.end() and match.start() < e for s, e in res.spans):
+        if overlaps(res, match.start(), match.end()):
             continue
         if not any(fold(w).removesuffix("'s") in NOT_PEOPLE for w in match.group().split()):
             return True
@@ -42,7 +42,7 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
         + len(text[sentence.start : sentence.end])
         - len(text[sentence.start : sentence.end].lstrip(" \"'“‘-–0123456789:")),
     )
-    if first and not any(s <= first.start() < e for s, e in res.spans):
+    if first and not covered(res, first.start()):
         return fold(first.group()).removesuffix("'s") not in NOT_PEOPLE
     return False
 
@@ -50,7 +50,7 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
 def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
     """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
     for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
-        if any(s < match.end() and match.start() < e for s, e in res.spans):
+        if overlaps(res, match.start(), match.end()):
             continue
         words = [fold(w).removesuffix("'s") for w in match.group().split()]
         if any(w in NOT_PEOPLE for w in words):
@@ -66,7 +66,7 @@ def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
     if not match:
         return False
     pos = cue.end + match.start(1)
-    if any(s <= pos < e for s, e in res.spans):
+    if covered(res, pos):
         return False
     return fold(match.group(1)) not in NOT_PEOPLE
 

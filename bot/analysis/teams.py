@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.refs import ClubRef, Resolved
+from bot.analysis.refs import ClubRef, Resolved, sentence_of
 from bot.analysis.text import Sentence
 
 _AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
@@ -22,6 +22,7 @@ _WOMENS = re.compile(
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
     r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
 )
+_AFTER_ANYWHERE = re.compile(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
 _MENS = re.compile(r"\bmen'?s (?:team|side|first team|national team|game)\b")
 
 
@@ -30,10 +31,14 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     if not res.clubs:
         return
     women_coaches = {p.name for p in res.people if _coaches_women(gaz, res.kb_home.get(p.name))}
+    womens_words = [m.start() for m in _WOMENS.finditer(folded)]
+    if not womens_words and not women_coaches and not _AFTER_ANYWHERE.search(folded):
+        return  # a men's story (most of them): nothing to rename
+    starts = [s.start for s in sentences]
     headline = folded[sentences[0].start : sentences[0].end] if sentences else ""
     story_womens = bool(_WOMENS.search(headline)) and not _MENS.search(folded)
-    womens_sentences = {s.index for s in sentences if _WOMENS.search(folded, s.start, s.end)}
-    mens_sentences = {s.index for s in sentences if _MENS.search(folded, s.start, s.end)}
+    womens_sentences = {sentence_of(sentences, starts, at) for at in womens_words}
+    mens_sentences = {sentence_of(sentences, starts, m.start()) for m in _MENS.finditer(folded)}
     coach_sentences = {p.sentence for p in res.people if p.name in women_coaches}
     renamed: list[ClubRef] = []
     for club in res.clubs:

@@ -19,11 +19,14 @@ _APOSTROPHES = {
 }
 
 
+_TABLE_END = "\u2500"  # the fold table covers the characters below this one
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     """Map each BMP letter to its lower-case, accent-free form when that is one character."""
     table: dict[int, str] = {}
-    for code in range(0x80, 0x2500):
+    for code in range(0x80, ord(_TABLE_END)):
         char = chr(code)
         lowered = char.lower()
         if len(lowered) != 1:
@@ -42,9 +45,24 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents without changing the length, so offsets stay valid."""
-    return text.translate(_fold_table())
+    """Lower-case and strip accents without changing the length, so offsets stay valid.
+
+    Most text is ASCII with a few accented letters and curly quotes: lower-case it in one C call and
+    translate only the runs of other characters. Text with characters the table does not cover, or
+    whose lower case is longer (İ), takes the exact, slower path."""
+    if text.isascii():
+        return text.lower()
+    table = _fold_table()
+    if max(text) >= _TABLE_END:
+        return text.translate(table)
+    low = text.lower()
+    if len(low) != len(text):
+        return text.translate(table)
+    return _NON_ASCII.sub(lambda run: run.group().translate(table), low)
 
 
 def fold_key(text: str) -> str:
@@ -57,6 +75,8 @@ _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_UNEVEN_SPACES = re.compile(r"[\t\u00a0]|  ")
+_LINE_EDGE_SPACE = re.compile(r"[^\S\n]\n|\n[^\S\n]")
 
 
 def clean_text(text: str) -> str:
@@ -66,10 +86,15 @@ def clean_text(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _MANY_NEWLINES.sub("\n\n", text).strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if _UNEVEN_SPACES.search(text):
+        text = _SPACES.sub(" ", text)
+    if _LINE_EDGE_SPACE.search(text):
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
 
 
 @dataclass(frozen=True, slots=True)

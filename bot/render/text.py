@@ -13,7 +13,12 @@ def render_analysis(analysis: Analysis) -> str:
     lines.append(f"  managers: {', '.join(analysis.managers)}")
     lines.append(f"  clubs:    {', '.join(analysis.clubs)}")
     for claim in analysis.rumours:
-        lines.append(f"  - {claim.manager} → {claim.club}: {claim.relation.value} (confidence {claim.confidence:.2f})")
+        held = (
+            claim.factuality.value if claim.what is claim.relation else f"{claim.factuality.value} {claim.what.value}"
+        )
+        interim = ", caretaker" if claim.caretaker else ""
+        how = f"{held}{interim}; confidence {claim.confidence:.2f}"
+        lines.append(f"  - {claim.manager} → {claim.club}: {claim.relation.value} ({how})")
         lines.append(f"      “{claim.evidence}”")
     for source in analysis.sources:
         via = f", via {source.relayed_by}" if source.relayed_by else ""

@@ -1,0 +1,40 @@
+"""Text helpers: the fast fold and clean paths give exactly what the plain definitions give."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.analysis import text as textmod
+
+# Letters and marks news text really holds, and the awkward ones: a lower case longer than its
+# capital (İ), characters beyond the fold table, controls, bidi marks and every kind of space.
+AWKWARD = st.text(alphabet="aZé’“”–—…İıØßćşłž \n\t\r\x0b\x0c\x85\u2028\u00a0\u200b\u202eＡ😀xyzABC.,;'<>&")
+
+
+def _plain_clean(text: str) -> str:
+    if "<" in text:
+        text = textmod._BLOCK.sub("\n", text)
+        text = textmod._TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = textmod._CONTROL.sub("", text)
+    text = textmod._SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return textmod._MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(), AWKWARD))
+def test_fold_is_the_fold_table_and_keeps_the_length(text: str) -> None:
+    folded = textmod.fold(text)
+    assert folded == text.translate(textmod._fold_table())
+    assert len(folded) == len(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(), AWKWARD))
+def test_clean_text_skips_only_work_that_would_change_nothing(text: str) -> None:
+    assert textmod.clean_text(text) == _plain_clean(text)
