@@ -34,13 +34,16 @@ run: $(RUN_STAMP)
 demo: $(RUN_STAMP)
 	$(BIN)/rumourbot demo
 
+# Most tests wait on loopback servers and child processes rather than the CPU: four workers keep
+# both cores busy (pytest-xdist); an idle worker takes queued tests from a busy one (worksteal).
 test: $(DEV_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 4 --dist worksteal
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check bot tests bench scripts
 	$(BIN)/ruff format --check bot tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: $(DEV_STAMP)
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis

@@ -47,6 +47,7 @@ from bot.commands.base import ChatRef, Invocation
 from bot.config import DeliverySettings, TelegramSettings
 from bot.delivery.dispatcher import Dispatcher
 from bot.domain import Article, utcnow
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.platforms import telegram_adapter
 from bot.platforms.telegram_adapter import TelegramAdapter
@@ -130,7 +131,7 @@ async def queue_alerts(store: SQLiteStore, db: Path, analyser: Analyser, chat_ke
     for key in chat_keys:
         await store.follow(key, "manager", manager, "", now)
     feed = await store.add_feed("https://www.bbc.co.uk/sport/football/rss.xml", "BBC Sport", now)
-    stats = await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, [story], now, alerts=True)
+    stats = await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed.id, [story], now, alerts=True)
     return sum(outbox(db).values()), stats.deliveries
 
 

@@ -30,6 +30,7 @@ from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import load_gazetteer
 from bot.domain import Analysis, Article
 from bot.feeds.parser import parse_feed
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.store.sqlite import SQLiteStore
 
@@ -69,7 +70,7 @@ async def one_run(tmp: Path, batches: list[tuple[str, str, list[Item]]], analyse
     store = await SQLiteStore.open(f"sqlite:///{db}")
     await store.sync_feeds([(url, outlet) for url, outlet, _ in batches], NOW)
     ids = {f.url: f.id for f in await store.list_feeds()}
-    ingestor = Ingestor(analyser, store, IngestPolicy())
+    ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
     analyser.seconds = 0.0
     new = rumours = 0
     t0, c0 = time.perf_counter(), common.cpu_seconds()

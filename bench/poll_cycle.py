@@ -52,6 +52,7 @@ from bot.config import FeedSettings
 from bot.domain import Analysis, Article
 from bot.feeds.fetcher import Fetcher
 from bot.feeds.parser import ParsedFeed, parse_feed
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline import poller as poller_module
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
@@ -161,7 +162,13 @@ async def rumourbot_cycle(db: Path, analyser: Analyser) -> dict[str, Any]:
     store = await SQLiteStore.open(f"sqlite:///{db}")
     try:
         async with Fetcher(settings()) as fetcher:
-            poller = Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), settings(), clock=lambda: NOW)
+            poller = Poller(
+                store,
+                fetcher,
+                Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()),
+                settings(),
+                clock=lambda: NOW,
+            )
             Meter.parse = Meter.analyse = 0.0
             t0, c0 = time.perf_counter(), common.cpu_seconds()
             stats = await poller.run_once()

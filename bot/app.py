@@ -13,14 +13,13 @@ from datetime import timedelta
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
-from bot.commands.base import ChatRef
 from bot.commands.names import NameResolver
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
 from bot.delivery.dispatcher import Dispatcher
-from bot.delivery.ports import Sender
-from bot.domain import utcnow
+from bot.delivery.ports import PlatformAdapter, Sender
+from bot.domain import ChatRef, TargetKind, utcnow
 from bot.feeds.fetcher import Fetcher
 from bot.http.metrics import Metrics
 from bot.http.server import OpsServer, serve
@@ -31,7 +30,7 @@ from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.platforms.console import CONSOLE_CHAT, PROMPT, ConsoleAdapter
-from bot.store.base import Store
+from bot.store.sql import SQLStore as Store
 from bot.workers import ALL_ROLES, LeaseKeeper, RoleError, Roles, new_worker_id
 
 log = logging.getLogger(__name__)
@@ -67,10 +66,10 @@ class Core:
     analyser: Analyser
     names: NameResolver
     router: Router
-    analysis: AnalysisPort | None = None  # None: the built-in analyser alone
+    analysis: AnalysisPort  # the built-in analyser, or the language model in front of it (bot/llm)
 
     def ingestor(self) -> Ingestor:
-        return Ingestor(self.analyser, self.store, self.policy(), analysis=self.analysis)
+        return Ingestor(self.analysis, self.store, self.policy())
 
     def policy(self) -> IngestPolicy:
         s = self.config.settings
@@ -114,10 +113,10 @@ def _install_signals(stop: asyncio.Event) -> None:
 
 async def _start_platforms(
     c: Core, stop: asyncio.Event, metrics: Metrics | None = None, roles: Roles = ALL_ROLES
-) -> list[Sender]:
+) -> list[PlatformAdapter]:
     """Telegram and/or Discord when their tokens are set and the roles use them; imported only then."""
     secrets = c.config.secrets
-    started: list[Sender] = []
+    started: list[PlatformAdapter] = []
 
     async def gone(chat: ChatRef) -> None:
         # chat.key is the key follows are stored under; with no thread part it covers the topics too.
@@ -157,12 +156,10 @@ async def _start_platforms(
     return started
 
 
-async def _stop_all(platforms: list[Sender]) -> None:
+async def _stop_all(platforms: list[PlatformAdapter]) -> None:
     for platform in platforms:
-        stop_platform = getattr(platform, "stop", None)
-        if stop_platform is not None:
-            with contextlib.suppress(Exception):
-                await stop_platform()
+        with contextlib.suppress(Exception):
+            await platform.stop()
 
 
 async def run_bot(
@@ -195,9 +192,9 @@ async def run_bot(
         console: ConsoleAdapter | None = None
         if roles.everything and not platforms and config.settings.console.enabled:
             console = ConsoleAdapter(c.router.handle, prompt=PROMPT if stdin is None and _interactive() else "")
-            senders["console"] = console
+            senders[console.platform] = console
             follow = config.settings.console.follow
-            resolved = ("all", "all") if follow == "all" else _console_follow(c, follow)
+            resolved = (TargetKind.ALL, "all") if follow == "all" else _console_follow(c, follow)
             await c.store.follow(CONSOLE_CHAT.key, resolved[0], resolved[1], "", utcnow())
         lease_seconds = config.settings.store.lease_seconds
         dispatcher = Dispatcher(
@@ -256,8 +253,8 @@ def _interactive() -> bool:
         return False
 
 
-def _console_follow(c: Core, follow: str) -> tuple[str, str]:
+def _console_follow(c: Core, follow: str) -> tuple[TargetKind, str]:
     res = c.names.resolve(follow)
-    if res.kind in ("manager", "club"):
+    if isinstance(res.kind, TargetKind):
         return (res.kind, res.name)
-    return ("all", "all")
+    return (TargetKind.ALL, "all")

@@ -19,12 +19,13 @@ from bot.app import core, open_store, run_bot, sync_feed_list
 from bot.commands.base import ChatRef, Invocation
 from bot.config import Config, ConfigError, DiscordSettings
 from bot.delivery.ports import PlatformStartError
-from bot.domain import utcnow
+from bot.domain import TargetKind, utcnow
 from bot.logs import report_error
 from bot.opml import OPMLError, OpmlFeed, parse_opml, read_limited, render_opml
 from bot.pipeline.feedlist import load_feed_list, validate_feed_url
 from bot.render.text import render_reply
-from bot.store.base import FeedRow, Store, StoreError, ThreadView
+from bot.store.base import FeedRow, StoreError, ThreadView
+from bot.store.sql import SQLStore as Store
 
 EXIT_USAGE = 2
 
@@ -159,9 +160,9 @@ async def _ask(config: Config, query: str, as_json: bool) -> int:
     async with core(config) as c:
         res = c.names.resolve(query)
         views: list[ThreadView] = []
-        if res.kind == "manager":
+        if res.kind == TargetKind.MANAGER:
             views = await c.store.threads_about(manager=res.name)
-        elif res.kind == "club":
+        elif res.kind == TargetKind.CLUB:
             views = await c.store.threads_about(club=res.name)
         problem = None if res.kind in ("manager", "club") else _unresolved(config, query, res.kind, res.suggestions)
         if as_json:

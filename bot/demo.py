@@ -8,6 +8,7 @@ then advance a stage, and can type commands meanwhile.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import time
 from dataclasses import dataclass
@@ -108,10 +109,11 @@ FEED_TITLES = {"wire": "Demo Sports Wire", "gossip": "Demo Gossip Column"}
 FEED_OUTLETS = {"wire": "", "gossip": "CaughtOffside"}
 
 
-def render_feed(name: str, elapsed: float, started: float) -> bytes:
+def render_feed(name: str, elapsed: float, started: float, pace: float = 1.0) -> bytes:
+    """The feed ``elapsed`` seconds after ``started``; with ``pace`` < 1 the stories come sooner."""
     items = []
     for story in STORIES:
-        if story.feed != name or story.at > elapsed:
+        if story.feed != name or story.at * pace > elapsed:
             continue
         published = format_datetime(datetime.fromtimestamp(started + story.at, tz=UTC))
         items.append(
@@ -128,12 +130,14 @@ def render_feed(name: str, elapsed: float, started: float) -> bytes:
     return body.encode()
 
 
-async def serve_demo_feeds(started: float) -> tuple[web.AppRunner, int]:
+async def serve_demo_feeds(started: float, pace: float = 1.0) -> tuple[web.AppRunner, int]:
     async def feed(request: web.Request) -> web.Response:
         name = request.match_info["name"]
         if name not in FEED_TITLES:
             raise web.HTTPNotFound()
-        return web.Response(body=render_feed(name, time.time() - started, started), content_type="application/rss+xml")
+        return web.Response(
+            body=render_feed(name, time.time() - started, started, pace), content_type="application/rss+xml"
+        )
 
     app = web.Application()
     app.router.add_get("/feeds/{name}.xml", feed)
@@ -174,7 +178,9 @@ def demo_config(config: Config, folder: Path, port: int) -> Config:
 
 async def run_demo(config: Config) -> int:
     started = time.time()
-    runner, port = await serve_demo_feeds(started)
+    # RUMOURBOT_DEMO_PACE (default 1) scales the story timeline: the tests run the same demo faster.
+    pace = float(os.environ.get("RUMOURBOT_DEMO_PACE", "1"))
+    runner, port = await serve_demo_feeds(started, pace)
     print(
         "rumourbot demo: two sample feeds on 127.0.0.1 release invented stories over about a minute.\n"
         "Alerts print below as they arrive; try /rumour alonso, /hot or /sources meanwhile.\n"

@@ -1,11 +1,13 @@
-"""Domain values shared by every part of rumourbot: frozen, typed, timezone-aware."""
+"""Domain values shared by every part of rumourbot: frozen, typed, timezone-aware. Imports nothing of ours."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 
 class Relation(StrEnum):
@@ -218,3 +220,234 @@ class Analysis:
 
     def best_source(self) -> SourceCredit | None:
         return min(self.sources, key=lambda s: s.tier, default=None)
+
+
+# -- rumour threads (the rules that change them are in bot/rumours/threads.py) -------------------
+
+HEAT_HALF_LIFE_HOURS = 48.0
+STAGE_WEIGHT: dict[Relation, float] = {
+    Relation.UNDER_PRESSURE: 1.0,
+    Relation.LINKED: 1.0,
+    Relation.TALKS: 2.0,
+    Relation.OFFER: 2.5,
+    Relation.DENIED: 0.8,
+    Relation.REJECTED: 1.2,
+    Relation.STAYS: 1.0,
+    Relation.AGREED: 3.5,
+    Relation.EXTENSION: 1.5,
+    Relation.SACKED: 3.0,
+    Relation.LEFT: 3.0,
+    Relation.APPOINTED: 4.0,
+}
+TIER_WEIGHT = {0: 1.5, 1: 1.4, 2: 1.2, 3: 1.0, 4: 0.7}
+
+
+class EventKind(StrEnum):
+    """What happened to a thread that its followers hear about."""
+
+    CREATED = "created"
+    STAGE = "stage"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadState:
+    id: int | None
+    manager: str
+    club: str
+    stage: Relation
+    first_seen: datetime
+    last_update: datetime
+    best_tier: int
+    voices: frozenset[str]
+    summary: str
+
+    @property
+    def corroboration(self) -> int:
+        return max(1, len(self.voices))
+
+    @property
+    def heat(self) -> float:
+        return base_heat(self.stage, self.corroboration, self.best_tier)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    manager: str
+    club: str
+    relation: Relation
+    confidence: float
+    evidence: str
+    source: str
+    tier: int
+    voice: str
+    outlet: str
+    url: str
+    title: str
+    summary: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadEvent:
+    kind: EventKind
+    stage: Relation
+    source: str
+
+
+def base_heat(stage: Relation, corroboration: int, best_tier: int) -> float:
+    return STAGE_WEIGHT[stage] * (1 + 0.6 * (corroboration - 1)) * TIER_WEIGHT.get(best_tier, 0.7)
+
+
+def current_heat(stored: float, last_update: datetime, now: datetime) -> float:
+    age_hours = max(0.0, (now - last_update).total_seconds() / 3600)
+    return stored * math.pow(0.5, age_hours / HEAT_HALF_LIFE_HOURS)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    outlet: str
+    url: str
+    title: str
+    source: str
+    tier: int
+    relation: str
+    reported_at: datetime
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StageRow:
+    stage: str
+    source: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadView:
+    """A thread with its reports and stage timeline, for commands and alerts."""
+
+    state: ThreadState
+    heat: float
+    reports: tuple[ReportRow, ...]
+    timeline: tuple[StageRow, ...]
+
+
+# -- chats, follows and deliveries ---------------------------------------------------------------
+
+
+class Platform(StrEnum):
+    """A chat platform; the first part of every chat key."""
+
+    DISCORD = "discord"
+    TELEGRAM = "telegram"
+    CONSOLE = "console"
+
+
+ChatKind = Literal["private", "group", "channel"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRef:
+    """Where a message goes: a platform chat, optionally a topic (Telegram) or thread (Discord)."""
+
+    platform: str  # a Platform value (tests and benchmarks use platforms of their own)
+    chat_id: str
+    thread_id: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.chat_id}:{self.thread_id}"
+
+    @classmethod
+    def from_key(cls, key: str) -> ChatRef:
+        platform, chat_id, thread_id = key.split(":", 2)
+        return cls(platform, chat_id, thread_id)
+
+
+class TargetKind(StrEnum):
+    """What a follow follows."""
+
+    MANAGER = "manager"
+    CLUB = "club"
+    ALL = "all"
+
+
+class DeliveryMode(StrEnum):
+    """How a chat gets its alerts: each at once, or one roundup an hour or a day."""
+
+    INSTANT = "instant"
+    HOURLY = "hourly"
+    DAILY = "daily"
+
+
+DIGEST_HOUR_UTC = 8  # daily roundups go out at 08:00 UTC
+
+
+def digest_due(mode: DeliveryMode, now: datetime) -> datetime | None:
+    """When a digest chat's roundup is due: the next full hour, or the next DIGEST_HOUR_UTC."""
+    if mode == DeliveryMode.HOURLY:
+        return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    if mode == DeliveryMode.DAILY:
+        due = now.replace(hour=DIGEST_HOUR_UTC, minute=0, second=0, microsecond=0)
+        return due if due > now else due + timedelta(days=1)
+    return None
+
+
+class EntryDecision(StrEnum):
+    """What the ingest decided about an entry, stored with it so that /why can say it later."""
+
+    NOT_RUMOUR = "not_rumour"  # not a manager rumour: stored, never threaded
+    FIRST_POLL = "first_poll"  # threaded silently: the feed's first poll alerts nobody
+    TOO_OLD = "too_old"  # threaded silently: published longer than [feeds] max_age_hours before it was seen
+    LIVE = "live"  # threaded with alerts on: its thread events went to the chats that want them
+
+
+# -- links ---------------------------------------------------------------------------------------
+
+_TRACKING_KEYS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+        "mc_cid", "mc_eid", "ocid", "cmp", "cmpid", "_ga", "_gl", "ref_src", "ito", "xtor", "icid",
+        "smid", "sr_share",
+    }
+)  # fmt: skip
+_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "hsa_")
+
+
+def _is_tracking(pair: str) -> bool:
+    key = unquote_plus(pair.split("=", 1)[0]).strip().lower()
+    return key in _TRACKING_KEYS or key.startswith(_TRACKING_PREFIXES)
+
+
+def normalise_link(url: str) -> str:
+    """A link's identity: lower-case scheme and host, no default port, no fragment, no trackers."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if not host:
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
+        netloc = f"{netloc}:{port}"
+    if "@" in parts.netloc:
+        netloc = f"{parts.netloc.rsplit('@', 1)[0]}@{netloc}"
+    query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def link_key(url: str) -> str:
+    """A story link as /why looks it up: tracking parameters, http/https, ``www.``, a fragment and a
+    trailing slash make no difference."""
+    key = normalise_link(url)
+    scheme, sep, rest = key.partition("://")
+    if sep and scheme in ("http", "https"):
+        key = rest
+    key = key.removeprefix("www.")
+    path, _, query = key.partition("?")
+    return (path.rstrip("/") + (f"?{query}" if query else ""))[:1000]

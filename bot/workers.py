@@ -14,30 +14,23 @@ import asyncio
 import contextlib
 import logging
 import os
-import secrets
-import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from bot.domain import utcnow
+from bot.domain import Platform, utcnow
+from bot.ids import new_worker_id
 
-if TYPE_CHECKING:
-    from bot.store.base import Store
+__all__ = ["ALL_ROLES", "ROLES", "LeaseKeeper", "LeaseStore", "RoleError", "Roles", "new_worker_id"]
 
 log = logging.getLogger(__name__)
 
-ROLES = ("all", "poller", "dispatcher", "discord", "telegram")
+ROLES = ("all", "poller", "dispatcher", Platform.DISCORD.value, Platform.TELEGRAM.value)  # a platform: its commands
 
 
 class RoleError(ValueError):
     """A ``--role`` value or combination that cannot run; the message says why."""
-
-
-def new_worker_id() -> str:
-    host = socket.gethostname().replace("-", "_") or "host"
-    return f"{host}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
 def parse_roles(text: str) -> frozenset[str]:
@@ -76,9 +69,9 @@ class Roles:
 
     def check(self, *, telegram: bool, discord: bool) -> None:
         """Refuse a combination that cannot work with the tokens given (``telegram``/``discord``: set)."""
-        if "telegram" in self.names and not telegram:
+        if Platform.TELEGRAM in self.names and not telegram:
             raise RoleError("--role telegram needs TELEGRAM_TOKEN")
-        if "discord" in self.names and not discord:
+        if Platform.DISCORD in self.names and not discord:
             raise RoleError("--role discord needs DISCORD_TOKEN")
         if "dispatcher" in self.names and not telegram:
             raise RoleError(
@@ -114,12 +107,32 @@ def _running(pid: int) -> bool:
 ALL_ROLES = Roles(frozenset({"all"}))
 
 
+class LeaseStore(Protocol):
+    """Leases and claims as the keeper sees them (``bot.store.sql.SQLStore`` provides them)."""
+
+    async def renew_leases(self, worker: str, until: datetime) -> int:
+        """Extend the feed leases and delivery claims ``worker`` holds to ``until``; return how many."""
+        ...
+
+    async def lease_holders(self) -> set[str]:
+        """The workers named on a feed lease or on a 'sending' delivery's claim, expired or not."""
+        ...
+
+    async def drop_leases(self, workers: Sequence[str]) -> int:
+        """The workers are gone: their feed leases end and their delivery claims expire now."""
+        ...
+
+    async def release_claims(self, now: datetime | None = None) -> int:
+        """Re-queue the claims that expired before ``now``; return how many."""
+        ...
+
+
 class LeaseKeeper:
     """Renews this worker's leases, ends those of dead local workers, re-queues expired claims."""
 
     def __init__(
         self,
-        store: Store,
+        store: LeaseStore,
         worker: str,
         lease_seconds: float,
         *,

@@ -83,3 +83,9 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.db'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first, so that under pytest-xdist (make test) they start at once on their own
+    workers and the quick ones fill the time around them instead of waiting for them at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.analysis.analyser import Analyser
 from bot.domain import utcnow
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.store.sqlite import SQLiteStore
 
@@ -31,7 +32,7 @@ async def populate(db: Path, analyser: Analyser) -> None:
     try:
         now = utcnow()
         feed = await store.add_feed("https://news.example/feed.xml", "", now)
-        ingestor = Ingestor(analyser, store, IngestPolicy())
+        ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
         for n, ((title, text), outlet) in enumerate([(BAYERN_TALKS, ""), (SKY_TALKS, "Sky Sports")]):
             item = Item(f"k{n}", title, text, f"https://news.example/{n}", now - timedelta(hours=3), outlet)
             await ingestor.ingest(feed.id, [item], now, alerts=False)

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
 
-ChatKind = Literal["private", "group", "channel"]
+from bot.domain import ChatKind, ChatRef
+from bot.render.card import Reply
 
-
-@dataclass(frozen=True, slots=True)
-class ChatRef:
-    """Where a message goes: a platform chat, optionally a topic (Telegram) or thread (Discord)."""
-
-    platform: str
-    chat_id: str
-    thread_id: str = ""
-
-    @property
-    def key(self) -> str:
-        return f"{self.platform}:{self.chat_id}:{self.thread_id}"
-
-    @classmethod
-    def from_key(cls, key: str) -> ChatRef:
-        platform, chat_id, thread_id = key.split(":", 2)
-        return cls(platform, chat_id, thread_id)
+__all__ = ["ChatKind", "ChatRef", "CommandHandler", "Invocation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +22,6 @@ class Invocation:
     chat_kind: ChatKind = "private"
     can_manage: bool = True
     options: tuple[tuple[str, str], ...] = ()  # platform extras, e.g. ("ping_role", "123")
+
+
+CommandHandler = Callable[[Invocation], Awaitable[Reply]]

@@ -11,6 +11,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.text import fold_key
+from bot.domain import TargetKind
 
 MAX_QUERY = 100
 ACCEPT = 85.0
@@ -37,7 +38,7 @@ def name_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    kind: Literal["manager", "club", "ambiguous", "unknown"]
+    kind: TargetKind | Literal["ambiguous", "unknown"]  # TargetKind.MANAGER or CLUB when resolved
     name: str = ""
     suggestions: tuple[str, ...] = ()
 
@@ -48,10 +49,10 @@ class NameResolver:
         self._keys: dict[str, tuple[str, str]] = {}
         for manager in gazetteer.managers.values():
             for alias in (manager.name, *manager.aliases):
-                self._keys.setdefault(name_key(alias), ("manager", manager.name))
+                self._keys.setdefault(name_key(alias), (TargetKind.MANAGER, manager.name))
         for club in gazetteer.clubs.values():
             for alias in (club.name, *club.aliases):
-                self._keys.setdefault(name_key(alias), ("club", club.name))
+                self._keys.setdefault(name_key(alias), (TargetKind.CLUB, club.name))
         self._choices = list(self._keys)
         self._display = sorted({*gazetteer.managers, *gazetteer.clubs})
 

@@ -14,14 +14,15 @@ from functools import partial
 
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver, Resolution
+from bot.commands.ports import CommandStore
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.settings import settings
 from bot.commands.why import Why
 from bot.config import CommandSettings
-from bot.domain import utcnow
+from bot.domain import TargetKind, utcnow
 from bot.render.card import Reply
 from bot.render.threads import thread_card
-from bot.store.base import FeedRow, Store
+from bot.store.base import FeedRow
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def echo(text: str, limit: int = 60) -> str:
 class Router:
     def __init__(
         self,
-        store: Store,
+        store: CommandStore,
         names: NameResolver,
         *,
         clock: Callable[[], datetime] = utcnow,
@@ -130,26 +131,26 @@ class Router:
         if not inv.args:
             return Reply("Whom about? Try /rumour alonso or /rumour real madrid.")
         res = self.names.resolve(inv.args)
-        if res.kind == "manager":
+        if res.kind == TargetKind.MANAGER:
             views = await self.store.threads_about(manager=res.name, limit=6)
-        elif res.kind == "club":
+        elif res.kind == TargetKind.CLUB:
             views = await self.store.threads_about(club=res.name, limit=6)
         else:
             return self._unresolved(inv.args, res)
         if not views:
             return Reply(f"No rumours about {res.name} yet. /follow {echo(inv.args, 40)} to hear when one starts.")
         header = f"{res.name}: {len(views)} rumour thread{'s' if len(views) != 1 else ''}"
-        if res.kind == "manager" and len({v.state.club for v in views}) > 1:
+        if res.kind == TargetKind.MANAGER and len({v.state.club for v in views}) > 1:
             header += " — " + ", ".join(f"{v.state.club} ({v.state.stage.value})" for v in views)
         return Reply(header, cards=tuple(thread_card(v) for v in views))
 
-    async def _target(self, inv: Invocation) -> tuple[str, str] | Reply:
+    async def _target(self, inv: Invocation) -> tuple[TargetKind, str] | Reply:
         if not inv.args:
             return Reply(f"Follow what? Try /{inv.name} alonso, /{inv.name} real madrid or /{inv.name} all.")
         if inv.args.lower() == "all":
-            return ("all", "all")
+            return (TargetKind.ALL, "all")
         res = self.names.resolve(inv.args)
-        if res.kind in ("manager", "club"):
+        if isinstance(res.kind, TargetKind):
             return (res.kind, res.name)
         return self._unresolved(inv.args, res)
 
@@ -171,7 +172,7 @@ class Router:
         kind, name = target
         ping = dict(inv.options).get("ping_role", "")
         changed = await self.store.follow(inv.chat.key, kind, name, ping, self.clock())
-        what = "every manager rumour" if kind == "all" else name
+        what = "every manager rumour" if kind == TargetKind.ALL else name
         if not changed:
             return Reply(f"This chat already follows {what}.")
         return Reply(f"Following {what}. New rumours and updates will be posted here.")
@@ -184,7 +185,7 @@ class Router:
             return target
         kind, name = target
         removed = await self.store.unfollow(inv.chat.key, kind, name)
-        what = "all rumours" if kind == "all" else name
+        what = "all rumours" if kind == TargetKind.ALL else name
         return Reply(f"Stopped following {what}." if removed else f"This chat was not following {what}.")
 
     async def following(self, inv: Invocation) -> Reply:
@@ -193,7 +194,7 @@ class Router:
             return Reply("This chat follows nothing yet. Try /follow alonso or /follow all.")
         lines = []
         for sub in subs:
-            label = "all manager rumours" if sub.target_kind == "all" else f"{sub.target} ({sub.target_kind})"
+            label = "all manager rumours" if sub.target_kind == TargetKind.ALL else f"{sub.target} ({sub.target_kind})"
             if not sub.active:
                 label += " — paused: the bot could not post here"
             lines.append(f"• {label}")

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.commands.base import Invocation
-from bot.domain import STAGE_RANK, Relation
+from bot.commands.ports import ChatSettings
+from bot.domain import DIGEST_HOUR_UTC, STAGE_RANK, DeliveryMode, Relation
 from bot.render.card import Reply
 from bot.render.threads import TIER_LABEL, stage_label
-from bot.store.base import ChatPrefs, Store
+from bot.store.base import ChatPrefs
 
-MODES = {"instant": "instant", "hourly": "hourly", "daily": "daily", "digest": "daily"}
+MODES = {**{m.value: m for m in DeliveryMode}, "digest": DeliveryMode.DAILY}
+DAILY_AT = f"{DIGEST_HOUR_UTC:02d}:00 UTC"
 HEADING = "Settings for this chat:"
 CHANGES = (
-    "/settings mode instant|hourly|daily — alerts as they happen, or one roundup an hour / a day (08:00 UTC)\n"
+    f"/settings mode instant|hourly|daily — alerts as they happen, or one roundup an hour / a day ({DAILY_AT})\n"
     "/settings tier 0-4 — only rumours with a source this reliable or better (0 official … 4 anything)\n"
     "/settings stage <stage>|any — only rumours at this stage or later, e.g. talks, agreed, appointed"
 )
@@ -21,7 +23,11 @@ USAGE = f"{HEADING}\n{CHANGES}"
 
 
 def describe(prefs: ChatPrefs) -> str:
-    mode = {"instant": "instant alerts", "hourly": "an hourly roundup", "daily": "a daily roundup at 08:00 UTC"}
+    mode = {
+        DeliveryMode.INSTANT: "instant alerts",
+        DeliveryMode.HOURLY: "an hourly roundup",
+        DeliveryMode.DAILY: f"a daily roundup at {DAILY_AT}",
+    }
     floor = STAGE_RANK.get(Relation(prefs.min_stage), 0)
     stage = "any stage" if floor == 0 else f"{stage_label(prefs.min_stage)} or later"
     return (
@@ -50,7 +56,7 @@ def _parse(current: ChatPrefs, key: str, value: str) -> ChatPrefs | str:
     return USAGE
 
 
-async def settings(store: Store, inv: Invocation) -> Reply:
+async def settings(store: ChatSettings, inv: Invocation) -> Reply:
     current = await store.chat_prefs(inv.chat.key)
     words = inv.args.lower().split()
     if not words:

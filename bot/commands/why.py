@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver
-from bot.domain import STAGE_RANK, Relation
+from bot.commands.ports import WhyReads
+from bot.domain import STAGE_RANK, DeliveryMode, EventKind, Relation, TargetKind
 from bot.render.card import Reply
 from bot.render.threads import TIER_LABEL, stage_label, update_line
 from bot.store.base import (
@@ -23,7 +24,6 @@ from bot.store.base import (
     EntryTrace,
     EventTrace,
     ReportTrace,
-    Store,
     link_key,
 )
 
@@ -64,7 +64,7 @@ def _rank(stage: str) -> int:
 class Why:
     """The /why handler; reads only through the store."""
 
-    def __init__(self, store: Store, names: NameResolver, clock: Callable[[], datetime]) -> None:
+    def __init__(self, store: WhyReads, names: NameResolver, clock: Callable[[], datetime]) -> None:
         self.store = store
         self.names = names
         self.clock = clock
@@ -82,7 +82,7 @@ class Why:
                 return Reply(f"There is no thread #{thread_id}. {USAGE}", ephemeral=True)
             return Reply(await self._thread(thread_id, view.state.manager, view.state.club, inv.chat.key))
         res = self.names.resolve(arg)
-        if res.kind not in ("manager", "club"):
+        if not isinstance(res.kind, TargetKind):
             hint = f" Did you mean {' or '.join(res.suggestions[:3])}?" if res.suggestions else ""
             return Reply(
                 f"That is not a link, a thread number or a manager or club I know.{hint} {USAGE}", ephemeral=True
@@ -140,7 +140,7 @@ class Why:
             for e in log
             if e.at == entry.seen_at
             and e.source == report.source
-            and (e.kind == "source" or e.stage == report.relation)
+            and (e.kind == EventKind.SOURCE or e.stage == report.relation)
         ]
         if not mine:
             return (
@@ -193,7 +193,8 @@ class Why:
         follows = [
             s
             for s in await self.store.following(chat_key)
-            if s.target_kind == "all" or (s.target_kind, s.target) in (("manager", manager), ("club", club))
+            if s.target_kind == TargetKind.ALL
+            or (s.target_kind, s.target) in ((TargetKind.MANAGER, manager), (TargetKind.CLUB, club))
         ]
         if not follows:
             return (
@@ -223,7 +224,7 @@ class Why:
 
     def _delivery(self, event: EventTrace, label: str, prefs: ChatPrefs) -> str:
         now = self.clock()
-        if event.kind == "created":
+        if event.kind == EventKind.CREATED:
             what = f"the alert that started {label}"
         else:
             line = update_line(event.stage, event.source, event.kind)
@@ -245,6 +246,6 @@ class Why:
                 f"Retrying: {event.attempts} attempt(s) to post {what} failed ({event.error or 'unknown error'}); "
                 f"next try {_when(due)}."
             )
-        if due > now + timedelta(seconds=1) and prefs.mode != "instant":
+        if due > now + timedelta(seconds=1) and prefs.mode != DeliveryMode.INSTANT:
             return f"Waiting for this chat's {prefs.mode} roundup, due {_when(due)}: {what}."
         return f"Queued: {what} is about to be posted here."

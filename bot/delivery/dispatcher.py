@@ -3,8 +3,8 @@
 The outbox row is claimed ('sending') before the platform call and marked 'sent' with the message id
 after it. A crash between the two leaves the row 'sending'; on start it goes back to 'pending' and
 is sent again with the same nonce, which Discord uses to drop the repeat. Telegram has no nonce, so
-its adapter marks the row "in flight" (through ``IN_FLIGHT``) the moment the request has been
-written; a row in flight at a crash is presumed delivered, not resent. docs/DELIVERY.md has the
+its adapter calls the ``in_flight`` mark the dispatcher passes with each send just before the request
+goes out; a row in flight at a crash is presumed delivered, not resent. docs/DELIVERY.md has the
 guarantees and the remaining windows.
 """
 
@@ -17,13 +17,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
 
-from bot.commands.base import ChatRef
 from bot.config import DeliverySettings
-from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, PermanentFailure, RetryLater, Sender
-from bot.domain import utcnow
+from bot.delivery.ports import ChatGone, DeliveryError, DeliveryStore, PermanentFailure, RetryLater, Sender
+from bot.domain import ChatRef, DeliveryMode, EventKind, utcnow
+from bot.ids import new_worker_id
 from bot.render.threads import roundup_card, thread_card, update_line
-from bot.store.base import Delivery, Store
-from bot.workers import new_worker_id
+from bot.store.base import Delivery
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +30,7 @@ log = logging.getLogger(__name__)
 class Dispatcher:
     def __init__(
         self,
-        store: Store,
+        store: DeliveryStore,
         senders: Mapping[str, Sender],
         settings: DeliverySettings,
         *,
@@ -75,7 +74,7 @@ class Dispatcher:
         alerts and then one roundup of the rest."""
         prefs = await self.store.chat_prefs(items[0].chat_key)
         limit = self.settings.catch_up_limit
-        if prefs.mode != "instant":
+        if prefs.mode != DeliveryMode.INSTANT:
             singles, bundled = [], items
         elif len(items) > limit:
             singles, bundled = items[:limit], items[limit:]
@@ -83,8 +82,10 @@ class Dispatcher:
             singles, bundled = items, []
         sent = 0
         for delivery in singles:
-            if await self._send(delivery):
-                sent += 1
+            outcome = await self._send(delivery)
+            if outcome is None:  # the chat is gone: what was queued for it has been dropped
+                return sent
+            sent += outcome
         if bundled and await self._send_roundup(bundled):
             sent += len(bundled)
         return sent
@@ -101,16 +102,15 @@ class Dispatcher:
             for delivery in items:
                 await self.store.delivery_failed(delivery.id, "thread no longer exists")
             return False
-        in_flight = IN_FLIGHT.set(partial(self._in_flight_many, [d.id for d in items]))
+        in_flight = partial(self._in_flight_many, [d.id for d in items])
         try:
-            message_id = await sender.send(chat, roundup_card(list(views.values())), nonce=f"rb-r{items[0].id}")
+            card = roundup_card(list(views.values()))
+            message_id = await sender.send(chat, card, nonce=f"rb-r{items[0].id}", in_flight=in_flight)
         except (DeliveryError, TimeoutError, OSError) as exc:
             for delivery in items:
                 if not await self._failed(delivery, exc):
                     break
             return False
-        finally:
-            IN_FLIGHT.reset(in_flight)
         now = self.clock()
         for delivery in items:
             # A roundup is not an alert to edit later: stage changes get their own message.
@@ -139,7 +139,8 @@ class Dispatcher:
             await self._retry(delivery, f"{type(exc).__name__}: {exc}", None)
         return True
 
-    async def _send(self, delivery: Delivery) -> bool:
+    async def _send(self, delivery: Delivery) -> bool | None:
+        """Send one delivery: True when sent, False when it failed, None when its chat is gone."""
         chat = ChatRef.from_key(delivery.chat_key)
         sender = self.senders[chat.platform]
         view = await self.store.thread(delivery.thread_id)
@@ -148,23 +149,22 @@ class Dispatcher:
             return False
         card = thread_card(view)
         nonce = f"rb-{delivery.id}"
-        in_flight = IN_FLIGHT.set(partial(self._in_flight, delivery.id))
+        in_flight = partial(self._in_flight, delivery.id)
         try:
             original = await self.store.thread_message(delivery.thread_id, delivery.chat_key)
-            if delivery.event_kind == "created" or original is None:
-                message_id = await sender.send(chat, card, nonce=nonce, ping_role=delivery.ping_role)
+            if delivery.event_kind == EventKind.CREATED or original is None:
+                message_id = await sender.send(
+                    chat, card, nonce=nonce, ping_role=delivery.ping_role, in_flight=in_flight
+                )
             else:
                 try:
                     await sender.edit(chat, original, card)
                 except PermanentFailure as exc:
                     log.info("could not edit alert %s in %s (%s); replying only", original, chat.key, exc)
                 line = update_line(delivery.stage, delivery.source, delivery.event_kind)
-                message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce)
+                message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce, in_flight=in_flight)
         except (DeliveryError, TimeoutError, OSError) as exc:
-            await self._failed(delivery, exc)
-            return False
-        finally:
-            IN_FLIGHT.reset(in_flight)
+            return False if await self._failed(delivery, exc) else None
         await self.store.delivery_sent(delivery.id, message_id, self.clock())
         if self.on_outcome:
             self.on_outcome(chat.platform, "sent", 1)

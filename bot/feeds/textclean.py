@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+
+from bot.domain import normalise_link
+
+__all__ = ["clean_text", "html_to_text", "normalise_link"]
 
 # C0/C1 controls (tab and newline are turned into spaces first), soft hyphen, Arabic letter mark,
 # Mongolian vowel separator, zero-width and bidi marks, embeddings and overrides, word joiner and
@@ -25,15 +28,6 @@ _BLOCK = frozenset(
         "dd", "dt", "dl", "aside", "main", "nav",
     }
 )  # fmt: skip
-
-_TRACKING_KEYS = frozenset(
-    {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-        "mc_cid", "mc_eid", "ocid", "cmp", "cmpid", "_ga", "_gl", "ref_src", "ito", "xtor", "icid",
-        "smid", "sr_share",
-    }
-)  # fmt: skip
-_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "hsa_")
 
 
 class _TextExtractor(HTMLParser):
@@ -84,29 +78,3 @@ def clean_text(text: str, limit: int, keep_lines: bool = False) -> str:
     text = _NEWLINES.sub("\n", _HSPACE.sub(" ", text)) if keep_lines else _ANY_SPACE.sub(" ", text)
     text = text.strip()
     return text[:limit].rstrip() if len(text) > limit else text
-
-
-def _is_tracking(pair: str) -> bool:
-    key = unquote_plus(pair.split("=", 1)[0]).strip().lower()
-    return key in _TRACKING_KEYS or key.startswith(_TRACKING_PREFIXES)
-
-
-def normalise_link(url: str) -> str:
-    """A link's identity: lower-case scheme and host, no default port, no fragment, no trackers."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = parts.port
-    except ValueError:
-        return url
-    scheme = parts.scheme.lower()
-    if not host:
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
-        netloc = f"{netloc}:{port}"
-    if "@" in parts.netloc:
-        netloc = f"{parts.netloc.rsplit('@', 1)[0]}@{netloc}"
-    query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))

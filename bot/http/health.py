@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from bot.store.base import FeedRow, Store
+from bot.store.base import FeedRow, ThreadView
+
+
+class StatusReads(Protocol):
+    """What /healthz, /metrics and the status page read (``bot.store.sql.SQLStore`` provides it)."""
+
+    async def list_feeds(self) -> list[FeedRow]: ...
+    async def delivery_counts(self) -> dict[str, int]: ...
+    async def hot_threads(self, now: datetime, limit: int) -> list[ThreadView]: ...
+
 
 FEED_STATES = ("ok", "backing_off", "disabled", "not_polled")
 DELIVERY_STATUSES = ("pending", "sending", "sent", "failed", "dropped")
@@ -47,7 +56,7 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-async def take_snapshot(store: Store) -> Snapshot:
+async def take_snapshot(store: StatusReads) -> Snapshot:
     try:
         feeds = await store.list_feeds()
         deliveries = await store.delivery_counts()

@@ -16,10 +16,9 @@ from aiohttp import web
 from bot.config import HttpSettings
 from bot.delivery.ports import PlatformStartError
 from bot.domain import utcnow
-from bot.http.health import judge, take_snapshot
+from bot.http.health import StatusReads, judge, take_snapshot
 from bot.http.metrics import CONTENT_TYPE, Metrics
 from bot.http.page import render_status
-from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +45,7 @@ class OpsServer:
 
     def __init__(
         self,
-        store: Store,
+        store: StatusReads,
         settings: HttpSettings,
         metrics: Metrics,
         platforms: Callable[[], Mapping[str, bool]] = dict,
@@ -122,7 +121,7 @@ class OpsServer:
 
 
 async def serve(
-    store: Store, settings: HttpSettings, metrics: Metrics, senders: Mapping[str, object]
+    store: StatusReads, settings: HttpSettings, metrics: Metrics, senders: Mapping[str, object]
 ) -> OpsServer | None:
     """Start the endpoint when ``[http] listen`` is set (else None). A platform counts as connected
     when its adapter says so (``connected``); the console always is."""

@@ -28,7 +28,7 @@ CONCURRENCY = 4  # model requests in flight at once per batch
 
 
 class CallLog(Protocol):
-    """The part of the store this port needs (bot/store/base.py ``Store``)."""
+    """The part of the store this port needs (``bot.store.sql.SQLStore`` provides it)."""
 
     async def llm_cached(self, article_key: str) -> str | None: ...
     async def llm_reserve(self, article_key: str, now: datetime, daily_budget: int) -> int | None: ...

@@ -1,19 +1,15 @@
-"""The analysis port the ingest uses: articles in, one Analysis per article out, in order."""
+"""The built-in analyser behind the ingest's ``AnalysisPort`` (bot/pipeline/ports.py)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import Protocol
 
 from bot.analysis.analyser import Analyser
 from bot.domain import Analysis, Article
+from bot.pipeline.ports import AnalysisPort
 
-
-class AnalysisPort(Protocol):
-    async def analyse_many(self, articles: Sequence[Article]) -> list[Analysis]:
-        """One Analysis per article, in the same order; never raises on an article's text."""
-        ...
+__all__ = ["AnalysisPort", "BuiltinAnalysis"]
 
 
 class BuiltinAnalysis:

@@ -11,23 +11,28 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from bot.analysis.analyser import Analyser
 from bot.analysis.text import fold
-from bot.domain import STAGE_RANK, Analysis, Article, Relation
-from bot.llm.port import AnalysisPort, BuiltinAnalysis
+from bot.domain import (
+    STAGE_RANK,
+    Analysis,
+    Article,
+    EntryDecision,
+    EventKind,
+    Relation,
+    Report,
+    ThreadState,
+    digest_due,
+)
+from bot.pipeline.ports import AnalysisPort, IngestStore, IngestTx
 from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
-from bot.rumours.threads import Report, ThreadState
 from bot.store.base import (
     ChatPrefs,
-    EntryDecision,
-    IngestTx,
     NewDelivery,
     NewEntry,
     NewEvent,
     NewReport,
     NewStory,
     QueuedDelivery,
-    Store,
     StoryRecord,
     Subscription,
 )
@@ -52,7 +57,7 @@ class Item:
 class IngestStats:
     new_entries: int = 0
     rumours: int = 0
-    events: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, manager, club, stage)
+    events: list[tuple[EventKind, str, str, str]] = field(default_factory=list)  # (kind, manager, club, stage)
     deliveries: int = 0
 
 
@@ -80,19 +85,6 @@ def _is_duplicate(report: Report, earlier: list[tuple[str, str]], threshold: flo
     return False
 
 
-DIGEST_HOUR_UTC = 8  # daily roundups go out at 08:00 UTC
-
-
-def digest_due(mode: str, now: datetime) -> datetime | None:
-    """When a digest chat's roundup is due: the next full hour, or the next 08:00 UTC."""
-    if mode == "hourly":
-        return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    if mode == "daily":
-        due = now.replace(hour=DIGEST_HOUR_UTC, minute=0, second=0, microsecond=0)
-        return due if due > now else due + timedelta(days=1)
-    return None
-
-
 def _wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
     del sub
     if state.best_tier > prefs.min_tier:
@@ -105,11 +97,8 @@ def _wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
 
 
 class Ingestor:
-    def __init__(
-        self, analyser: Analyser, store: Store, policy: IngestPolicy, *, analysis: AnalysisPort | None = None
-    ) -> None:
-        self.analyser = analyser
-        self.analysis: AnalysisPort = analysis or BuiltinAnalysis(analyser)
+    def __init__(self, analysis: AnalysisPort, store: IngestStore, policy: IngestPolicy) -> None:
+        self.analysis = analysis
         self.store = store
         self.policy = policy
 
@@ -211,7 +200,7 @@ class Ingestor:
         )
         event_ids = await tx.add_events([NewEvent(thread_ids[e.slot], e.event) for e in book.events], now)
         for e in book.events:
-            stats.events.append((e.event.kind.value, e.state.manager, e.state.club, e.event.stage.value))
+            stats.events.append((e.event.kind, e.state.manager, e.state.club, e.event.stage.value))
         alerting = [(event_id, e) for event_id, e in zip(event_ids, book.events, strict=True) if e.alert]
         if not alerting:
             return

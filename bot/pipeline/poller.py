@@ -15,9 +15,10 @@ from bot.feeds.fetcher import Fetcher, FetchResult
 from bot.feeds.fulltext import fetch_article_text, looks_like_manager_story
 from bot.feeds.parser import FeedEntry, ParsedFeed, parse_feed
 from bot.feeds.schedule import backoff_seconds, poll_interval, should_disable
+from bot.ids import new_worker_id
 from bot.pipeline.ingest import Ingestor, IngestStats, Item
-from bot.store.base import FeedRow, Store
-from bot.workers import new_worker_id
+from bot.pipeline.ports import PollStore
+from bot.store.base import FeedRow
 
 log = logging.getLogger(__name__)
 LEASE_ERROR_LOG_SECONDS = 60.0
@@ -75,7 +76,7 @@ class CycleStats:
 class Poller:
     def __init__(
         self,
-        store: Store,
+        store: PollStore,
         fetcher: Fetcher,
         ingestor: Ingestor,
         settings: FeedSettings,

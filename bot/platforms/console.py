@@ -13,14 +13,15 @@ import stat
 import sys
 from typing import TextIO
 
-from bot.commands.base import ChatRef, Invocation
-from bot.delivery.ports import CommandHandler
+from bot.commands.base import CommandHandler, Invocation
+from bot.delivery.ports import Capabilities, InFlightMark
+from bot.domain import ChatRef, Platform
 from bot.render.card import Card
 from bot.render.text import render_card, render_reply
 
 log = logging.getLogger(__name__)
 
-CONSOLE_CHAT = ChatRef("console", "local")
+CONSOLE_CHAT = ChatRef(Platform.CONSOLE, "local")
 PROMPT_HELP = "Type a command such as /rumour alonso, /hot or /help. Ctrl-C or /quit stops the bot."
 PROMPT = "rumourbot> "
 
@@ -29,7 +30,8 @@ class ConsoleAdapter:
     """Alerts are labelled by the thread they are about (``[alert · thread #3]``), the number that
     their footer shows and ``/why #3`` takes; the console's own message ids stay internal."""
 
-    platform = "console"
+    platform = Platform.CONSOLE
+    capabilities = Capabilities(drops_resends=True, edits=True)  # nothing is lost or doubled on a screen
 
     def __init__(self, handle: CommandHandler, out: TextIO | None = None, *, prompt: str = "") -> None:
         self.handle = handle
@@ -50,18 +52,39 @@ class ConsoleAdapter:
     def _label(self, kind: str, thread: int | None, suffix: str = "") -> str:
         return f"[{kind}{'' if thread is None else f' · thread #{thread}'}{suffix}]"
 
+    async def start(self) -> None:
+        """Nothing to connect to; ``run`` reads the typed commands."""
+
+    async def stop(self) -> None:
+        """Nothing to close."""
+
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
-        del chat, nonce, ping_role
+        del chat, nonce, ping_role, in_flight
         message_id = str(next(self._ids))
         self._threads[message_id] = card.thread
         label = self._label("alert" if reply_to is None else "update", card.thread)
         self._print(f"\n{label} {render_card(card)}\n")
         return message_id
 
-    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
-        del chat, nonce
+    async def send_text(
+        self,
+        chat: ChatRef,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        in_flight: InFlightMark | None = None,
+    ) -> str:
+        del chat, nonce, in_flight
         message_id = str(next(self._ids))
         thread = self._threads.get(reply_to) if reply_to else None
         self._threads[message_id] = thread

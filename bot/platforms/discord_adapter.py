@@ -39,9 +39,10 @@ import yarl
 from aiolimiter import AsyncLimiter
 from discord.gateway import DiscordWebSocket
 
-from bot.commands.base import ChatRef
+from bot.commands.base import CommandHandler
 from bot.config import DiscordSettings
-from bot.delivery.ports import CommandHandler, PermanentFailure, PlatformStartError, RetryLater
+from bot.delivery.ports import Capabilities, InFlightMark, PermanentFailure, PlatformStartError, RetryLater
+from bot.domain import ChatRef, Platform
 from bot.platforms.discord_commands import NO_MENTIONS, Responder
 from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error, start_problem
 from bot.render.card import Card
@@ -150,7 +151,8 @@ def _mentions(ping_role: str) -> discord.AllowedMentions:
 class DiscordAdapter:
     """Implements ``bot.delivery.ports.Sender`` for Discord, and serves the slash commands."""
 
-    platform = "discord"
+    platform = Platform.DISCORD
+    capabilities = Capabilities(drops_resends=True, roles=True)  # a resend with the same nonce is dropped
 
     def __init__(
         self,
@@ -256,9 +258,18 @@ class DiscordAdapter:
 
     # ----- Sender ----------------------------------------------------------------------------
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
-        """Post ``card`` as an embed; ``ping_role`` (a role id) is mentioned and the only mention allowed."""
+        """Post ``card`` as an embed; ``ping_role`` (a role id) is mentioned and the only mention allowed.
+        No in-flight marks: the nonce makes a resend after a crash harmless."""
+        del in_flight
         content = f"<@&{_snowflake(ping_role, 'role')}>" if ping_role else None
         embeds = [discord.Embed.from_dict(render_embed(card))]
         return await self._post(
@@ -271,7 +282,16 @@ class DiscordAdapter:
             mentions=_mentions(ping_role),
         )
 
-    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+    async def send_text(
+        self,
+        chat: ChatRef,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        in_flight: InFlightMark | None = None,
+    ) -> str:
+        del in_flight
         return await self._post(
             chat, render_content(text), [], title=text, reply_to=reply_to, nonce=nonce, mentions=NO_MENTIONS
         )

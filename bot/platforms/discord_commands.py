@@ -17,8 +17,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.commands.base import ChatRef, Invocation
-from bot.delivery.ports import CommandHandler
+from bot.commands.base import CommandHandler, Invocation
+from bot.domain import ChatRef, Platform
 from bot.render.card import Reply
 from bot.render.discord_embed import batch_embeds, render_content, render_embed
 
@@ -40,7 +40,7 @@ def invocation(interaction: discord.Interaction, name: str, args: str = "", opti
     perms = interaction.permissions  # resolved in this channel, overwrites included
     can_manage = (perms.administrator or perms.manage_guild or perms.manage_channels) if in_guild else True
     return Invocation(
-        chat=ChatRef("discord", str(interaction.channel_id), ""),
+        chat=ChatRef(Platform.DISCORD, str(interaction.channel_id), ""),
         user_id=str(interaction.user.id),
         name=name,
         args=args,

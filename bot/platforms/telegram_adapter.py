@@ -34,10 +34,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot.commands.base import ChatRef
+from bot.commands.base import CommandHandler as HandleCommand
 from bot.config import TelegramSettings
-from bot.delivery.ports import CommandHandler as HandleCommand
-from bot.delivery.ports import DeliveryError, PermanentFailure, PlatformStartError, RetryLater
+from bot.delivery.ports import (
+    Capabilities,
+    DeliveryError,
+    InFlightMark,
+    PermanentFailure,
+    PlatformStartError,
+    RetryLater,
+)
+from bot.domain import ChatRef
 from bot.platforms import telegram_support as ts
 from bot.render import telegram_html as th
 from bot.render.card import Card, Reply
@@ -62,6 +69,7 @@ class TelegramAdapter:
     """Implements ``bot.delivery.ports.Sender`` and feeds commands to the core's CommandHandler."""
 
     platform = ts.PLATFORM
+    capabilities = Capabilities(drops_resends=False)  # no nonce: in-flight marks instead
 
     def __init__(
         self,
@@ -179,13 +187,28 @@ class TelegramAdapter:
 
     # -- Sender ------------------------------------------------------------------------------
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
         del ping_role  # Telegram has no roles to mention
-        return await self._deliver(chat, th.render_card(card), reply_to, nonce)
+        return await self._deliver(chat, th.render_card(card), reply_to, nonce, in_flight)
 
-    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
-        return await self._deliver(chat, th.render_text(text), reply_to, nonce)
+    async def send_text(
+        self,
+        chat: ChatRef,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        in_flight: InFlightMark | None = None,
+    ) -> str:
+        return await self._deliver(chat, th.render_text(text), reply_to, nonce, in_flight)
 
     async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
         message = th.render_card_single(card)
@@ -206,7 +229,14 @@ class TelegramAdapter:
             if ts.NOT_MODIFIED not in str(exc).lower():  # same text and buttons: already up to date
                 raise
 
-    async def _deliver(self, chat: ChatRef, messages: list[th.Message], reply_to: str | None, nonce: str) -> str:
+    async def _deliver(
+        self,
+        chat: ChatRef,
+        messages: list[th.Message],
+        reply_to: str | None,
+        nonce: str,
+        in_flight: InFlightMark | None = None,
+    ) -> str:
         """Send the chunks in order and return the first one's id. A retry with the same nonce
         resumes after the chunks that already went out (and sends nothing if all did)."""
         if not messages:
@@ -217,9 +247,13 @@ class TelegramAdapter:
             self._sent.move_to_end(nonce)
             while len(self._sent) > NONCE_MEMORY:
                 self._sent.popitem(last=False)
-        for message in messages[len(done) :]:
-            sent = await self._call(chat, self._poster(chat, message, None if done else reply_to))
-            done.append(str(sent.message_id))
+        marking = ts.IN_FLIGHT.set(in_flight)  # read by the HTTP client's hooks (telegram_support.bot_request)
+        try:
+            for message in messages[len(done) :]:
+                sent = await self._call(chat, self._poster(chat, message, None if done else reply_to))
+                done.append(str(sent.message_id))
+        finally:
+            ts.IN_FLIGHT.reset(marking)
         return done[0]
 
     def _poster(

@@ -3,11 +3,12 @@ webhook secret, token redaction for logs, the in-flight marks, and small convers
 and neutral types.
 
 In-flight marks (docs/DELIVERY.md): Telegram has no idempotency key, so a resend after a crash
-could post an alert twice. ``bot_request`` gives PTB an HTTP client whose hooks, while the
-dispatcher awaits a delivery (``IN_FLIGHT`` is set), mark the delivery in flight the moment a
-sendMessage body has been written to the socket (httpcore's ``send_request_body.complete`` trace
-event: after any rate-limit wait and connection set-up) and clear the mark when Telegram answers
-with anything but 200 (a 429 has not posted, and PTB's limiter may sleep before retrying).
+could post an alert twice. The dispatcher passes each send an ``in_flight`` mark; the adapter holds
+it in ``IN_FLIGHT`` (a context variable of this module) while PTB runs the request, and the hooks of
+the HTTP client ``bot_request`` makes call it: with True the instant a sendMessage body has been
+written to the socket (httpcore's ``send_request_body.complete`` trace event: after any rate-limit
+wait and connection set-up); with False when Telegram answers anything but 200 (a 429 has not
+posted, and PTB's limiter may sleep before retrying).
 
 Tokens in logs: the bot token is part of every Bot API URL. httpx logs each request URL at INFO,
 PTB logs its base URL at DEBUG, and PTB's InvalidToken message quotes the token. ``TokenRedactor``
@@ -22,6 +23,7 @@ import logging
 import time
 import warnings
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
@@ -31,12 +33,13 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.commands.base import ChatKind, ChatRef, Invocation
-from bot.delivery.ports import IN_FLIGHT, ChatGone, DeliveryError, InFlightMark, PermanentFailure, RetryLater
+from bot.commands.base import Invocation
+from bot.delivery.ports import ChatGone, DeliveryError, InFlightMark, PermanentFailure, RetryLater
+from bot.domain import ChatKind, ChatRef, Platform
 from bot.render.telegram_html import Button
 
 log = logging.getLogger(__name__)
-PLATFORM = "telegram"
+PLATFORM = Platform.TELEGRAM
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("rumour", "Latest rumours about a manager or club"),
     ("follow", "Get alerts about a manager or club in this chat"),
@@ -109,6 +112,8 @@ class TokenRedactor(logging.Filter):
 
 
 POSTING_METHODS = ("/sendMessage",)  # the only Bot API methods the dispatcher uses that post
+IN_FLIGHT: ContextVar[InFlightMark | None] = ContextVar("telegram_in_flight", default=None)
+"""The mark of the delivery whose send this task is running (set by ``TelegramAdapter._deliver``)."""
 
 
 def _delivery_mark(url: httpx.URL) -> InFlightMark | None:
@@ -122,6 +127,8 @@ async def _mark_when_written(request: httpx.Request) -> None:
         return
 
     async def trace(event: str, info: dict[str, Any]) -> None:
+        # The instant the whole request has been handed to the kernel. The store commits the mark
+        # before this coroutine yields (bot/store/sqlite.py), so no other work can come in between.
         if event.endswith(".send_request_body.complete"):  # http11.… (or http2.…)
             await mark(True)
 

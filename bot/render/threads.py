@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bot.domain import Relation
+from bot.domain import EventKind, Relation, ThreadView
 from bot.render.card import Card, Link
-from bot.store.base import ThreadView
 
 STAGE_LABEL: dict[str, str] = {
     Relation.LINKED: "linked",
@@ -83,9 +82,9 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     )
 
 
-def update_line(stage: str, source: str, kind: str) -> str:
+def update_line(stage: str, source: str, kind: EventKind) -> str:
     """The short reply posted under an alert when its thread moves on."""
-    if kind == "source":
+    if kind == EventKind.SOURCE:
         return f"now reported by {source}"
     return f"now: {stage_label(stage)} — {source}"
 

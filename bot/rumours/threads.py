@@ -10,90 +10,37 @@ readers apply it at query time with ``current_heat``.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
-from datetime import datetime
-from enum import StrEnum
+from dataclasses import replace
 
-from bot.domain import STAGE_RANK, Relation
+from bot.domain import (
+    HEAT_HALF_LIFE_HOURS,
+    STAGE_RANK,
+    STAGE_WEIGHT,
+    TIER_WEIGHT,
+    EventKind,
+    Relation,
+    Report,
+    ThreadEvent,
+    ThreadState,
+    base_heat,
+    current_heat,
+)
 
-HEAT_HALF_LIFE_HOURS = 48.0
-STAGE_WEIGHT: dict[Relation, float] = {
-    Relation.UNDER_PRESSURE: 1.0,
-    Relation.LINKED: 1.0,
-    Relation.TALKS: 2.0,
-    Relation.OFFER: 2.5,
-    Relation.DENIED: 0.8,
-    Relation.REJECTED: 1.2,
-    Relation.STAYS: 1.0,
-    Relation.AGREED: 3.5,
-    Relation.EXTENSION: 1.5,
-    Relation.SACKED: 3.0,
-    Relation.LEFT: 3.0,
-    Relation.APPOINTED: 4.0,
-}
-TIER_WEIGHT = {0: 1.5, 1: 1.4, 2: 1.2, 3: 1.0, 4: 0.7}
+__all__ = [
+    "HEAT_HALF_LIFE_HOURS",
+    "SIGNIFICANT_TIER",
+    "STAGE_WEIGHT",
+    "TIER_WEIGHT",
+    "EventKind",
+    "Report",
+    "ThreadEvent",
+    "ThreadState",
+    "advances",
+    "apply_report",
+    "base_heat",
+    "current_heat",
+]
 SIGNIFICANT_TIER = 2  # the first source at this tier or better is news in itself
-
-
-class EventKind(StrEnum):
-    CREATED = "created"
-    STAGE = "stage"
-    SOURCE = "source"
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadState:
-    id: int | None
-    manager: str
-    club: str
-    stage: Relation
-    first_seen: datetime
-    last_update: datetime
-    best_tier: int
-    voices: frozenset[str]
-    summary: str
-
-    @property
-    def corroboration(self) -> int:
-        return max(1, len(self.voices))
-
-    @property
-    def heat(self) -> float:
-        return base_heat(self.stage, self.corroboration, self.best_tier)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    manager: str
-    club: str
-    relation: Relation
-    confidence: float
-    evidence: str
-    source: str
-    tier: int
-    voice: str
-    outlet: str
-    url: str
-    title: str
-    summary: str
-    reported_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadEvent:
-    kind: EventKind
-    stage: Relation
-    source: str
-
-
-def base_heat(stage: Relation, corroboration: int, best_tier: int) -> float:
-    return STAGE_WEIGHT[stage] * (1 + 0.6 * (corroboration - 1)) * TIER_WEIGHT.get(best_tier, 0.7)
-
-
-def current_heat(stored: float, last_update: datetime, now: datetime) -> float:
-    age_hours = max(0.0, (now - last_update).total_seconds() / 3600)
-    return stored * math.pow(0.5, age_hours / HEAT_HALF_LIFE_HOURS)
 
 
 def advances(current: Relation, new: Relation) -> bool:

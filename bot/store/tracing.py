@@ -1,22 +1,16 @@
-"""The reads behind /why, in SQL both backends run: an entry's decision, its reports, a thread's events
-and what became of each in one chat.
-
-The SQL is written with ``?`` placeholders; PostgreSQL gets them numbered (``$1`` …). Times come back
-as ISO text from SQLite and as ``timestamptz`` from PostgreSQL; both are read as aware UTC datetimes.
-"""
+"""Reads for commands, the status page and /why: threads with their reports and stage timeline, an
+entry's decision and reports, a thread's events and what became of each in one chat."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
-from bot.store.base import EntryTrace, EventTrace, ReportTrace
-from bot.store.timefmt import parse_ts
+from bot.domain import EventKind, Relation, ThreadState, current_heat
+from bot.store.base import EntryTrace, EventTrace, ReportRow, ReportTrace, StageRow, ThreadView
+from bot.store.dialect import Dialect, Row, as_time, as_time_or_none
 
-Fetch = Callable[[str, Sequence[object]], Awaitable[Sequence[Any]]]
-
+_THREAD_SQL = "SELECT id, manager, club, stage, first_seen, last_update, best_tier, corroboration, heat, summary"
 _ENTRY_SQL = (
     "SELECT e.id, coalesce(nullif(f.outlet, ''), nullif(f.title, ''), f.url), e.title, e.url, e.published,"
     " e.seen_at, e.is_rumour, e.decision FROM entries e JOIN feeds f ON f.id = e.feed_id"
@@ -35,52 +29,98 @@ _EVENT_SQL = (
 )
 
 
-def _time(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return parse_ts(str(value))
-
-
-def _time_or_none(value: Any) -> datetime | None:
-    return None if value is None or value == "" else _time(value)
-
-
-def _numbered(sql: str) -> str:
-    counter = iter(range(1, 10_000))
-    return re.sub(r"\?", lambda _: f"${next(counter)}", sql)
-
-
 class TraceReads:
-    """``fetch(sql, params)`` runs one query; ``numbered`` turns ``?`` into ``$n`` (PostgreSQL)."""
+    def __init__(self, dialect: Dialect) -> None:
+        self._d = dialect
 
-    def __init__(self, fetch: Fetch, *, numbered: bool) -> None:
-        self._fetch = fetch
-        self._numbered = numbered
+    # -- threads -------------------------------------------------------------------------------
 
-    async def _rows(self, sql: str, params: Sequence[object]) -> Sequence[Any]:
-        return await self._fetch(_numbered(sql) if self._numbered else sql, params)
+    async def threads_about(
+        self, *, manager: str | None = None, club: str | None = None, limit: int = 10
+    ) -> list[ThreadView]:
+        column, value = ("manager", manager) if manager is not None else ("club", club)
+        sql = f"{_THREAD_SQL} FROM threads WHERE {column} = ? ORDER BY last_update DESC, id DESC LIMIT ?"
+        return await self._views(await self._d.fetch(sql, (value, limit)))
+
+    async def hot_threads(self, now: datetime, limit: int) -> list[ThreadView]:
+        sql = f"{_THREAD_SQL} FROM threads WHERE last_update >= ? ORDER BY heat DESC, id LIMIT ?"
+        views = await self._views(await self._d.fetch(sql, (now - timedelta(days=7), limit * 5)), now)
+        views.sort(key=lambda v: v.heat, reverse=True)
+        return views[:limit]
+
+    async def thread(self, thread_id: int) -> ThreadView | None:
+        views = await self._views(await self._d.fetch(f"{_THREAD_SQL} FROM threads WHERE id = ?", (thread_id,)))
+        return views[0] if views else None
+
+    async def _views(self, rows: Sequence[Row], now: datetime | None = None) -> list[ThreadView]:
+        """Threads with their reports (newest first) and stage timeline; heat decayed to ``now`` if given."""
+        if not rows:
+            return []
+        ids = [int(r[0]) for r in rows]
+        among, params = self._d.any_of(ids, "bigint")
+        reports: dict[int, list[ReportRow]] = {i: [] for i in ids}
+        voices: dict[int, set[str]] = {i: set() for i in ids}  # publisher groups, as the ingest counts them
+        for r in await self._d.fetch(
+            "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of, voice"
+            f" FROM reports WHERE thread_id {among} ORDER BY reported_at DESC, id DESC",
+            params,
+        ):
+            report = ReportRow(
+                str(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5]), str(r[6]), as_time(r[7]), r[8] is not None
+            )
+            reports[int(r[0])].append(report)
+            if r[8] is None:
+                voices[int(r[0])].add(str(r[9]))
+        stages: dict[int, list[StageRow]] = {i: [] for i in ids}
+        sql = f"SELECT thread_id, stage, source, at FROM thread_stages WHERE thread_id {among}"
+        sql += f" ORDER BY at, {self._d.row_order}"
+        for r in await self._d.fetch(sql, params):
+            stages[int(r[0])].append(StageRow(str(r[1]), str(r[2]), as_time(r[3])))
+        views: list[ThreadView] = []
+        for r in rows:
+            thread_id = int(r[0])
+            state = ThreadState(
+                id=thread_id,
+                manager=str(r[1]),
+                club=str(r[2]),
+                stage=Relation(str(r[3])),
+                first_seen=as_time(r[4]),
+                last_update=as_time(r[5]),
+                best_tier=int(r[6]),
+                voices=frozenset(voices[thread_id]),
+                summary=str(r[9]),
+            )
+            heat = float(r[8])
+            if now is not None:
+                heat = current_heat(heat, state.last_update, now)
+            views.append(ThreadView(state, heat, tuple(reports[thread_id]), tuple(stages[thread_id])))
+        return views
+
+    # -- /why ----------------------------------------------------------------------------------
 
     async def entries_by_link(self, key: str, limit: int) -> list[EntryTrace]:
+        """Entries whose ``link_key`` is ``key``, first seen first, with their reports."""
         if not key:
             return []
-        rows = await self._rows(f"{_ENTRY_SQL} WHERE e.link_key = ? ORDER BY e.seen_at, e.id LIMIT ?", (key, limit))
-        return await self._with_reports(rows)
+        sql = f"{_ENTRY_SQL} WHERE e.link_key = ? ORDER BY e.seen_at, e.id LIMIT ?"
+        return await self._with_reports(await self._d.fetch(sql, (key, limit)))
 
     async def thread_entries(self, thread_id: int, limit: int) -> list[EntryTrace]:
-        rows = await self._rows(
+        """The entries behind a thread's reports, newest first, with their reports."""
+        rows = await self._d.fetch(
             f"{_ENTRY_SQL} WHERE e.id IN (SELECT s.entry_id FROM reports r JOIN stories s ON s.id = r.story_id"
             " WHERE r.thread_id = ?) ORDER BY e.seen_at DESC, e.id DESC LIMIT ?",
             (thread_id, limit),
         )
         return await self._with_reports(rows)
 
-    async def _with_reports(self, rows: Sequence[Any]) -> list[EntryTrace]:
+    async def _with_reports(self, rows: Sequence[Row]) -> list[EntryTrace]:
         if not rows:
             return []
         ids = [int(r[0]) for r in rows]
         reports: dict[int, list[ReportTrace]] = {i: [] for i in ids}
-        marks = ", ".join("?" * len(ids))
-        for r in await self._rows(f"{_REPORT_SQL} WHERE s.entry_id IN ({marks}) ORDER BY r.id", ids):
+        among, params = self._d.any_of(ids, "bigint")
+        for r in await self._d.fetch(f"{_REPORT_SQL} WHERE s.entry_id {among} ORDER BY r.id", params):
             reports[int(r[0])].append(
                 ReportTrace(
                     thread_id=int(r[1]),
@@ -99,8 +139,8 @@ class TraceReads:
                 feed=str(r[1]),
                 title=str(r[2]),
                 url=str(r[3]),
-                published=_time_or_none(r[4]),
-                seen_at=_time(r[5]),
+                published=as_time_or_none(r[4]),
+                seen_at=as_time(r[5]),
                 is_rumour=bool(r[6]),
                 decision=str(r[7]),
                 reports=tuple(reports[int(r[0])]),
@@ -109,19 +149,20 @@ class TraceReads:
         ]
 
     async def thread_log(self, thread_id: int, chat_key: str) -> list[EventTrace]:
+        """The thread's events, oldest first, each with what became of it in ``chat_key``."""
         return [
             EventTrace(
                 id=int(r[0]),
                 thread_id=int(r[1]),
-                kind=str(r[2]),
+                kind=EventKind(r[2]),
                 stage=str(r[3]),
                 source=str(r[4]),
-                at=_time(r[5]),
+                at=as_time(r[5]),
                 status=None if r[6] is None else str(r[6]),
                 attempts=int(r[7] or 0),
-                due_at=_time_or_none(r[8]),
-                sent_at=_time_or_none(r[9]),
+                due_at=as_time_or_none(r[8]),
+                sent_at=as_time_or_none(r[9]),
                 error=None if r[10] is None else str(r[10]),
             )
-            for r in await self._rows(_EVENT_SQL, (chat_key, thread_id))
+            for r in await self._d.fetch(_EVENT_SQL, (chat_key, thread_id))
         ]

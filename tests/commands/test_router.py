@@ -11,6 +11,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.router import COMMANDS, Router
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.render.card import Reply
 from bot.render.text import render_reply
@@ -32,7 +33,7 @@ async def router(store: SQLiteStore, analyser: Analyser, gazetteer: Gazetteer) -
     Klopp–Real Madrid (talks), and Maresca–Chelsea (sacked, ten days ago)."""
     clock = FakeClock()
     feed = await store.add_feed("https://news.example/feed.xml", "", clock())
-    ingestor = Ingestor(analyser, store, IngestPolicy())
+    ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
     batches = [
         [
             item("m1", "Chelsea sack Enzo Maresca", "Chelsea have sacked head coach Enzo Maresca after five "
@@ -90,7 +91,9 @@ async def test_a_paper_and_its_own_reporter_count_as_one_voice_on_the_card(
     athletic = Item("t1", "Alonso emerges as Bayern's top target", "Xabi Alonso is in talks with Bayern Munich over "
                     "the head coach job, The Athletic understands.", "https://athletic.example/1",
                     router.clock() - timedelta(hours=1), "The Athletic")  # fmt: skip
-    await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, [athletic], router.clock(), alerts=False)
+    await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(
+        feed.id, [athletic], router.clock(), alerts=False
+    )
     bayern = (await ask(router, "/rumour alonso")).cards[0]
     assert bayern.links[0].url == "https://athletic.example/1"
     [view] = await store.threads_about(club="Bayern Munich")

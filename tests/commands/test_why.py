@@ -19,8 +19,9 @@ from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import CommandSettings, DeliverySettings, FeedSettings
 from bot.delivery.dispatcher import Dispatcher
-from bot.delivery.ports import ChatGone, DeliveryError, PermanentFailure, RetryLater
+from bot.delivery.ports import ChatGone, DeliveryError, InFlightMark, PermanentFailure, RetryLater
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.render.card import Card, Reply
@@ -77,11 +78,18 @@ class FailingSender(RecordingSender):
         self.failure: DeliveryError | None = None
 
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
         if self.failure is not None:
             raise self.failure
-        return await super().send(chat, card, reply_to=reply_to, nonce=nonce, ping_role=ping_role)
+        return await super().send(chat, card, reply_to=reply_to, nonce=nonce, ping_role=ping_role, in_flight=in_flight)
 
 
 @dataclass
@@ -106,7 +114,9 @@ class World:
     async def cycle(self) -> None:
         """Let the poll interval pass, poll every due feed, then deliver what was queued."""
         self.clock.advance(seconds=SETTINGS.interval_seconds + 1)
-        ingestor = Ingestor(self.analyser, self.store, IngestPolicy(max_age=timedelta(hours=SETTINGS.max_age_hours)))
+        ingestor = Ingestor(
+            BuiltinAnalysis(self.analyser), self.store, IngestPolicy(max_age=timedelta(hours=SETTINGS.max_age_hours))
+        )
         stats = await Poller(self.store, self.fetcher, ingestor, SETTINGS, clock=self.clock).run_once()
         assert stats.failed == 0, stats.failures
         await Dispatcher(self.store, {"test": self.sender}, DeliverySettings(), clock=self.clock).run_once()

@@ -10,6 +10,7 @@ from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.config import DeliverySettings
 from bot.delivery.dispatcher import Dispatcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item, digest_due
 from bot.store.base import ChatPrefs
 from bot.store.sqlite import SQLiteStore
@@ -45,7 +46,7 @@ async def _ingest(
     store: SQLiteStore, analyser: Analyser, clock: FakeClock, stories: list[tuple[str, str]], batch: str = "a"
 ) -> int:
     feed = await store.add_feed("https://news.example/feed.xml", "", clock())
-    ingestor = Ingestor(analyser, store, IngestPolicy())
+    ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
     when = clock() - timedelta(minutes=5)
     items = [
         Item(f"{batch}{n}", t, x, f"https://news.example/{batch}{n}", when, "") for n, (t, x) in enumerate(stories)

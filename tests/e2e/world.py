@@ -24,6 +24,7 @@ from bot.config import load_config
 from bot.delivery.dispatcher import Dispatcher
 from bot.domain import utcnow
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor
 from bot.pipeline.poller import CycleStats, Poller
 from bot.store.base import Subscription
@@ -168,7 +169,7 @@ async def world(tmp: Path, platform_env: dict[str, str]) -> AsyncIterator[World]
             stack.push_async_callback(platform.stop)
         senders = {p.platform: p for p in platforms}
         dispatcher = Dispatcher(c.store, senders, config.settings.delivery, clock=clock)
-        ingestor = Ingestor(c.analyser, c.store, c.policy())
+        ingestor = Ingestor(BuiltinAnalysis(c.analyser), c.store, c.policy())
         poller = Poller(c.store, fetcher, ingestor, config.settings.feeds, clock=clock)
         w = World(c, feeds, poller, dispatcher, clock, senders)
         first = await w.cycle()

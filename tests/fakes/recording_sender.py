@@ -1,11 +1,13 @@
-"""A chat platform that records what the dispatcher asked of it (a ``Sender`` twin)."""
+"""A chat platform that records what the dispatcher asked of it (a ``Sender`` twin), and refuses the
+sends it is told to refuse (``fail_next``)."""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
 
-from bot.commands.base import ChatRef
+from bot.delivery.ports import InFlightMark
+from bot.domain import ChatRef
 from bot.render.card import Card
 
 
@@ -24,6 +26,8 @@ class RecordingSender:
     platform: str = "test"
     calls: list[Call] = field(default_factory=list)
     first_id: int = 1
+    fail_next: list[Exception] = field(default_factory=list)  # raised by the next sends, one each
+    in_flight_marks: int = 0  # sends that came with an in-flight mark
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(self.first_id)
@@ -31,16 +35,38 @@ class RecordingSender:
     def _next_id(self) -> str:
         return f"m{next(self._ids)}"
 
+    def _attempt(self, in_flight: InFlightMark | None) -> None:
+        self.in_flight_marks += in_flight is not None
+        if self.fail_next:
+            raise self.fail_next.pop(0)
+
     async def send(
-        self, chat: ChatRef, card: Card, *, reply_to: str | None = None, nonce: str = "", ping_role: str = ""
+        self,
+        chat: ChatRef,
+        card: Card,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        ping_role: str = "",
+        in_flight: InFlightMark | None = None,
     ) -> str:
         del nonce, ping_role
+        self._attempt(in_flight)
         message_id = self._next_id()
         self.calls.append(Call("send", chat, message_id, card=card, reply_to=reply_to))
         return message_id
 
-    async def send_text(self, chat: ChatRef, text: str, *, reply_to: str | None = None, nonce: str = "") -> str:
+    async def send_text(
+        self,
+        chat: ChatRef,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        nonce: str = "",
+        in_flight: InFlightMark | None = None,
+    ) -> str:
         del nonce
+        self._attempt(in_flight)
         message_id = self._next_id()
         self.calls.append(Call("send_text", chat, message_id, text=text, reply_to=reply_to))
         return message_id

@@ -17,6 +17,7 @@ from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import COMMANDS, Router
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.render import discord_embed, telegram_html
 from bot.render.card import Reply
@@ -37,7 +38,7 @@ async def router(store: SQLiteStore, analyser: Analyser, gazetteer: Gazetteer) -
     story = Item("a1", "Real Madrid consider Xabi Alonso as next coach", "Real Madrid are considering Xabi Alonso "
                  "as a candidate to replace their head coach in the summer, Marca reports.",
                  "https://news.example/a1", clock() - timedelta(hours=2), "Marca")  # fmt: skip
-    await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, [story], clock(), alerts=False)
+    await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed.id, [story], clock(), alerts=False)
     return Router(store, NameResolver(gazetteer), clock=clock, limiter=CommandLimiter(0, 0))
 
 

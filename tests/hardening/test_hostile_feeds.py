@@ -19,6 +19,7 @@ from bot.analysis.analyser import Analyser
 from bot.config import DeliverySettings, FeedSettings
 from bot.delivery.dispatcher import Dispatcher
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.render.text import render_card
@@ -226,7 +227,9 @@ CASES = [
 async def rig(store: SQLiteStore, analyser: Analyser) -> AsyncIterator[Rig]:
     clock = FakeClock()
     async with FeedServer() as srv, Fetcher(SETTINGS) as fetcher:
-        poller = Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), SETTINGS, clock=clock)
+        poller = Poller(
+            store, fetcher, Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()), SETTINGS, clock=clock
+        )
         yield Rig(srv, store, poller, clock)
 
 

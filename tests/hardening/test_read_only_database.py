@@ -31,6 +31,7 @@ from bot.commands.router import Router
 from bot.config import FeedSettings
 from bot.domain import utcnow
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.store.sqlite import SQLiteStore
@@ -148,8 +149,10 @@ async def test_database_turning_read_only_while_running_pauses_polling_with_one_
     async with FeedServer() as srv, Fetcher(SETTINGS) as fetcher:
         srv.add("/a.xml", rss([RUMOUR]))
         feed = await store.add_feed(srv.url("/a.xml"), "", clock())
-        poller = Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), SETTINGS, clock=clock)
-        await store._db.execute("PRAGMA query_only = ON")  # the disk refuses writes from here on
+        poller = Poller(
+            store, fetcher, Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()), SETTINGS, clock=clock
+        )
+        await store.sqlite.db.execute("PRAGMA query_only = ON")  # the disk refuses writes from here on
 
         stop = asyncio.Event()
         loop = asyncio.create_task(poller.run(stop, tick_seconds=0.02))
@@ -167,7 +170,7 @@ async def test_database_turning_read_only_while_running_pauses_polling_with_one_
         assert asked.text.startswith("No rumours about Xabi Alonso yet.")  # reads still work
         assert await store.known_entry_keys(feed.id, ["guid:b1"]) == set()  # no half-written ingest
 
-        await store._db.execute("PRAGMA query_only = OFF")  # space freed / remounted read-write
+        await store.sqlite.db.execute("PRAGMA query_only = OFF")  # space freed / remounted read-write
         await until(lambda: _recovered(store))
         stop.set()
         await asyncio.wait_for(loop, 5)

@@ -16,6 +16,7 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.feeds.fetcher import Fetcher
 from bot.http.metrics import Metrics
 from bot.http.server import OpsServer
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import CycleStats, Poller
 from bot.store.sqlite import SQLiteStore
@@ -72,7 +73,7 @@ async def rig(
         dispatcher = Dispatcher(
             store, {sender.platform: sender}, DeliverySettings(), clock=clock, on_outcome=metrics.alert_outcome
         )
-        ingestor = Ingestor(analyser, store, IngestPolicy())
+        ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
         poller = Poller(store, fetcher, ingestor, E2E_FEEDS, clock=clock, on_cycle=metrics.poll_cycle)
         connected = {sender.platform: True}
         ops = OpsServer(store, HttpSettings(listen=LISTEN, **http), metrics, lambda: connected, clock=clock)

@@ -100,7 +100,7 @@ class World:
         assert isinstance(port, LLMAnalysis)
         port.clock = self.clock
         policy = IngestPolicy(max_age=timedelta(hours=SETTINGS.max_age_hours))
-        ingestor = Ingestor(self.analyser, self.store, policy, analysis=port)
+        ingestor = Ingestor(port, self.store, policy)
         self.poller = Poller(self.store, self.fetcher, ingestor, SETTINGS, clock=self.clock)
         self.dispatcher = Dispatcher(self.store, {"test": self.sender}, DeliverySettings(), clock=self.clock)
 

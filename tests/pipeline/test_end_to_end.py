@@ -18,6 +18,7 @@ from bot.commands.base import ChatRef
 from bot.config import DeliverySettings, FeedSettings
 from bot.delivery.dispatcher import Dispatcher
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import CycleStats, Poller
 from bot.store.sqlite import SQLiteStore
@@ -56,7 +57,7 @@ class World:
         self.fetcher = Fetcher(SETTINGS)
         await self.fetcher.start()
         policy = IngestPolicy(max_age=timedelta(hours=SETTINGS.max_age_hours))
-        ingestor = Ingestor(self.analyser, self.store, policy)
+        ingestor = Ingestor(BuiltinAnalysis(self.analyser), self.store, policy)
         self.poller = Poller(self.store, self.fetcher, ingestor, SETTINGS, clock=self.clock)
         self.dispatcher = Dispatcher(self.store, {"test": self.sender}, DeliverySettings(), clock=self.clock)
         await self.store.release_claims()

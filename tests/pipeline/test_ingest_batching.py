@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.analysis.analyser import Analyser
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, IngestStats, Item
-from bot.store.base import Store
+from bot.store.dialect import INGEST_LOCK
 from bot.store.postgres import PostgresStore
-from bot.store.postgres_tx import PostgresIngestTx
+from bot.store.sql import Store
+from bot.store.sql_ingest import SQLIngestTx
 from bot.store.sqlite import SQLiteStore
 from tests.store.contract_support import open_url
 
@@ -63,7 +65,7 @@ async def prepare(store: Store) -> int:
 
 
 async def ingest(store: Store, analyser: Analyser, feed_id: int, batch: Sequence[Item]) -> IngestStats:
-    return await Ingestor(analyser, store, IngestPolicy()).ingest(feed_id, batch, NOW, alerts=True)
+    return await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed_id, batch, NOW, alerts=True)
 
 
 # -- counting statements on the real connections ------------------------------------------------
@@ -73,11 +75,11 @@ async def ingest(store: Store, analyser: Analyser, feed_id: int, batch: Sequence
 async def sqlite_statements(store: Store) -> AsyncIterator[list[str]]:
     assert isinstance(store, SQLiteStore)
     seen: list[str] = []
-    await store._db.set_trace_callback(seen.append)
+    await store.sqlite.db.set_trace_callback(seen.append)
     try:
         yield seen
     finally:
-        await store._db.set_trace_callback(None)  # type: ignore[arg-type]  # None removes it (sqlite3 API)
+        await store.sqlite.db.set_trace_callback(None)  # type: ignore[arg-type]  # None removes it (sqlite3 API)
 
 
 class CountingPostgres:
@@ -94,13 +96,15 @@ class CountingPostgres:
         self._seen.append(str(record.query))
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[PostgresIngestTx]:
-        async with self._store._pool.acquire() as conn, conn.transaction():
-            conn.add_query_logger(self._log)  # type: ignore[attr-defined]
+    async def transaction(self) -> AsyncIterator[SQLIngestTx]:
+        dialect = self._store.postgres
+        async with dialect.transaction(INGEST_LOCK) as conn:
+            raw = conn._conn  # type: ignore[attr-defined]  # the asyncpg connection under the store's wrapper
+            raw.add_query_logger(self._log)
             try:
-                yield PostgresIngestTx(conn)
+                yield SQLIngestTx(dialect, conn)
             finally:
-                conn.remove_query_logger(self._log)  # type: ignore[attr-defined]
+                raw.remove_query_logger(self._log)
 
 
 async def statements_for(store_url: str, analyser: Analyser, count: int) -> tuple[int, IngestStats]:
@@ -109,7 +113,7 @@ async def statements_for(store_url: str, analyser: Analyser, count: int) -> tupl
         store_url = f"{store_url}.{count}"
     store = await open_url(store_url)
     if isinstance(store, PostgresStore):
-        await store._pool.execute("TRUNCATE feeds, threads, subscriptions, chat_prefs RESTART IDENTITY CASCADE")
+        await store.postgres.pool.execute("TRUNCATE feeds, threads, subscriptions, chat_prefs RESTART IDENTITY CASCADE")
     try:
         feed_id = await prepare(store)
         await ingest(store, analyser, feed_id, items(1, "old"))  # the stored thread
@@ -157,7 +161,7 @@ async def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
     }
     result: dict[str, list[tuple[object, ...]]] = {}
     for name, sql in queries.items():
-        async with store._db.execute(sql) as cur:
+        async with store.sqlite.db.execute(sql) as cur:
             result[name] = [tuple(r) for r in await cur.fetchall()]
     return result
 

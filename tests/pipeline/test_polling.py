@@ -11,6 +11,7 @@ import pytest
 from bot.analysis.analyser import Analyser
 from bot.config import FeedSettings
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import CycleStats, Poller
 from bot.store.base import FeedRow
@@ -61,7 +62,7 @@ class Rig:
 async def rig(store: SQLiteStore, analyser: Analyser) -> AsyncIterator[Rig]:
     clock = FakeClock()
     async with FeedServer() as srv, Fetcher(SETTINGS) as fetcher:
-        ingestor = Ingestor(analyser, store, IngestPolicy())
+        ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
         yield Rig(srv, store, Poller(store, fetcher, ingestor, SETTINGS, clock=clock), clock)
 
 

@@ -11,6 +11,7 @@ from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.config import DeliverySettings
 from bot.delivery.dispatcher import Dispatcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.store.sqlite import SQLiteStore
 from tests.fakes.clock import FakeClock
@@ -48,7 +49,7 @@ async def test_following_a_mens_or_womens_team_gets_only_that_teams_alerts(
     feed = await store.add_feed("https://news.example/feed.xml", "", clock())
     when = clock() - timedelta(minutes=5)
     items = [Item(f"s{n}", t, x, f"https://news.example/{n}", when, "") for n, (t, x) in enumerate(STORIES)]
-    await Ingestor(analyser, store, IngestPolicy()).ingest(feed.id, items, clock(), alerts=True)
+    await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed.id, items, clock(), alerts=True)
     sender = RecordingSender(platform="test")
     await Dispatcher(store, {"test": sender}, DeliverySettings(), clock=clock).run_once()
 

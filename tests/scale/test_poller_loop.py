@@ -9,6 +9,7 @@ from bot.analysis.analyser import Analyser
 from bot.config import FeedSettings
 from bot.domain import utcnow
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.store.sqlite import SQLiteStore
@@ -30,7 +31,9 @@ async def test_a_feed_that_answers_slowly_delays_only_itself_and_a_stop_hands_it
         srv.add("/fast.xml", rss([ITEM]))
         for path in ("/slow.xml", "/fast.xml"):
             await store.add_feed(srv.url(path), "", utcnow())
-        poller = Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), SETTINGS, worker="w-1-a")
+        poller = Poller(
+            store, fetcher, Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()), SETTINGS, worker="w-1-a"
+        )
         stop = asyncio.Event()
         loop = asyncio.create_task(poller.run(stop, tick_seconds=0.05))
         # The fast feed is polled again and again (every second) while the slow one's first request waits.

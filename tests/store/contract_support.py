@@ -14,9 +14,11 @@ from bot.commands.base import ChatRef
 from bot.config import DeliverySettings, FeedSettings, load_config
 from bot.delivery.dispatcher import Dispatcher
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, IngestStats, Item
 from bot.pipeline.poller import CycleStats, Poller
-from bot.store.base import NewEntry, Store
+from bot.store.base import NewEntry
+from bot.store.sql import Store
 from tests.conftest import CONFIG
 from tests.fakes.clock import FakeClock
 from tests.fakes.feed_server import FeedServer, rss
@@ -58,7 +60,7 @@ async def ingest(
         Item(f"{batch}{n}", title, text, f"https://news.example/{batch}{n}", at - timedelta(minutes=5), "")
         for n, (title, text) in enumerate(stories)
     ]
-    return await Ingestor(analyser, store, IngestPolicy()).ingest(feed_id, items, at, alerts=True)
+    return await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed_id, items, at, alerts=True)
 
 
 async def insert_then_fail(store: Store, feed_id: int, entry: NewEntry) -> None:
@@ -91,7 +93,9 @@ class Running:
         store = await open_url(url)
         try:
             async with Fetcher(E2E_FEEDS) as fetcher:
-                poller = Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), E2E_FEEDS, clock=clock)
+                poller = Poller(
+                    store, fetcher, Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()), E2E_FEEDS, clock=clock
+                )
                 await store.release_claims()
                 yield cls(store, poller, Dispatcher(store, {"test": sender}, DeliverySettings(), clock=clock))
         finally:

@@ -16,9 +16,10 @@ import pytest
 from bot.analysis.analyser import Analyser
 from bot.domain import Relation
 from bot.rumours.threads import current_heat
-from bot.store.base import ChatPrefs, EntryDecision, NewEntry, ReportTrace, Store, StoreError, link_key
+from bot.store.base import ChatPrefs, EntryDecision, NewEntry, ReportTrace, StoreError, link_key
 from bot.store.migrate import load_migrations
 from bot.store.postgres import PostgresStore
+from bot.store.sql import Store
 from tests.fakes.clock import FakeClock
 from tests.fakes.feed_server import FeedServer
 from tests.fakes.recording_sender import RecordingSender

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.store.base import ChatPrefs, Store, link_key
+from bot.store.base import ChatPrefs, link_key
+from bot.store.sql import Store
 from bot.store.transfer import TransferError, export_database, import_database, read_header
 from tests.cli_support import cli_env, rumourbot
 from tests.fakes.clock import FakeClock

@@ -1,0 +1,123 @@
+"""What the poller and the ingest need from storage (``bot.store.sql.SQLStore`` provides it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.domain import Analysis, Article, ThreadState
+from bot.store.base import (
+    ChatPrefs,
+    FeedRow,
+    NewEntry,
+    NewEvent,
+    NewReport,
+    NewStory,
+    QueuedDelivery,
+    RecentText,
+    Subscription,
+)
+
+
+class AnalysisPort(Protocol):
+    """Articles in, one Analysis per article out, in order: the built-in analyser (bot/llm/port.py)
+    or the language model in front of it (bot/llm/analysis.py)."""
+
+    async def analyse_many(self, articles: Sequence[Article]) -> list[Analysis]:
+        """One Analysis per article, in the same order; never raises on an article's text."""
+        ...
+
+
+class IngestTx(Protocol):
+    """Operations inside one write transaction of the ingest. Every method takes a whole batch and
+    costs a fixed number of statements, however many rows it writes."""
+
+    async def insert_entries(self, feed_id: int, entries: Sequence[NewEntry], seen_at: datetime) -> dict[str, int]:
+        """Insert entries not yet stored; return entry_key → row id for the ones inserted."""
+        ...
+
+    async def insert_stories(self, stories: Sequence[NewStory], created_at: datetime) -> list[int]:
+        """Insert the stories; return their ids in the order given."""
+        ...
+
+    async def threads_for(
+        self, pairs: Iterable[tuple[str, str]], since: datetime
+    ) -> dict[tuple[str, str], ThreadState]:
+        """(manager, club) → the pair's latest thread updated at or after ``since``."""
+        ...
+
+    async def recent_report_texts(self, thread_ids: Iterable[int], limit: int = 50) -> dict[int, list[RecentText]]:
+        """thread id → its ``limit`` newest reports' texts, newest first (for near-duplicates)."""
+        ...
+
+    async def save_threads(self, states: Sequence[ThreadState]) -> list[int]:
+        """Insert the states without an id, update the others; return the ids in the order given."""
+        ...
+
+    async def add_reports(self, reports: Sequence[NewReport]) -> None:
+        """Insert the reports in order; a duplicate points at its thread's first report."""
+        ...
+
+    async def add_events(self, events: Sequence[NewEvent], at: datetime) -> list[int]:
+        """Insert the events in order (and the stage timeline rows); return their ids in that order."""
+        ...
+
+    async def subscribers(
+        self, pairs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[tuple[Subscription, ChatPrefs]]]:
+        """(manager, club) → the active follows of the manager, the club or everything, oldest first."""
+        ...
+
+    async def add_deliveries(self, deliveries: Sequence[QueuedDelivery], at: datetime) -> int:
+        """Queue the deliveries (an existing (thread, event, chat) is kept); return how many were given."""
+        ...
+
+
+class IngestStore(Protocol):
+    async def known_entry_keys(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
+
+    def transaction(self) -> AbstractAsyncContextManager[IngestTx]:
+        """The ingest's write transaction: one at a time across every process sharing the database."""
+        ...
+
+
+class PollStore(Protocol):
+    """Feeds and their leases, as the poller uses them (docs/SCALING.md)."""
+
+    async def known_entry_keys(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
+
+    async def lease_due_feeds(self, worker: str, now: datetime, limit: int, lease_for: timedelta) -> list[FeedRow]:
+        """Lease up to ``limit`` due feeds that no unexpired lease holds to ``worker`` until
+        ``now + lease_for``; return them, most overdue first. Concurrent callers (in any process)
+        never get the same feed."""
+        ...
+
+    async def record_fetch_ok(
+        self,
+        feed_id: int,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        next_poll_at: datetime,
+        now: datetime,
+        moved_to: str | None = None,
+        title: str | None = None,
+        worker: str | None = None,
+    ) -> None:
+        """Record a fetch and end the lease: given a ``worker``, only a lease that worker still holds."""
+        ...
+
+    async def record_fetch_failure(
+        self,
+        feed_id: int,
+        *,
+        error: str,
+        next_poll_at: datetime,
+        now: datetime,
+        disable: bool,
+        worker: str | None = None,
+    ) -> int:
+        """As ``record_fetch_ok`` for a failed fetch; return the feed's failures in a row."""
+        ...
