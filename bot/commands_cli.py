@@ -164,7 +164,8 @@ async def _ask(config: Config, query: str, as_json: bool) -> int:
             views = await c.store.threads_about(manager=res.name)
         elif res.kind == TargetKind.CLUB:
             views = await c.store.threads_about(club=res.name)
-        problem = None if res.kind in ("manager", "club") else _unresolved(config, query, res.kind, res.suggestions)
+        found = res.kind in (TargetKind.MANAGER, TargetKind.CLUB)
+        problem = None if found else _unresolved(config, query, res.kind, res.suggestions)
         if as_json:
             out: dict[str, Any] = {
                 "query": query,

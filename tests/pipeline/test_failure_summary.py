@@ -10,6 +10,7 @@ import pytest
 from bot.analysis.analyser import Analyser
 from bot.config import FeedSettings
 from bot.feeds.fetcher import Fetcher
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.store.sqlite import SQLiteStore
@@ -29,7 +30,9 @@ async def poll(store: SQLiteStore, analyser: Analyser, urls: list[str]) -> None:
     for url in urls:
         await store.add_feed(url, "", clock())
     async with Fetcher(SETTINGS) as fetcher:
-        await Poller(store, fetcher, Ingestor(analyser, store, IngestPolicy()), SETTINGS, clock=clock).run_once()
+        await Poller(
+            store, fetcher, Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()), SETTINGS, clock=clock
+        ).run_once()
 
 
 async def test_no_feed_reachable_is_one_warning_that_asks_whether_the_machine_is_offline(

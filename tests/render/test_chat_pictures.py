@@ -25,6 +25,7 @@ from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.domain import utcnow
+from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.render.card import Card, Reply
 from bot.render.telegram_html import render_reply
@@ -57,7 +58,7 @@ class Story:
 async def alonso_story(store: SQLiteStore, analyser: Analyser, gazetteer: Gazetteer) -> Story:
     now = utcnow().replace(second=0, microsecond=0)
     feed = await store.add_feed("https://news.example/football/rss.xml", "", now)
-    ingest = Ingestor(analyser, store, IngestPolicy()).ingest
+    ingest = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest
 
     def item(key: str, story: tuple[str, str], outlet: str, published: datetime) -> Item:
         return Item(key, *story, f"https://news.example/football/{key}", published, outlet)
