@@ -208,11 +208,14 @@ cleanup
 step "compose: up -d postgres"
 compose up -d postgres >"$CACHE/compose.log" 2>&1 || { cat "$CACHE/compose.log" >&2; fail "compose up postgres"; }
 pg=${PROJECT}_postgres_1
+# Over TCP: while the entrypoint creates the database, a temporary server answers on the Unix socket
+# only, and would pass a socket check just before it stops again.
 for _ in $(seq 1 120); do
-    podman exec "$pg" pg_isready -q -U rumourbot -d rumourbot 2>/dev/null && break
+    podman exec "$pg" pg_isready -q -h 127.0.0.1 -U rumourbot -d rumourbot 2>/dev/null && break
     sleep 0.5
 done
-podman exec "$pg" pg_isready -q -U rumourbot -d rumourbot || { podman logs "$pg" >&2; fail "PostgreSQL not ready in 60 s"; }
+podman exec "$pg" pg_isready -q -h 127.0.0.1 -U rumourbot -d rumourbot \
+    || { podman logs "$pg" >&2; fail "PostgreSQL not ready in 60 s"; }
 step "compose: run --rm migrate"
 out=$(compose run --rm migrate 2>&1) || { echo "$out" >&2; fail "compose run migrate"; }
 grep -q "database is up to date" <<<"$out" || { echo "$out" >&2; fail "migrate did not report the schema version"; }
