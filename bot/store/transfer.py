@@ -340,7 +340,7 @@ async def import_database(path: Path, url: str, *, batch_size: int = 1000) -> Du
 
 def _remove_new(path: Path | None) -> None:
     if path is not None:
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-flight"))):
             leftover.unlink(missing_ok=True)
 
 
