@@ -4,9 +4,12 @@ already there, comes from config/feeds.toml, is unknown, or is backing off."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.cli_support import cli_env, rumourbot, rumourbot_async
+from tests.cli_support import ROOT, cli_env, rumourbot, rumourbot_async
 from tests.fakes.feed_server import FeedServer
 
 URL = "https://feeds.example.org/football/rss.xml"
@@ -75,3 +78,29 @@ async def test_poll_once_during_back_off_says_which_feeds_it_skipped_and_status_
 
         code, stdout, _ = await rumourbot_async(env, "feeds", "status")
         assert "(1×): HTTP 503; next try at " in stdout
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`rumourbot feeds list | head -1`: no BrokenPipeError traceback when the reader has gone."""
+    env = cli_env(tmp_path)
+    (tmp_path / "feeds.toml").write_text(
+        "".join(f'[[feed]]\nurl = "https://feeds.example/{n}.xml"\n\n' for n in range(400))
+    )
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the command writes a line
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "feeds", "list"],
+            cwd=ROOT,
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "BrokenPipeError" not in done.stderr, done.stderr
+    assert done.returncode == 1

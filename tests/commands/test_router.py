@@ -78,7 +78,8 @@ async def test_rumour_alonso_gives_cards_with_stage_clubs_source_corroboration_t
     assert fields["Best source"] == "David Ornstein (tier 1)"
     assert fields["Corroboration"] == "2 independent sources"
     assert fields["Timeline"] == "talks (11 Jun) → agreed (13 Jun)"
-    assert [link.url for link in bayern.links] == [f"https://news.example/b{n}" for n in (3, 2, 1)]
+    # One link per outlet, its latest story: b1 and b3 are both David Ornstein's.
+    assert [link.url for link in bayern.links] == [f"https://news.example/b{n}" for n in (3, 2)]
     assert "Xabi Alonso has agreed terms with Bayern Munich" in bayern.body
     assert reply.cards[1].title == "Xabi Alonso → Real Madrid: linked"
     assert dict(reply.cards[1].fields)["Best source"] == "Marca (tier 2)"
