@@ -57,6 +57,8 @@ def other_sport(folded: str, res: Resolved, gaz: Gazetteer) -> bool:
 def other_sport_paragraphs(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> set[int]:
     """The paragraphs of a multi-sport round-up that are about another sport ("Rugby league: Wigan
     Warriors head coach Matt Peet has signed a contract extension")."""
+    if not _OTHER.search(folded):
+        return set()  # no other sport named at all (most stories)
     spans: dict[int, list[int]] = {}
     for sentence in sentences:
         span = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
