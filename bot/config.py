@@ -113,6 +113,18 @@ class CommandSettings(_Section):
     per_chat_per_minute: int = Field(30, ge=0)
 
 
+class PredictionSettings(_Section):
+    """The prediction game (docs/adr/0007-prediction-games.md): questions on sagas, scored when they resolve."""
+
+    auto: bool = False
+    heat_threshold: float = Field(4.0, ge=0)
+    deadline_days: int = Field(30, ge=1, le=365)
+    saga_days: int = Field(60, ge=1, le=365)
+    void_after_days: int = Field(120, ge=1, le=730)
+    max_open_per_chat: int = Field(3, ge=1, le=50)
+    tick_seconds: float = Field(60, gt=0, le=3600)
+
+
 class TelegramSettings(_Section):
     api_base_url: str = "https://api.telegram.org/bot"
     file_base_url: str = "https://api.telegram.org/file/bot"
@@ -212,6 +224,7 @@ class Settings(_Section):
     rumours: RumourSettings = RumourSettings()
     delivery: DeliverySettings = DeliverySettings()
     commands: CommandSettings = CommandSettings()
+    predictions: PredictionSettings = PredictionSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     console: ConsoleSettings = ConsoleSettings()

@@ -133,6 +133,29 @@ DESCRIPTIONS: dict[str, str] = {
     "commands.per_chat_per_minute": (
         "commands one chat (all its users and topics) may run a minute; `0` turns the limit off"
     ),
+    "predictions.auto": (
+        "when true, the bot opens questions by itself on sagas hotter than `heat_threshold`, in each chat"
+        " that follows the club, the manager or everything (unless an admin ran `/predict off` there)"
+    ),
+    "predictions.heat_threshold": (
+        "a saga's heat: an open job's is the sum of its candidates' thread heat, a manager under pressure's"
+        " that of his thread ([THREADS.md](THREADS.md#heat))"
+    ),
+    "predictions.deadline_days": (
+        "answers lock this many days after a question opens unless an admin gives a date; a pressure question"
+        " asks whether the manager is still in charge on that day"
+    ),
+    "predictions.saga_days": (
+        "a done sacking or departure this recent leaves a job open; threads updated this recently provide the"
+        " candidates, and sources' reports this long before a question count when they are scored"
+    ),
+    "predictions.void_after_days": (
+        "a next-manager question with no appointment this many days after its deadline closes without a score"
+    ),
+    "predictions.max_open_per_chat": "open and locked questions one chat may have at once",
+    "predictions.tick_seconds": (
+        "how often deadlines and outcomes are checked; a poll cycle that brings new thread events checks at once"
+    ),
     "telegram.api_base_url": (
         "Bot API base (the token is appended). Point it at a local Bot API server, e.g. `http://127.0.0.1:8081/bot`"
     ),

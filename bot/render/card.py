@@ -34,3 +34,15 @@ class Reply:
     text: str = ""
     cards: tuple[Card, ...] = ()
     ephemeral: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionCard:
+    """A prediction question as its chat sees it: Telegram posts a non-anonymous poll, Discord a message
+    with a select menu, the console numbered lines. All strings are plain text."""
+
+    number: int  # the question's id: answers name it (Discord's menu), and so does the poll's text
+    question: str  # the poll's question, ending with its number: "Who will be …? (#12)"
+    options: tuple[str, ...]
+    note: str = ""  # how to play and when it locks
+    locked: bool = False  # no more answers: Discord drops the menu, Telegram stops the poll

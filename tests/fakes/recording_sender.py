@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.delivery.ports import InFlightMark
 from bot.domain import ChatRef
-from bot.render.card import Card
+from bot.render.card import Card, QuestionCard
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,27 @@ class RecordingSender:
         """The calls since the last take, and forget them."""
         taken, self.calls = self.calls, []
         return taken
+
+
+@dataclass
+class RecordingAsker(RecordingSender):
+    """A ``RecordingSender`` that also asks questions (``QuestionSender``): each question posted gets a
+    message id and a poll id."""
+
+    questions: list[tuple[ChatRef, QuestionCard]] = field(default_factory=list)
+    closed: list[tuple[ChatRef, str, QuestionCard]] = field(default_factory=list)
+    mark_in_flight: bool = False  # call the in-flight mark as Telegram's adapter does, before posting
+
+    async def post_question(
+        self, chat: ChatRef, card: QuestionCard, *, nonce: str = "", in_flight: InFlightMark | None = None
+    ) -> tuple[str, str]:
+        del nonce
+        if self.mark_in_flight and in_flight is not None:
+            await in_flight(True)
+        self._attempt(in_flight)
+        message_id = self._next_id()
+        self.questions.append((chat, card))
+        return message_id, f"poll-{message_id}"
+
+    async def close_question(self, chat: ChatRef, message_id: str, card: QuestionCard) -> None:
+        self.closed.append((chat, message_id, card))
