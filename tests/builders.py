@@ -5,9 +5,14 @@ transaction: tests of delivery, commands and storage get their rows without runn
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 
+from bot.commands.names import NameResolver
+from bot.commands.predict import PredictionCommands
+from bot.config import PredictionSettings
 from bot.domain import EventKind, Relation, Report, ThreadEvent, ThreadState
+from bot.predictions.game import Game
 from bot.store.base import NewDelivery, NewEvent, NewReport, NewStory, QueuedDelivery, StoryRecord
 from bot.store.sql import Store
 
@@ -71,3 +76,17 @@ async def add_report(
         report = Report(manager, club, relation, 0.9, "", source, tier, source, "", "", f"{manager} {club}", "", at)
         await tx.add_reports([NewReport(thread_id, story, report, duplicate)])
     return story
+
+
+def prediction_commands(
+    store: Store, names: NameResolver, clock: Callable[[], datetime], **settings: object
+) -> PredictionCommands:
+    """The prediction game's commands on ``store``, as the composition root builds them."""
+
+    def home_club(manager: str) -> str | None:
+        entry = names.gazetteer.managers.get(manager)
+        return entry.club if entry is not None else None
+
+    config = PredictionSettings.model_validate(settings)
+    game = Game(store.predictions, store.sagas, store.sagas, config, home_club=home_club, clock=clock)
+    return PredictionCommands(game, store.predictions, names, clock)

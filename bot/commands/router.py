@@ -15,6 +15,7 @@ from functools import partial
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver, Resolution
 from bot.commands.ports import CommandStore
+from bot.commands.predict import PredictionCommands
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.settings import settings
 from bot.commands.why import Why
@@ -36,7 +37,10 @@ COMMANDS: dict[str, str] = {
     "hot": "the hottest rumours right now",
     "sources": "feed health",
     "settings": "how this chat gets alerts: /settings mode daily, tier 2, stage talks",
-    "why": "why a story was or was not posted here: /why <link>, /why #12 or /why alonso",
+    "why": "why a story was or was not posted here: /why <link>, /why #12 or /why alonso; /why q3 for a question",
+    "predict": "prediction games: the questions here; admins: /predict open chelsea, /predict close #3",
+    "leaderboard": "who calls it best here: /leaderboard [season|all]",
+    "mycalls": "your calls and points in this chat",
     "help": "this list",
 }
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -63,8 +67,10 @@ class Router:
         clock: Callable[[], datetime] = utcnow,
         window_days: int = 21,
         limiter: CommandLimiter | None = None,
+        predictions: PredictionCommands | None = None,
     ) -> None:
         self.store = store
+        self.predictions = predictions  # the prediction game's commands (the composition root passes them)
         self.names = names
         self.clock = clock
         self.window_days = window_days
@@ -79,9 +85,19 @@ class Router:
             "sources": self.sources,
             "help": self.help,
             "settings": partial(settings, self.store),
-            "why": Why(self.store, self.names, clock),
+            "why": self.why,
             "start": self.help,
         }
+        self._why = Why(self.store, self.names, clock)
+        game = {"predict": self._no_game, "leaderboard": self._no_game, "mycalls": self._no_game, "call": self._no_game}
+        if predictions is not None:
+            game = {
+                "predict": predictions.predict,
+                "leaderboard": predictions.leaderboard,
+                "mycalls": predictions.mycalls,
+                "call": predictions.call,  # the console's way to answer; the platforms have polls and menus
+            }
+        self._handlers.update(game)
 
     async def handle(self, inv: Invocation) -> Reply:
         verdict = self.limiter.check(inv.chat.platform, inv.chat.chat_id, inv.user_id)
@@ -233,6 +249,15 @@ class Router:
         if len(disabled) > SOURCES_LISTED:
             lines.append(f"… and {len(disabled) - SOURCES_LISTED} more disabled feeds.")
         return Reply("\n".join(lines))
+
+    async def why(self, inv: Invocation) -> Reply:
+        if self.predictions is not None and (reply := await self.predictions.why(inv)) is not None:
+            return reply
+        return await self._why(inv)
+
+    async def _no_game(self, inv: Invocation) -> Reply:
+        del inv
+        return Reply("Prediction games are not running in this bot.", ephemeral=True)
 
     async def help(self, inv: Invocation) -> Reply:
         del inv

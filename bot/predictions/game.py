@@ -136,11 +136,15 @@ class Game:
         since = now - timedelta(days=self.settings.saga_days)
         pressure = [s for s in await self.sagas.under_pressure(since, now) if s.manager == manager]
         club = pressure[0].club if pressure else self.home_club(manager)
+        gone = (
+            await self.outcomes.departures([(manager, club)], since)
+            if club
+            else [d for d in await self.outcomes.departures(None, since) if d.manager == manager][-1:]
+        )
+        if gone:
+            raise Refusal(f"{manager} already left {gone[0].club} ({when(gone[0].at)}).")
         if not club:
             raise Refusal(f"I don't know where {manager} is in charge, so I cannot ask whether he will stay.")
-        gone = await self.outcomes.departures([(manager, club)], since)
-        if gone:
-            raise Refusal(f"{manager} already left {club} ({when(gone[0].at)}).")
         q = NewQuestion(chat_key, QuestionKind.STILL_IN_CHARGE, club, manager, (YES, NO), now, by, ends)
         return Opened(await self._store(q))
 

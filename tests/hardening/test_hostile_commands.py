@@ -22,6 +22,7 @@ from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.render import discord_embed, telegram_html
 from bot.render.card import Reply
 from bot.store.sqlite import SQLiteStore
+from tests.builders import prediction_commands
 from tests.fakes.clock import FakeClock
 from tests.fakes.telegram_markup import telegram_text
 
@@ -39,7 +40,9 @@ async def router(store: SQLiteStore, analyser: Analyser, gazetteer: Gazetteer) -
                  "as a candidate to replace their head coach in the summer, Marca reports.",
                  "https://news.example/a1", clock() - timedelta(hours=2), "Marca")  # fmt: skip
     await Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy()).ingest(feed.id, [story], clock(), alerts=False)
-    return Router(store, NameResolver(gazetteer), clock=clock, limiter=CommandLimiter(0, 0))
+    names = NameResolver(gazetteer)
+    game = prediction_commands(store, names, clock)
+    return Router(store, names, clock=clock, limiter=CommandLimiter(0, 0), predictions=game)
 
 
 async def ask(router: Router, line: str, *, can_manage: bool = True) -> Reply:

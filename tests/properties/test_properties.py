@@ -15,9 +15,10 @@ from bot.analysis.analyser import Analyser
 from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.router import COMMANDS, Router
-from bot.domain import Analysis, Article, Relation
+from bot.domain import Analysis, Article, Relation, utcnow
 from bot.feeds.parser import parse_feed
 from bot.store.sqlite import SQLiteStore
+from tests.builders import prediction_commands
 from tests.fakes.feed_server import rss
 
 FOOTBALL_WORDS = st.sampled_from(
@@ -136,5 +137,6 @@ def _router(analyser: Analyser) -> Router:
     if "r" not in _ROUTER:
         folder = Path(__import__("tempfile").mkdtemp(prefix="rumourbot-props-"))
         store = _LOOP.run_until_complete(SQLiteStore.open(f"sqlite:///{folder / 'p.db'}"))
-        _ROUTER["r"] = Router(store, NameResolver(analyser.gazetteer))
+        names = NameResolver(analyser.gazetteer)
+        _ROUTER["r"] = Router(store, names, predictions=prediction_commands(store, names, utcnow))
     return _ROUTER["r"]
