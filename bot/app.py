@@ -7,13 +7,14 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
 from bot.commands.names import NameResolver
+from bot.commands.predict import PredictionCommands
 from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
@@ -28,8 +29,12 @@ from bot.llm.port import AnalysisPort
 from bot.logs import report_error
 from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
-from bot.pipeline.poller import Poller
+from bot.pipeline.poller import CycleStats, Poller
 from bot.platforms.console import CONSOLE_CHAT, PROMPT, ConsoleAdapter
+from bot.predictions.game import Game
+from bot.predictions.ports import QuestionSender, SagaOutcomes
+from bot.predictions.posts import PostDispatcher
+from bot.predictions.referee import Referee
 from bot.store.sql import SQLStore as Store
 from bot.workers import ALL_ROLES, LeaseKeeper, RoleError, Roles, new_worker_id
 
@@ -67,6 +72,8 @@ class Core:
     names: NameResolver
     router: Router
     analysis: AnalysisPort  # the built-in analyser, or the language model in front of it (bot/llm)
+    game: Game  # the prediction game (bot/predictions)
+    referee: Referee
 
     def ingestor(self) -> Ingestor:
         return Ingestor(self.analysis, self.store, self.policy())
@@ -80,23 +87,67 @@ class Core:
         )
 
 
+def saga_outcomes(store: Store) -> SagaOutcomes:
+    """Where the prediction game learns a saga's outcome: who was appointed at a club, whether a manager
+    left his club, and when. The one seam for it: today the store's done reports (``store.sagas``);
+    thread resolution (true / false / went cold, and an operator's override) plugs in here, and whatever
+    resolves a thread calls ``Core.referee.outcomes_changed()`` so questions settle at once."""
+    return store.sagas
+
+
+def prediction_game(
+    config: Config, store: Store, gazetteer: Gazetteer, clock: Callable[[], datetime] = utcnow
+) -> tuple[Game, Referee]:
+    def home_club(manager: str) -> str | None:
+        entry = gazetteer.managers.get(manager)
+        return entry.club or None if entry is not None else None
+
+    game = Game(
+        store.predictions, store.sagas, saga_outcomes(store), config.settings.predictions, home_club=home_club,
+        clock=clock,
+    )  # fmt: skip
+    return game, Referee(game)
+
+
 @contextlib.asynccontextmanager
-async def core(config: Config) -> AsyncIterator[Core]:
+async def core(config: Config, *, clock: Callable[[], datetime] = utcnow) -> AsyncIterator[Core]:
     gazetteer = load_knowledge(config)
     store = await open_store(config)
     try:
         names = NameResolver(gazetteer)
+        game, referee = prediction_game(config, store, gazetteer, clock)
         router = Router(
             store,
             names,
+            clock=clock,
             window_days=config.settings.rumours.window_days,
             limiter=CommandLimiter.from_settings(config.settings.commands),
+            predictions=PredictionCommands(game, store.predictions, names, clock),
         )
         analyser = Analyser(gazetteer)
         async with open_analysis(config, analyser, gazetteer, store) as analysis:
-            yield Core(config, store, gazetteer, analyser, names, router, analysis)
+            yield Core(config, store, gazetteer, analyser, names, router, analysis, game, referee)
     finally:
         await store.close()
+
+
+def wake_referee(
+    c: Core, also: Callable[[CycleStats, float], None] | None = None
+) -> Callable[[CycleStats, float], None]:
+    """The poller's per-cycle callback: new thread events may have answered a question."""
+
+    def on_cycle(stats: CycleStats, seconds: float) -> None:
+        if also is not None:
+            also(stats, seconds)
+        if stats.events:
+            c.referee.outcomes_changed()
+
+    return on_cycle
+
+
+def question_senders(senders: dict[str, Sender]) -> dict[str, QuestionSender]:
+    """The platforms that can ask questions natively (all of ours can)."""
+    return {name: s for name, s in senders.items() if hasattr(s, "post_question")}  # type: ignore[misc]
 
 
 async def sync_feed_list(c: Core) -> int:
@@ -132,6 +183,7 @@ async def _start_platforms(
             c.router.handle,
             gone,
             on_rate_limited=metrics.rate_limited("telegram") if metrics else None,
+            on_votes=c.game.record,
         )
         await telegram.start(updates=roles.takes_updates("telegram"))
         started.append(telegram)
@@ -145,6 +197,7 @@ async def _start_platforms(
             gone,
             c.names.complete,
             on_rate_limited=metrics.rate_limited("discord") if metrics else None,
+            on_answer=c.game.answer,
         )
         try:
             await discord_adapter.start()
@@ -205,13 +258,21 @@ async def run_bot(
             worker=worker,
             lease_seconds=lease_seconds,
         )
+        posts = PostDispatcher(
+            c.store.predictions,
+            question_senders(senders),
+            config.settings.delivery,
+            worker=worker,
+            lease_seconds=lease_seconds,
+        )
+        c.game.on_change = posts.wake.set
         poller = Poller(
             c.store,
             fetcher,
             c.ingestor(),
             config.settings.feeds,
             on_deliveries=dispatcher.wake.set,
-            on_cycle=metrics.poll_cycle,
+            on_cycle=wake_referee(c, metrics.poll_cycle),
             worker=worker,
             lease_seconds=lease_seconds,
         )
@@ -231,8 +292,10 @@ async def run_bot(
                 group.create_task(keeper.run(stop))
                 if roles.polls:
                     group.create_task(poller.run(stop, tick_seconds))
+                    group.create_task(c.referee.run(stop))
                 if senders:
                     group.create_task(dispatcher.run(stop))
+                    group.create_task(posts.run(stop))
                 if console is not None:
                     group.create_task(console.run(stop, stdin))
                 group.create_task(stop.wait())

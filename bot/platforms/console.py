@@ -16,7 +16,7 @@ from typing import TextIO
 from bot.commands.base import CommandHandler, Invocation
 from bot.delivery.ports import Capabilities, InFlightMark
 from bot.domain import ChatRef, Platform
-from bot.render.card import Card
+from bot.render.card import Card, QuestionCard
 from bot.render.text import render_card, render_reply
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,21 @@ class ConsoleAdapter:
     async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
         del chat
         self._print(f"{self._label('alert', card.thread or self._threads.get(message_id), ' edited')} {card.title}")
+
+    async def post_question(
+        self, chat: ChatRef, card: QuestionCard, *, nonce: str = "", in_flight: InFlightMark | None = None
+    ) -> tuple[str, str]:
+        """The question with numbered options; the console answers with /call N OPTION."""
+        del chat, nonce, in_flight
+        message_id = str(next(self._ids))
+        options = "\n".join(f"  {n}. {option}" for n, option in enumerate(card.options, start=1))
+        how = f"Answer with /call {card.number} <option number>."
+        self._print(f"\n{self._label('question', None)} {card.question}\n{options}\n{card.note}\n{how}\n")
+        return message_id, ""
+
+    async def close_question(self, chat: ChatRef, message_id: str, card: QuestionCard) -> None:
+        del chat, message_id
+        self._print(f"{self._label('question', None, ' locked')} {card.question}")
 
     def _show_prompt(self) -> None:
         if self.prompt:

@@ -45,13 +45,16 @@ from bot.delivery.ports import Capabilities, InFlightMark, PermanentFailure, Pla
 from bot.domain import ChatRef, Platform
 from bot.platforms.discord_commands import NO_MENTIONS, Responder
 from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error, start_problem
-from bot.render.card import Card
+from bot.predictions.ports import Vote
+from bot.render.card import Card, QuestionCard
 from bot.render.discord_embed import render_content, render_embed, thread_name
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 NONCE_MAX = 25
+QUESTION_MENU = "rbq:"  # a prediction question's select menu: "rbq:<question number>"
+NOT_RECORDED = "Sorry, your call could not be recorded. Please pick again."
 Messageable = discord.abc.GuildChannel | discord.Thread | discord.abc.PrivateChannel
 
 
@@ -60,14 +63,28 @@ class DiscordStartError(PlatformStartError):
 
 
 class _Client(discord.Client):
-    """discord.Client that reports channels the bot can no longer post to."""
+    """discord.Client that reports channels the bot can no longer post to, and fans' picks in the menus
+    of prediction questions."""
 
     def __init__(
-        self, gone: Callable[[list[int]], Awaitable[None]], *, identify_interval: float = 5.0, **options: Any
+        self,
+        gone: Callable[[list[int]], Awaitable[None]],
+        *,
+        identify_interval: float = 5.0,
+        picked: Callable[[discord.Interaction], Awaitable[None]] | None = None,
+        **options: Any,
     ) -> None:
         super().__init__(**options)
         self._gone = gone
         self._identify_interval = identify_interval
+        self._picked = picked
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        data: dict[str, Any] = dict(interaction.data or {})
+        custom_id = str(data.get("custom_id", ""))
+        menu = interaction.type is discord.InteractionType.component and custom_id.startswith(QUESTION_MENU)
+        if menu and self._picked is not None:
+            await self._picked(interaction)
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
         await self._gone([channel.id])
@@ -140,6 +157,27 @@ def _nonce(nonce: str) -> str:
     return nonce if len(nonce) <= NONCE_MAX else hashlib.sha256(nonce.encode()).hexdigest()[:NONCE_MAX]
 
 
+def _question_card(card: QuestionCard) -> Card:
+    options = "\n".join(f"{n}. {option}" for n, option in enumerate(card.options, start=1))
+    return Card(title=card.question, body=options, footer=card.note)
+
+
+def _menu(card: QuestionCard) -> discord.ui.View:
+    """The question's select menu (its id names the question; an option's value is its index). The view
+    is stopped before sending, so discord.py keeps no callback for it: picks reach ``on_interaction``,
+    after a restart too."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(
+        discord.ui.Select(
+            custom_id=f"{QUESTION_MENU}{card.number}",
+            placeholder="Your call…",
+            options=[discord.SelectOption(label=o[:100] or "?", value=str(n)) for n, o in enumerate(card.options)],
+        )
+    )
+    view.stop()
+    return view
+
+
 def _mentions(ping_role: str) -> discord.AllowedMentions:
     """Nothing may be mentioned, except the one role chosen for this follow."""
     if not ping_role:
@@ -168,7 +206,9 @@ class DiscordAdapter:
         request_timeout: float = 60.0,
         on_rate_limited: Callable[[], None] | None = None,
         identify_interval: float = 5.0,
+        on_answer: Callable[[Vote], Awaitable[str]] | None = None,
     ) -> None:
+        self._on_answer = on_answer  # a fan's pick in a question's menu: recorded, then confirmed in its words
         self._identify_interval = identify_interval  # between the IDENTIFYs of this process's shards
         self._on_rate_limited = on_rate_limited  # each 429 from the REST API (e.g. for metrics)
         self._token = token
@@ -201,6 +241,7 @@ class DiscordAdapter:
         self._client = client = client_class(
             self._chats_gone,
             identify_interval=self._identify_interval,
+            picked=self._picked,
             **shards,
             intents=intents,
             allowed_mentions=NO_MENTIONS,
@@ -255,6 +296,60 @@ class DiscordAdapter:
                 await self._on_chat_gone(ChatRef(self.platform, str(channel_id), ""))
             except Exception as exc:
                 log.error("discord: on_chat_gone for %s failed: %r", channel_id, exc)
+
+    async def _picked(self, interaction: discord.Interaction) -> None:
+        """A fan picked an option of a question: record it, then confirm (only to them). The pick is
+        acknowledged to Discord only after it is stored: if the bot dies first, Discord tells the fan
+        the interaction failed, and nothing the fan saw confirmed is lost."""
+        data: dict[str, Any] = dict(interaction.data or {})
+        number = str(data.get("custom_id", "")).removeprefix(QUESTION_MENU)
+        values = [str(v) for v in data.get("values") or []]
+        choice = int(values[0]) if values and values[0].isdigit() else None
+        text = NOT_RECORDED
+        if number.isdigit() and self._on_answer is not None:
+            user = interaction.user
+            vote = Vote(
+                self.platform, str(user.id), user.display_name, choice, f"dc:{interaction.id}", question_id=int(number)
+            )
+            try:
+                text = await self._on_answer(vote)
+            except Exception as exc:
+                log.error("discord: could not record a pick on question %s: %r", number, exc)
+        try:
+            await interaction.response.send_message(render_content(text), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        except (discord.HTTPException, *TRANSPORT_ERRORS) as exc:
+            log.warning("discord: could not confirm a pick on question %s: %s", number, exc)
+
+    # ----- questions ---------------------------------------------------------------------------
+    async def post_question(
+        self, chat: ChatRef, card: QuestionCard, *, nonce: str = "", in_flight: InFlightMark | None = None
+    ) -> tuple[str, str]:
+        """The question as an embed with a select menu of its options; the nonce makes a resend harmless."""
+        del in_flight
+        channel_id = _snowflake(chat.thread_id or chat.chat_id, "channel")
+        embeds = [discord.Embed.from_dict(render_embed(_question_card(card)))]
+        extra: dict[str, Any] = {"nonce": _nonce(nonce)} if nonce else {}
+
+        async def op(client: discord.Client) -> str:
+            await self._paced()
+            target = client.get_partial_messageable(channel_id)
+            message = await target.send(embeds=embeds, view=_menu(card), allowed_mentions=NO_MENTIONS, **extra)
+            return str(message.id)
+
+        return await self._guard("send", chat, op), ""
+
+    async def close_question(self, chat: ChatRef, message_id: str, card: QuestionCard) -> None:
+        """Edit the question: its locked note, and no menu."""
+        thread_id, mid = _split_id(message_id)
+        channel_id = thread_id or _snowflake(chat.thread_id or chat.chat_id, "channel")
+        embed = discord.Embed.from_dict(render_embed(_question_card(card)))
+
+        async def op(client: discord.Client) -> None:
+            message = client.get_partial_messageable(channel_id).get_partial_message(mid)
+            await self._paced()
+            await message.edit(embed=embed, view=None, allowed_mentions=NO_MENTIONS)
+
+        await self._guard("edit", chat, op)
 
     # ----- Sender ----------------------------------------------------------------------------
     async def send(

@@ -24,7 +24,10 @@ from bot.render.discord_embed import batch_embeds, render_content, render_embed
 
 log = logging.getLogger(__name__)
 
-COMMAND_NAMES = ("rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help")
+COMMAND_NAMES = (
+    "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "predict", "leaderboard",
+    "mycalls", "help",
+)  # fmt: skip
 MAX_CHOICES = 25
 CHOICE_MAX = 100
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -175,6 +178,28 @@ class Responder:
         @app_commands.describe(story="A story's link, a thread number (#12) or a manager or club")
         async def why(interaction: discord.Interaction, story: str) -> None:
             await run(interaction, "why", story)
+
+        @tree.command(name="predict", description="Prediction games: the questions here; admins open and close them")
+        @app_commands.describe(
+            action="open, close, off or on (admins); empty lists the questions here",
+            target="open: a club (its next manager) or a manager (still in charge?); close: #N",
+            until="open: days (30) or a date (2026-01-31) when calls lock",
+        )
+        @app_commands.choices(action=[app_commands.Choice(name=a, value=a) for a in ("open", "close", "off", "on")])
+        @app_commands.autocomplete(target=complete)
+        async def predict(
+            interaction: discord.Interaction, action: str = "", target: str = "", until: str = ""
+        ) -> None:
+            await run(interaction, "predict", " ".join(part for part in (action, target, until) if part))
+
+        @tree.command(name="leaderboard", description="Who calls it best in this channel")
+        @app_commands.describe(season="e.g. 2025-26, or all; empty: this season")
+        async def leaderboard(interaction: discord.Interaction, season: str = "") -> None:
+            await run(interaction, "leaderboard", season)
+
+        @tree.command(name="mycalls", description="Your calls and points in this channel")
+        async def mycalls(interaction: discord.Interaction) -> None:
+            await run(interaction, "mycalls")
 
         @tree.command(name="help", description="How to use rumourbot")
         async def help_(interaction: discord.Interaction) -> None:

@@ -31,6 +31,8 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    PollAnswerHandler,
+    PollHandler,
     filters,
 )
 
@@ -47,7 +49,7 @@ from bot.delivery.ports import (
 from bot.domain import ChatRef
 from bot.platforms import telegram_support as ts
 from bot.render import telegram_html as th
-from bot.render.card import Card, Reply
+from bot.render.card import Card, QuestionCard, Reply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -80,7 +82,9 @@ class TelegramAdapter:
         *,
         webhook_secret: str = "",
         on_rate_limited: Callable[[], None] | None = None,
+        on_votes: ts.OnVotes | None = None,
     ) -> None:
+        self._on_votes = on_votes  # prediction poll answers (and polls shown), recorded before they are confirmed
         self._on_rate_limited = on_rate_limited  # each 429 from the Bot API (e.g. for metrics)
         self._token = token
         self._settings = settings
@@ -92,6 +96,10 @@ class TelegramAdapter:
         self._redacted: list[logging.Logger] = []
         self._admins = ts.AdminCache(ADMIN_TTL_SECONDS)
         self._sent: OrderedDict[str, list[str]] = OrderedDict()
+        self._polls: dict[str, tuple[str, str]] = {}
+        self._recorded: OrderedDict[object, None] = (
+            OrderedDict()
+        )  # update ids whose poll answers were recorded  # nonce → (message id, poll id): a retry does not post again
 
     def __repr__(self) -> str:  # never show the token
         return f"TelegramAdapter(api={self._settings.api_base_url!r})"
@@ -112,6 +120,7 @@ class TelegramAdapter:
             .base_url(self._settings.api_base_url)
             .base_file_url(self._settings.file_base_url)
             .request(ts.bot_request(self._on_rate_limited))  # marks deliveries in flight (docs/DELIVERY.md)
+            .get_updates_request(ts.updates_request(self._record_updates))  # poll answers recorded before confirming
             # One message every 1/30 s overall spaces sends evenly under Telegram's ~30/s limit; the
             # default lets bursts of ~60 through and then pauses everything after each 429.
             .rate_limiter(
@@ -124,6 +133,9 @@ class TelegramAdapter:
         app.add_handler(CommandHandler([name for name, _ in ts.COMMANDS], self._on_command, filters=new_only))
         app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new_only, self._on_unknown))
         app.add_handler(ChatMemberHandler(self._on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+        # Webhook updates reach only the handlers (polling ones were recorded already: a second record is a no-op).
+        app.add_handler(PollAnswerHandler(self._on_poll_update))
+        app.add_handler(PollHandler(self._on_poll_update))
         app.add_error_handler(self._on_error)
         try:
             await app.initialize()  # getMe
@@ -148,7 +160,7 @@ class TelegramAdapter:
     async def _start_updates(self, app: AnyApp) -> None:
         if app.updater is None:
             raise TelegramStartError("the PTB application has no updater")
-        allowed = [Update.MESSAGE, Update.MY_CHAT_MEMBER]
+        allowed = [Update.MESSAGE, Update.MY_CHAT_MEMBER, Update.POLL_ANSWER, Update.POLL]
         if not self._settings.webhook_url:
             await app.updater.start_polling(allowed_updates=allowed, error_callback=self._on_poll_error)
             return
@@ -228,6 +240,50 @@ class TelegramAdapter:
         except PermanentFailure as exc:
             if ts.NOT_MODIFIED not in str(exc).lower():  # same text and buttons: already up to date
                 raise
+
+    async def post_question(
+        self, chat: ChatRef, card: QuestionCard, *, nonce: str = "", in_flight: InFlightMark | None = None
+    ) -> tuple[str, str]:
+        """A non-anonymous poll (fans' answers reach the bot with who chose what); return the message id
+        and the poll's id. Marked in flight like an alert (docs/DELIVERY.md)."""
+        if nonce and nonce in self._polls:
+            return self._polls[nonce]
+
+        async def post(chat_id: int | str) -> Message:
+            sent: Message = await self._bot().send_poll(
+                chat_id,
+                card.question,
+                list(card.options),
+                is_anonymous=False,
+                message_thread_id=int(chat.thread_id) if chat.thread_id else None,
+            )
+            return sent
+
+        marking = ts.IN_FLIGHT.set(in_flight)
+        try:
+            sent = await self._call(chat, post)
+        finally:
+            ts.IN_FLIGHT.reset(marking)
+        posted = (str(sent.message_id), sent.poll.id if sent.poll else "")
+        if nonce:
+            self._polls[nonce] = posted
+            while len(self._polls) > NONCE_MEMORY:
+                self._polls.pop(next(iter(self._polls)))
+        return posted
+
+    async def close_question(self, chat: ChatRef, message_id: str, card: QuestionCard) -> None:
+        """Stop the poll; a poll already stopped (or gone) is fine."""
+        del card
+
+        async def stop(chat_id: int | str) -> object:
+            return await self._bot().stop_poll(chat_id, int(message_id))
+
+        try:
+            await self._call(chat, stop)
+        except PermanentFailure as exc:
+            if not any(phrase in str(exc).lower() for phrase in ts.POLL_STOPPED):
+                raise
+            log.info("telegram: poll %s in chat %s was already stopped or is gone: %s", message_id, chat.chat_id, exc)
 
     async def _deliver(
         self,
@@ -324,6 +380,25 @@ class TelegramAdapter:
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram: error while handling an update: %s", ts.brief(context.error))
+
+    async def _record_updates(self, updates: list[dict[str, Any]]) -> None:
+        """Hand the poll answers (and polls shown) in raw updates to the game; raises if it cannot take them."""
+        votes = list(ts.votes_from(updates))
+        if votes and self._on_votes is not None:
+            await self._on_votes(votes)
+        for update in updates:
+            self._recorded[update.get("update_id")] = None
+        while len(self._recorded) > NONCE_MEMORY:
+            self._recorded.popitem(last=False)
+
+    async def _on_poll_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Webhook updates come only this way; polled ones were recorded on arrival (``_record_updates``)."""
+        if update.update_id in self._recorded:
+            return
+        try:
+            await self._record_updates([update.to_dict()])
+        except Exception as exc:
+            log.error("telegram: could not record a poll answer: %s", ts.brief(exc))
 
     def _on_poll_error(self, exc: TelegramError) -> None:
         log.warning("telegram: getUpdates failed (PTB retries): %s", ts.brief(exc))

@@ -19,10 +19,12 @@ the adapter also re-raises InvalidToken without the token.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import re
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
@@ -36,6 +38,7 @@ from telegram.request import HTTPXRequest
 from bot.commands.base import Invocation
 from bot.delivery.ports import ChatGone, DeliveryError, InFlightMark, PermanentFailure, RetryLater
 from bot.domain import ChatKind, ChatRef, Platform
+from bot.predictions.ports import PollSeen, Vote
 from bot.render.telegram_html import Button
 
 log = logging.getLogger(__name__)
@@ -49,11 +52,15 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Which sources the bot reads and how it rates them"),
     ("settings", "How this chat gets alerts (instant or digest, tier, stage)"),
     ("why", "Why a story was or was not posted here"),
+    ("predict", "Prediction games: the questions here; admins open and close them"),
+    ("leaderboard", "Who calls it best in this chat"),
+    ("mycalls", "Your calls and points"),
     ("help", "How to use the bot"),
 )
 # A 400 with one of these means the bot cannot post there at all (chat or topic deleted, rights gone).
 GONE_PHRASES = ("chat not found", "message thread not found", "not enough rights", "have no rights")
 NOT_MODIFIED = "message is not modified"
+POLL_STOPPED = ("poll has already been closed", "message with poll to stop not found", "message to stop not found")
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -111,7 +118,7 @@ class TokenRedactor(logging.Filter):
         return loggers
 
 
-POSTING_METHODS = ("/sendMessage",)  # the only Bot API methods the dispatcher uses that post
+POSTING_METHODS = ("/sendMessage", "/sendPoll")  # the Bot API methods the dispatchers use that post
 IN_FLIGHT: ContextVar[InFlightMark | None] = ContextVar("telegram_in_flight", default=None)
 """The mark of the delivery whose send this task is running (set by ``TelegramAdapter._deliver``)."""
 
@@ -151,6 +158,71 @@ def bot_request(on_rate_limited: Callable[[], None] | None = None) -> HTTPXReque
 
     hooks = {"request": [_mark_when_written], "response": [_unmark_if_refused, count_429]}
     return HTTPXRequest(connection_pool_size=256, httpx_kwargs={"event_hooks": hooks})
+
+
+# -- prediction polls --------------------------------------------------------------------------
+#
+# PTB's updater hands updates to the handlers and confirms them to Telegram (the next getUpdates
+# offset) without waiting for the handlers: a crash in between loses them. A poll answer is a fan's
+# call, acknowledged to the fan by Telegram, so the bot records answers from the getUpdates answer
+# itself, in a hook of the HTTP client PTB polls with, before PTB even sees them; should recording
+# fail, the call fails and PTB asks for the same updates again. docs/adr/0007-prediction-games.md.
+
+OnVotes = Callable[[Sequence[Vote | PollSeen]], Awaitable[object]]
+_QUESTION_NUMBER = re.compile(r"\(#(\d{1,12})\)\s*$")
+
+
+class AnswersNotRecorded(httpx.TransportError):
+    """Poll answers in a getUpdates answer could not be stored: PTB retries the call, so Telegram sends
+    the same updates again (they are not confirmed)."""
+
+
+def votes_from(updates: Sequence[dict[str, Any]]) -> Iterator[Vote | PollSeen]:
+    """The poll answers (and polls shown) in raw Bot API updates. An answer with no option is a
+    withdrawn vote; the key is the update with the poll and voter, so a redelivered update is recorded once."""
+    for update in updates:
+        answer, poll = update.get("poll_answer"), update.get("poll")
+        if isinstance(answer, dict) and answer.get("poll_id") is not None:
+            voter = answer.get("user") or answer.get("voter_chat") or {}
+            user_id = str(voter.get("id", ""))
+            name = " ".join(str(voter[k]) for k in ("first_name", "last_name", "title") if voter.get(k))
+            options = answer.get("option_ids") or []
+            choice = int(options[0]) if options else None
+            poll_id = str(answer["poll_id"])
+            key = f"tg:{update.get('update_id')}:{poll_id}:{user_id}"
+            yield Vote(PLATFORM, user_id, name, choice, key, poll_ref=poll_id)
+        elif isinstance(poll, dict) and poll.get("id") is not None:
+            match = _QUESTION_NUMBER.search(str(poll.get("question", "")))
+            if match:
+                yield PollSeen(str(poll["id"]), int(match[1]))
+
+
+OnUpdates = Callable[[list[dict[str, Any]]], Awaitable[None]]
+
+
+def updates_request(on_updates: OnUpdates) -> HTTPXRequest:
+    """The HTTP client for getUpdates (PTB's defaults for it) that hands each answer's raw updates with a
+    poll answer or poll to ``on_updates`` before PTB sees them; should that fail, the call fails."""
+
+    async def record(response: httpx.Response) -> None:
+        if response.status_code != 200 or not response.request.url.path.endswith("/getUpdates"):
+            return
+        await response.aread()
+        try:
+            updates = json.loads(response.content).get("result") or []
+        except (ValueError, AttributeError):
+            return  # PTB reports the answer it cannot read
+        polls = [u for u in updates if isinstance(u, dict) and ("poll_answer" in u or "poll" in u)]
+        if polls:
+            try:
+                await on_updates(polls)
+            except Exception as exc:
+                log.warning(
+                    "telegram: %d poll update(s) not recorded; Telegram will send them again: %s", len(polls), exc
+                )
+                raise AnswersNotRecorded(f"poll answers not recorded: {type(exc).__name__}") from exc
+
+    return HTTPXRequest(connection_pool_size=1, httpx_kwargs={"event_hooks": {"response": [record]}})
 
 
 def api_chat_id(chat: ChatRef) -> int | str:

@@ -167,7 +167,7 @@ def message(mid: str, cid: str, body: dict[str, Any]) -> dict[str, Any]:
         "mention_roles": [],
         "attachments": [],
         "embeds": body.get("embeds") or [],
-        "components": [],
+        "components": body.get("components") or [],
         "pinned": False,
         "type": 0,
         "flags": body.get("flags", 0),
@@ -185,9 +185,15 @@ def interaction(
     channel_id: str = TEXT_ID,
     dm: bool = False,
     resolved: dict[str, Any] | None = None,
+    user: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+    message: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """An INTERACTION_CREATE payload (kind 2 = slash command, 4 = autocomplete)."""
-    data: dict[str, Any] = {"id": "1", "name": name, "type": 1, "options": options}
+    """An INTERACTION_CREATE payload (kind 2 = slash command, 4 = autocomplete, 3 = a component such as a
+    select menu: give its ``data`` and the ``message`` it is on)."""
+    user = user or USER
+    if data is None:
+        data = {"id": "1", "name": name, "type": 1, "options": options}
     if resolved:
         data["resolved"] = resolved
     payload: dict[str, Any] = {
@@ -202,13 +208,15 @@ def interaction(
         "entitlements": [],
         "attachment_size_limit": 10_485_760,
     }
+    if message is not None:
+        payload["message"] = message
     if dm:
-        payload.update(channel_id=channel_id, channel={"id": channel_id, "type": 1}, user=USER, context=1)
-        payload["authorizing_integration_owners"] = {"1": USER["id"]}
+        payload.update(channel_id=channel_id, channel={"id": channel_id, "type": 1}, user=user, context=1)
+        payload["authorizing_integration_owners"] = {"1": user["id"]}
         return payload
     channel = CHANNELS.get(channel_id, _channel(channel_id, 0, "elsewhere", 9))
     member = {
-        "user": USER,
+        "user": user,
         "roles": [],
         "joined_at": STAMP,
         "deaf": False,
@@ -220,6 +228,11 @@ def interaction(
     payload["guild_locale"] = "en-GB"
     payload["authorizing_integration_owners"] = {"0": GUILD_ID}
     return payload
+
+
+def fan(user_id: str, name: str) -> dict[str, Any]:
+    """Another member of the guild."""
+    return {"id": user_id, "username": name.lower(), "discriminator": "0", "global_name": name, "avatar": None}
 
 
 def role_option(role_id: str = ROLE_ID) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from bot.commands.base import ChatRef, Invocation
 from bot.config import TelegramSettings
 from bot.platforms.telegram_adapter import TelegramAdapter
+from bot.predictions.ports import PollSeen, Vote
 from bot.render.card import Card, Link, Reply
 from tests.fakes.telegram_server import TelegramFake
 
@@ -40,17 +41,25 @@ class Harness:
     handler: StubHandler = field(default_factory=StubHandler)
     gone: list[ChatRef] = field(default_factory=list)
     adapters: list[TelegramAdapter] = field(default_factory=list)
+    votes: list[Vote | PollSeen] = field(default_factory=list)  # what the adapter handed the game
+    refuse_votes: int = 0  # recording fails this many more times (a store that cannot write)
 
     async def bot(self, token: str | None = None, **settings: Any) -> TelegramAdapter:
         """Start an adapter against the fake; ``settings`` override TelegramSettings fields."""
         config = TelegramSettings(api_base_url=self.srv.base_url, file_base_url=self.srv.file_url, **settings)
-        adapter = TelegramAdapter(token or self.srv.token, config, self.handler, self.on_gone)
+        adapter = TelegramAdapter(token or self.srv.token, config, self.handler, self.on_gone, on_votes=self.on_votes)
         self.adapters.append(adapter)
         await adapter.start()
         return adapter
 
     async def on_gone(self, chat: ChatRef) -> None:
         self.gone.append(chat)
+
+    async def on_votes(self, votes: Sequence[Vote | PollSeen]) -> None:
+        if self.refuse_votes:
+            self.refuse_votes -= 1
+            raise OSError("disk I/O error")
+        self.votes.extend(votes)
 
 
 @asynccontextmanager

@@ -71,7 +71,12 @@ class TelegramFake:
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "getChatMember": self._get_chat_member,
+            "sendPoll": self._send_poll,
+            "stopPoll": self._stop_poll,
         }
+        self.served: list[Json] = []  # every update getUpdates handed out, again when it was not confirmed
+        self.polls: dict[str, Json] = {}  # poll id → {"chat_id", "message_id", "poll", "votes": {user: [option ids]}}
+        self._poll_ids = itertools.count(5_000_000_001)
 
     # -- lifecycle ---------------------------------------------------------------------------
     async def start(self) -> TelegramFake:
@@ -180,6 +185,29 @@ class TelegramFake:
     def chat_not_found_next(self, times: int = 1) -> None:
         self.fail_next("sendMessage", 400, "Bad Request: chat not found", times=times)
 
+    def vote(self, poll_id: str, user_id: int, option_ids: list[int], *, name: str = "") -> bool:
+        """A user answers (or, with no options, withdraws their answer to) a poll, as in a Telegram app:
+        the bot gets a poll_answer update, then a poll update with the new counts (Telegram sends one for
+        every poll the bot sent). A stopped poll takes no answers: False."""
+        entry = self.polls[poll_id]
+        poll = entry["poll"]
+        if poll["is_closed"]:
+            return False
+        entry["votes"][user_id] = list(option_ids)
+        for n, option in enumerate(poll["options"]):
+            option["voter_count"] = sum(n in chosen for chosen in entry["votes"].values())
+        poll["total_voter_count"] = sum(bool(chosen) for chosen in entry["votes"].values())
+        user = {"id": user_id, "is_bot": False, "first_name": name or f"User{user_id}"}
+        persistent = [poll["options"][n]["persistent_id"] for n in option_ids]
+        answer = {"poll_id": poll_id, "user": user, "option_ids": list(option_ids), "option_persistent_ids": persistent}
+        self.push({"poll_answer": answer})
+        self.push({"poll": json.loads(json.dumps(poll))})
+        return True
+
+    def poll_in(self, chat_id: int) -> Json:
+        """The latest poll posted in a chat."""
+        return [e for e in self.polls.values() if e["chat_id"] == str(chat_id)][-1]
+
     def calls_to(self, method: str) -> list[Json]:
         return [call.params for call in self.calls if call.method == method]
 
@@ -250,7 +278,9 @@ class TelegramFake:
                         await self._changed.wait_for(lambda: bool(self._updates) or self._stopping)
                 except TimeoutError:
                     pass
-        return self._updates[: int(params.get("limit", 100))]
+        served = self._updates[: int(params.get("limit", 100))]
+        self.served.extend(served)
+        return served
 
     async def _send_message(self, params: Json) -> Any:
         chat_id, problem = str(params["chat_id"]), text_problem(params)
@@ -267,6 +297,47 @@ class TelegramFake:
             message |= {"message_thread_id": int(params["message_thread_id"]), "is_topic_message": True}
         self.messages[(chat_id, message["message_id"])] = dict(message, reply_markup=params.get("reply_markup"))
         return message
+
+    async def _send_poll(self, params: Json) -> Any:
+        chat_id = str(params["chat_id"])
+        options = [o["text"] if isinstance(o, dict) else str(o) for o in params["options"]]
+        if not 2 <= len(options) <= 10 or not 1 <= len(params["question"]) <= 300:
+            return _error(400, "Bad Request: poll must have 2-10 options and a question of 1-300 characters")
+        poll_id = str(next(self._poll_ids))
+        poll: Json = {
+            "id": poll_id,
+            "question": params["question"],
+            "options": [{"text": t, "voter_count": 0, "persistent_id": f"o{n}"} for n, t in enumerate(options)],
+            "total_voter_count": 0,
+            "is_closed": False,
+            "is_anonymous": params.get("is_anonymous") not in ("false", "False", False),
+            "type": "regular",
+            "allows_multiple_answers": False,
+            "allows_revoting": True,
+            "members_only": False,
+        }
+        message: Json = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": self._chats.get(int(chat_id), {"id": int(chat_id), "type": "private", "first_name": "X"}),
+            "from": self.bot,
+            "poll": poll,
+        }
+        if "message_thread_id" in params:
+            message |= {"message_thread_id": int(params["message_thread_id"]), "is_topic_message": True}
+        self.messages[(chat_id, message["message_id"])] = message
+        self.polls[poll_id] = {"chat_id": chat_id, "message_id": message["message_id"], "poll": poll, "votes": {}}
+        return message
+
+    async def _stop_poll(self, params: Json) -> Any:
+        chat_id, message_id = str(params["chat_id"]), int(params["message_id"])
+        entry = next((e for e in self.polls.values() if (e["chat_id"], e["message_id"]) == (chat_id, message_id)), None)
+        if entry is None:
+            return _error(400, "Bad Request: message with poll to stop not found")
+        if entry["poll"]["is_closed"]:
+            return _error(400, "Bad Request: poll has already been closed")
+        entry["poll"]["is_closed"] = True
+        return entry["poll"]
 
     async def _edit_message_text(self, params: Json) -> Any:
         key, problem = (str(params["chat_id"]), int(params["message_id"])), text_problem(params)

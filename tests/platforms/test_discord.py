@@ -32,10 +32,15 @@ def follow_up_path(iid: str) -> str:
 
 
 # ----- start-up ------------------------------------------------------------------------------------
-async def test_start_registers_the_nine_commands_with_only_the_guilds_intent(h: Harness) -> None:
+async def test_start_registers_the_twelve_commands_with_only_the_guilds_intent(h: Harness) -> None:
     (sync,) = h.srv.calls_to("PUT", f"/applications/{p.APP_ID}/commands")
     commands = {c["name"]: c for c in sync.json}
-    assert set(commands) == {"rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help"}
+    assert set(commands) == {
+        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "predict", "leaderboard",
+        "mycalls", "help",
+    }  # fmt: skip
+    action = commands["predict"]["options"][0]
+    assert [c["value"] for c in action["choices"]] == ["open", "close", "off", "on"]
     query = commands["rumour"]["options"][0]
     assert (query["name"], query["type"], query["required"], query["autocomplete"]) == ("query", 3, True, True)
     ping = commands["follow"]["options"][1]
