@@ -7,7 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -145,7 +145,7 @@ def wake_referee(
     return on_cycle
 
 
-def question_senders(senders: dict[str, Sender]) -> dict[str, QuestionSender]:
+def question_senders(senders: Mapping[str, Sender]) -> dict[str, QuestionSender]:
     """The platforms that can ask questions natively (all of ours can)."""
     return {name: s for name, s in senders.items() if hasattr(s, "post_question")}  # type: ignore[misc]
 

@@ -19,7 +19,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import Core, _start_platforms, core, sync_feed_list
+from bot.app import Core, _start_platforms, core, question_senders, sync_feed_list
 from bot.config import load_config
 from bot.delivery.dispatcher import Dispatcher
 from bot.domain import utcnow
@@ -27,6 +27,7 @@ from bot.feeds.fetcher import Fetcher
 from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor
 from bot.pipeline.poller import CycleStats, Poller
+from bot.predictions.posts import PostDispatcher
 from bot.store.base import Subscription
 from tests.fakes.clock import FakeClock
 from tests.fakes.feed_server import FeedServer, rss
@@ -134,6 +135,7 @@ class World:
     dispatcher: Dispatcher
     clock: FakeClock
     senders: dict[str, Any] = field(default_factory=dict)
+    posts: PostDispatcher | None = None
 
     def publish(self, story: Story, path: str = WIRE) -> None:
         self.feeds.publish(story, path)
@@ -144,7 +146,14 @@ class World:
         stats = await self.poller.run_once()
         assert stats.failed == 0, stats.failures
         await self.dispatcher.run_once()
+        await self.settle()
         return stats
+
+    async def settle(self) -> None:
+        """The prediction game's turn: the referee ticks, then the game's posts go out."""
+        await self.core.referee.tick()
+        if self.posts is not None:
+            await self.posts.run_once()
 
     async def following(self, chat_key: str) -> list[Subscription]:
         return await self.core.store.following(chat_key)
@@ -161,7 +170,7 @@ async def world(tmp: Path, platform_env: dict[str, str]) -> AsyncIterator[World]
         config = load_config(
             CONFIG / "rumourbot.toml", base_env(tmp, feeds.write_toml(tmp / "feeds.toml")) | platform_env
         )
-        c = await stack.enter_async_context(core(config))
+        c = await stack.enter_async_context(core(config, clock=clock))
         fetcher = await stack.enter_async_context(Fetcher(config.settings.feeds))
         await sync_feed_list(c)
         platforms = await _start_platforms(c, asyncio.Event())
@@ -171,7 +180,8 @@ async def world(tmp: Path, platform_env: dict[str, str]) -> AsyncIterator[World]
         dispatcher = Dispatcher(c.store, senders, config.settings.delivery, clock=clock)
         ingestor = Ingestor(BuiltinAnalysis(c.analyser), c.store, c.policy())
         poller = Poller(c.store, fetcher, ingestor, config.settings.feeds, clock=clock)
-        w = World(c, feeds, poller, dispatcher, clock, senders)
+        posts = PostDispatcher(c.store.predictions, question_senders(senders), config.settings.delivery, clock=clock)
+        w = World(c, feeds, poller, dispatcher, clock, senders, posts)
         first = await w.cycle()
         assert (first.fetched, first.rumours, first.deliveries) == (2, 1, 0)
         yield w

@@ -145,11 +145,16 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", p.interaction(iid, 2, name, options or [], **kw))
         return iid
 
-    async def pick(self, message_id: str, values: list[str], *, user: dict[str, Any] | None = None) -> str:
-        """A member picks in the select menu of a message the bot posted; return the interaction id."""
+    async def pick(
+        self, message_id: str, values: list[str], *, user: dict[str, Any] | None = None, custom_id: str = ""
+    ) -> str:
+        """A member picks in the select menu of a message the bot posted (``custom_id``: a menu the member's
+        app still shows after the bot removed it); return the interaction id."""
         message = self.messages[message_id]
-        [menu] = [c for row in message["components"] for c in row["components"] if c["type"] == 3]
-        data = {"custom_id": menu["custom_id"], "component_type": 3, "values": values}
+        if not custom_id:
+            [menu] = [c for row in message["components"] for c in row["components"] if c["type"] == 3]
+            custom_id = menu["custom_id"]
+        data = {"custom_id": custom_id, "component_type": 3, "values": values}
         iid = str(next(self._ids))
         payload = p.interaction(iid, 3, "", [], channel_id=message["channel_id"], user=user, data=data, message=message)
         await self.dispatch("INTERACTION_CREATE", payload)
