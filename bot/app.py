@@ -287,7 +287,7 @@ async def run_bot(
         )
         ops: OpsServer | None = None
         try:
-            ops = await serve(c.store, config.settings.http, metrics, senders)
+            ops = await serve(c.store, config.settings.http, metrics, senders, c.store.predictions)
             async with asyncio.TaskGroup() as group:
                 group.create_task(keeper.run(stop))
                 if roles.polls:

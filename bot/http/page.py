@@ -11,6 +11,7 @@ from datetime import datetime
 from html import escape
 
 from bot.http.health import FEED_STATES, Health, Snapshot, feed_state
+from bot.http.page_questions import QuestionsView, questions_section
 from bot.render.threads import TIER_LABEL, stage_label
 from bot.store.base import FeedRow, ThreadView
 
@@ -99,11 +100,18 @@ def _feeds(snap: Snapshot) -> str:
     return f'<p id="feed-summary">{len(snap.feeds)} feeds: {_t(summary)}</p>{table}'
 
 
-def render_status(views: list[ThreadView], snap: Snapshot, health: Health, now: datetime) -> str:
+def render_status(
+    views: list[ThreadView], snap: Snapshot, health: Health, now: datetime, questions: QuestionsView | None = None
+) -> str:
     state = '<span class="ok">healthy</span>' if health.ok else '<span class="bad">unhealthy</span>'
     items = "".join(f"<li>{_t(p)}</li>" for p in health.problems)
     problems = f'<ul id="problems">{items}</ul>' if items else ""
     threads = "".join(_thread(v) for v in views) or '<li class="empty">No rumour thread updated this week.</li>'
+    game = (
+        f'<h2>Prediction questions</h2><section id="questions">{questions_section(questions)}</section>'
+        if questions is not None
+        else ""
+    )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -114,5 +122,6 @@ def render_status(views: list[ThreadView], snap: Snapshot, health: Health, now: 
         f"{problems}"
         f'<h2>Hottest rumours</h2><ol id="threads">{threads}</ol>'
         f'<h2>Feed health</h2><section id="feeds">{_feeds(snap)}</section>'
+        f"{game}"
         "</body></html>"
     )

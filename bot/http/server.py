@@ -19,6 +19,7 @@ from bot.domain import utcnow
 from bot.http.health import StatusReads, judge, take_snapshot
 from bot.http.metrics import CONTENT_TYPE, Metrics
 from bot.http.page import render_status
+from bot.http.page_questions import QuestionReads, read_questions
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,10 @@ class OpsServer:
         platforms: Callable[[], Mapping[str, bool]] = dict,
         *,
         clock: Callable[[], datetime] = utcnow,
+        questions: QuestionReads | None = None,
     ) -> None:
         self.store = store
+        self.questions = questions  # the prediction game's section of the page
         self.settings = settings
         self.metrics = metrics
         self.platforms = platforms
@@ -116,12 +119,22 @@ class OpsServer:
         except Exception:  # the page still shows what could be read, and the health verdict
             log.exception("status page: reading the hottest threads failed")
             views = []
-        html = render_status(views, snap, health, now)
+        game = None
+        if self.questions is not None:
+            try:
+                game = await read_questions(self.questions)
+            except Exception:
+                log.exception("status page: reading the prediction questions failed")
+        html = render_status(views, snap, health, now, game)
         return web.Response(text=html, content_type="text/html", charset="utf-8", headers=PAGE_HEADERS)
 
 
 async def serve(
-    store: StatusReads, settings: HttpSettings, metrics: Metrics, senders: Mapping[str, object]
+    store: StatusReads,
+    settings: HttpSettings,
+    metrics: Metrics,
+    senders: Mapping[str, object],
+    questions: QuestionReads | None = None,
 ) -> OpsServer | None:
     """Start the endpoint when ``[http] listen`` is set (else None). A platform counts as connected
     when its adapter says so (``connected``); the console always is."""
@@ -131,7 +144,7 @@ async def serve(
 
     if not settings.listen:
         return None
-    server = OpsServer(store, settings, metrics, platforms)
+    server = OpsServer(store, settings, metrics, platforms, questions=questions)
     try:
         url = await server.start()
     except OSError as exc:

@@ -76,7 +76,8 @@ async def rig(
         ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
         poller = Poller(store, fetcher, ingestor, E2E_FEEDS, clock=clock, on_cycle=metrics.poll_cycle)
         connected = {sender.platform: True}
-        ops = OpsServer(store, HttpSettings(listen=LISTEN, **http), metrics, lambda: connected, clock=clock)
+        settings = HttpSettings(listen=LISTEN, **http)
+        ops = OpsServer(store, settings, metrics, lambda: connected, clock=clock, questions=store.predictions)
         await ops.start()
         try:
             yield Rig(store, srv, clock, metrics, poller, dispatcher, ops, sender, connected)

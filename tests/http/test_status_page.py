@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 
 from bot.analysis.analyser import Analyser
+from bot.questions import SOMEONE_ELSE, Answer, NewQuestion, QuestionKind, QuestionStatus
 from bot.store.sqlite import SQLiteStore
 from tests.http.rig import Rig, rig
 from tests.store.contract_support import AGREED, LINKED, TALKS
@@ -97,3 +99,36 @@ async def test_an_empty_bot_says_there_is_nothing_yet(r: Rig) -> None:
     assert '<ol id="threads"><li class="empty">No rumour thread updated this week.</li></ol>' in page
     assert "0 feeds" in page
     assert "no feeds to poll" in page
+
+
+async def test_the_page_shows_the_latest_prediction_questions_their_state_and_how_many_answered(r: Rig) -> None:
+    _, page, _ = await r.get("/")
+    assert "No prediction question has been asked yet." in page
+    now = r.clock()
+    job = NewQuestion(
+        "telegram:-100<b>:", QuestionKind.NEXT_MANAGER, "Chelsea", "Enzo Maresca", ("Xabi Alonso", SOMEONE_ELSE),
+        now, "7", now + timedelta(days=30),
+    )  # fmt: skip
+    q = await r.store.predictions.open_question(job)
+    assert q is not None
+    await r.store.predictions.record_answers(
+        [Answer(u, u, 0, now, q.id, "telegram", "", f"k{u}") for u in ("1", "2")]
+        + [Answer("3", "3", 1, now, None, "telegram", "lost-poll", "k3")]
+    )
+    _, page, _ = await r.get("/")
+    section = page[page.index('<section id="questions">') :]
+    row = re.search(r"<tr><td>#1</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>", section)
+    assert row is not None, section
+    assert row.groups() == (
+        "telegram:-100&lt;b&gt;:",
+        "Who will be Chelsea&#x27;s next permanent manager?",
+        f"open until {(now + timedelta(days=30)):%Y-%m-%d %H:%M} UTC",
+        "2",
+    )
+    assert "1 Telegram answer(s) wait for their poll to be matched" in section
+    await r.store.predictions.resolve_question(
+        q.id, QuestionStatus.RESOLVED, outcome=0, text_="Chelsea appointed Xabi Alonso", outcome_at=now,
+        source="Chelsea", season="2025-26", scores=(), now=now,
+    )  # fmt: skip
+    _, page, _ = await r.get("/")
+    assert f"resolved {now:%Y-%m-%d %H:%M} UTC: Xabi Alonso (Chelsea appointed Xabi Alonso)" in page
