@@ -31,6 +31,11 @@ class DocumentError(ValueError):
 
 
 SECTION_NOTES: dict[str, str] = {
+    "predictions": (
+        "Prediction games (`/predict`, `/leaderboard`, `/mycalls`; [adr/0007](adr/0007-prediction-games.md)):"
+        " admins open questions on sagas in any case; these keys set the deadlines and what the bot does by"
+        " itself. Play only: points, no stakes."
+    ),
     "knowledge": (
         "The three files are validated when the bot starts (and by `analyse`, `ask`, `poll`, `feeds`, `db`);"
         " a bad entry stops it with the file, the entry and the key in the message. An alias used by two"
