@@ -165,6 +165,21 @@ class PredictionCommands:
         footer = f"Automatic questions: {'on' if auto else 'off'}. /predict open <club or manager> asks one (admins)."
         return Reply("\n".join([head, *lines, footer]))
 
+    async def why_note(self, inv: Invocation) -> str:
+        """For /why about a manager or club: the live questions of this chat on its sagas, if any."""
+        res = self.names.resolve(inv.args) if inv.args and not inv.args.startswith(("#", "http")) else None
+        if res is None or not isinstance(res.kind, TargetKind):
+            return ""
+        live = [
+            q
+            for q in await self.book.questions(inv.chat.key, live_only=True)
+            if res.name in (q.club, q.manager) or (res.kind == TargetKind.MANAGER and res.name in q.options)
+        ]
+        if not live:
+            return ""
+        listed = ", ".join(f"#{q.id} ({q.status.value}; /why q{q.id})" for q in live)
+        return f"Prediction questions here about {res.name}'s sagas: {listed}."
+
     # -- /leaderboard and /mycalls ---------------------------------------------------------------
 
     async def leaderboard(self, inv: Invocation) -> Reply:

@@ -251,9 +251,13 @@ class Router:
         return Reply("\n".join(lines))
 
     async def why(self, inv: Invocation) -> Reply:
-        if self.predictions is not None and (reply := await self.predictions.why(inv)) is not None:
+        if self.predictions is None:
+            return await self._why(inv)
+        if (reply := await self.predictions.why(inv)) is not None:
             return reply
-        return await self._why(inv)
+        reply = await self._why(inv)
+        note = await self.predictions.why_note(inv)
+        return Reply(f"{reply.text}\n{note}", reply.cards, reply.ephemeral) if note and reply.text else reply
 
     async def _no_game(self, inv: Invocation) -> Reply:
         del inv

@@ -162,6 +162,10 @@ async def test_why_q_tells_what_became_of_a_question_and_of_the_askers_call(chat
     assert (await chat.say("/why question 9")).startswith("There is no question #9 in this chat.")
     assert (await chat.say("/why q1", chat=ChatRef("console", "elsewhere"))).startswith("There is no question #1")
     assert "thread #" in await chat.say("/why #1")  # a thread number is still a thread
+    about = await chat.say("/why alonso")
+    assert about.startswith("thread #")
+    assert about.endswith("Prediction questions here about Xabi Alonso's sagas: #1 (locked; /why q1).")
+    assert "Prediction questions" not in await chat.say("/why arteta")
 
 
 async def test_call_is_the_consoles_way_to_answer_and_names_bad_options(chat: Chat) -> None:
