@@ -196,14 +196,14 @@ class Ingestor:
         )
         event_ids = await tx.add_events([NewEvent(thread_ids[e.slot], e.event) for e in book.events], now)
         for e in book.events:
-            stats.events.append((e.event.kind, e.state.manager, e.state.club, e.event.stage.value))
-        resolved = await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
-        for p in book.resolutions:
-            stats.events.append((EventKind.RESOLVED, p.state.manager, p.state.club, p.outcome.value))
+            stage = e.event.stage.value
+            if e.event.kind == EventKind.RESOLVED:
+                stage = next(p.outcome.value for p in book.resolutions if book.events[p.event] is e)
+            stats.events.append((e.event.kind, e.state.manager, e.state.club, stage))
+        await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
         alerting = [
             Alert(i, thread_ids[e.slot], e.state) for i, e in zip(event_ids, book.events, strict=True) if e.alert
         ]
-        alerting += [Alert(i, thread_id, state) for i, thread_id, state, alert in resolved if alert]
         stats.deliveries += await queue_alerts(tx, alerting, self.jobs, now)
 
 

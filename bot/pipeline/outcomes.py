@@ -10,16 +10,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain import STAGE_RANK, Cause, EventKind, Relation, ThreadEvent, ThreadState, digest_due
+from bot.domain import STAGE_RANK, Cause, Relation, ThreadState, digest_due
+from bot.domain.jobs import JobChange
 from bot.pipeline.ports import IngestTx
 from bot.pipeline.threadbook import ThreadBook
-from bot.rumours.jobs import JobChange, learnable, trusted
+from bot.rumours.jobs import learnable, trusted
 from bot.store.base import (
     ChatPrefs,
     LatestJob,
     NewClaim,
     NewDelivery,
-    NewEvent,
     NewJob,
     NewResolution,
     QueuedDelivery,
@@ -73,10 +73,9 @@ async def record_outcomes(
     report_ids: Sequence[int],
     jobs: Mapping[str, str],
     now: datetime,
-) -> list[tuple[int, int, ThreadState, bool]]:
-    """Claims, resolutions and learned jobs of a threaded batch; return the resolution events
-    (event id, thread id, thread state, alert) it stored."""
-    planned = list(zip(book.reports, report_ids, strict=True))
+) -> None:
+    """Claims, resolutions and learned jobs of a threaded batch (its events are already stored)."""
+    closed = {p.slot: p.report for p in book.resolutions}  # a report after its thread's resolution claims nothing
     await tx.add_claims(
         [
             NewClaim(
@@ -90,29 +89,15 @@ async def record_outcomes(
                 r.report.relayed_by,
                 r.report.reported_at,
             )
-            for r, report_id in planned
-            if not r.duplicate
+            for index, (r, report_id) in enumerate(zip(book.reports, report_ids, strict=True))
+            if not r.duplicate and index <= closed.get(r.slot, index)
         ]
     )
-    events: list[tuple[int, int, ThreadState, bool]] = []
-    if book.resolutions:
-        await tx.resolve(
-            [NewResolution(thread_ids[p.slot], p.outcome, Cause.STORY, report_ids[p.report]) for p in book.resolutions],
-            now,
-        )
-        ids = await tx.add_events(
-            [
-                NewEvent(
-                    thread_ids[p.slot],
-                    ThreadEvent(EventKind.RESOLVED, p.state.stage, book.reports[p.report].report.source),
-                )
-                for p in book.resolutions
-            ],
-            now,
-        )
-        events = [(i, thread_ids[p.slot], p.state, p.alert) for i, p in zip(ids, book.resolutions, strict=True)]
+    await tx.resolve(
+        [NewResolution(thread_ids[p.slot], p.outcome, Cause.STORY, report_ids[p.report]) for p in book.resolutions],
+        now,
+    )
     await _learn_jobs(tx, book, thread_ids, report_ids, jobs, now)
-    return events
 
 
 async def _learn_jobs(

@@ -44,7 +44,7 @@ class PlannedResolution:
     outcome: Outcome
     report: int  # index into ThreadBook.reports: the report that resolved the thread
     state: ThreadState  # the thread when it was resolved
-    alert: bool
+    event: int  # index into ThreadBook.events: the 'resolved' event
 
 
 @dataclass
@@ -110,7 +110,11 @@ class ThreadBook:
     def _resolve(self, slot: int, outcome: Outcome | None, alert: bool) -> None:
         if outcome is not None and self._resolvable(slot):
             self._resolved.add(slot)
-            self.resolutions.append(PlannedResolution(slot, outcome, len(self.reports) - 1, self.states[slot], alert))
+            report = len(self.reports) - 1
+            state = self.states[slot]
+            self.resolutions.append(PlannedResolution(slot, outcome, report, state, len(self.events)))
+            resolved = ThreadEvent(EventKind.RESOLVED, state.stage, self.reports[report].report.source)
+            self.events.append(PlannedEvent(slot, resolved, state, alert))
 
     def add_story(self, story: int, reports: list[Report], alert: bool) -> None:
         """Apply one story's reports (one per claim) to the threads."""

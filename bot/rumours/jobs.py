@@ -13,18 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from types import MappingProxyType
 
 from bot.domain import Factuality, Relation, Report
-
-
-class JobChange(StrEnum):
-    APPOINTED = "appointed"
-    SACKED = "sacked"
-    LEFT = "left"
-    SET = "set"  # by an operator (`rumourbot kb set-job`)
-
+from bot.domain.jobs import JobChange, JobRow
 
 LEARNED_FROM = {
     Relation.APPOINTED: JobChange.APPOINTED,
@@ -34,27 +26,6 @@ LEARNED_FROM = {
 TRUSTED_TIER = 1  # an official statement or a tier-1 source is enough on its own
 CORROBORATED_TIER = 2  # tier-2 sources need a second independent voice
 CORROBORATING_VOICES = 2
-
-
-@dataclass(frozen=True, slots=True)
-class JobRow:
-    """One change of job: ``club`` is the club joined (appointed, set) or left (sacked, left); a set
-    with no club means "no club"."""
-
-    manager: str
-    club: str
-    change: JobChange
-    since: datetime
-    caretaker: bool = False
-    source: str = ""
-    url: str = ""
-    learned_by: str = "story"  # "story", or the operator who set it
-    id: int = 0
-
-    @property
-    def holds(self) -> str:
-        """The club the manager holds after this change ('' for none)."""
-        return self.club if self.change in (JobChange.APPOINTED, JobChange.SET) else ""
 
 
 def learnable(report: Report) -> JobChange | None:
