@@ -71,6 +71,7 @@ class KnowledgeSettings(_Section):
 class RumourSettings(_Section):
     window_days: int = Field(21, ge=1)
     near_duplicate_threshold: float = Field(0.85, gt=0, le=1)
+    cold_days: int = Field(60, ge=1)
 
 
 class DeliverySettings(_Section):
@@ -85,6 +86,23 @@ class CommandSettings(_Section):
 
     per_user_per_minute: int = Field(10, ge=0)
     per_chat_per_minute: int = Field(30, ge=0)
+    operators: tuple[str, ...] = ()  # "platform:user id" of the bot's operators (/resolve)
+
+    @field_validator("operators")
+    @classmethod
+    def _operator_keys(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            platform, sep, user = key.partition(":")
+            if not sep or not platform or not user:
+                raise ValueError(f"{key!r}: expected platform:user id, e.g. telegram:12345")
+        return value
+
+
+class BoardSettings(_Section):
+    """Pinned boards (/board): one message per board, edited in place when it changes."""
+
+    min_edit_seconds: int = Field(300, ge=5)
+    tick_seconds: float = Field(5.0, gt=0)
 
 
 class TelegramSettings(_Section):
@@ -186,6 +204,7 @@ class Settings(_Section):
     rumours: RumourSettings = RumourSettings()
     delivery: DeliverySettings = DeliverySettings()
     commands: CommandSettings = CommandSettings()
+    boards: BoardSettings = BoardSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     console: ConsoleSettings = ConsoleSettings()

@@ -117,6 +117,10 @@ DESCRIPTIONS: dict[str, str] = {
         "a report whose title + evidence has a token-sort similarity at least this high to one of the thread's"
         " recent reports, or the same URL, is a near-duplicate: kept, but no new voice and no alert"
     ),
+    "rumours.cold_days": (
+        "an open thread with no report for this many days is resolved: cold, or false when its stage is"
+        " denied or rejected ([adr/0007](adr/0007-resolutions-records-and-jobs.md))"
+    ),
     "delivery.max_attempts": (
         "attempts to send one alert before it is marked failed (200 with the 600 s back-off cap: "
         "about 32 hours of outage)"
@@ -133,6 +137,12 @@ DESCRIPTIONS: dict[str, str] = {
     "commands.per_chat_per_minute": (
         "commands one chat (all its users and topics) may run a minute; `0` turns the limit off"
     ),
+    "commands.operators": (
+        "the bot's operators as `platform:user id` (e.g. `telegram:12345`): only they may `/resolve` a thread"
+        " by hand; the console's user always may"
+    ),
+    "boards.min_edit_seconds": "a pinned board's message is edited at most this often (`/board`)",
+    "boards.tick_seconds": "how often pinned boards are checked for changes",
     "telegram.api_base_url": (
         "Bot API base (the token is appended). Point it at a local Bot API server, e.g. `http://127.0.0.1:8081/bot`"
     ),

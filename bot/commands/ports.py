@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
 from bot.domain import TargetKind
-from bot.store.base import ChatPrefs, EntryTrace, EventTrace, FeedRow, Subscription, ThreadView
+from bot.domain.jobs import JobRow
+from bot.store.base import (
+    BoardRow,
+    CandidateRow,
+    ChatPrefs,
+    EntryTrace,
+    EventTrace,
+    FeedRow,
+    PressureRow,
+    Subscription,
+    ThreadView,
+)
 
 
 class ThreadReads(Protocol):
@@ -51,7 +63,31 @@ class WhyReads(ThreadReads, Protocol):
     async def chat_prefs(self, chat_key: str) -> ChatPrefs: ...
 
 
-class CommandStore(WhyReads, ChatSettings, Protocol):
+Counts = list[tuple[str, str, int]]  # (stage, outcome or '' while open, count)
+
+
+class RecordReads(Protocol):
+    """Track records, learned jobs, per-chat tier overrides and the boards' rows (/source, /record,
+    /sackrace, /vacancies, /board, /settings tier-override)."""
+
+    async def source_counts(self, sources: Sequence[str], clubs: Sequence[str] = ("",)) -> dict[str, Counts]: ...
+    async def source_clubs(self, source: str) -> dict[str, Counts]: ...
+    async def manager_counts(self, managers: Sequence[str]) -> dict[str, Counts]: ...
+    async def top_sources(self, clubs: Sequence[str], limit: int) -> list[str]: ...
+    async def claimed_sources(self) -> list[str]: ...
+    async def inflations(self, relay: str) -> list[tuple[int, str, str, str]]: ...
+    async def tier_overrides(self, chat_key: str) -> dict[str, int]: ...
+    async def set_tier_override(self, chat_key: str, source: str, tier: int | None) -> bool: ...
+    async def job_rows(self, since: datetime | None = None) -> list[JobRow]: ...
+    async def jobs_version(self) -> tuple[int, int]: ...
+    async def pressure(self, week: datetime, month: datetime, clubs: Sequence[str] | None) -> list[PressureRow]: ...
+    async def candidates(self, clubs: Sequence[str], since: datetime) -> list[CandidateRow]: ...
+    async def pin_board(self, chat_key: str, kind: str, league: str, now: datetime) -> bool: ...
+    async def unpin_board(self, chat_key: str, kind: str, league: str) -> bool: ...
+    async def boards(self, chat_key: str | None = None) -> list[BoardRow]: ...
+
+
+class CommandStore(WhyReads, ChatSettings, RecordReads, Protocol):
     """Everything the router's commands use, /sources included."""
 
     async def list_feeds(self) -> list[FeedRow]: ...

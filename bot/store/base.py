@@ -241,3 +241,46 @@ class LatestJob:
     club: str
     change: str
     since: datetime
+
+
+# -- boards (sql_records.py) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PressureRow:
+    """An open under-pressure thread with its recent reports counted."""
+
+    thread_id: int
+    manager: str
+    club: str
+    last_update: datetime
+    week: int  # non-duplicate reports in the last 7 days
+    month: int  # … in the last 30
+    best_tier: int
+    best_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """An open move thread at a club (a candidate for its job)."""
+
+    thread_id: int
+    manager: str
+    club: str
+    stage: str
+    heat: float
+    last_update: datetime
+    best_tier: int
+    best_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    id: int
+    chat_key: str
+    kind: str  # sackrace | vacancies
+    league: str
+    message_id: str | None
+    digest: str
+    posting_at: datetime | None
+    updated_at: datetime | None

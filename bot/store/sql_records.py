@@ -4,56 +4,15 @@ board messages (docs/adr/0007-resolutions-records-and-jobs.md)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.domain import STAGE_RANK, Relation
 from bot.domain.jobs import JobChange, JobRow
-from bot.store.base import NewJob
+from bot.store.base import BoardRow, CandidateRow, NewJob, PressureRow
 from bot.store.dialect import Dialect, Row, as_time, as_time_or_none
 
 Counts = list[tuple[str, str, int]]  # (stage, outcome or '' while open, count)
 _MOVES = tuple(r.value for r in Relation if r.value not in ("under_pressure", "sacked", "left", "stays", "extension"))
-
-
-@dataclass(frozen=True, slots=True)
-class PressureRow:
-    """An open under-pressure thread with its recent reports counted."""
-
-    thread_id: int
-    manager: str
-    club: str
-    last_update: datetime
-    week: int  # non-duplicate reports in the last 7 days
-    month: int  # … in the last 30
-    best_tier: int
-    best_source: str
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateRow:
-    """An open move thread at a club (a candidate for its job)."""
-
-    thread_id: int
-    manager: str
-    club: str
-    stage: str
-    heat: float
-    last_update: datetime
-    best_tier: int
-    best_source: str
-
-
-@dataclass(frozen=True, slots=True)
-class BoardRow:
-    id: int
-    chat_key: str
-    kind: str  # sackrace | vacancies
-    league: str
-    message_id: str | None
-    digest: str
-    posting_at: datetime | None
-    updated_at: datetime | None
 
 
 _BOARD = "SELECT id, chat_key, kind, league, message_id, digest, posting_at, updated_at FROM boards"
