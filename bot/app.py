@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,6 +17,7 @@ from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.pinned import BoardKeeper
 from bot.delivery.ports import PlatformAdapter, Sender
 from bot.domain import ChatRef, TargetKind, utcnow
 from bot.feeds.fetcher import Fetcher
@@ -28,6 +29,7 @@ from bot.logs import report_error
 from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
+from bot.pipeline.resolver import JobKeeper, Resolver
 from bot.platforms.console import CONSOLE_CHAT, ConsoleAdapter
 from bot.store.sql import SQLStore as Store
 from bot.workers import ALL_ROLES, LeaseKeeper, RoleError, Roles, new_worker_id
@@ -66,9 +68,11 @@ class Core:
     names: NameResolver
     router: Router
     analysis: AnalysisPort  # the built-in analyser, or the language model in front of it (bot/llm)
+    jobs: JobKeeper  # learned jobs over the knowledge base, read by the analyser and the ingest
+    resolver: Resolver  # quiet threads and operators' overrides (docs/adr/0007)
 
     def ingestor(self) -> Ingestor:
-        return Ingestor(self.analysis, self.store, self.policy())
+        return Ingestor(self.analysis, self.store, self.policy(), self.jobs.current, self.jobs.refresh)
 
     def policy(self) -> IngestPolicy:
         s = self.config.settings
@@ -76,7 +80,12 @@ class Core:
             window=timedelta(days=s.rumours.window_days),
             max_age=timedelta(hours=s.feeds.max_age_hours),
             near_duplicate=s.rumours.near_duplicate_threshold,
+            cold_after=timedelta(days=s.rumours.cold_days),
         )
+
+    def board_keeper(self, senders: Mapping[str, Sender]) -> BoardKeeper:
+        minimum = timedelta(seconds=self.config.settings.boards.min_edit_seconds)
+        return BoardKeeper(self.store, senders, self.router.boards.card, minimum)
 
 
 @contextlib.asynccontextmanager
@@ -85,15 +94,20 @@ async def core(config: Config) -> AsyncIterator[Core]:
     store = await open_store(config)
     try:
         names = NameResolver(gazetteer)
+        jobs = JobKeeper(store, {m.name: m.club for m in gazetteer.managers.values()})
+        await jobs.refresh()
+        resolver = Resolver(store, jobs.current, timedelta(days=config.settings.rumours.cold_days))
         router = Router(
             store,
             names,
             window_days=config.settings.rumours.window_days,
             limiter=CommandLimiter.from_settings(config.settings.commands),
+            operators=config.settings.commands.operators,
+            resolve=resolver.resolve,
         )
-        analyser = Analyser(gazetteer)
+        analyser = Analyser(gazetteer, jobs.current)
         async with open_analysis(config, analyser, gazetteer, store) as analysis:
-            yield Core(config, store, gazetteer, analyser, names, router, analysis)
+            yield Core(config, store, gazetteer, analyser, names, router, analysis, jobs, resolver)
     finally:
         await store.close()
 
@@ -144,6 +158,7 @@ async def _start_platforms(
             gone,
             c.names.complete,
             on_rate_limited=metrics.rate_limited("discord") if metrics else None,
+            completions={"source": c.router.records.complete, "league": c.router.boards.complete},
         )
         try:
             await discord_adapter.start()
@@ -230,6 +245,9 @@ async def run_bot(
                 group.create_task(keeper.run(stop))
                 if roles.polls:
                     group.create_task(poller.run(stop, tick_seconds))
+                    group.create_task(c.resolver.run(stop, c.jobs))
+                if senders:
+                    group.create_task(c.board_keeper(senders).run(stop, config.settings.boards.tick_seconds))
                 if senders:
                     group.create_task(dispatcher.run(stop))
                 if console is not None:

@@ -69,6 +69,12 @@ class Boards:
         starts = [name for k, name in self._league_keys.items() if k.startswith(key)]
         return starts[0] if len(starts) == 1 else None
 
+    def complete(self, prefix: str, limit: int = 25) -> list[str]:
+        """League names for autocomplete, the biggest first."""
+        key = fold_key(prefix)
+        names = sorted(self._leagues, key=lambda n: (-len(self._leagues[n]), n))
+        return [n for n in names if not key or key in fold_key(n)][:limit]
+
     def _unknown_league(self, query: str) -> Reply:
         known = ", ".join(sorted(self._leagues, key=lambda n: -len(self._leagues[n]))[:8])
         return Reply(f"I don't know a league called “{query[:60]}”. Leagues include {known}.", ephemeral=True)

@@ -49,6 +49,18 @@ class Records:
             for s in sources
         }
 
+    def complete(self, prefix: str, limit: int = 25) -> list[str]:
+        """Source names for autocomplete: prefix matches first, then fuzzy ones (no store reads)."""
+        names = sorted(self.gazetteer.sources)
+        key = fold_key(prefix)
+        if not key:
+            return names[:limit]
+        found = [n for n in names if fold_key(n).startswith(key) or f" {key}" in fold_key(n)]
+        for name, _, _ in process.extract(key, names, scorer=fuzz.WRatio, processor=fold_key, limit=limit):
+            if name not in found:
+                found.append(name)
+        return found[:limit]
+
     async def find(self, query: str) -> tuple[str | None, list[str]]:
         """The source a fan means, or None and suggestions."""
         known = self.gazetteer.source_by_key(query)

@@ -171,7 +171,8 @@ class Why:
                 f"No new alert: it joined {label} without moving it to a later stage or bringing its first "
                 f"tier-1 or tier-2 source, so it is not news in itself. /rumour {report.manager} shows the thread."
             )
-        return await self._verdict(mine[-1], report.best_tier, label, report.manager, report.club, chat_key)
+        queued = [e for e in mine if e.status is not None]  # a stage told by its resolution's alert
+        return await self._verdict((queued or mine)[-1], report.best_tier, label, report.manager, report.club, chat_key)
 
     # -- a thread ------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -41,6 +41,7 @@ class IngestStats:
     rumours: int = 0
     events: list[tuple[EventKind, str, str, str]] = field(default_factory=list)  # (kind, manager, club, stage)
     deliveries: int = 0
+    jobs: int = 0  # changes of job learned
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +76,14 @@ class Ingestor:
         store: IngestStore,
         policy: IngestPolicy,
         jobs: Mapping[str, str] | None = None,
+        on_jobs: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self.analysis = analysis
         self.store = store
         self.policy = policy
         # manager → his club now (learned jobs over the knowledge base): follows by club, learning
         self.jobs: Mapping[str, str] = jobs if jobs is not None else {}
+        self.on_jobs = on_jobs  # called after a batch that learned a change of job has committed
 
     def _decision(self, item: Item, analysis: Analysis, now: datetime, alerts: bool) -> EntryDecision:
         """What happens to the entry, stored with it for /why (the alert rule applied below)."""
@@ -137,6 +140,8 @@ class Ingestor:
             stats.rumours = len(stories)
             if stories:
                 await self._thread_stories(tx, stories, now, alerts, stats)
+        if stats.jobs and self.on_jobs is not None:
+            await self.on_jobs()
         return stats
 
     async def _thread_stories(
@@ -200,7 +205,7 @@ class Ingestor:
             if e.event.kind == EventKind.RESOLVED:
                 stage = next(p.outcome.value for p in book.resolutions if book.events[p.event] is e)
             stats.events.append((e.event.kind, e.state.manager, e.state.club, stage))
-        await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
+        stats.jobs += await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
         alerting = [
             Alert(i, thread_ids[e.slot], e.state) for i, e in zip(event_ids, book.events, strict=True) if e.alert
         ]

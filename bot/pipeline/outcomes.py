@@ -73,8 +73,9 @@ async def record_outcomes(
     report_ids: Sequence[int],
     jobs: Mapping[str, str],
     now: datetime,
-) -> None:
-    """Claims, resolutions and learned jobs of a threaded batch (its events are already stored)."""
+) -> int:
+    """Claims, resolutions and learned jobs of a threaded batch (its events are already stored);
+    return how many changes of job were learned."""
     closed = {p.slot: p.report for p in book.resolutions}  # a report after its thread's resolution claims nothing
     await tx.add_claims(
         [
@@ -97,7 +98,7 @@ async def record_outcomes(
         [NewResolution(thread_ids[p.slot], p.outcome, Cause.STORY, report_ids[p.report]) for p in book.resolutions],
         now,
     )
-    await _learn_jobs(tx, book, thread_ids, report_ids, jobs, now)
+    return await _learn_jobs(tx, book, thread_ids, report_ids, jobs, now)
 
 
 async def _learn_jobs(
@@ -107,14 +108,14 @@ async def _learn_jobs(
     report_ids: Sequence[int],
     jobs: Mapping[str, str],
     now: datetime,
-) -> None:
+) -> int:
     changes = [
         (r, thread_ids[r.slot], report_id, change)
         for r, report_id in zip(book.reports, report_ids, strict=True)
         if not r.duplicate and (change := learnable(r.report)) is not None and r.report.tier <= 2
     ]
     if not changes:
-        return
+        return 0
     voices = await tx.event_voices({thread_id for _, thread_id, _, _ in changes})
     latest = await tx.latest_jobs({r.report.manager for r, _, _, _ in changes})
     learned: list[NewJob] = []
@@ -133,3 +134,4 @@ async def _learn_jobs(
         latest[p.manager] = LatestJob(p.manager, p.club, change.value, p.reported_at)
         log.info("learned: %s %s %s (%s, %s)", p.manager, change.value, p.club, p.source, p.url)
     await tx.add_jobs(learned, now)
+    return len(learned)

@@ -168,13 +168,14 @@ class DiscordAdapter:
         request_timeout: float = 60.0,
         on_rate_limited: Callable[[], None] | None = None,
         identify_interval: float = 5.0,
+        completions: dict[str, Callable[[str], list[str]]] | None = None,
     ) -> None:
         self._identify_interval = identify_interval  # between the IDENTIFYs of this process's shards
         self._on_rate_limited = on_rate_limited  # each 429 from the REST API (e.g. for metrics)
         self._token = token
         self._settings = settings
         self._on_chat_gone = on_chat_gone
-        self._responder = Responder(handle, autocomplete, defer_after)
+        self._responder = Responder(handle, autocomplete, defer_after, completions)
         self._guild_ready_timeout = guild_ready_timeout
         self._ready_timeout = ready_timeout
         self._request_timeout = request_timeout

@@ -49,6 +49,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Which sources the bot reads and how it rates them"),
     ("settings", "How this chat gets alerts (instant or digest, tier, stage)"),
     ("why", "Why a story was or was not posted here"),
+    ("source", "A source's track record: /source Ornstein"),
+    ("record", "Track record of the sources on what this chat follows"),
+    ("sackrace", "Who is next to go: /sackrace [league]"),
+    ("vacancies", "Clubs without a permanent manager: /vacancies [league]"),
+    ("board", "Keep a board here, updated in place (admins)"),
+    ("resolve", "Mark a thread true, false or cold (operators)"),
     ("help", "How to use the bot"),
 )
 # A 400 with one of these means the bot cannot post there at all (chat or topic deleted, rights gone).

@@ -11,7 +11,19 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.world import AGREED, HOSTILE, HOSTILE_SHOWN, SKY, TALKS, TALKS_AGAIN, World, eventually, world
+from tests.e2e.world import (
+    AGREED,
+    CONFIRMED,
+    HOSTILE,
+    HOSTILE_SHOWN,
+    INSTEAD,
+    SKY,
+    TALKS,
+    TALKS_AGAIN,
+    World,
+    eventually,
+    world,
+)
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_harness import discord  # imported there under the audioop warning filter
 from tests.fakes.discord_server import FakeDiscord
@@ -132,8 +144,10 @@ async def test_follow_with_role_ping_then_one_alert_none_for_a_second_outlet_and
     await w.cycle()
     [edit] = srv.calls_to("PATCH", f"/channels/{p.TEXT_ID}/messages/{stored['id']}")
     assert edit.json["embeds"][0]["title"] == "Xabi Alonso → Bayern Munich: agreed"
-    [reply] = posts(srv)[1:]
-    assert reply["content"] == "now: agreed — David Ornstein"
+    reply, madrid = posts(srv)[1:]
+    assert shown(reply["content"]).startswith(CONFIRMED)
+    assert madrid["embeds"][0]["title"] == "Xabi Alonso → Real Madrid: linked"  # never alerted before: a new card
+    assert INSTEAD in fields(madrid["embeds"][0])["Outcome"]
     assert reply["message_reference"]["message_id"] == int(stored["id"])
     assert reply["allowed_mentions"] == {"parse": []}  # updates never ping
     assert len(alerts(srv, "Xabi Alonso → Bayern Munich")) == 1
