@@ -16,9 +16,9 @@ from bot.store.sqlite import sqlite_path
 from tests.e2e.world import (
     AGREED,
     CONFIRMED,
-    INSTEAD,
     HOSTILE,
     HOSTILE_SHOWN,
+    INSTEAD,
     SKY,
     TALKS,
     TALKS_AGAIN,

@@ -468,7 +468,8 @@ async def test_first_poll_is_silent_a_new_rumour_alerts_once_and_a_restart_alert
                 ("send_text", "m100", alert.message_id),
             ]
             assert reply.text.startswith("Confirmed: Xabi Alonso agrees terms with Bayern Munich (David Ornstein)")
-            assert other.kind == "send" and other.card is not None
+            assert other.kind == "send"
+            assert other.card is not None
             assert other.card.title == "Xabi Alonso → Real Madrid: linked"
 
 
