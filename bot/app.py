@@ -240,7 +240,7 @@ async def run_bot(
         )
         ops: OpsServer | None = None
         try:
-            ops = await serve(c.store, config.settings.http, metrics, senders)
+            ops = await serve(c.store, config.settings.http, metrics, senders, c.router.status_boards)
             async with asyncio.TaskGroup() as group:
                 group.create_task(keeper.run(stop))
                 if roles.polls:

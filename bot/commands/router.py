@@ -20,8 +20,8 @@ from bot.commands.records import Records
 from bot.commands.settings import settings
 from bot.commands.why import Why
 from bot.config import CommandSettings
-from bot.domain import Outcome, Platform, TargetKind, ThreadState, utcnow
-from bot.render.card import Reply
+from bot.domain import ChatRef, Outcome, Platform, TargetKind, ThreadState, utcnow
+from bot.render.card import Card, Reply
 from bot.render.threads import day, thread_card
 from bot.rumours.jobs import JobBook
 
@@ -294,6 +294,13 @@ class Router:
     async def record(self, inv: Invocation) -> Reply:
         follows = [(s.target_kind, s.target) for s in await self.store.following(inv.chat.key) if s.active]
         return await self.records.record(inv, follows)
+
+    async def status_boards(self) -> list[Card]:
+        """The sections of the status page: the sack race, the vacancy board and the source table."""
+        table = await self.records.record(
+            Invocation(ChatRef("status", "page"), "", "record"), [(TargetKind.ALL, "all")]
+        )
+        return [await self.boards.card("sackrace", ""), await self.boards.card("vacancies", ""), *table.cards]
 
     def _operator(self, inv: Invocation) -> bool:
         return inv.chat.platform == Platform.CONSOLE or f"{inv.chat.platform}:{inv.user_id}" in self.operators

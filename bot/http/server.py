@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from aiohttp import web
@@ -19,6 +19,7 @@ from bot.domain import utcnow
 from bot.http.health import StatusReads, judge, take_snapshot
 from bot.http.metrics import CONTENT_TYPE, Metrics
 from bot.http.page import render_status
+from bot.render.card import Card
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,9 @@ class OpsServer:
         platforms: Callable[[], Mapping[str, bool]] = dict,
         *,
         clock: Callable[[], datetime] = utcnow,
+        boards: Callable[[], Awaitable[Sequence[Card]]] | None = None,
     ) -> None:
+        self.boards = boards  # the sack race, the vacancy board and the source table, for the page
         self.store = store
         self.settings = settings
         self.metrics = metrics
@@ -116,12 +119,22 @@ class OpsServer:
         except Exception:  # the page still shows what could be read, and the health verdict
             log.exception("status page: reading the hottest threads failed")
             views = []
-        html = render_status(views, snap, health, now)
+        cards: Sequence[Card] = ()
+        if self.boards is not None and not snap.error:
+            try:
+                cards = await self.boards()
+            except Exception:
+                log.exception("status page: composing the boards failed")
+        html = render_status(views, snap, health, now, cards)
         return web.Response(text=html, content_type="text/html", charset="utf-8", headers=PAGE_HEADERS)
 
 
 async def serve(
-    store: StatusReads, settings: HttpSettings, metrics: Metrics, senders: Mapping[str, object]
+    store: StatusReads,
+    settings: HttpSettings,
+    metrics: Metrics,
+    senders: Mapping[str, object],
+    boards: Callable[[], Awaitable[Sequence[Card]]] | None = None,
 ) -> OpsServer | None:
     """Start the endpoint when ``[http] listen`` is set (else None). A platform counts as connected
     when its adapter says so (``connected``); the console always is."""
@@ -131,7 +144,7 @@ async def serve(
 
     if not settings.listen:
         return None
-    server = OpsServer(store, settings, metrics, platforms)
+    server = OpsServer(store, settings, metrics, platforms, boards=boards)
     try:
         url = await server.start()
     except OSError as exc:
