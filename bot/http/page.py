@@ -107,7 +107,8 @@ def _board(card: Card) -> str:
     lines = "".join(f"<li>{_t(line.lstrip('•0123456789. '))}</li>" for line in card.body.splitlines() if line.strip())
     fields = "".join(f"<tr><th>{_t(k)}</th><td>{_t(v)}</td></tr>" for k, v in card.fields)
     table = f"<table>{fields}</table>" if fields else ""
-    return f'<h2>{_t(card.title)}</h2><section id="{slug}"><ul>{lines}</ul>{table}<p class="muted">{_t(card.footer)}</p></section>'
+    footer = f'<p class="muted">{_t(card.footer)}</p>'
+    return f'<h2>{_t(card.title)}</h2><section id="{slug}"><ul>{lines}</ul>{table}{footer}</section>'
 
 
 def render_status(
