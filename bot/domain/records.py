@@ -129,10 +129,18 @@ def tally(rows: Iterable[tuple[str, str, int]]) -> tuple[StageCount, ...]:
     return tuple(StageCount(stage, *c) for stage, c in sorted(counts.items(), key=lambda kv: order.get(kv[0], 99)))
 
 
+_OUTLET_WORDS = frozenset(
+    {"sport", "sports", "news", "mail", "times", "post", "echo", "express", "mirror", "star", "sun", "telegraph",
+     "independent", "guardian", "athletic", "football", "insider", "(official)", "live", "radio", "tv"}
+)  # fmt: skip
+
+
 def short_name(source: str) -> str:
-    """ "David Ornstein" → "Ornstein"; outlets and one-word names as they are."""
+    """ "David Ornstein" → "Ornstein"; outlets ("BBC Sport", "Daily Mail") and one-word names as they are."""
     words = source.split()
-    return words[-1] if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() else source
+    if len(words) != 2 or words[0].isupper() or words[1].lower() in _OUTLET_WORDS:
+        return source
+    return words[1] if words[0][:1].isupper() and words[1][:1].isupper() else source
 
 
 def phrase(record: SourceRecord) -> str:
