@@ -30,10 +30,11 @@ _EVENT_SQL = (
 )
 
 
-def _best_source(reports: Sequence[ReportRow]) -> str:
-    """The thread's best source as its card names it: the best tier among originals, earliest first."""
-    originals = [r for r in reports if not r.duplicate] or list(reports)
-    return min(originals, key=lambda r: (r.tier, r.reported_at)).source if originals else ""
+def _caller(reports: Sequence[ReportRow]) -> str:
+    """The source whose record the thread's card shows: its best original source that makes calls
+    (an official statement is the outcome, not a call), best tier first, then earliest."""
+    callers = [r for r in reports if not r.duplicate and r.tier > 0]
+    return min(callers, key=lambda r: (r.tier, r.reported_at)).source if callers else ""
 
 
 class TraceReads:
@@ -93,7 +94,7 @@ class TraceReads:
         for r in await self._d.fetch(sql, params):
             stages[int(r[0])].append(StageRow(str(r[1]), str(r[2]), as_time(r[3])))
         resolutions = await self.resolutions(ids)
-        best = {i: _best_source(reports[i]) for i in ids}
+        best = {i: _caller(reports[i]) for i in ids}
         records = await self.records([b for b in best.values() if b])
         views: list[ThreadView] = []
         for r in rows:
