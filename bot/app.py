@@ -6,9 +6,9 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
@@ -70,6 +70,7 @@ class Core:
     analysis: AnalysisPort  # the built-in analyser, or the language model in front of it (bot/llm)
     jobs: JobKeeper  # learned jobs over the knowledge base, read by the analyser and the ingest
     resolver: Resolver  # quiet threads and operators' overrides (docs/adr/0007)
+    clock: Callable[[], datetime] = utcnow
 
     def ingestor(self) -> Ingestor:
         return Ingestor(self.analysis, self.store, self.policy(), self.jobs.current, self.jobs.refresh)
@@ -85,21 +86,22 @@ class Core:
 
     def board_keeper(self, senders: Mapping[str, Sender]) -> BoardKeeper:
         minimum = timedelta(seconds=self.config.settings.boards.min_edit_seconds)
-        return BoardKeeper(self.store, senders, self.router.boards.card, minimum)
+        return BoardKeeper(self.store, senders, self.router.boards.card, minimum, clock=self.clock)
 
 
 @contextlib.asynccontextmanager
-async def core(config: Config) -> AsyncIterator[Core]:
+async def core(config: Config, *, clock: Callable[[], datetime] = utcnow) -> AsyncIterator[Core]:
     gazetteer = load_knowledge(config)
     store = await open_store(config)
     try:
         names = NameResolver(gazetteer)
         jobs = JobKeeper(store, {m.name: m.club for m in gazetteer.managers.values()})
         await jobs.refresh()
-        resolver = Resolver(store, jobs.current, timedelta(days=config.settings.rumours.cold_days))
+        resolver = Resolver(store, jobs.current, timedelta(days=config.settings.rumours.cold_days), clock=clock)
         router = Router(
             store,
             names,
+            clock=clock,
             window_days=config.settings.rumours.window_days,
             limiter=CommandLimiter.from_settings(config.settings.commands),
             operators=config.settings.commands.operators,
@@ -107,7 +109,7 @@ async def core(config: Config) -> AsyncIterator[Core]:
         )
         analyser = Analyser(gazetteer, jobs.current)
         async with open_analysis(config, analyser, gazetteer, store) as analysis:
-            yield Core(config, store, gazetteer, analyser, names, router, analysis, jobs, resolver)
+            yield Core(config, store, gazetteer, analyser, names, router, analysis, jobs, resolver, clock)
     finally:
         await store.close()
 

@@ -167,7 +167,7 @@ async def world(tmp: Path, platform_env: dict[str, str]) -> AsyncIterator[World]
         config = load_config(
             CONFIG / "rumourbot.toml", base_env(tmp, feeds.write_toml(tmp / "feeds.toml")) | platform_env
         )
-        c = await stack.enter_async_context(core(config))
+        c = await stack.enter_async_context(core(config, clock=clock))
         fetcher = await stack.enter_async_context(Fetcher(config.settings.feeds))
         await sync_feed_list(c)
         platforms = await _start_platforms(c, asyncio.Event())
