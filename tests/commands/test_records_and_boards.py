@@ -3,6 +3,7 @@ Router on a real store (rows written by tests/builders.py): answers, bad input a
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.domain import Outcome, Relation, ThreadState
 from bot.domain.jobs import JobChange
+from bot.platforms.console import ConsoleAdapter
 from bot.render.text import render_reply
 from bot.store.sqlite import SQLiteStore
 from tests.builders import add_job, add_thread
@@ -160,3 +162,12 @@ async def test_tier_override_is_per_chat_for_admins_and_moves_the_standing_shown
     other = ChatRef("telegram", "-200")
     assert "configured tier 1" in await ask(router, "/source Ornstein", chat=other)
     assert "back to its configured tier" in await ask(router, "/settings tier-override Ornstein off")
+
+
+async def test_the_console_answers_the_same_commands(router: Router) -> None:
+    console = ConsoleAdapter(router.handle, out=io.StringIO())
+    assert (await console.command("/sackrace")).startswith("Sack race")
+    assert (await console.command("/vacancies")).startswith("Vacancies")
+    assert (await console.command("/source ornstein")).startswith("David Ornstein (journalist, The Athletic)")
+    assert "Track record" in await console.command("/record") or "follows nothing" in await console.command("/record")
+    assert (await console.command("/resolve 9 cold")).startswith("Thread #9")  # the console's user is an operator
