@@ -33,14 +33,17 @@ async def tg(h: Harness) -> TelegramAdapter:
     return await h.bot()
 
 
-async def test_start_gets_me_then_registers_the_nine_commands(h: Harness, tg: TelegramAdapter) -> None:
+async def test_start_gets_me_then_registers_the_commands(h: Harness, tg: TelegramAdapter) -> None:
     await h.srv.wait_for("getUpdates")
     methods = [call.method for call in h.srv.calls]
     assert methods.index("getMe") < methods.index("setMyCommands") < methods.index("deleteWebhook")
     assert methods.index("deleteWebhook") < methods.index("getUpdates")
     (registered,) = h.srv.calls_to("setMyCommands")
     names = [command["command"] for command in registered["commands"]]
-    assert names == ["rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help"]
+    assert names == [
+        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why",
+        "source", "record", "sackrace", "vacancies", "board", "resolve", "help",
+    ]  # fmt: skip
     assert all(command["description"] for command in registered["commands"])
 
 
