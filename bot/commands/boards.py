@@ -13,14 +13,18 @@ from bot.analysis.text import fold_key
 from bot.commands.base import Invocation
 from bot.commands.ports import RecordReads
 from bot.commands.records import Records
-from bot.render.boards import sack_race_card, vacancies_card
+from bot.domain import TIER_WEIGHT, current_heat
+from bot.render.boards import MAX_BOARD_LINES, sack_race_card, vacancies_card
 from bot.render.card import Card, Reply
-from bot.rumours.boards import Candidate, Pressure, sack_race, vacancy_board
+from bot.rumours.boards import OLDER_WEIGHT, Candidate, Pressure, sack_race, vacancy_board
 from bot.rumours.jobs import JobBook
+from bot.store.base import CandidateRow
 
 KINDS = ("sackrace", "vacancies")
 WEEK, MONTH = timedelta(days=7), timedelta(days=30)
 CANDIDATE_LEAD = timedelta(days=30)  # candidates linked up to this long before the job fell vacant count
+SHORTLIST = 30  # pressure threads whose best source is looked up (the board shows 10)
+PER_CLUB_SHORTLIST = 8  # candidates per vacant club whose best source is looked up (the board shows 5)
 BOARD_USAGE = (
     "Usage: /board sackrace [league] or /board vacancies [league] keeps that board in this chat as one "
     "message, updated in place; /board stop sackrace [league] removes it."
@@ -85,19 +89,32 @@ class Boards:
         book = await self.jobs.book()
         if kind == "sackrace":
             rows = await self.store.pressure(now - WEEK, now - MONTH, clubs)
-            standing = await self.records.tiers(chat_key, sorted({r.best_source for r in rows if r.best_source}))
-            pressure = [Pressure(r.manager, r.club, r.week, r.month, r.best_source, r.best_tier) for r in rows]
+            # The standing of the best source can move a manager by a tier's weight at most: rank by the
+            # reports' own best tier first, then name the sources of the leading few only.
+            rows.sort(key=lambda r: -(r.week + OLDER_WEIGHT * (r.month - r.week)) * TIER_WEIGHT.get(r.best_tier, 0.7))
+            best = await self.store.best_sources([r.thread_id for r in rows[:SHORTLIST]])
+            pressure = [
+                Pressure(r.manager, r.club, r.week, r.month, *best.get(r.thread_id, ("", r.best_tier)))
+                for r in rows[:SHORTLIST]
+            ]
+            standing = await self.records.tiers(chat_key, sorted({p.best_source for p in pressure if p.best_source}))
             return sack_race_card(sack_race(pressure, book, standing, now), league, now)
-        vacancies = [v for v in book.vacancies() if clubs is None or v.club in clubs]
-        since = min((v.since for v in vacancies), default=now) - CANDIDATE_LEAD
-        found = await self.store.candidates([v.club for v in vacancies], since)
-        standing = await self.records.tiers(chat_key, sorted({c.best_source for c in found if c.best_source}))
+        everywhere = [v for v in book.vacancies() if clubs is None or v.club in clubs]
+        vacancies = everywhere[:MAX_BOARD_LINES]  # the most recent: the board shows no more
+        found = await self.store.candidates([(v.club, v.since - CANDIDATE_LEAD) for v in vacancies])
+        found = [c for c in found if book.club_of(c.manager) != c.club]  # appointed there since: not a candidate
+        by_club: dict[str, list[CandidateRow]] = {}
+        for c in sorted(found, key=lambda c: -current_heat(c.heat, c.last_update, now)):
+            by_club.setdefault(c.club, []).append(c)
+        shown = [c for rows in by_club.values() for c in rows[:PER_CLUB_SHORTLIST]]
+        best = await self.store.best_sources([c.thread_id for c in shown])
         candidates = [
-            Candidate(c.manager, c.club, c.stage, c.heat, c.last_update, c.best_source, c.best_tier)
-            for c in found
-            if book.club_of(c.manager) != c.club  # appointed there since: no longer a candidate
+            Candidate(c.manager, c.club, c.stage, c.heat, c.last_update, *best.get(c.thread_id, ("", c.best_tier)))
+            for c in shown
         ]
-        return vacancies_card(vacancy_board(vacancies, candidates, standing, now), league, now)
+        standing = await self.records.tiers(chat_key, sorted({c.best_source for c in candidates if c.best_source}))
+        lines = vacancy_board(vacancies, candidates, standing, now)
+        return vacancies_card(lines, league, now, more=len(everywhere) - len(vacancies))
 
     async def sackrace(self, inv: Invocation) -> Reply:
         return await self._board("sackrace", inv)

@@ -34,8 +34,10 @@ def _left(line: VacancyLine) -> str:
     return f"{who} ({opened.source})" if opened.source else who
 
 
-def vacancies_card(lines: Sequence[VacancyLine], league: str, now: datetime) -> Card:
+def vacancies_card(lines: Sequence[VacancyLine], league: str, now: datetime, more: int = 0) -> Card:
+    """The vacancies, most recently vacated first; ``more``: how many older ones are left out."""
     blocks = []
+    more += max(0, len(lines) - MAX_BOARD_LINES)
     for line in lines[:MAX_BOARD_LINES]:
         head = f"• {line.club} — vacant since {day(line.vacancy.since)}: {_left(line)}"
         if line.vacancy.caretaker:
@@ -45,8 +47,8 @@ def vacancies_card(lines: Sequence[VacancyLine], league: str, now: datetime) -> 
             for c, tier in line.candidates
         ]
         blocks.append(head + "\n   candidates: " + (", ".join(names) if names else "none reported yet"))
-    if len(lines) > MAX_BOARD_LINES:
-        blocks.append(f"… and {len(lines) - MAX_BOARD_LINES} more")
+    if more:
+        blocks.append(f"… and {more} more vacant longer")
     return Card(
         title=_title("Vacancies", league),
         body="\n".join(blocks) or "No club is without a permanent manager, as far as the reports show.",

@@ -100,13 +100,13 @@ class JobBook:
         return sorted(self._holders.get(club, set()))
 
     def vacancies(self) -> list[Vacancy]:
-        """Clubs whose latest change left them without a permanent manager, longest vacant first."""
+        """Clubs whose latest change left them without a permanent manager, most recently vacated first."""
         found = [
             Vacancy(club, opened.since, opened, caretaker)
             for club, (state, opened, caretaker) in self._clubs.items()
             if state == "vacant"
         ]
-        return sorted(found, key=lambda v: (v.since, v.club))
+        return sorted(found, key=lambda v: (-v.since.timestamp(), v.club))
 
     def current(self) -> dict[str, str]:
         return dict(self._club)

@@ -257,7 +257,7 @@ class PressureRow:
     week: int  # non-duplicate reports in the last 7 days
     month: int  # … in the last 30
     best_tier: int
-    best_source: str
+    best_source: str = ""  # filled in for the threads a board shows (``best_sources``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +271,7 @@ class CandidateRow:
     heat: float
     last_update: datetime
     best_tier: int
-    best_source: str
+    best_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

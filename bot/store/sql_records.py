@@ -175,32 +175,28 @@ class RecordStore:
             f"{club_sql} GROUP BY t.id, t.manager, t.club, t.last_update",
             (week, month, month, *params),
         )
-        best = await self._best_sources([int(r[0]) for r in rows])
         return [
-            PressureRow(int(r[0]), str(r[1]), str(r[2]), as_time(r[3]), int(r[4]), int(r[5]), int(r[6]),
-                        best.get(int(r[0]), ("", 4))[0])
-            for r in rows
-        ]  # fmt: skip
+            PressureRow(int(r[0]), str(r[1]), str(r[2]), as_time(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in rows
+        ]
 
-    async def candidates(self, clubs: Sequence[str], since: datetime) -> list[CandidateRow]:
-        """Open move threads at ``clubs`` updated since ``since``."""
+    async def candidates(self, clubs: Sequence[tuple[str, datetime]]) -> list[CandidateRow]:
+        """Open move threads at each club updated since its time (when the job fell vacant, or before)."""
         if not clubs:
             return []
-        in_c, pc = self._d.any_of(list(clubs), "text")
+        batch, params = self._d.batch(("text", "timestamptz"), clubs)
         in_s, ps = self._d.any_of(list(_MOVES), "text")
         rows = await self._d.fetch(
-            "SELECT id, manager, club, stage, heat, last_update, best_tier FROM threads"
-            f" WHERE club {in_c} AND outcome IS NULL AND last_update >= ? AND stage {in_s}",
-            (*pc, since, *ps),
+            "SELECT t.id, t.manager, t.club, t.stage, t.heat, t.last_update, t.best_tier FROM"
+            f" {batch} JOIN threads t ON t.club = x.c0 AND t.last_update >= x.c1"
+            f" WHERE t.outcome IS NULL AND t.stage {in_s}",
+            (*params, *ps),
         )
-        best = await self._best_sources([int(r[0]) for r in rows])
         return [
-            CandidateRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4]), as_time(r[5]), int(r[6]),
-                         best.get(int(r[0]), ("", 4))[0])
+            CandidateRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4]), as_time(r[5]), int(r[6]))
             for r in rows
-        ]  # fmt: skip
+        ]
 
-    async def _best_sources(self, thread_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+    async def best_sources(self, thread_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
         """thread id → its best claim's source and tier (best tier, then earliest)."""
         if not thread_ids:
             return {}
