@@ -89,6 +89,8 @@ class Boards:
         book = await self.jobs.book()
         if kind == "sackrace":
             rows = await self.store.pressure(now - WEEK, now - MONTH, clubs)
+            # A manager who has left that job since (a learned change) is out of the race.
+            rows = [r for r in rows if r.manager not in book.changes or book.club_of(r.manager) == r.club]
             # The standing of the best source can move a manager by a tier's weight at most: rank by the
             # reports' own best tier first, then name the sources of the leading few only.
             rows.sort(key=lambda r: -(r.week + OLDER_WEIGHT * (r.month - r.week)) * TIER_WEIGHT.get(r.best_tier, 0.7))

@@ -11,6 +11,9 @@ ALTER TABLE reports ADD COLUMN event TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN caretaker INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE reports ADD COLUMN relayed_by TEXT NOT NULL DEFAULT '';
 CREATE INDEX reports_by_relay ON reports (relayed_by) WHERE relayed_by <> '';
+-- The sack race counts each pressure thread's recent original reports and their best tier: an
+-- index that holds all three answers it without reading the rows.
+CREATE INDEX reports_originals ON reports (thread_id, reported_at, tier) WHERE duplicate_of IS NULL;
 
 -- A thread's outcome: NULL while open, else true, false or cold (the latest row of resolutions).
 ALTER TABLE threads ADD COLUMN outcome TEXT;
