@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,7 +31,7 @@ from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import Poller
 from bot.pipeline.resolver import JobKeeper, Resolver
-from bot.platforms.console import CONSOLE_CHAT, ConsoleAdapter
+from bot.platforms.console import CONSOLE_CHAT, PROMPT, ConsoleAdapter
 from bot.store.sql import SQLStore as Store
 from bot.workers import ALL_ROLES, LeaseKeeper, RoleError, Roles, new_worker_id
 
@@ -207,7 +208,7 @@ async def run_bot(
         senders: dict[str, Sender] = {p.platform: p for p in platforms if roles.delivers(p.platform)}
         console: ConsoleAdapter | None = None
         if roles.everything and not platforms and config.settings.console.enabled:
-            console = ConsoleAdapter(c.router.handle)
+            console = ConsoleAdapter(c.router.handle, prompt=PROMPT if stdin is None and _interactive() else "")
             senders[console.platform] = console
             follow = config.settings.console.follow
             resolved = (TargetKind.ALL, "all") if follow == "all" else _console_follow(c, follow)
@@ -262,6 +263,14 @@ async def run_bot(
             await _stop_all(platforms)
         log.info("rumourbot stopped")
     return 0
+
+
+def _interactive() -> bool:
+    """Standard input and output are a terminal: the console shows a prompt."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def _console_follow(c: Core, follow: str) -> tuple[TargetKind, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -159,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(config.settings.log)
     try:
         return _run(config, args)
+    except BrokenPipeError:
+        # "rumourbot feeds status | head": the reader has gone; say nothing more, to anyone.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception:
         if config.settings.log.format != "json":
             raise

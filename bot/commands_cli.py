@@ -8,6 +8,8 @@ import getpass
 import json
 import logging
 import sys
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from bot.domain.jobs import JobChange, JobRow
 from bot.kb_cli import export_managers, job_line, jobs_json
 from bot.logs import report_error
 from bot.opml import OPMLError, OpmlFeed, parse_opml, read_limited, render_opml
-from bot.pipeline.feedlist import validate_feed_url
+from bot.pipeline.feedlist import load_feed_list, validate_feed_url
 from bot.render.text import render_reply
 from bot.rumours.jobs import JobBook
 from bot.store.base import FeedRow, NewJob, StoreError, ThreadView
@@ -203,29 +205,49 @@ def thread_json(view: ThreadView) -> dict[str, Any]:
     }
 
 
+def _unresolved(config: Config, query: str, kind: str, suggestions: tuple[str, ...]) -> str:
+    """Why ``ask`` found nobody, in command-line terms (the chat's reply suggests chat commands)."""
+    shown = query if len(query) <= 60 else query[:59] + "…"
+    if kind == "ambiguous":
+        return f"“{shown}” could mean {', '.join(suggestions)}: ask for one of them"
+    if suggestions:
+        return f"no manager or club called “{shown}”; did you mean {' or '.join(suggestions)}?"
+    k = config.settings.knowledge
+    return (
+        f"no manager or club called “{shown}” in the knowledge base ({k.managers}, {k.clubs}); try a surname"
+        " or a club, e.g. `rumourbot ask alonso`"
+    )
+
+
 async def _ask(config: Config, query: str, as_json: bool) -> int:
     async with core(config) as c:
-        if not as_json:
-            reply = await c.router.handle(Invocation(ChatRef("cli", "ask"), "cli", "rumour", query))
-            print(render_reply(reply))
-            return 0
         res = c.names.resolve(query)
-        out: dict[str, Any] = {
-            "query": query,
-            "kind": res.kind,
-            "name": res.name,
-            "suggestions": list(res.suggestions),
-        }
         views: list[ThreadView] = []
         if res.kind == TargetKind.MANAGER:
             views = await c.store.threads_about(manager=res.name)
         elif res.kind == TargetKind.CLUB:
             views = await c.store.threads_about(club=res.name)
-        out["threads"] = [thread_json(v) for v in views]
-        if res.kind in ("unknown", "ambiguous"):
-            reply = await c.router.handle(Invocation(ChatRef("cli", "ask"), "cli", "rumour", query))
-            out["message"] = reply.text
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        found = res.kind in (TargetKind.MANAGER, TargetKind.CLUB)
+        problem = None if found else _unresolved(config, query, res.kind, res.suggestions)
+        if as_json:
+            out: dict[str, Any] = {
+                "query": query,
+                "kind": res.kind,
+                "name": res.name,
+                "suggestions": list(res.suggestions),
+                "threads": [thread_json(v) for v in views],
+            }
+            if problem:
+                out["message"] = problem
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_USAGE if problem else 0
+        if problem:
+            return _fail(config, problem)
+        if not views:
+            print(f"No rumours about {res.name} yet.")
+            return 0
+        reply = await c.router.handle(Invocation(ChatRef("cli", "ask"), "cli", "rumour", query))
+        print(render_reply(reply))
         return 0
 
 
@@ -235,6 +257,7 @@ async def _poll_once(config: Config, as_json: bool) -> int:
 
     async with core(config) as c, Fetcher(config.settings.feeds) as fetcher:
         await sync_feed_list(c)
+        skipped = _not_due(await c.store.list_feeds(), utcnow())
         poller = Poller(c.store, fetcher, c.ingestor(), config.settings.feeds)
         stats = await poller.run_once()
     result = {
@@ -246,6 +269,12 @@ async def _poll_once(config: Config, as_json: bool) -> int:
         "thread_events": [{"kind": k, "manager": m, "club": cl, "stage": st} for k, m, cl, st in stats.events],
         "deliveries_queued": stats.deliveries,
         "failures": [{"url": u, "error": e} for u, e in stats.failures],
+        "skipped": {
+            "backing_off": len(skipped.backing_off),
+            "not_due": len(skipped.waiting),
+            "disabled": skipped.disabled,
+            "next_try": skipped.next_try.isoformat() if skipped.next_try else None,
+        },
     }
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -254,9 +283,56 @@ async def _poll_once(config: Config, as_json: bool) -> int:
             f"fetched {stats.fetched}, not modified {stats.not_modified}, failed {stats.failed}; "
             f"{stats.new_entries} new entries, {stats.rumours} manager rumours, {len(stats.events)} thread events"
         )
+        if skipped.total:
+            print(skipped.describe())
         for kind, manager, club, stage in stats.events:
             print(f"  {kind}: {manager} → {club} ({stage})")
     return 0
+
+
+@dataclass(frozen=True)
+class NotDue:
+    """The feeds a poll cycle leaves alone: backing off after failures, waiting for their interval,
+    or disabled."""
+
+    backing_off: list[FeedRow]
+    waiting: list[FeedRow]
+    disabled: int
+
+    @property
+    def total(self) -> int:
+        return len(self.backing_off) + len(self.waiting) + self.disabled
+
+    @property
+    def next_try(self) -> datetime | None:
+        times = [f.next_poll_at for f in (*self.backing_off, *self.waiting) if f.next_poll_at]
+        return min(times) if times else None
+
+    def describe(self) -> str:
+        parts = []
+        if self.backing_off:
+            first = min(f.next_poll_at for f in self.backing_off if f.next_poll_at)
+            parts.append(f"{len(self.backing_off)} backing off after failures (next try at {_hhmm(first)} UTC)")
+        if self.waiting:
+            first = min(f.next_poll_at for f in self.waiting if f.next_poll_at)
+            parts.append(f"{len(self.waiting)} not due yet (the first at {_hhmm(first)} UTC)")
+        if self.disabled:
+            parts.append(f"{self.disabled} disabled")
+        feeds = "feed" if self.total == 1 else "feeds"
+        return f"skipped {self.total} {feeds}: {', '.join(parts)}; `rumourbot feeds status` shows each"
+
+
+def _hhmm(when: datetime) -> str:
+    return f"{when:%H:%M}" if when.date() == utcnow().date() else f"{when:%Y-%m-%d %H:%M}"
+
+
+def _not_due(feeds: list[FeedRow], now: datetime) -> NotDue:
+    later = [f for f in feeds if f.disabled_reason is None and f.next_poll_at is not None and f.next_poll_at > now]
+    return NotDue(
+        backing_off=[f for f in later if f.failures],
+        waiting=[f for f in later if not f.failures],
+        disabled=sum(f.disabled_reason is not None for f in feeds),
+    )
 
 
 def _url_problem(config: Config, url: str) -> str | None:
@@ -283,16 +359,9 @@ async def _feeds(config: Config, args: argparse.Namespace) -> int:
             return _fail(config, f"{args.file}: {exc}")
     async with core(config) as c:
         if action == "add":
-            problem = _url_problem(config, args.url)
-            if problem:
-                return _fail(config, f"cannot add {args.url!r}: {problem}")
-            feed = await c.store.add_feed(args.url, args.outlet, utcnow())
-            print(f"added feed {feed.id}: {feed.url}" + (f" ({feed.outlet})" if feed.outlet else ""))
-            return 0
+            return await _add(config, c.store, args.url, args.outlet)
         if action == "remove":
-            removed = await c.store.remove_feed(args.url)
-            print("removed" if removed else f"no feed with URL {args.url}")
-            return 0 if removed else 1
+            return await _remove(config, c.store, args.url)
         await sync_feed_list(c)
         if action == "import":
             return await _import(config, c.store, outlines)
@@ -308,12 +377,62 @@ async def _feeds(config: Config, args: argparse.Namespace) -> int:
             elif feed.failures:
                 since = feed.failing_since.isoformat(timespec="minutes") if feed.failing_since else "?"
                 state = f"failing since {since} ({feed.failures}×): {feed.last_error}"
+                state += f"; {_next(feed, 'next try')}" if feed.next_poll_at else ""
             elif feed.last_ok_at:
-                state = f"ok (last {feed.last_ok_at.isoformat(timespec='minutes')})"
+                nxt = f", {_next(feed, 'next')}" if feed.next_poll_at else ""
+                state = f"ok (last {feed.last_ok_at.isoformat(timespec='minutes')}{nxt})"
             else:
                 state = "not polled yet"
             title = f" — {feed.title}" if feed.title else ""
             print(f"{feed.id:4d}  {feed.outlet or '-':<16} {state}{title}\n      {feed.url}")
+    return 0
+
+
+def _next(feed: FeedRow, label: str) -> str:
+    """``label at TIME`` for when the feed is next polled ("" when it is due now)."""
+    return f"{label} at {feed.next_poll_at.isoformat(timespec='minutes')}" if feed.next_poll_at else ""
+
+
+async def _add(config: Config, store: Store, url: str, outlet: str) -> int:
+    problem = _url_problem(config, url)
+    if problem and problem.startswith("blocked address"):
+        problem += (
+            " (private, loopback and link-local addresses are refused unless [feeds] allow_private_addresses = true,"
+            " or RUMOURBOT_FEEDS__ALLOW_PRIVATE_ADDRESSES=true)"
+        )
+    if problem:
+        return _fail(config, f"cannot add {url!r}: {problem}")
+    existing = next((f for f in await store.list_feeds() if f.url == url), None)
+    if existing is not None and existing.disabled_reason is None and outlet in ("", existing.outlet):
+        print(f"feed {existing.id} is already in the list: {url}")
+        return 0
+    feed = await store.add_feed(url, outlet or (existing.outlet if existing else ""), utcnow())
+    shown = f"{feed.url}" + (f" ({feed.outlet})" if feed.outlet else "")
+    if existing is None:
+        print(f"added feed {feed.id}: {shown}")
+    elif existing.disabled_reason is not None:
+        print(f"re-enabled feed {feed.id}: {shown} (it was disabled: {existing.disabled_reason})")
+    else:
+        print(f"feed {feed.id} is already in the list; its outlet is now {feed.outlet!r}: {feed.url}")
+    return 0
+
+
+async def _remove(config: Config, store: Store, url: str) -> int:
+    listed = config.settings.feeds.file
+    try:
+        in_file = any(u == url for u, _ in load_feed_list(listed))
+    except KnowledgeError:
+        in_file = False  # a broken list is reported by the commands that read it
+    if in_file:
+        return _fail(
+            config,
+            f"cannot remove {url}: it is listed in {listed}, which adds it back whenever the bot starts;"
+            " delete it from that file, then run `rumourbot feeds remove` again",
+        )
+    existing = next((f for f in await store.list_feeds() if f.url == url), None)
+    if existing is None or not await store.remove_feed(url):
+        return _fail(config, f"no feed with URL {url} (`rumourbot feeds list` shows them)")
+    print(f"removed feed {existing.id}: {url}")
     return 0
 
 

@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 DEFAULT_CONFIG_PATH = Path("config/rumourbot.toml")
 ENV_PREFIX = "RUMOURBOT_"
@@ -60,6 +69,23 @@ class FeedSettings(_Section):
     fulltext: bool = True
     fulltext_timeout_seconds: float = Field(10, gt=0)
     fulltext_max_bytes: int = Field(2_000_000, ge=1024)
+
+    @model_validator(mode="after")
+    def _interval_within_bounds(self) -> FeedSettings:
+        low, interval, high = self.min_interval_seconds, self.interval_seconds, self.max_interval_seconds
+        if low > high:
+            raise ValueError(f"min_interval_seconds ({low}) is above max_interval_seconds ({high})")
+        if interval < low:
+            raise ValueError(
+                f"interval_seconds ({interval}) is below min_interval_seconds ({low}), so feeds would be polled"
+                f" every {low} s anyway; raise interval_seconds or lower min_interval_seconds"
+            )
+        if interval > high:
+            raise ValueError(
+                f"interval_seconds ({interval}) is above max_interval_seconds ({high}), so feeds would be polled"
+                f" every {high} s anyway; lower interval_seconds or raise max_interval_seconds"
+            )
+        return self
 
 
 class KnowledgeSettings(_Section):
@@ -308,7 +334,7 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
         problems = []
         for err in exc.errors():
             where = _describe(err["loc"], origins, str(file_path))
-            message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
             problems.append(f"{where}: {message}")
         raise ConfigError("configuration error: " + "; ".join(problems)) from None
     return Config(settings=settings, secrets=Secrets.from_env(env), path=str(file_path))

@@ -55,10 +55,12 @@ async def test_ask_json_forgives_a_typo(tmp_path: Path, analyser: Analyser) -> N
     assert [t["club"] for t in out["threads"]] == ["Bayern Munich"]
 
 
-def test_ask_json_about_nobody_gives_a_clear_message(tmp_path: Path) -> None:
-    out = ask_json(tmp_path, "zzzz qqq")
+def test_ask_json_about_nobody_gives_a_clear_message_and_exit_2(tmp_path: Path) -> None:
+    done = rumourbot(cli_env(tmp_path), "ask", "zzzz qqq", "--json")
+    assert done.returncode == 2
+    out = json.loads(done.stdout)
     assert (out["kind"], out["threads"]) == ("unknown", [])
-    assert out["message"].startswith("I don't know a manager or club called “zzzz qqq”")
+    assert out["message"].startswith("no manager or club called “zzzz qqq”")
 
 
 async def test_poll_once_json_reports_fetched_not_modified_failed_entries_rumours_and_events(tmp_path: Path) -> None:
@@ -125,7 +127,7 @@ def test_feeds_add_refuses_non_http_and_private_addresses_with_exit_2(tmp_path: 
     ]:
         done = rumourbot(env, "feeds", "add", url)
         assert (done.returncode, done.stdout) == (2, ""), url
-        assert done.stderr.endswith(f"rumourbot: cannot add {url!r}: {problem}\n")
+        assert f"rumourbot: cannot add {url!r}: {problem}" in done.stderr
     assert rumourbot(env, "feeds", "list").stdout == ""
 
 
@@ -137,10 +139,10 @@ def test_feeds_add_list_and_remove(tmp_path: Path) -> None:
     listed = rumourbot(env, "feeds", "list")
     assert listed.stdout.split() == ["1", "BBC", "Sport", url]
     removed = rumourbot(env, "feeds", "remove", url)
-    assert (removed.returncode, removed.stdout) == (0, "removed\n")
+    assert (removed.returncode, removed.stdout) == (0, f"removed feed 1: {url}\n")
     assert rumourbot(env, "feeds", "list").stdout == ""
     again = rumourbot(env, "feeds", "remove", url)
-    assert (again.returncode, again.stdout) == (1, f"no feed with URL {url}\n")
+    assert (again.returncode, again.stdout) == (2, "")
 
 
 def test_help_loads_no_settings_model_event_loop_or_platform_library() -> None:
@@ -155,3 +157,17 @@ def test_help_loads_no_settings_model_event_loop_or_platform_library() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "usage: rumourbot" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ask_about_an_unknown_name_is_an_error_with_exit_2_and_no_chat_command(tmp_path: Path) -> None:
+    done = rumourbot(cli_env(tmp_path), "ask", "zzzz")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] + "\n" == (
+        "rumourbot: no manager or club called “zzzz” in the knowledge base (config/managers.toml,"
+        " config/clubs.toml); try a surname or a club, e.g. `rumourbot ask alonso`\n"
+    )
+
+
+def test_ask_about_a_known_name_with_no_rumours_suggests_no_chat_command(tmp_path: Path) -> None:
+    done = rumourbot(cli_env(tmp_path), "ask", "alonso")
+    assert (done.returncode, done.stdout) == (0, "No rumours about Xabi Alonso yet.\n")

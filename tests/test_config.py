@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -26,17 +27,17 @@ def test_shipped_defaults_file_matches_the_settings_model() -> None:
 def test_environment_overrides_a_key_with_a_typed_value(tmp_path: Path) -> None:
     config = load_config(
         DEFAULTS,
-        env={"RUMOURBOT_STORE__URL": "sqlite:///data/other.db", "RUMOURBOT_FEEDS__INTERVAL_SECONDS": "7"},
+        env={"RUMOURBOT_STORE__URL": "sqlite:///data/other.db", "RUMOURBOT_FEEDS__INTERVAL_SECONDS": "700"},
     )
     assert config.settings.store.url == "sqlite:///data/other.db"
-    assert config.settings.feeds.interval_seconds == 7
+    assert config.settings.feeds.interval_seconds == 700
 
 
 def test_config_file_named_by_environment_is_used(tmp_path: Path) -> None:
     other = tmp_path / "mine.toml"
-    other.write_text("[feeds]\ninterval_seconds = 42\n")
+    other.write_text("[feeds]\ninterval_seconds = 420\n")
     config = load_config(env={"RUMOURBOT_CONFIG": str(other)})
-    assert config.settings.feeds.interval_seconds == 42
+    assert config.settings.feeds.interval_seconds == 420
     assert config.path == str(other)
 
 
@@ -96,10 +97,10 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 
 def test_config_check_prints_effective_configuration_with_secrets_masked() -> None:
-    result = _cli("config", "check", env={"TELEGRAM_TOKEN": "123:SECRET", "RUMOURBOT_FEEDS__INTERVAL_SECONDS": "9"})
+    result = _cli("config", "check", env={"TELEGRAM_TOKEN": "123:SECRET", "RUMOURBOT_FEEDS__INTERVAL_SECONDS": "900"})
     assert result.returncode == 0, result.stderr
     dump = json.loads(result.stdout)
-    assert dump["feeds"]["interval_seconds"] == 9
+    assert dump["feeds"]["interval_seconds"] == 900
     assert dump["secrets"]["TELEGRAM_TOKEN"] == "***"
     assert "SECRET" not in result.stdout + result.stderr
 
@@ -112,3 +113,24 @@ def test_start_up_with_unknown_key_fails_naming_it(tmp_path: Path) -> None:
     assert "[store] urll" in result.stderr
     assert "unknown key" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_interval_below_min_interval_seconds_is_an_error_naming_both_keys() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(DEFAULTS, env={"RUMOURBOT_FEEDS__INTERVAL_SECONDS": "5"})
+    assert str(caught.value) == (
+        "configuration error: [feeds] (from environment variable RUMOURBOT_FEEDS__INTERVAL_SECONDS): "
+        "interval_seconds (5) is below min_interval_seconds (60), so feeds would be polled every 60 s anyway;"
+        " raise interval_seconds or lower min_interval_seconds"
+    )
+
+
+def test_an_interval_above_max_interval_seconds_or_min_above_max_is_an_error(tmp_path: Path) -> None:
+    for body, problem in [
+        ("interval_seconds = 7200", "interval_seconds (7200) is above max_interval_seconds (3600)"),
+        ("min_interval_seconds = 600\nmax_interval_seconds = 300", "min_interval_seconds (600) is above"),
+    ]:
+        path = tmp_path / "rumourbot.toml"
+        path.write_text(f"[feeds]\n{body}\n")
+        with pytest.raises(ConfigError, match=re.escape(problem)):
+            load_config(path, env={})

@@ -45,9 +45,9 @@ def test_demo_shows_three_alerts_and_a_thread_update_within_ninety_seconds(tmp_p
                 time.sleep(0.2)
                 continue
             seen.append(line)
-            if re.match(r"\[alert #\d+\]", line):
+            if re.match(r"\[alert · thread #\d+\]", line):
                 alerts += 1
-            if re.match(r"\[alert #\d+ updated\]|\[update #\d+", line):
+            if re.match(r"\[alert · thread #\d+ edited\]|\[update · thread #\d+\]", line):
                 updates += 1
     finally:
         proc.send_signal(signal.SIGINT)

@@ -69,6 +69,7 @@ _PLAYER_TITLE = re.compile(
     r"wonderkid|teenager|youngster|signing|signs for|medical|loan|fee|release clause|transfer|player|"
     r"captain|international|star)s?\b"
 )
+_UNATTRIBUTED_WORDS = ("report", "according to", "claimed", "believed", "said to")  # one of them or no match
 _FAMILIES = (
     frozenset({Relation.SACKED, Relation.LEFT}),
     frozenset({Relation.APPOINTED, Relation.AGREED}),
@@ -207,7 +208,7 @@ class Analyser:
         raw = _weigh_history(raw, _predecessors(folded, res))
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
-        if _UNSIGNED.search(folded):  # "only the signatures are missing": a new contract not yet signed
+        if "sign" in folded and _UNSIGNED.search(folded):  # "only the signatures are missing": not yet signed
             raw = [_unsigned(c) for c in raw]
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
@@ -258,7 +259,8 @@ class Analyser:
         for source in reporters:
             via = relay_name if source.kind == "journalist" else ""
             credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice, via))
-        if not credits and not _UNATTRIBUTED.search(folded):
+        unattributed = any(w in folded for w in _UNATTRIBUTED_WORDS) and _UNATTRIBUTED.search(folded) is not None
+        if not credits and not unattributed:
             if named:
                 for source in relays:
                     credits.append(SourceCredit(source.name, source.tier_value, source.outlet, source.voice))

@@ -63,9 +63,15 @@ def split_clauses(folded: str, sentence: Sentence) -> list[Clause]:
         if comma > 0:
             clauses.append(Clause(position, comma, Kind.CONDITIONAL, group))
             position = comma + 1
+    embed: re.Match[str] | None = None
+    split: re.Match[str] | None = None
     while position < end:
-        embed = _EMBED.search(folded, position, end)
-        split = _SPLIT.search(folded, position, end)
+        # The next boundary of each kind from here: a match found earlier still is one if it starts
+        # at or after the position (both searches only move forward).
+        if embed is None or embed.start() < position:
+            embed = _EMBED.search(folded, position, end)
+        if split is None or split.start() < position:
+            split = _SPLIT.search(folded, position, end)
         if split is not None and (embed is None or split.start() <= embed.start()):
             if split.start() > position:
                 clauses.append(Clause(position, split.start(), Kind.MAIN, group))

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.text import Sentence
+from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
@@ -38,20 +39,6 @@ _RECENT = re.compile(
 _RECENT_OPENER = re.compile(
     r"^\W*(?:(?:just|only|barely) )?(?:hours|days|a day|a week|two weeks|weeks|a fortnight|two days|three days|"
     r"\w+ days) (?:after|before|later)\b"
-)
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 )
 # "was appointed in September": a month other than the story's own is history.
 _IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")

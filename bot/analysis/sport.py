@@ -57,12 +57,17 @@ def other_sport(folded: str, res: Resolved, gaz: Gazetteer) -> bool:
 def other_sport_paragraphs(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> set[int]:
     """The paragraphs of a multi-sport round-up that are about another sport ("Rugby league: Wigan
     Warriors head coach Matt Peet has signed a contract extension")."""
+    hits = [m.start() for m in _OTHER.finditer(folded)]
+    if not hits:
+        return set()  # no other sport named at all (most stories)
     spans: dict[int, list[int]] = {}
     for sentence in sentences:
         span = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
         span[1] = sentence.end
     found = set()
     for paragraph, (start, end) in spans.items():
+        if not any(start <= at < end for at in hits):
+            continue  # nothing of another sport in this paragraph
         other, football = _weight(folded, start, end, res, gaz)
         if other > football:
             found.add(paragraph)

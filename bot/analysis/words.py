@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # fmt: skip
+
 NOT_PEOPLE = frozenset(
     [
+        *MONTHS,
         "the",
         "a",
         "an",
@@ -97,18 +101,6 @@ NOT_PEOPLE = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "spanish",
         "portuguese",
         "german",

@@ -24,10 +24,12 @@ from bot.domain import ChatRef, Outcome, Platform, TargetKind, ThreadState, utcn
 from bot.render.card import Card, Reply
 from bot.render.threads import day, thread_card
 from bot.rumours.jobs import JobBook
+from bot.store.base import FeedRow
 
 log = logging.getLogger(__name__)
 
 MAX_ARGS = 200
+SOURCES_LISTED = 10  # failing (and disabled) feeds /sources names; it counts the rest
 COMMANDS: dict[str, str] = {
     "rumour": "the latest on a manager or club, e.g. /rumour alonso",
     "follow": "get alerts about a manager, a club or all: /follow alonso",
@@ -268,13 +270,22 @@ class Router:
         failing = [f for f in feeds if f.disabled_reason is None and f.failures > 0]
         disabled = [f for f in feeds if f.disabled_reason is not None]
         lines = [f"{len(feeds)} feeds: {len(ok)} ok, {len(failing)} failing, {len(disabled)} disabled."]
-        for feed in failing[:10]:
+        shared = {f.outlet for f in feeds if f.outlet and sum(g.outlet == f.outlet for g in feeds) > 1}
+
+        def label(feed: FeedRow) -> str:  # an outlet with several feeds needs each one's address
+            if not feed.outlet:
+                return feed.url
+            return f"{feed.outlet} ({feed.url.split('://', 1)[-1]})" if feed.outlet in shared else feed.outlet
+
+        for feed in failing[:SOURCES_LISTED]:
             since = f"{feed.failing_since:%d %b %H:%M}" if feed.failing_since else "?"
-            lines.append(
-                f"• failing since {since} UTC ({feed.failures}×): {feed.outlet or feed.url} — {feed.last_error}"
-            )
-        for feed in disabled[:10]:
-            lines.append(f"• disabled: {feed.outlet or feed.url} — {feed.disabled_reason}")
+            lines.append(f"• failing since {since} UTC ({feed.failures}×): {label(feed)} — {feed.last_error}")
+        if len(failing) > SOURCES_LISTED:
+            lines.append(f"… and {len(failing) - SOURCES_LISTED} more failing feeds.")
+        for feed in disabled[:SOURCES_LISTED]:
+            lines.append(f"• disabled: {label(feed)} — {feed.disabled_reason}")
+        if len(disabled) > SOURCES_LISTED:
+            lines.append(f"… and {len(disabled) - SOURCES_LISTED} more disabled feeds.")
         return Reply("\n".join(lines))
 
     async def help(self, inv: Invocation) -> Reply:

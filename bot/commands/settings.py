@@ -13,12 +13,13 @@ from bot.store.base import ChatPrefs
 
 MODES = {**{m.value: m for m in DeliveryMode}, "digest": DeliveryMode.DAILY}
 DAILY_AT = f"{DIGEST_HOUR_UTC:02d}:00 UTC"
-USAGE = (
-    "Settings for this chat:\n"
+HEADING = "Settings for this chat:"
+CHANGES = (
     f"/settings mode instant|hourly|daily — alerts as they happen, or one roundup an hour / a day ({DAILY_AT})\n"
     "/settings tier 0-4 — only rumours with a source this reliable or better (0 official … 4 anything)\n"
     "/settings stage <stage>|any — only rumours at this stage or later, e.g. talks, agreed, appointed"
 )
+USAGE = f"{HEADING}\n{CHANGES}"
 
 
 def describe(prefs: ChatPrefs) -> str:
@@ -59,7 +60,7 @@ async def settings(store: ChatSettings, inv: Invocation) -> Reply:
     current = await store.chat_prefs(inv.chat.key)
     words = inv.args.lower().split()
     if not words:
-        return Reply(describe(current) + "\n\n" + USAGE)
+        return Reply(f"{HEADING}\n{describe(current)}\n\nTo change them:\n{CHANGES}")
     if not inv.can_manage:
         return Reply(
             "Only admins can change this chat's settings (Telegram: group admins; Discord: Manage Server "

@@ -56,14 +56,14 @@ def _thread(view: ThreadView) -> str:
     tier = TIER_LABEL.get(s.best_tier, f"tier {s.best_tier}")
     steps = "".join(
         f'<li><span class="stage">{_t(stage_label(row.stage))}</span> {_t(row.source)}'
-        f' <span class="muted">{_when(row.at)}</span></li>'
+        f' <span class="muted">seen {_when(row.at)}</span></li>'
         for row in view.timeline
     )
     return (
         f'<li class="thread"><div class="thread-title">{_t(s.manager)} → {_t(s.club)}: {_t(stage_label(s.stage))}</div>'
         f"{headline}"
         f'<div class="muted">heat {view.heat:.1f} · best source {_t(tier)} · {s.corroboration} independent'
-        f" source{'s' if s.corroboration != 1 else ''} · updated {_when(s.last_update)}</div>"
+        f" source{'s' if s.corroboration != 1 else ''} · latest report published {_when(s.last_update)}</div>"
         f'<ol class="timeline">{steps}</ol></li>'
     )
 

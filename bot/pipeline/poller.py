@@ -24,6 +24,36 @@ log = logging.getLogger(__name__)
 LEASE_ERROR_LOG_SECONDS = 60.0
 
 
+NETWORK_ERRORS = ("DNS lookup failed", "connection failed", "time-out", "network error")
+NAMED_FAILURES = 3  # failed feeds a round's summary names; it counts the rest
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One failed poll, for the round's log line."""
+
+    feed_id: int
+    url: str
+    error: str
+    attempt: int
+    delay: float
+    disabled: bool
+
+    def line(self) -> str:
+        if self.disabled:
+            return f"feed {self.url} disabled after {self.attempt} failure(s): {self.error}"
+        return f"feed {self.url} failed ({self.error}); attempt {self.attempt}, retrying in {self.delay:.0f} s"
+
+
+@dataclass
+class Round:
+    """The feeds leased together: their failures are logged together once the last poll ends."""
+
+    size: int
+    left: int
+    failures: list[Failure] = field(default_factory=list)
+
+
 @dataclass
 class CycleStats:
     fetched: int = 0
@@ -34,6 +64,7 @@ class CycleStats:
     deliveries: int = 0
     events: list[tuple[str, str, str, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    failed_polls: list[Failure] = field(default_factory=list)
 
     def add(self, stats: IngestStats) -> None:
         self.new_entries += stats.new_entries
@@ -77,20 +108,25 @@ class Poller:
         started = time.monotonic()
         feeds = await self.store.lease_due_feeds(self.worker, self.clock(), limit, self.lease_for)
         await asyncio.gather(*(self._poll_guarded(feed, stats) for feed in feeds))
+        self._log_failures(stats.failed_polls, len(feeds))
         if stats.deliveries and self.on_deliveries:
             self.on_deliveries()
         if self.on_cycle:
             self.on_cycle(stats, time.monotonic() - started)
         return stats
 
-    async def _poll_one(self, feed: FeedRow) -> None:
-        """One leased feed, as run() polls it: a cycle of its own."""
+    async def _poll_one(self, feed: FeedRow, batch: Round) -> None:
+        """One leased feed, as run() polls it: a cycle of its own, reported with its round."""
         stats = CycleStats()
         started = time.monotonic()
         try:
             await self._poll_guarded(feed, stats)
         except Exception:  # recording the failure failed too (the store is down): the lease runs out
             log.exception("feed %s: could not record the poll", feed.url)
+        batch.failures.extend(stats.failed_polls)
+        batch.left -= 1
+        if batch.left == 0:
+            self._log_failures(batch.failures, batch.size)
         if stats.deliveries and self.on_deliveries:
             self.on_deliveries()
         if self.on_cycle:
@@ -194,10 +230,47 @@ class Poller:
         )
         stats.failed += 1
         stats.failures.append((feed.url, error))
-        if disable:
-            log.warning("feed %s disabled after %d failure(s): %s", feed.url, failures, error)
-        else:
-            log.warning("feed %s failed (%s); attempt %d, retrying in %.0f s", feed.url, error, failures, delay)
+        stats.failed_polls.append(Failure(feed.id, feed.url, error, failures, delay, disable))
+
+    def _log_failures(self, failures: list[Failure], polled: int) -> None:
+        """A round's failures: a disabled feed gets a line of its own; the others one line together
+        (each feed's own at DEBUG), which asks whether the machine is offline when no feed of the
+        round, and none since the start, could be reached."""
+        for failure in failures:
+            if failure.disabled:
+                log.warning("%s", failure.line())
+        failed = sorted((f for f in failures if not f.disabled), key=lambda f: f.feed_id)
+        if len(failed) == 1:
+            log.warning("%s", failed[0].line())
+            return
+        if not failed:
+            return
+        for failure in failed:
+            log.debug("%s", failure.line())
+        first = failed[0]
+        if (
+            len(failed) == polled
+            and self.last_success is None
+            and all(f.error.startswith(NETWORK_ERRORS) for f in failed)
+        ):
+            log.warning(
+                "no feed could be reached (%d of %d failed, e.g. %s: %s) — is this machine offline? Each feed is"
+                " retried with back-off; `rumourbot feeds status` shows them",
+                len(failed),
+                polled,
+                first.url,
+                first.error,
+            )
+            return
+        named = ", ".join(f"{f.url} ({f.error})" for f in failed[:NAMED_FAILURES])
+        more = f" and {len(failed) - NAMED_FAILURES} more" if len(failed) > NAMED_FAILURES else ""
+        log.warning(
+            "%d of %d feeds failed; each is retried with back-off (`rumourbot feeds status` lists them): %s%s",
+            len(failed),
+            polled,
+            named,
+            more,
+        )
 
     def _lease_failed(self, exc: Exception) -> None:
         """Log a failure to lease feeds once, then again only when it changes or a minute has passed:
@@ -230,7 +303,8 @@ class Poller:
                         self._lease_failed(exc)
                     else:
                         self._lease_error = None
-                in_flight.update(asyncio.create_task(self._poll_one(feed)) for feed in feeds)
+                batch = Round(len(feeds), len(feeds))
+                in_flight.update(asyncio.create_task(self._poll_one(feed, batch)) for feed in feeds)
                 # All slots taken: go on when one frees up. Otherwise nothing more is due: look again
                 # after a tick, or sooner when a slot frees up.
                 timeout = None if feeds and len(feeds) == room else tick_seconds

@@ -23,20 +23,34 @@ log = logging.getLogger(__name__)
 
 CONSOLE_CHAT = ChatRef(Platform.CONSOLE, "local")
 PROMPT_HELP = "Type a command such as /rumour alonso, /hot or /help. Ctrl-C or /quit stops the bot."
+PROMPT = "rumourbot> "
 
 
 class ConsoleAdapter:
+    """Alerts are labelled by the thread they are about (``[alert · thread #3]``), the number that
+    their footer shows and ``/why #3`` takes; the console's own message ids stay internal."""
+
     platform = Platform.CONSOLE
     capabilities = Capabilities(drops_resends=True, edits=True)  # nothing is lost or doubled on a screen
 
-    def __init__(self, handle: CommandHandler, out: TextIO | None = None) -> None:
+    def __init__(self, handle: CommandHandler, out: TextIO | None = None, *, prompt: str = "") -> None:
         self.handle = handle
         self.out = out or sys.stdout
+        self.prompt = prompt  # shown while waiting for a line (app.py sets it for a terminal)
         self._ids = itertools.count(1)
+        self._threads: dict[str, int | None] = {}  # message id → the thread it showed
+        self._waiting = False  # the prompt is on screen
 
     def _print(self, text: str) -> None:
+        if self._waiting:  # an alert while the prompt waits: start a fresh line, then prompt again
+            self.out.write("\n")
         self.out.write(text + "\n")
+        if self._waiting:
+            self.out.write(self.prompt)
         self.out.flush()
+
+    def _label(self, kind: str, thread: int | None, suffix: str = "") -> str:
+        return f"[{kind}{'' if thread is None else f' · thread #{thread}'}{suffix}]"
 
     async def start(self) -> None:
         """Nothing to connect to; ``run`` reads the typed commands."""
@@ -56,8 +70,9 @@ class ConsoleAdapter:
     ) -> str:
         del chat, nonce, ping_role, in_flight
         message_id = str(next(self._ids))
-        prefix = f"[alert #{message_id}]" if reply_to is None else f"[alert #{message_id} ↳ #{reply_to}]"
-        self._print(f"\n{prefix} {render_card(card)}\n")
+        self._threads[message_id] = card.thread
+        label = self._label("alert" if reply_to is None else "update", card.thread)
+        self._print(f"\n{label} {render_card(card)}\n")
         return message_id
 
     async def send_text(
@@ -71,12 +86,20 @@ class ConsoleAdapter:
     ) -> str:
         del chat, nonce, in_flight
         message_id = str(next(self._ids))
-        self._print(f"[update #{message_id} ↳ #{reply_to}] {text}" if reply_to else f"[#{message_id}] {text}")
+        thread = self._threads.get(reply_to) if reply_to else None
+        self._threads[message_id] = thread
+        self._print(f"{self._label('update' if reply_to else 'message', thread)} {text}")
         return message_id
 
     async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
         del chat
-        self._print(f"[alert #{message_id} updated] {card.title}")
+        self._print(f"{self._label('alert', card.thread or self._threads.get(message_id), ' edited')} {card.title}")
+
+    def _show_prompt(self) -> None:
+        if self.prompt:
+            self.out.write(self.prompt)
+            self.out.flush()
+            self._waiting = True
 
     async def command(self, line: str) -> str:
         """Run one typed line and return the rendered reply (also used by tests)."""
@@ -98,9 +121,11 @@ class ConsoleAdapter:
             return
         self._print(PROMPT_HELP)
         while not stop.is_set():
+            self._show_prompt()
             read = asyncio.ensure_future(reader.readline())
             stopped = asyncio.ensure_future(stop.wait())
             done, _ = await asyncio.wait({read, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            self._waiting = False
             if read not in done:
                 read.cancel()
                 stopped.cancel()

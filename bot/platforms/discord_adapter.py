@@ -44,7 +44,7 @@ from bot.config import DiscordSettings
 from bot.delivery.ports import Capabilities, InFlightMark, PermanentFailure, PlatformStartError, RetryLater
 from bot.domain import ChatRef, Platform
 from bot.platforms.discord_commands import NO_MENTIONS, Responder
-from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error
+from bot.platforms.discord_errors import TRANSPORT_ERRORS, delivery_error, start_problem
 from bot.render.card import Card
 from bot.render.discord_embed import render_content, render_embed, thread_name
 
@@ -213,14 +213,13 @@ class DiscordAdapter:
         try:
             await client.login(self._token)
             await tree.sync()
+        # The caller reports a start error once (the command line's `rumourbot: …` line): no log here.
         except discord.LoginFailure:
             await self.stop()
-            log.error("discord: login failed: the token was rejected")
-            raise DiscordStartError("discord: login failed: the token was rejected") from None
+            raise DiscordStartError("discord: login failed: the token was rejected (DISCORD_TOKEN)") from None
         except (discord.HTTPException, *TRANSPORT_ERRORS) as exc:
             await self.stop()
-            log.error("discord: start-up failed: %s", delivery_error(exc))
-            raise DiscordStartError(f"discord: start-up failed: {delivery_error(exc)}") from None
+            raise DiscordStartError(f"discord: {start_problem(exc, self._settings.api_base_url)}") from None
         self._task = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
         self._task.add_done_callback(_gateway_ended)
         ready = asyncio.create_task(client.wait_until_ready())
@@ -230,7 +229,6 @@ class DiscordAdapter:
             failed = self._task.exception() if self._task.done() else None
             await self.stop()
             reason = f"{type(failed).__name__}: {failed}" if failed else "timed out"
-            log.error("discord: gateway not ready: %s", reason)
             raise DiscordStartError(f"discord: gateway not ready: {reason}")
         log.info("discord: connected as %s%s", client.user, _shard_label(self._settings))
 

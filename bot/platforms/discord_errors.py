@@ -38,3 +38,17 @@ def delivery_error(exc: BaseException) -> DeliveryError:
     if isinstance(exc, TRANSPORT_ERRORS):
         return RetryLater(f"discord: {type(exc).__name__}")
     return PermanentFailure(f"discord: {type(exc).__name__}: {exc}")
+
+
+def start_problem(exc: BaseException, api: str) -> str:
+    """Why the client could not log in, for the one line that reports it: the HTTP answer, or why
+    the API address could not be reached (never just an exception class)."""
+    if isinstance(exc, discord.HTTPException):
+        return f"the API at {api} answered HTTP {exc.status}: {' '.join(exc.text.split())[:200]}"
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return f"cannot reach {api}: DNS lookup failed (is this machine offline?)"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return f"cannot reach {api}: {exc.os_error.strerror or exc.os_error}"
+    if isinstance(exc, TimeoutError):
+        return f"cannot reach {api}: timed out"
+    return f"cannot reach {api}: {type(exc).__name__}: {exc}"

@@ -24,6 +24,7 @@ class Card:
     links: tuple[Link, ...] = ()
     stage: str = ""  # a Relation value; renderers may colour by it
     footer: str = ""
+    thread: int | None = None  # the rumour thread it shows (its footer says "thread #N"), if one
 
 
 @dataclass(frozen=True, slots=True)

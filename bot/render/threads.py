@@ -69,9 +69,10 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     if view.record:
         fields.append(("Record", view.record))
     links: list[Link] = []
-    for report in view.reports:
-        if report.url and all(link.url != report.url for link in links):
-            links.append(Link(report.outlet or report.source or "report", report.url))
+    for report in view.reports:  # newest first: one link per outlet, its latest story
+        label = report.outlet or report.source or "report"
+        if report.url and all(link.url != report.url and link.label != label for link in links):
+            links.append(Link(label, report.url))
         if len(links) == MAX_LINKS:
             break
     return Card(
@@ -84,6 +85,7 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
             ("" if state.id is None else f"thread #{state.id} · ")
             + f"first seen {state.first_seen:%d %b %Y %H:%M} UTC · updated {state.last_update:%d %b %H:%M} UTC"
         ),
+        thread=state.id,
     )
 
 

@@ -309,6 +309,8 @@ def read_header(path: Path) -> DumpSummary:
 async def import_database(path: Path, url: str, *, batch_size: int = 1000) -> DumpSummary:
     """Load the dump at ``path`` into the empty database at ``url``, all or nothing."""
     reader = DumpReader(path)
+    # A SQLite file this import creates is removed again when it fails: a refusal leaves nothing.
+    new_file = sqlite_path(url) if _kind(url) == "sqlite" and not sqlite_path(url).exists() else None
     try:
         header = reader.header
         await _migrate(url)
@@ -326,10 +328,20 @@ async def import_database(path: Path, url: str, *, batch_size: int = 1000) -> Du
                         f" has {dumped.rows}); nothing was imported"
                     )
     except _DB_ERRORS as exc:
+        _remove_new(new_file)
         raise TransferError(f"{_shown(url)}: {exc}; nothing was imported") from exc
+    except BaseException:
+        _remove_new(new_file)
+        raise
     finally:
         reader.close()
     return header
+
+
+def _remove_new(path: Path | None) -> None:
+    if path is not None:
+        for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-flight"))):
+            leftover.unlink(missing_ok=True)
 
 
 async def _migrate(url: str) -> None:

@@ -78,7 +78,8 @@ async def test_rumour_alonso_gives_cards_with_stage_clubs_source_corroboration_t
     assert fields["Best source"] == "David Ornstein (tier 1)"
     assert fields["Corroboration"] == "2 independent sources"
     assert fields["Timeline"] == "talks (11 Jun) → agreed (13 Jun)"
-    assert [link.url for link in bayern.links] == [f"https://news.example/b{n}" for n in (3, 2, 1)]
+    # One link per outlet, its latest story: b1 and b3 are both David Ornstein's.
+    assert [link.url for link in bayern.links] == [f"https://news.example/b{n}" for n in (3, 2)]
     assert "Xabi Alonso has agreed terms with Bayern Munich" in bayern.body
     assert reply.cards[1].title == "Xabi Alonso → Real Madrid: linked"
     assert dict(reply.cards[1].fields)["Best source"] == "Marca (tier 2)"
@@ -193,6 +194,40 @@ async def test_sources_shows_failing_and_disabled_feeds_with_their_reasons(route
         "• failing since 11 Jun 09:00 UTC (2×): Slow Times — HTTP 503",
         "• disabled: https://gone.example/rss — HTTP 410 Gone",
     ]
+
+
+async def test_sources_says_how_many_more_failing_feeds_it_did_not_list(router: Router, store: SQLiteStore) -> None:
+    clock = FakeClock()
+    for n in range(16):
+        feed = await store.add_feed(f"https://feeds.example/{n:02d}.xml", f"Outlet {n:02d}", clock())
+        await store.record_fetch_failure(feed.id, error="offline", next_poll_at=clock(), now=clock(), disable=False)
+    lines = (await ask(router, "/sources")).text.splitlines()
+    assert lines[0] == "17 feeds: 1 ok, 16 failing, 0 disabled."
+    assert len(lines) == 1 + 10 + 1
+    assert lines[-1] == "… and 6 more failing feeds."
+
+
+async def test_sources_tells_apart_feeds_of_one_outlet_by_their_address(router: Router, store: SQLiteStore) -> None:
+    clock = FakeClock()
+    for path in ("football", "football/premier-league", "football/european"):
+        feed = await store.add_feed(f"https://feeds.bbci.co.uk/sport/{path}/rss.xml", "BBC Sport", clock())
+        await store.record_fetch_failure(feed.id, error="HTTP 503", next_poll_at=clock(), now=clock(), disable=False)
+    lines = (await ask(router, "/sources")).text.splitlines()[1:]
+    assert lines == [
+        "• failing since 11 Jun 09:00 UTC (1×): BBC Sport (feeds.bbci.co.uk/sport/football/rss.xml) — HTTP 503",
+        "• failing since 11 Jun 09:00 UTC (1×): BBC Sport (feeds.bbci.co.uk/sport/football/premier-league/rss.xml)"
+        " — HTTP 503",
+        "• failing since 11 Jun 09:00 UTC (1×): BBC Sport (feeds.bbci.co.uk/sport/football/european/rss.xml)"
+        " — HTTP 503",
+    ]
+
+
+async def test_settings_without_arguments_puts_its_heading_above_the_current_settings(router: Router) -> None:
+    lines = (await ask(router, "/settings")).text.splitlines()
+    assert lines[0] == "Settings for this chat:"
+    assert lines[1].startswith("This chat gets instant alerts")
+    assert lines.index("To change them:") > 1
+    assert lines[-1].startswith("/settings stage ")
 
 
 async def test_help_lists_every_command_and_unknown_commands_point_to_it(router: Router) -> None:

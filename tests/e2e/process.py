@@ -47,6 +47,15 @@ class BotProcess:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGKILL)
 
+    def freeze(self) -> None:
+        """SIGSTOP: the bot stops wherever it is, until ``thaw`` (or a kill)."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGCONT)
+
     async def wait(self, seconds: float = 15.0) -> int:
         assert self.proc is not None
         async with asyncio.timeout(seconds):

@@ -136,6 +136,7 @@ async def test_sigkill_mid_fan_out_then_restart_delivers_every_alert_to_every_ch
     feeds.publish(TALKS)  # two new Alonso threads: two alerts for each of the six chats
     await until(lambda: tg.waiting > 0, 10, "first alert", proc)
     await asyncio.sleep(SLOW_SECONDS / 3)
+    await freeze_outside_the_mark_window(proc, tg, env["RUMOURBOT_STORE__URL"])
     in_flight, posted = tg.waiting, len(alert_messages(tg))
     proc.kill()
     assert await proc.wait() != 0
@@ -161,6 +162,23 @@ async def test_sigkill_mid_fan_out_then_restart_delivers_every_alert_to_every_ch
     assert presumed_delivered(env["RUMOURBOT_STORE__URL"]) == reached - recorded
 
 
+async def freeze_outside_the_mark_window(proc: BotProcess, tg: TelegramFake, url: str) -> None:
+    """Stop the bot at a moment when every alert that reached Telegram is marked in flight or
+    recorded as sent. The one moment it is not — the microseconds between the kernel taking a request
+    and the mark's commit (docs/DELIVERY.md) — can no more be closed than any send-then-record step
+    with an API that has no idempotency key; a kill there would post that alert twice. Sends keep
+    starting (one every 1/30 s), so this still lands mid-fan-out. That the mark is written at once,
+    never queued behind other store work, is shown by tests/delivery/test_in_flight.py."""
+    for _ in range(200):
+        proc.freeze()
+        await asyncio.sleep(0.02)  # what the bot had written before it stopped reaches the fake
+        if len(alert_messages(tg)) <= marked_or_recorded(url):
+            return
+        proc.thaw()
+        await asyncio.sleep(0.002)
+    raise AssertionError("every stop landed between a request and its in-flight mark")
+
+
 def alert_messages(tg: TelegramFake) -> list[tuple[int, str]]:
     """(chat, alert title) for every message the fake holds that is one of the two alerts."""
     found = []
@@ -182,6 +200,17 @@ def delivery_statuses(url: str) -> dict[str, int]:
 def recorded_sent(url: str) -> int:
     with _db(url) as db:
         return int(db.execute("SELECT count(*) FROM deliveries WHERE message_id IS NOT NULL").fetchone()[0])
+
+
+def marked_or_recorded(url: str) -> int:
+    """Deliveries recorded as sent or marked in flight (the side file of marks, docs/DELIVERY.md)."""
+    path = url.removeprefix("sqlite:///")
+    with _db(url) as db:
+        recorded = {r[0] for r in db.execute("SELECT id FROM deliveries WHERE message_id IS NOT NULL")}
+    if Path(f"{path}-flight").exists():
+        with sqlite3.connect(f"{path}-flight") as marks:
+            recorded |= {r[0] for r in marks.execute("SELECT delivery_id FROM marks")}
+    return len(recorded)
 
 
 def presumed_delivered(url: str) -> int:

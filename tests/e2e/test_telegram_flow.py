@@ -245,3 +245,45 @@ async def test_why_with_a_link_answers_posted_or_first_poll_and_escapes_the_feed
         await say(srv, GROUP, "/why@rumour_test_bot http://news.example/w0", chat_type="group", user_id=MEMBER)
     )
     assert f"Not posted: {FIRST_POLL}" in first
+
+
+async def test_a_clubs_mens_and_womens_teams_are_followed_apart(w: World, srv: TelegramFake) -> None:
+    """A chat following Chelsea gets no alert about Chelsea Women, and the other way round; the same
+    for a country and its women's national team."""
+    men, women, country, lionesses = 2101, 2102, 2103, 2104
+    for chat, name in ((men, "chelsea"), (women, "chelsea women"), (country, "england"), (lionesses, "england women")):
+        assert shown(await say(srv, chat, f"/follow {name}")).startswith("Following")
+    w.publish(("c1", "Chelsea sack Enzo Maresca", "Chelsea have sacked head coach Enzo Maresca, the club said."))
+    w.publish(
+        (
+            "c2",
+            "Chelsea Women part company with Sonia Bompastor",
+            "Chelsea have sacked Sonia Bompastor as head coach of their women's team after three defeats.",
+        )
+    )
+    w.publish(("e1", "England sack Thomas Tuchel", "England have sacked head coach Thomas Tuchel after the World Cup."))
+    w.publish(
+        (
+            "e2",
+            "Lionesses: Sarina Wiegman resigns",
+            "Sarina Wiegman has resigned as head coach of the England women's national team.",
+        )
+    )
+    await w.cycle()
+    chats = (men, women, country, lionesses)
+    await eventually(lambda: all(len(posts_to(srv, chat)) >= 2 for chat in chats), 10, "an alert in each chat")
+    alerts = {
+        chat: [first for (c, _), m in srv.messages.items() if c == str(chat) and "→" in (first := line(m))]
+        for chat in chats
+    }
+    assert alerts == {
+        men: ["Enzo Maresca → Chelsea: sacked"],
+        women: ["Sonia Bompastor → Chelsea Women: sacked"],
+        country: ["Thomas Tuchel → England: sacked"],
+        lionesses: ["Sarina Wiegman → England Women: left"],
+    }
+
+
+def line(message: Json) -> str:
+    """The first line a Telegram client shows for a message."""
+    return telegram_text(message["text"]).split("\n")[0]

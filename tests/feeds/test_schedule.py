@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from pydantic import ValidationError
 
 from bot.config import FeedSettings
 from bot.feeds.schedule import (
@@ -34,9 +35,9 @@ def test_poll_interval_hints_and_clamping(ttl: int | None, max_age: int | None, 
     assert poll_interval(S, ttl, max_age) == expected
 
 
-def test_poll_interval_is_clamped_up_to_the_minimum() -> None:
-    fast = FeedSettings(interval_seconds=5, min_interval_seconds=60)
-    assert poll_interval(fast, None, None) == 60.0
+def test_an_interval_below_the_minimum_is_refused_by_the_settings_not_clamped_silently() -> None:
+    with pytest.raises(ValidationError, match=r"interval_seconds \(5\) is below min_interval_seconds \(60\)"):
+        FeedSettings(interval_seconds=5, min_interval_seconds=60)
 
 
 def test_backoff_doubles_from_base() -> None:

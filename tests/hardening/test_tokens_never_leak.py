@@ -156,7 +156,7 @@ def closed(platforms: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("platforms", "shown"),
-    [("telegram+discord", "telegram: NetworkError"), ("discord", "discord: start-up failed")],
+    [("telegram+discord", "telegram: NetworkError"), ("discord", "discord: cannot reach http://127.0.0.1:")],
 )
 async def test_start_up_against_a_closed_port_fails_without_printing_a_token(
     tmp_path: Path, children: list[Child], platforms: str, shown: str

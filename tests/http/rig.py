@@ -64,8 +64,10 @@ class Rig:
 
 
 @asynccontextmanager
-async def rig(store: SQLiteStore, analyser: Analyser, **http: Any) -> AsyncIterator[Rig]:
-    clock = FakeClock()
+async def rig(
+    store: SQLiteStore, analyser: Analyser, clock: FakeClock | None = None, **http: Any
+) -> AsyncIterator[Rig]:
+    clock = clock or FakeClock()
     metrics = Metrics()
     sender = RecordingSender()
     metrics.watch_platforms([sender.platform])

@@ -5,7 +5,6 @@ Skips, saying why, when /usr/bin/chromium is not installed (.ci/run installs it)
 
 from __future__ import annotations
 
-import asyncio
 import re
 import struct
 from collections.abc import AsyncIterator
@@ -14,38 +13,23 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.analyser import Analyser
+from bot.domain import utcnow
 from bot.store.sqlite import SQLiteStore
-from tests.conftest import ROOT
+from tests.chromium import PNG_SIGNATURE, chromium, needs_chromium, screenshot
+from tests.fakes.clock import FakeClock
 from tests.http.rig import Rig, rig
 from tests.store.contract_support import AGREED, LINKED, SACKED, TALKS
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 WIDTH, HEIGHT = 1200, 1000
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="headless Chromium not installed: apt-get install chromium (.ci/run does)"
-)
-
-
-async def chromium(tmp_path: Path, *args: str) -> bytes:
-    """Run headless Chromium with a throw-away profile; return its standard output."""
-    proc = await asyncio.create_subprocess_exec(
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-extensions", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
-        *args,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
-    out, err = await asyncio.wait_for(proc.communicate(), 120)
-    assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
-    return out
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 async def r(store: SQLiteStore, analyser: Analyser) -> AsyncIterator[Rig]:
-    async with rig(store, analyser) as running:
+    # Today's date, on the hour, for the screenshot kept in docs/ (the rig's default clock is fixed).
+    today = FakeClock(utcnow().replace(minute=0, second=0, microsecond=0))
+    async with rig(store, analyser, today) as running:
         await running.store.add_feed(running.srv.url("/wire.xml"), "Wire", running.clock())
         await running.store.add_feed(running.srv.url("/down.xml"), "Broken Gazette", running.clock())
         running.srv.add("/down.xml", b"busy", status=503, content_type="text/plain")
@@ -73,11 +57,7 @@ async def test_chromium_loads_the_status_page_and_finds_the_thread_list(r: Rig, 
 
 
 async def test_chromium_screenshot_of_the_status_page_is_a_real_png(r: Rig, tmp_path: Path) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "status-page.png"
-    shot.unlink(missing_ok=True)
-    await chromium(tmp_path, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}", r.ops.url + "/")
-    data = shot.read_bytes()
+    data = await screenshot(tmp_path, r.ops.url + "/", "status-page.png", WIDTH, HEIGHT)
     assert data[:8] == PNG_SIGNATURE
     assert data[12:16] == b"IHDR"
     assert struct.unpack(">II", data[16:24]) == (WIDTH, HEIGHT)

@@ -51,6 +51,22 @@ async def test_page_lists_hot_threads_with_their_stage_timeline_and_feed_health(
     assert "Wire</a>" not in feeds  # healthy feeds are counted, not listed
 
 
+async def test_a_threads_times_read_in_order_published_then_seen(r: Rig) -> None:
+    """The thread line gives the latest report's publication time, the timeline when the bot saw
+    each step: labelled so, a report published at 08:56 and seen at 09:02 reads as no contradiction."""
+    await r.store.add_feed(r.srv.url("/wire.xml"), "Wire", r.clock())
+    r.publish(TALKS)
+    await r.cycle()
+    _, page, _ = await r.get("/")
+    thread = page[page.index('<li class="thread">') :]
+    assert "updated" not in thread[: thread.index('<ol class="timeline">')]
+    published = re.search(r"latest report published (\S+ \S+) UTC", thread)
+    seen = re.search(r'<span class="stage">talks</span> David Ornstein <span class="muted">seen (\S+ \S+) UTC', thread)
+    assert published is not None, thread[:600]
+    assert seen is not None, thread[:600]
+    assert published.group(1) <= seen.group(1)
+
+
 async def test_a_script_in_a_feed_title_is_escaped_text_and_scripts_are_forbidden(r: Rig) -> None:
     await r.store.add_feed(r.srv.url("/wire.xml"), "<b>Wire</b>", r.clock())
     r.publish((HOSTILE_TITLE, AGREED[1]))

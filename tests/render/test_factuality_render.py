@@ -144,3 +144,18 @@ def test_a_candidate_list_names_everyone_or_counts_the_rest() -> None:
 def test_a_claim_cannot_be_definite_unless_done() -> None:
     with pytest.raises(ValueError, match="cannot be stated as sacked"):
         RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.5, "", Factuality.EXPECTED)
+
+
+def test_a_card_links_each_outlet_once_with_its_latest_story() -> None:
+    claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.TALKS, 0.7, "")
+    state = ThreadState(7, claim.manager, claim.club, claim.relation, NOW, NOW, 1, frozenset({"a"}), "summary")
+    reports = (
+        ReportRow("The Athletic", "https://example.org/new", "New", "David Ornstein", 1, claim.relation, NOW, False),
+        ReportRow("The Athletic", "https://example.org/old", "Old", "David Ornstein", 1, claim.relation, NOW, False),
+        ReportRow("BBC Sport", "https://example.org/bbc", "BBC", "BBC Sport", 1, claim.relation, NOW, False),
+    )
+    card = thread_card(ThreadView(state, state.heat, reports, ()))
+    assert [(link.label, link.url) for link in card.links] == [
+        ("The Athletic", "https://example.org/new"),
+        ("BBC Sport", "https://example.org/bbc"),
+    ]

@@ -261,6 +261,18 @@ async def test_a_damaged_dump_is_refused_naming_the_problem_and_the_target_stays
     await import_database(await small_dump(tmp_path / "again"), store_url)  # the target is still usable
 
 
+@pytest.mark.parametrize("damage", ["wrong schema version", "bit flipped"])
+async def test_a_refused_import_into_a_new_sqlite_file_leaves_no_file_behind(tmp_path: Path, damage: str) -> None:
+    dump = await small_dump(tmp_path / "dump")
+    spoil, problem = DAMAGE[damage]
+    spoil(dump)
+    target = tmp_path / "new"
+    target.mkdir()
+    with pytest.raises(TransferError, match=problem):
+        await import_database(dump, f"sqlite:///{target / 'moved.db'}")
+    assert os.listdir(target) == []
+
+
 async def test_export_of_a_missing_database_is_refused_and_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(TransferError, match="no database file at"):
         await export_database(f"sqlite:///{tmp_path / 'none.db'}", tmp_path / "x.dump")
