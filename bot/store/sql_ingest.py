@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from bot.domain import DeliveryMode, EventKind, Relation, TargetKind, ThreadState
+from bot.domain import DeliveryMode, EventKind, TargetKind, ThreadState
 from bot.store.base import (
     ChatPrefs,
     NewEntry,
@@ -23,7 +23,7 @@ from bot.store.base import (
     Subscription,
 )
 from bot.store.dialect import Conn, Dialect, as_time
-from bot.store.sql_outcomes import OutcomeWrites
+from bot.store.sql_outcomes import OutcomeWrites, thread_state
 
 _STAGE_EVENTS = (EventKind.CREATED, EventKind.STAGE)
 
@@ -122,20 +122,7 @@ class SQLIngestTx(OutcomeWrites):
                 f"SELECT DISTINCT thread_id, voice FROM reports WHERE thread_id {among} AND duplicate_of IS NULL", ids
             ):
                 voices[int(thread_id)].add(str(voice))
-        return {
-            (str(r[1]), str(r[2])): ThreadState(
-                id=int(r[0]),
-                manager=str(r[1]),
-                club=str(r[2]),
-                stage=Relation(r[3]),
-                first_seen=as_time(r[4]),
-                last_update=as_time(r[5]),
-                best_tier=int(r[6]),
-                voices=frozenset(voices[int(r[0])]),
-                summary=str(r[7]),
-            )
-            for r in rows
-        }
+        return {(str(r[1]), str(r[2])): thread_state(r, frozenset(voices[int(r[0])])) for r in rows}
 
     async def recent_report_texts(self, thread_ids: Iterable[int], limit: int = 50) -> dict[int, list[RecentText]]:
         """thread id → its ``limit`` newest reports' texts, newest first (for near-duplicates)."""

@@ -44,15 +44,6 @@ from tests.store.contract_support import (
 Pools = Callable[..., Awaitable[list[PostgresStore]]]
 
 
-@pytest.fixture
-async def db(store_url: str) -> AsyncIterator[Store]:
-    opened = await open_url(store_url)
-    try:
-        yield opened
-    finally:
-        await opened.close()
-
-
 # -- migrations ---------------------------------------------------------------------------------
 
 

@@ -4,10 +4,7 @@ operator overrides, the quiet-period sweep, tier overrides and pinned-board rows
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-
-import pytest
 
 from bot.analysis.analyser import Analyser
 from bot.domain import Cause, Outcome
@@ -16,46 +13,21 @@ from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, IngestStats, Item
 from bot.pipeline.resolver import JobKeeper, Resolver
 from bot.store.sql import Store
-from tests.store.contract_support import NOW, open_url
+from tests.e2e.timeline import APPOINTED, DENIAL, HIS_SIDE, RELAYS, RIVAL, SPURS_LINK, TALKS
+from tests.store.contract_support import NOW
 
 ORNSTEIN = "David Ornstein"
-TALKS = ("", "Chelsea hold talks with Andoni Iraola",
-         "Chelsea have opened talks with Andoni Iraola about their head coach role, The Athletic's David Ornstein "
-         "reports.")  # fmt: skip
-RELAYS = [
-    ("CaughtOffside", "Chelsea in talks with Bournemouth boss Iraola",
-     "According to The Athletic's David Ornstein, Chelsea are in talks with Andoni Iraola over the head coach job "
-     "at Stamford Bridge."),
-    ("TEAMtalk", "Chelsea make offer to Andoni Iraola, says Ornstein",
-     "Chelsea have made an offer to Andoni Iraola to become their new head coach, according to David Ornstein of "
-     "The Athletic."),
-    ("90min", "Iraola and Chelsea: talks under way",
-     "David Ornstein reports that talks between Chelsea and Andoni Iraola are now under way as the Blues plan for "
-     "next season."),
-]  # fmt: skip
-APPOINTED = ("", "Chelsea appoint Andoni Iraola",
-             "Chelsea have appointed Andoni Iraola as their new head coach, the club announced.")  # fmt: skip
-RIVAL = ("", "Tottenham appoint Unai Emery as head coach",
-         "Tottenham Hotspur have appointed Unai Emery as their new head coach, the club announced.")  # fmt: skip
-SPURS_LINK = ("", "Tottenham monitoring Fabian Hürzeler",
-              "Tottenham Hotspur are monitoring Brighton head coach Fabian Hürzeler as a candidate for their vacant "
-              "head coach job, The Sun reports.")  # fmt: skip
-DENIAL = ("", "Newcastle deny interest in Kasper Hjulmand",
-          "Newcastle United have denied any interest in Bayer Leverkusen head coach Kasper Hjulmand, Sky Sports News "
-          "reports.")  # fmt: skip
-HIS_SIDE = ("", "Pressure grows on Iraola as his side lose again",
-            "Andoni Iraola is under growing pressure after his side lost again on Saturday, The Athletic's David "
-            "Ornstein reports.")  # fmt: skip
+EDDIE_LEFT = ("x1", "Eddie Howe leaves Newcastle",
+              "Eddie Howe has left Newcastle United by mutual consent, Sky Sports News reports.")  # fmt: skip
+EDDIE_LEFT_AGAIN = ("x2", "Howe departs Newcastle United",
+                    "Newcastle United head coach Eddie Howe has left the club by mutual consent, The Telegraph "
+                    "reports.")  # fmt: skip
+ECHO = (
+    "x3",
+    "Iraola named Chelsea head coach",
+    "Andoni Iraola has been appointed Chelsea head coach, BBC Sport reports.",
+)
 Story = tuple[str, str, str]
-
-
-@pytest.fixture
-async def db(store_url: str) -> AsyncIterator[Store]:
-    opened = await open_url(store_url)
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 class Bot:
@@ -68,16 +40,14 @@ class Bot:
         self.ingestor = Ingestor(analysis, store, IngestPolicy(), self.keeper.current, self.keeper.refresh)
         self.resolver = Resolver(store, self.keeper.current, IngestPolicy().cold_after, clock=lambda: self.now)
         self.now = NOW
-        self.n = 0
 
     async def read(self, *stories: Story, at: datetime | None = None) -> IngestStats:
         self.now = at or self.now
         feed = await self.store.add_feed("https://feeds.example/wire.xml", "", self.now)
         items = []
-        for outlet, title, text in stories:
-            self.n += 1
-            link = f"https://news.example/{self.n}"
-            items.append(Item(f"e{self.n}", title, text, link, self.now - timedelta(minutes=5), outlet))
+        for key, title, text in stories:
+            link = f"https://news.example/{key}"
+            items.append(Item(key, title, text, link, self.now - timedelta(minutes=5), ""))
         return await self.ingestor.ingest(feed.id, items, self.now, alerts=True)
 
 
@@ -116,9 +86,7 @@ async def test_a_done_appointment_resolves_the_thread_true_its_rivals_false_and_
     )
     assert talks.record == "Ornstein: 1 of 1 resolved manager call right"
     # An echo of the confirmation joins the resolved thread: no claim, no second resolution.
-    again = await bot.read(("", "Iraola named Chelsea head coach",
-                            "Andoni Iraola has been appointed Chelsea head coach, BBC Sport reports."),
-                           at=NOW + timedelta(days=3, hours=2))  # fmt: skip
+    again = await bot.read(ECHO, at=NOW + timedelta(days=3, hours=2))
     assert [e for e in again.events if e[0] == "resolved"] == []
     assert (await db.source_counts(["BBC Sport"]))["BBC Sport"] == []
 
@@ -142,7 +110,8 @@ async def test_a_trusted_appointment_is_learned_and_drives_own_club_binding_of_a
     assert job.url.startswith("https://news.example/")
     assert bot.keeper.current["Andoni Iraola"] == "Chelsea"
     assert bot.keeper.current["Liam Rosenior"] == ""  # the shipped holder's job ended with it
-    await bot.read(HIS_SIDE, at=NOW + timedelta(days=30))  # after [rumours] window_days: a thread of its own
+    # After [rumours] window_days: a thread of its own.
+    await bot.read(("t13-later", *HIS_SIDE[1:]), at=NOW + timedelta(days=30))
     newest = (await db.threads_about(manager="Andoni Iraola"))[0]
     assert (newest.state.club, newest.state.stage.value) == ("Chelsea", "under_pressure")
 
@@ -151,13 +120,8 @@ async def test_a_tier_two_departure_needs_a_second_independent_voice_to_be_learn
     db: Store, analyser: Analyser
 ) -> None:
     bot = Bot(db, analyser)
-    first = ("", "Eddie Howe leaves Newcastle",
-             "Eddie Howe has left Newcastle United by mutual consent, Sky Sports News reports.")  # fmt: skip
-    second = ("", "Howe departs Newcastle United",
-              "Newcastle United head coach Eddie Howe has left the club by mutual consent, The Telegraph "
-              "reports.")  # fmt: skip
-    assert (await bot.read(first)).jobs == 0
-    assert (await bot.read(second, at=NOW + timedelta(hours=1))).jobs == 1
+    assert (await bot.read(EDDIE_LEFT)).jobs == 0
+    assert (await bot.read(EDDIE_LEFT_AGAIN, at=NOW + timedelta(hours=1))).jobs == 1
     [job] = await db.job_rows()
     assert (job.manager, job.change, job.club) == ("Eddie Howe", JobChange.LEFT, "Newcastle United")
 
