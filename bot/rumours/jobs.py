@@ -30,8 +30,8 @@ CORROBORATING_VOICES = 2
 
 def learnable(report: Report) -> JobChange | None:
     """The change of job a report speaks of as done, if any."""
-    if report.factuality is not Factuality.DONE:
-        return None
+    if report.factuality is not Factuality.DONE or report.relayed_by:
+        return None  # only a done event told by the source itself, never through an aggregator's relay
     return LEARNED_FROM.get(report.relation)
 
 

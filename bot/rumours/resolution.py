@@ -51,8 +51,9 @@ def line(stage: Relation) -> Line:
 
 
 def resolves(report: Report) -> bool:
-    """The report may resolve a thread: a done event of the kinds above."""
-    return report.relation in RESOLVING and report.factuality is Factuality.DONE
+    """The report may resolve a thread: a done event of the kinds above, told by its source itself. An
+    aggregator's relay of it does not: relays inflate stages, and the source's own report will come."""
+    return report.relation in RESOLVING and report.factuality is Factuality.DONE and not report.relayed_by
 
 
 def verdict(thread: ThreadState, report: Report) -> Outcome | None:

@@ -59,6 +59,8 @@ def test_only_a_done_appointment_sacking_or_departure_is_learnable_and_tier_two_
     assert learnable(rep(Relation.LEFT)) is JobChange.LEFT
     assert learnable(rep(Relation.UNDER_PRESSURE, Factuality.POSSIBLE)) is None
     assert learnable(rep(Relation.TALKS)) is None
+    relayed = Report("M", "C", Relation.SACKED, 0.9, "", "S", 1, "v", "", "", "", "", T0, relayed_by="CaughtOffside")
+    assert learnable(relayed) is None
     assert trusted(0, [])
     assert trusted(1, ["athletic"])
     assert not trusted(2, ["sky"])

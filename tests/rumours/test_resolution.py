@@ -62,6 +62,14 @@ def test_only_a_done_report_resolves_anything(factuality: Factuality) -> None:
         assert own_verdict(thread(R.TALKS), hedged) is None
 
 
+def test_an_aggregators_relay_of_a_done_event_resolves_nothing() -> None:
+    # "Chelsea have appointed Iraola, TEAMtalk reports, citing Ornstein": the relay may inflate.
+    relayed = Report("Andoni Iraola", "Chelsea", R.APPOINTED, 0.9, "…", "David Ornstein", 1, "athletic", "", "", "",
+                     "", T0, relayed_by="TEAMtalk")  # fmt: skip
+    assert not resolves(relayed)
+    assert own_verdict(thread(R.TALKS), relayed) is None
+
+
 def test_a_thread_started_by_its_outcome_is_resolved_true_at_once_and_a_rumour_is_not() -> None:
     assert own_verdict(None, report(R.APPOINTED)) is Outcome.TRUE
     assert own_verdict(None, report(R.SACKED)) is Outcome.TRUE
