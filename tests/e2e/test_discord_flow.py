@@ -227,3 +227,20 @@ async def test_why_with_a_link_answers_posted_or_first_poll_and_shows_the_feed_t
     iid = await srv.slash("why", [{"name": "story", "type": 3, "value": "http://news.example/w0"}], user_perms=0)
     first = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]["content"]
     assert f"Not posted: {FIRST_POLL}" in shown(first)
+
+
+async def test_board_and_tier_overrides_need_manage_server_and_sackrace_answers_anyone(
+    w: World, srv: FakeDiscord
+) -> None:
+    iid = await srv.slash("board", [{"name": "board", "type": 3, "value": "sackrace"}], user_perms=SEND_MESSAGES)
+    refusal = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert refusal["content"].startswith("Only admins can pin or remove a board")
+    assert refusal["flags"] & 64
+    iid = await srv.slash(
+        "settings", [{"name": "change", "type": 3, "value": "tier-override Ornstein 3"}], user_perms=SEND_MESSAGES
+    )
+    override = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert override["content"].startswith("Only admins can change this chat's tier overrides")
+    iid = await srv.slash("sackrace", [], user_perms=SEND_MESSAGES)
+    board = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert board["embeds"][0]["title"] == "Sack race"

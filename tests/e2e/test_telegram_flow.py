@@ -287,3 +287,11 @@ async def test_a_clubs_mens_and_womens_teams_are_followed_apart(w: World, srv: T
 def line(message: Json) -> str:
     """The first line a Telegram client shows for a message."""
     return telegram_text(message["text"]).split("\n")[0]
+
+
+async def test_board_in_a_group_is_for_its_admins_and_vacancies_answers_anyone(w: World, srv: TelegramFake) -> None:
+    refusal = shown(await say(srv, GROUP, "/board vacancies", chat_type="group", user_id=MEMBER))
+    assert refusal.startswith("Only admins can pin or remove a board")
+    answer = shown(await say(srv, GROUP, "/board vacancies", chat_type="group", user_id=ADMIN))
+    assert answer.startswith("The vacancy board will be posted here as one message")
+    assert shown(await say(srv, GROUP, "/vacancies", chat_type="group", user_id=MEMBER)).startswith("Vacancies\n")
