@@ -202,6 +202,18 @@ def thread_json(view: ThreadView) -> dict[str, Any]:
         ],
         "links": list(dict.fromkeys(r.url for r in view.reports if r.url)),
         "timeline": [{"stage": s.stage, "source": s.source, "at": s.at.isoformat()} for s in view.timeline],
+        "resolution": None
+        if view.resolution is None
+        else {
+            "outcome": view.resolution.outcome.value,
+            "at": view.resolution.at.isoformat(),
+            "cause": view.resolution.cause.value,
+            "source": view.resolution.source,
+            "url": view.resolution.url,
+            "actor": view.resolution.actor,
+            "note": view.resolution.note,
+        },
+        "record": view.record,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,3 +85,18 @@ async def test_kb_set_job_corrects_a_job_and_names_unknown_names(tmp_path: Path)
     club = rumourbot(env, "kb", "set-job", "iraola", "Atlantis FC")
     assert club.returncode == 2
     assert "'Atlantis FC' is not a club of the knowledge base, nor none" in club.stderr
+
+
+async def test_ask_json_gives_each_threads_resolution(tmp_path: Path) -> None:
+    thread = await stored(tmp_path)
+    env = cli_env(tmp_path)
+    assert rumourbot(env, "threads", "resolve", str(thread), "true", "--note", "announced").returncode == 0
+    asked = rumourbot(env, "ask", "iraola", "--json")
+    assert asked.returncode == 0, asked.stderr
+    [found] = json.loads(asked.stdout)["threads"]
+    assert {k: found["resolution"][k] for k in ("outcome", "cause", "note")} == {
+        "outcome": "true",
+        "cause": "operator",
+        "note": "announced",
+    }
+    assert found["record"] == "Ornstein: 1 of 1 resolved manager call right"
