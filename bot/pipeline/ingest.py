@@ -188,6 +188,7 @@ class Ingestor:
             since,
             lambda report, earlier: _is_duplicate(report, earlier, self.policy.near_duplicate),
             candidates,
+            await tx.resolved_among(t.id for t in threads.values() if t.id is not None),
         )
         for index, (_, item, _) in enumerate(stories):
             recent = item.published is None or now - item.published <= self.policy.max_age

@@ -84,6 +84,9 @@ class IngestTx(Protocol):
         ...
 
     async def threads_by_id(self, ids: Sequence[int]) -> dict[int, tuple[ThreadState, Outcome | None]]: ...
+    async def resolved_among(self, ids: Iterable[int]) -> set[int]:
+        """Which of these threads are resolved."""
+        ...
 
     async def overdue_threads(self, before: datetime, limit: int) -> list[ThreadState]:
         """Open threads whose last report is older than ``before``, oldest first."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.domain import EventKind, Outcome
-from bot.rumours.resolution import own_verdict, resolves, verdict
+from bot.rumours.resolution import line, own_verdict, resolves, verdict
 from bot.rumours.threads import Report, ThreadEvent, ThreadState, apply_report
 from bot.store.base import RecentText
 
@@ -72,8 +72,10 @@ class ThreadBook:
         since: datetime,
         is_duplicate: DuplicateCheck,
         open_threads: dict[int, ThreadState] | None = None,
+        resolved: set[int] | None = None,
     ) -> ThreadBook:
-        """``open_threads``: the unresolved stored threads a batch's done events may resolve (by id)."""
+        """``open_threads``: the unresolved stored threads a batch's done events may resolve (by id);
+        ``resolved``: the ids of ``threads`` already resolved."""
         book = cls(since, is_duplicate)
         slots: dict[int, int] = {}
         for pair, state in threads.items():
@@ -81,6 +83,8 @@ class ThreadBook:
             book._texts[len(book.states)] = list(texts.get(state.id, [])) if state.id is not None else []
             if state.id is not None:
                 slots[state.id] = len(book.states)
+                if state.id in (resolved or set()):
+                    book._resolved.add(len(book.states))
             book.states.append(state)
         for thread_id, state in (open_threads or {}).items():
             if thread_id not in slots:
@@ -123,6 +127,12 @@ class ThreadBook:
             slot = self._latest.get(pair)
             if slot is not None and self.states[slot].last_update >= self.since:
                 current[pair] = slot
+        for report in reports:
+            # A resolved thread takes echoes of its outcome, not a new story line: pressure on a manager
+            # a week after his appointment starts a thread of its own.
+            slot = current.get((report.manager, report.club))
+            if slot is not None and slot in self._resolved and line(report.relation) != line(self.states[slot].stage):
+                del current[(report.manager, report.club)]
         earlier = {slot: self._newest_texts(slot) for slot in current.values()}
         for report in reports:
             pair = (report.manager, report.club)

@@ -63,6 +63,15 @@ class OutcomeWrites:
         rows = await self._conn.fetch(f"{_THREAD.replace(' FROM', ', outcome FROM')} WHERE id {among}", params)
         return {int(r[0]): (thread_state(r), None if r[8] is None else Outcome(r[8])) for r in rows}
 
+    async def resolved_among(self, ids: Iterable[int]) -> set[int]:
+        """Which of these threads are resolved."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        among, params = self._d.any_of(wanted, "bigint")
+        rows = await self._conn.fetch(f"SELECT id FROM threads WHERE id {among} AND outcome IS NOT NULL", params)
+        return {int(r[0]) for r in rows}
+
     async def overdue_threads(self, before: datetime, limit: int) -> list[ThreadState]:
         """Open threads whose last report is older than ``before``, oldest first."""
         rows = await self._conn.fetch(

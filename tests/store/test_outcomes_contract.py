@@ -110,8 +110,8 @@ async def test_a_trusted_appointment_is_learned_and_drives_own_club_binding_of_a
     assert job.url.startswith("https://news.example/")
     assert bot.keeper.current["Andoni Iraola"] == "Chelsea"
     assert bot.keeper.current["Liam Rosenior"] == ""  # the shipped holder's job ended with it
-    # After [rumours] window_days: a thread of its own.
-    await bot.read(("t13-later", *HIS_SIDE[1:]), at=NOW + timedelta(days=30))
+    # A week later: a story line of its own, not an echo of the (resolved) appointment thread.
+    await bot.read(("t13-later", *HIS_SIDE[1:]), at=NOW + timedelta(days=7))
     newest = (await db.threads_about(manager="Andoni Iraola"))[0]
     assert (newest.state.club, newest.state.stage.value) == ("Chelsea", "under_pressure")
 
