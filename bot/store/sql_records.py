@@ -15,6 +15,13 @@ Counts = list[tuple[str, str, int]]  # (stage, outcome or '' while open, count)
 _MOVES = tuple(r.value for r in Relation if r.value not in ("under_pressure", "sacked", "left", "stays", "extension"))
 
 
+def _rank(stage: str) -> int:
+    try:
+        return STAGE_RANK[Relation(stage)]
+    except ValueError:
+        return 0
+
+
 _BOARD = "SELECT id, chat_key, kind, league, message_id, digest, posting_at, updated_at FROM boards"
 
 
@@ -128,17 +135,12 @@ class RecordStore:
             " AND d.reported_at <= r.reported_at WHERE r.relayed_by = ? AND r.duplicate_of IS NULL ORDER BY r.id",
             (relay,),
         )
-        own: dict[int, tuple[int, str, str, int]] = {}
+        own: dict[int, tuple[int, str, str, str]] = {}  # relay → the furthest stage its source had said
         for report_id, thread_id, source, relayed, direct in rows:
-            rank = STAGE_RANK.get(Relation(direct), 0)
             held = own.get(int(report_id))
-            if held is None or rank > held[3]:
-                own[int(report_id)] = (int(thread_id), str(source), str(relayed), rank)
-        return [
-            (t, s, relayed, next(r.value for r, k in STAGE_RANK.items() if k == rank))
-            for t, s, relayed, rank in own.values()
-            if STAGE_RANK.get(Relation(relayed), 0) > rank
-        ]
+            if held is None or _rank(str(direct)) > _rank(held[3]):
+                own[int(report_id)] = (int(thread_id), str(source), str(relayed), str(direct))
+        return [(t, s, relayed, said) for t, s, relayed, said in own.values() if _rank(relayed) > _rank(said)]
 
     # -- per-chat tier overrides ---------------------------------------------------------------
 

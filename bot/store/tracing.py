@@ -11,7 +11,9 @@ from bot.domain.records import SourceRecord, phrase, tally
 from bot.store.base import EntryTrace, EventTrace, ReportRow, ReportTrace, StageRow, ThreadView
 from bot.store.dialect import Dialect, Row, as_time, as_time_or_none
 
-_THREAD_SQL = "SELECT id, manager, club, stage, first_seen, last_update, best_tier, corroboration, heat, summary"
+_THREAD_SQL = (
+    "SELECT id, manager, club, stage, first_seen, last_update, best_tier, corroboration, heat, summary, outcome"
+)
 _ENTRY_SQL = (
     "SELECT e.id, coalesce(nullif(f.outlet, ''), nullif(f.title, ''), f.url), e.title, e.url, e.published,"
     " e.seen_at, e.is_rumour, e.decision FROM entries e JOIN feeds f ON f.id = e.feed_id"
@@ -93,7 +95,7 @@ class TraceReads:
         sql += f" ORDER BY at, {self._d.row_order}"
         for r in await self._d.fetch(sql, params):
             stages[int(r[0])].append(StageRow(str(r[1]), str(r[2]), as_time(r[3])))
-        resolutions = await self.resolutions(ids)
+        resolutions = await self.resolutions([int(r[0]) for r in rows if r[10] is not None])
         best = {i: _caller(reports[i]) for i in ids}
         records = await self.records([b for b in best.values() if b])
         views: list[ThreadView] = []
