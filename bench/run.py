@@ -22,6 +22,7 @@ BENCHES = [
     "poll_cycle.py",
     "ingest_burst.py",
     "queries.py",
+    "boards.py",
     "fanout.py",
     "fanout_discord.py",
     "footprint.py",

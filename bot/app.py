@@ -19,8 +19,9 @@ from bot.commands.ratelimit import CommandLimiter
 from bot.commands.router import Router
 from bot.config import Config
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.pinned import BoardKeeper
 from bot.delivery.ports import PlatformAdapter, Sender
-from bot.domain import ChatRef, TargetKind, utcnow
+from bot.domain import ChatRef, Outcome, TargetKind, ThreadState, utcnow
 from bot.feeds.fetcher import Fetcher
 from bot.http.metrics import Metrics
 from bot.http.server import OpsServer, serve
@@ -30,6 +31,7 @@ from bot.logs import report_error
 from bot.pipeline.feedlist import load_feed_list
 from bot.pipeline.ingest import Ingestor, IngestPolicy
 from bot.pipeline.poller import CycleStats, Poller
+from bot.pipeline.resolver import JobKeeper, Resolver
 from bot.platforms.console import CONSOLE_CHAT, PROMPT, ConsoleAdapter
 from bot.predictions.game import Game
 from bot.predictions.ports import QuestionSender, SagaOutcomes
@@ -72,11 +74,14 @@ class Core:
     names: NameResolver
     router: Router
     analysis: AnalysisPort  # the built-in analyser, or the language model in front of it (bot/llm)
+    jobs: JobKeeper  # learned jobs over the knowledge base, read by the analyser and the ingest
+    resolver: Resolver  # quiet threads and operators' overrides (docs/adr/0007)
     game: Game  # the prediction game (bot/predictions)
     referee: Referee
+    clock: Callable[[], datetime] = utcnow
 
     def ingestor(self) -> Ingestor:
-        return Ingestor(self.analysis, self.store, self.policy())
+        return Ingestor(self.analysis, self.store, self.policy(), self.jobs.current, self.jobs.refresh)
 
     def policy(self) -> IngestPolicy:
         s = self.config.settings
@@ -84,7 +89,12 @@ class Core:
             window=timedelta(days=s.rumours.window_days),
             max_age=timedelta(hours=s.feeds.max_age_hours),
             near_duplicate=s.rumours.near_duplicate_threshold,
+            cold_after=timedelta(days=s.rumours.cold_days),
         )
+
+    def board_keeper(self, senders: Mapping[str, Sender]) -> BoardKeeper:
+        minimum = timedelta(seconds=self.config.settings.boards.min_edit_seconds)
+        return BoardKeeper(self.store, senders, self.router.boards.card, minimum, clock=self.clock)
 
 
 def saga_outcomes(store: Store) -> SagaOutcomes:
@@ -96,15 +106,12 @@ def saga_outcomes(store: Store) -> SagaOutcomes:
 
 
 def prediction_game(
-    config: Config, store: Store, gazetteer: Gazetteer, clock: Callable[[], datetime] = utcnow
+    config: Config, store: Store, jobs: Mapping[str, str], clock: Callable[[], datetime] = utcnow
 ) -> tuple[Game, Referee]:
-    def home_club(manager: str) -> str | None:
-        entry = gazetteer.managers.get(manager)
-        return entry.club or None if entry is not None else None
-
+    """The prediction game on ``store``; ``jobs`` (manager → club now) says where a manager is in charge."""
     game = Game(
-        store.predictions, store.sagas, saga_outcomes(store), config.settings.predictions, home_club=home_club,
-        clock=clock,
+        store.predictions, store.sagas, saga_outcomes(store), config.settings.predictions,
+        home_club=lambda manager: jobs.get(manager) or None, clock=clock,
     )  # fmt: skip
     return game, Referee(game)
 
@@ -115,18 +122,32 @@ async def core(config: Config, *, clock: Callable[[], datetime] = utcnow) -> Asy
     store = await open_store(config)
     try:
         names = NameResolver(gazetteer)
-        game, referee = prediction_game(config, store, gazetteer, clock)
+        jobs = JobKeeper(store, {m.name: m.club for m in gazetteer.managers.values()})
+        await jobs.refresh()
+        resolver = Resolver(store, jobs.current, timedelta(days=config.settings.rumours.cold_days), clock=clock)
+        game, referee = prediction_game(config, store, jobs.current, clock)
+
+        async def resolve(thread_id: int, outcome: Outcome, actor: str, note: str = "") -> ThreadState | None:
+            """An operator's override, and the questions on that saga settle at once."""
+            state = await resolver.resolve(thread_id, outcome, actor, note)
+            referee.outcomes_changed()
+            return state
+
         router = Router(
             store,
             names,
             clock=clock,
             window_days=config.settings.rumours.window_days,
             limiter=CommandLimiter.from_settings(config.settings.commands),
+            operators=config.settings.commands.operators,
+            resolve=resolve,
             predictions=PredictionCommands(game, store.predictions, names, clock),
         )
-        analyser = Analyser(gazetteer)
+        analyser = Analyser(gazetteer, jobs.current)
         async with open_analysis(config, analyser, gazetteer, store) as analysis:
-            yield Core(config, store, gazetteer, analyser, names, router, analysis, game, referee)
+            yield Core(
+                config, store, gazetteer, analyser, names, router, analysis, jobs, resolver, game, referee, clock
+            )
     finally:
         await store.close()
 
@@ -197,6 +218,7 @@ async def _start_platforms(
             gone,
             c.names.complete,
             on_rate_limited=metrics.rate_limited("discord") if metrics else None,
+            completions={"source": c.router.records.complete, "league": c.router.boards.complete},
             on_answer=c.game.answer,
         )
         try:
@@ -287,12 +309,17 @@ async def run_bot(
         )
         ops: OpsServer | None = None
         try:
-            ops = await serve(c.store, config.settings.http, metrics, senders, c.store.predictions)
+            ops = await serve(
+                c.store, config.settings.http, metrics, senders, c.router.status_boards, questions=c.store.predictions
+            )
             async with asyncio.TaskGroup() as group:
                 group.create_task(keeper.run(stop))
                 if roles.polls:
                     group.create_task(poller.run(stop, tick_seconds))
                     group.create_task(c.referee.run(stop))
+                    group.create_task(c.resolver.run(stop, c.jobs))
+                if senders:
+                    group.create_task(c.board_keeper(senders).run(stop, config.settings.boards.tick_seconds))
                 if senders:
                     group.create_task(dispatcher.run(stop))
                     group.create_task(posts.run(stop))

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,24 @@ def _build_parser() -> argparse.ArgumentParser:
     import_ = feeds_sub.add_parser("import", help="add the feeds of an OPML file")
     import_.add_argument("file", help="OPML file to read, or - for stdin")
 
+    threads = sub.add_parser("threads", help="rumour threads")
+    threads_sub = threads.add_subparsers(dest="threads_command", metavar="ACTION", required=True)
+    resolve = threads_sub.add_parser("resolve", help="mark a thread true, false or cold by hand (logged)")
+    resolve.add_argument("thread", type=int, help="the thread number (#N on each card)")
+    resolve.add_argument("outcome", choices=("true", "false", "cold"))
+    resolve.add_argument("--note", default="", help="why, kept with the resolution and shown by /why")
+
+    kb = sub.add_parser("kb", help="the knowledge base's learned jobs")
+    kb_sub = kb.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
+    kb_jobs = kb_sub.add_parser("jobs", help="the changes of job learned from stories (or set by hand)")
+    kb_jobs.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only changes from this day on")
+    kb_jobs.add_argument("--json", action="store_true")
+    kb_export = kb_sub.add_parser("export", help="the managers file with the learned jobs written in, for review")
+    kb_export.add_argument("file", nargs="?", default="-", help="file to write, or - for stdout (default)")
+    set_job = kb_sub.add_parser("set-job", help="correct a manager's job: set-job MANAGER CLUB|none")
+    set_job.add_argument("manager")
+    set_job.add_argument("club", help="a club of the knowledge base, or none")
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("migrate", help="apply pending migrations")
@@ -99,6 +118,13 @@ def _roles(text: str) -> Roles:
         return Roles(parse_roles(text))
     except RoleError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("--role: ")) from None
+
+
+def _date(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected a date such as 2026-12-01") from None
 
 
 def _shard_ids(value: str) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import logging
 import sys
@@ -15,16 +16,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.analysis.gazetteer import KnowledgeError
-from bot.app import core, open_store, run_bot, sync_feed_list
+from bot.app import Core, core, open_store, run_bot, sync_feed_list
 from bot.commands.base import ChatRef, Invocation
 from bot.config import Config, ConfigError, DiscordSettings
 from bot.delivery.ports import PlatformStartError
-from bot.domain import TargetKind, utcnow
+from bot.domain import Outcome, TargetKind, utcnow
+from bot.domain.jobs import JobChange, JobRow
+from bot.kb_cli import export_managers, job_line, jobs_json
 from bot.logs import report_error
 from bot.opml import OPMLError, OpmlFeed, parse_opml, read_limited, render_opml
 from bot.pipeline.feedlist import load_feed_list, validate_feed_url
 from bot.render.text import render_reply
-from bot.store.base import FeedRow, StoreError, ThreadView
+from bot.rumours.jobs import JobBook
+from bot.store.base import FeedRow, NewJob, StoreError, ThreadView
 from bot.store.sql import SQLStore as Store
 
 EXIT_USAGE = 2
@@ -64,6 +68,10 @@ async def _dispatch(config: Config, args: argparse.Namespace) -> int:
         return await _poll_once(config, args.json)
     if command == "feeds":
         return await _feeds(config, args)
+    if command == "threads":
+        return await _resolve(config, args.thread, args.outcome, args.note)
+    if command == "kb":
+        return await _kb(config, args)
     if command == "db" and args.db_command in ("export", "import"):
         return await _db_transfer(config, args.db_command, Path(args.file), args.url or config.settings.store.url)
     if command == "db":
@@ -81,6 +89,61 @@ async def _db_migrate(config: Config) -> int:
         await store.close()
     done = f"applied {', '.join(f'{v:04d}' for v in applied)}" if applied else "nothing to apply"
     print(f"database is up to date: schema version {version} ({done})")
+    return 0
+
+
+async def _resolve(config: Config, thread_id: int, outcome: str, note: str) -> int:
+    async with core(config) as c:
+        state = await c.resolver.resolve(thread_id, Outcome(outcome), f"cli:{getpass.getuser()}", note)
+    if state is None:
+        return _fail(config, f"there is no thread #{thread_id}")
+    print(f"thread #{thread_id} ({state.manager} → {state.club}) resolved {outcome}; followers will be told")
+    return 0
+
+
+async def _kb(config: Config, args: argparse.Namespace) -> int:
+    async with core(config) as c:
+        shipped = {m.name: m.club for m in c.gazetteer.managers.values()}
+        if args.kb_command == "set-job":
+            return await _set_job(config, c, args.manager, args.club)
+        rows = await c.store.job_rows(args.since if args.kb_command == "jobs" else None)
+        if args.kb_command == "jobs":
+            print(jobs_json(rows) if args.json else "\n".join(job_line(r) for r in rows) or "no job learned yet")
+            return 0
+    return _write_managers(config, args.file, JobBook(shipped, rows), rows)
+
+
+def _write_managers(config: Config, file: str, book: JobBook, rows: list[JobRow]) -> int:
+    shipped = config.settings.knowledge.managers
+    try:
+        text = export_managers(Path(shipped).read_text("utf-8"), book, rows, utcnow())
+        if file == "-":
+            sys.stdout.write(text)
+            return 0
+        Path(file).write_text(text, "utf-8")
+    except OSError as exc:
+        return _fail(config, f"cannot read {shipped} or write {file}: {exc.strerror}")
+    print(f"wrote {file}: the managers file with {len({r.manager for r in rows})} learned job(s)")
+    return 0
+
+
+async def _set_job(config: Config, c: Core, manager: str, club: str) -> int:
+    who = c.names.resolve(manager)
+    if who.kind != TargetKind.MANAGER:
+        hint = f" (did you mean {' or '.join(who.suggestions)}?)" if who.suggestions else ""
+        return _fail(config, f"{manager!r} is not a manager of the knowledge base{hint}")
+    where = None if club.strip().lower() in ("none", "-", "") else c.names.resolve(club)
+    if where is not None and where.kind != TargetKind.CLUB:
+        hint = f" (did you mean {' or '.join(where.suggestions)}?)" if where.suggestions else ""
+        return _fail(config, f"{club!r} is not a club of the knowledge base, nor none{hint}")
+    target = where.name if where is not None else ""
+    now = utcnow()
+    await c.store.add_job(
+        NewJob(who.name, target, JobChange.SET.value, now, learned_by=f"cli:{getpass.getuser()}"), now
+    )
+    await c.jobs.refresh()
+    log.warning("operator set the job of %s to %s", who.name, target or "no club")
+    print(f"{who.name}: {target or 'no club'} from now on (kb jobs lists it; kb export writes it back)")
     return 0
 
 
@@ -139,6 +202,18 @@ def thread_json(view: ThreadView) -> dict[str, Any]:
         ],
         "links": list(dict.fromkeys(r.url for r in view.reports if r.url)),
         "timeline": [{"stage": s.stage, "source": s.source, "at": s.at.isoformat()} for s in view.timeline],
+        "resolution": None
+        if view.resolution is None
+        else {
+            "outcome": view.resolution.outcome.value,
+            "at": view.resolution.at.isoformat(),
+            "cause": view.resolution.cause.value,
+            "source": view.resolution.source,
+            "url": view.resolution.url,
+            "actor": view.resolution.actor,
+            "note": view.resolution.note,
+        },
+        "record": view.record,
     }
 
 

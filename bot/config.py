@@ -97,6 +97,7 @@ class KnowledgeSettings(_Section):
 class RumourSettings(_Section):
     window_days: int = Field(21, ge=1)
     near_duplicate_threshold: float = Field(0.85, gt=0, le=1)
+    cold_days: int = Field(60, ge=1)
 
 
 class DeliverySettings(_Section):
@@ -111,10 +112,27 @@ class CommandSettings(_Section):
 
     per_user_per_minute: int = Field(10, ge=0)
     per_chat_per_minute: int = Field(30, ge=0)
+    operators: tuple[str, ...] = ()  # "platform:user id" of the bot's operators (/resolve)
+
+    @field_validator("operators")
+    @classmethod
+    def _operator_keys(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            platform, sep, user = key.partition(":")
+            if not sep or not platform or not user:
+                raise ValueError(f"{key!r}: expected platform:user id, e.g. telegram:12345")
+        return value
+
+
+class BoardSettings(_Section):
+    """Pinned boards (/board): one message per board, edited in place when it changes."""
+
+    min_edit_seconds: int = Field(300, ge=5)
+    tick_seconds: float = Field(5.0, gt=0)
 
 
 class PredictionSettings(_Section):
-    """The prediction game (docs/adr/0007-prediction-games.md): questions on sagas, scored when they resolve."""
+    """The prediction game (docs/adr/0008-prediction-games.md): questions on sagas, scored when they resolve."""
 
     auto: bool = False
     heat_threshold: float = Field(4.0, ge=0)
@@ -225,6 +243,7 @@ class Settings(_Section):
     delivery: DeliverySettings = DeliverySettings()
     commands: CommandSettings = CommandSettings()
     predictions: PredictionSettings = PredictionSettings()
+    boards: BoardSettings = BoardSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     console: ConsoleSettings = ConsoleSettings()

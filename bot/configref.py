@@ -32,7 +32,7 @@ class DocumentError(ValueError):
 
 SECTION_NOTES: dict[str, str] = {
     "predictions": (
-        "Prediction games (`/predict`, `/leaderboard`, `/mycalls`; [adr/0007](adr/0007-prediction-games.md)):"
+        "Prediction games (`/predict`, `/leaderboard`, `/mycalls`; [adr/0008](adr/0008-prediction-games.md)):"
         " admins open questions on sagas in any case; these keys set the deadlines and what the bot does by"
         " itself. Play only: points, no stakes."
     ),
@@ -122,6 +122,10 @@ DESCRIPTIONS: dict[str, str] = {
         "a report whose title + evidence has a token-sort similarity at least this high to one of the thread's"
         " recent reports, or the same URL, is a near-duplicate: kept, but no new voice and no alert"
     ),
+    "rumours.cold_days": (
+        "an open thread with no report for this many days is resolved: cold, or false when its stage is"
+        " denied or rejected ([adr/0007](adr/0007-resolutions-records-and-jobs.md))"
+    ),
     "delivery.max_attempts": (
         "attempts to send one alert before it is marked failed (200 with the 600 s back-off cap: "
         "about 32 hours of outage)"
@@ -138,6 +142,12 @@ DESCRIPTIONS: dict[str, str] = {
     "commands.per_chat_per_minute": (
         "commands one chat (all its users and topics) may run a minute; `0` turns the limit off"
     ),
+    "commands.operators": (
+        "the bot's operators as `platform:user id` (e.g. `telegram:12345`): only they may `/resolve` a thread"
+        " by hand; the console's user always may"
+    ),
+    "boards.min_edit_seconds": "a pinned board's message is edited at most this often (`/board`)",
+    "boards.tick_seconds": "how often pinned boards are checked for changes",
     "predictions.auto": (
         "when true, the bot opens questions by itself on sagas hotter than `heat_threshold`, in each chat"
         " that follows the club, the manager or everything (unless an admin ran `/predict off` there)"

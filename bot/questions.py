@@ -1,4 +1,4 @@
-"""The values of the prediction game (docs/adr/0007-prediction-games.md), shared like ``bot.domain`` by
+"""The values of the prediction game (docs/adr/0008-prediction-games.md), shared like ``bot.domain`` by
 the game, the store, the commands and the renderers, and importing nothing of ours: the questions asked
 in a chat about a saga, the answers fans gave, the scores a resolved question handed out, the posts a
 question makes in its chat (the game's outbox), and sagas as the game reads them."""

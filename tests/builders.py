@@ -11,9 +11,20 @@ from datetime import datetime
 from bot.commands.names import NameResolver
 from bot.commands.predict import PredictionCommands
 from bot.config import PredictionSettings
-from bot.domain import EventKind, Relation, Report, ThreadEvent, ThreadState
+from bot.domain import Cause, EventKind, Outcome, Relation, Report, ThreadEvent, ThreadState
+from bot.domain.jobs import JobChange
 from bot.predictions.game import Game
-from bot.store.base import NewDelivery, NewEvent, NewReport, NewStory, QueuedDelivery, StoryRecord
+from bot.store.base import (
+    NewClaim,
+    NewDelivery,
+    NewEvent,
+    NewJob,
+    NewReport,
+    NewResolution,
+    NewStory,
+    QueuedDelivery,
+    StoryRecord,
+)
 from bot.store.sql import Store
 
 
@@ -38,6 +49,53 @@ async def queue_alert(
         "SELECT id FROM deliveries WHERE event_id = ? AND chat_key = ?", (event_id, chat_key)
     )
     return int(rows[0][0])
+
+
+async def add_thread(
+    store: Store,
+    manager: str,
+    club: str,
+    stage: Relation,
+    reports: list[tuple[datetime, str, int]],
+    *,
+    outcome: Outcome | None = None,
+) -> int:
+    """A thread with its reports ((when, source, tier), oldest first) and each source's claim; resolved
+    as ``outcome`` (by a story) if given. Return its id."""
+    first, last = reports[0][0], reports[-1][0]
+    voices = frozenset(source.lower() for _, source, _ in reports)
+    state = ThreadState(None, manager, club, stage, first, last, min(t for _, _, t in reports), voices, "")
+    async with store.transaction() as tx:
+        [thread_id] = await tx.save_threads([state])
+        report_ids = await tx.add_reports(
+            [
+                NewReport(
+                    thread_id,
+                    None,
+                    Report(
+                        manager, club, stage, 0.8, "", source, tier, source.lower(), source, "", f"{manager}", "", at
+                    ),
+                    False,
+                )
+                for at, source, tier in reports
+            ]
+        )
+        await tx.add_claims(
+            [
+                NewClaim(thread_id, source, report_id, manager, club, stage.value, tier, "", at)
+                for (at, source, tier), report_id in zip(reports, report_ids, strict=True)
+            ]
+        )
+        if outcome is not None:
+            await tx.resolve([NewResolution(thread_id, outcome, Cause.STORY, report_ids[-1])], last)
+    return thread_id
+
+
+async def add_job(
+    store: Store, manager: str, club: str, change: JobChange, at: datetime, *, caretaker: bool = False,
+    source: str = "Chelsea (official)",
+) -> None:  # fmt: skip
+    await store.add_job(NewJob(manager, club, change.value, at, caretaker, source, "https://news.example/j"), at)
 
 
 async def add_report(
@@ -73,7 +131,10 @@ async def add_report(
             [story] = await tx.insert_stories(
                 [NewStory(None, StoryRecord("", "", "", "", json.dumps({"rumours": [claim]}), at))], at
             )
-        report = Report(manager, club, relation, 0.9, "", source, tier, source, "", "", f"{manager} {club}", "", at)
+        report = Report(
+            manager, club, relation, 0.9, "", source, tier, source, "", "", f"{manager} {club}", "", at,
+            caretaker=caretaker,
+        )  # fmt: skip
         await tx.add_reports([NewReport(thread_id, story, report, duplicate)])
     return story
 

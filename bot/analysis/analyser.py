@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.analysis.claims import RawClaim, extract_claims
@@ -179,8 +180,11 @@ def _predecessors(folded: str, res: Resolved) -> list[str]:
 class Analyser:
     """Understands manager rumours using the gazetteer; safe to share between tasks."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, jobs: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer
+        # Each manager's club now (learned changes of job over the knowledge base), kept current by
+        # the composition root; read once an article, never waited for (docs/adr/0007).
+        self.jobs = jobs
 
     def analyse(self, article: Article) -> Analysis:
         title = clean_text(article.title)[:1000]
@@ -194,7 +198,7 @@ class Analyser:
         sentences = split_sentences(text)
         if not sentences:
             return Analysis(is_manager_rumour=False)
-        res = resolve(text, folded, sentences, self.gazetteer)
+        res = resolve(text, folded, sentences, self.gazetteer, self.jobs)
         sources = self._credits(article, res, folded)
         # Every claim names a person the resolver found; with none there is nothing to extract.
         # Another sport's coach (a multi-sport feed) is never a football manager rumour.

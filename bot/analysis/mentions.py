@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
@@ -37,8 +38,12 @@ def _is_sentence_start(text: str, sentences: list[Sentence], starts: list[int], 
     return not text[sent.start : pos].strip(" \"'“‘(-")
 
 
-def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -> Resolved:
-    """Accept or reject each alias match, resolve ambiguous nicknames and anaphora."""
+def resolve(
+    text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer, jobs: Mapping[str, str] | None = None
+) -> Resolved:
+    """Accept or reject each alias match, resolve ambiguous nicknames and anaphora. ``jobs``: each
+    manager's club now (learned changes over the knowledge base; '' for none), when known."""
+    jobs = jobs if jobs is not None else {}
     starts = [s.start for s in sentences]
     raw = gaz.find(text, folded)
     out = Resolved()
@@ -101,7 +106,7 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
 
     _drop_compounds(text, out)
     resolve_unknown_clubs(text, out, gaz, sentences, starts)
-    _resolve_ambiguous(ambiguous, out, gaz, sentences, starts)
+    _resolve_ambiguous(ambiguous, out, gaz, sentences, starts, jobs)
     resolve_unknown_people(text, out, gaz, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts)
     find_home_clubs(text, folded, out)
@@ -109,10 +114,11 @@ def resolve(text: str, folded: str, sentences: list[Sentence], gaz: Gazetteer) -
     named = {c.name for c in out.clubs if c.start not in out.opponents}
     for person in out.people:
         known = gaz.managers.get(person.name)
-        if known is not None and known.club:
-            out.kb_home[person.name] = known.club
-            if known.club in named:
-                out.likely_home[person.name] = known.club
+        club = jobs.get(person.name, known.club if known is not None else "")
+        if club:
+            out.kb_home[person.name] = club
+            if club in named:
+                out.likely_home[person.name] = club
     out.incumbents = {p.name for p in out.people if p.incumbent}
     women_sides(folded, sentences, out, gaz)
     out.people.sort(key=lambda p: p.start)
@@ -190,14 +196,19 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
 
 
 def _resolve_ambiguous(
-    ambiguous: list[Mention], out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
+    ambiguous: list[Mention],
+    out: Resolved,
+    gaz: Gazetteer,
+    sentences: list[Sentence],
+    starts: list[int],
+    jobs: Mapping[str, str],
 ) -> None:
     """Pick the candidate the article itself names; failing that, the one its league points to."""
     if not ambiguous:
         return
     named = sorted(out.clubs, key=lambda c: c.start)
     leagues = {gaz.clubs[c.name].league for c in named if c.name in gaz.clubs}
-    homes = {gaz.managers[p.name].club for p in out.people if p.name in gaz.managers}
+    homes = {jobs.get(p.name, gaz.managers[p.name].club) for p in out.people if p.name in gaz.managers} - {""}
     for m in ambiguous:
         candidates = set(m.targets)
         present = [c for c in named if c.name in candidates]

@@ -8,21 +8,23 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
-from functools import partial
 
 from bot.commands.base import Invocation
+from bot.commands.boards import Boards, JobsCache
 from bot.commands.names import NameResolver, Resolution
 from bot.commands.ports import CommandStore
 from bot.commands.predict import PredictionCommands
 from bot.commands.ratelimit import CommandLimiter
+from bot.commands.records import Records
 from bot.commands.settings import settings
 from bot.commands.why import Why
 from bot.config import CommandSettings
-from bot.domain import TargetKind, utcnow
-from bot.render.card import Reply
-from bot.render.threads import thread_card
+from bot.domain import ChatRef, Outcome, Platform, TargetKind, ThreadState, utcnow
+from bot.render.card import Card, Reply
+from bot.render.threads import day, thread_card
+from bot.rumours.jobs import JobBook
 from bot.store.base import FeedRow
 
 log = logging.getLogger(__name__)
@@ -36,13 +38,21 @@ COMMANDS: dict[str, str] = {
     "following": "what this chat follows",
     "hot": "the hottest rumours right now",
     "sources": "feed health",
-    "settings": "how this chat gets alerts: /settings mode daily, tier 2, stage talks",
+    "settings": "how this chat gets alerts: /settings mode daily, tier 2, stage talks, tier-override Ornstein 2",
     "why": "why a story was or was not posted here: /why <link>, /why #12 or /why alonso; /why q3 for a question",
+    "source": "a source's track record, measured: /source Ornstein",
+    "record": "the track record of the sources on what this chat follows",
+    "sackrace": "who is next to go: /sackrace or /sackrace premier league",
+    "vacancies": "clubs without a permanent manager and their candidates: /vacancies [league]",
+    "board": "keep a board in this chat, updated in place: /board sackrace [league] (admins)",
     "predict": "prediction games: the questions here; admins: /predict open chelsea, /predict close #3",
     "leaderboard": "who calls it best here: /leaderboard [season|all]",
     "mycalls": "your calls and points in this chat",
     "help": "this list",
 }
+OPERATOR_COMMANDS = {"resolve": "mark a thread true, false or cold by hand: /resolve 12 false (operators)"}
+OUTCOMES = {o.value: o for o in Outcome}
+Resolve = Callable[[int, Outcome, str, str], Awaitable[ThreadState | None]]
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 Handler = Callable[[Invocation], Awaitable[Reply]]
@@ -58,6 +68,31 @@ def echo(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def job_note(kind: object, name: str, book: JobBook) -> str:
+    """What the learned jobs say about a manager's or a club's job now ('' when only the knowledge base
+    speaks), with the date and the story's source."""
+    if kind == TargetKind.MANAGER and (row := book.changes.get(name)) is not None:
+        by = row.source or f"set by {row.learned_by}"
+        club = book.club_of(name)
+        if club:
+            return f"Learned: manager of {club} since {day(row.since)} ({by})."
+        return f"Learned: without a club since {day(row.since)} — {row.change.value} at {row.club or '?'} ({by})."
+    if kind == TargetKind.CLUB:
+        for vacancy in book.vacancies():
+            if vacancy.club == name:
+                opened = vacancy.opened_by
+                caretaker = f"; caretaker {vacancy.caretaker}" if vacancy.caretaker else ""
+                why = f"{opened.manager} {opened.change.value}, {opened.source}"
+                return f"Learned: no permanent manager since {day(vacancy.since)} ({why}){caretaker}."
+        for manager in book.holders(name):
+            row = book.since(manager)
+            if row is not None and row.club == name:
+                return (
+                    f"Learned: {manager} in charge since {day(row.since)} ({row.source or f'set by {row.learned_by}'})."
+                )
+    return ""
+
+
 class Router:
     def __init__(
         self,
@@ -68,12 +103,19 @@ class Router:
         window_days: int = 21,
         limiter: CommandLimiter | None = None,
         predictions: PredictionCommands | None = None,
+        operators: Collection[str] = (),
+        resolve: Resolve | None = None,
     ) -> None:
         self.store = store
         self.predictions = predictions  # the prediction game's commands (the composition root passes them)
         self.names = names
         self.clock = clock
         self.window_days = window_days
+        self.operators = frozenset(operators)  # "platform:user id"; the console's user always is one
+        self._resolve = resolve
+        self.records = Records(store, names.gazetteer)
+        self.jobs = JobsCache(store, names.gazetteer)
+        self.boards = Boards(store, names.gazetteer, self.records, self.jobs, clock)
         # The composition root passes CommandLimiter.from_settings(config.settings.commands).
         self.limiter = CommandLimiter.from_settings(CommandSettings()) if limiter is None else limiter
         self._handlers: dict[str, Handler] = {
@@ -84,9 +126,15 @@ class Router:
             "hot": self.hot,
             "sources": self.sources,
             "help": self.help,
-            "settings": partial(settings, self.store),
+            "settings": self.settings,
             "why": self.why,
             "start": self.help,
+            "source": self.records.source,
+            "record": self.record,
+            "sackrace": self.boards.sackrace,
+            "vacancies": self.boards.vacancies,
+            "board": self.boards.board,
+            "resolve": self.resolve,
         }
         self._why = Why(self.store, self.names, clock)
         game = {"predict": self._no_game, "leaderboard": self._no_game, "mycalls": self._no_game, "call": self._no_game}
@@ -154,10 +202,16 @@ class Router:
         else:
             return self._unresolved(inv.args, res)
         if not views:
-            return Reply(f"No rumours about {res.name} yet. /follow {echo(inv.args, 40)} to hear when one starts.")
+            note = job_note(res.kind, res.name, await self.jobs.book())
+            return Reply(
+                f"No rumours about {res.name} yet. /follow {echo(inv.args, 40)} to hear when one starts."
+                + (f"\n{note}" if note else "")
+            )
         header = f"{res.name}: {len(views)} rumour thread{'s' if len(views) != 1 else ''}"
         if res.kind == TargetKind.MANAGER and len({v.state.club for v in views}) > 1:
             header += " — " + ", ".join(f"{v.state.club} ({v.state.stage.value})" for v in views)
+        if note := job_note(res.kind, res.name, await self.jobs.book()):
+            header += f"\n{note}"
         return Reply(header, cards=tuple(thread_card(v) for v in views))
 
     async def _target(self, inv: Invocation) -> tuple[TargetKind, str] | Reply:
@@ -264,6 +318,49 @@ class Router:
         return Reply("Prediction games are not running in this bot.", ephemeral=True)
 
     async def help(self, inv: Invocation) -> Reply:
-        del inv
         lines = [f"/{name} — {text}" for name, text in COMMANDS.items()]
+        if self._operator(inv):
+            lines += [f"/{name} — {text}" for name, text in OPERATOR_COMMANDS.items()]
         return Reply("rumourbot follows football manager rumours.\n" + "\n".join(lines))
+
+    async def settings(self, inv: Invocation) -> Reply:
+        words = inv.args.split()
+        if words and words[0].lower() in ("tier-override", "tier_override", "override"):
+            if not inv.can_manage:
+                return Reply("Only admins can change this chat's tier overrides.", ephemeral=True)
+            return await self.records.tier_override(inv, words[1:])
+        return await settings(self.store, inv)
+
+    async def record(self, inv: Invocation) -> Reply:
+        follows = [(s.target_kind, s.target) for s in await self.store.following(inv.chat.key) if s.active]
+        return await self.records.record(inv, follows)
+
+    async def status_boards(self) -> list[Card]:
+        """The sections of the status page: the sack race, the vacancy board and the source table."""
+        table = await self.records.record(
+            Invocation(ChatRef("status", "page"), "", "record"), [(TargetKind.ALL, "all")]
+        )
+        return [await self.boards.card("sackrace", ""), await self.boards.card("vacancies", ""), *table.cards]
+
+    def _operator(self, inv: Invocation) -> bool:
+        return inv.chat.platform == Platform.CONSOLE or f"{inv.chat.platform}:{inv.user_id}" in self.operators
+
+    async def resolve(self, inv: Invocation) -> Reply:
+        """/resolve N true|false|cold [note]: the bot's operators only; logged and told to followers."""
+        usage = "Usage: /resolve <thread number> true|false|cold [note], e.g. /resolve 12 false appointed elsewhere"
+        if not self._operator(inv):
+            return Reply(
+                "Only the bot's operators can resolve a thread by hand ([commands] operators in its configuration).",
+                ephemeral=True,
+            )
+        words = inv.args.split()
+        if len(words) < 2 or not words[0].lstrip("#").isdigit() or words[1].lower() not in OUTCOMES:
+            return Reply(usage, ephemeral=True)
+        if self._resolve is None:
+            return Reply("Resolving threads is not available in this process.", ephemeral=True)
+        thread_id = int(words[0].lstrip("#"))
+        actor = f"{inv.chat.platform}:{inv.user_id}"
+        state = await self._resolve(thread_id, OUTCOMES[words[1].lower()], actor, " ".join(words[2:])[:200])
+        if state is None:
+            return Reply(f"There is no thread #{thread_id}.", ephemeral=True)
+        return Reply(f"Thread #{thread_id} ({state.manager} → {state.club}) is now {words[1].lower()}. Logged.")

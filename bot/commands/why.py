@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from bot.commands.base import Invocation
 from bot.commands.names import NameResolver
 from bot.commands.ports import WhyReads
-from bot.domain import STAGE_RANK, DeliveryMode, EventKind, Relation, TargetKind
+from bot.domain import STAGE_RANK, Cause, DeliveryMode, EventKind, Outcome, Relation, TargetKind, ThreadView
 from bot.render.card import Reply
-from bot.render.threads import TIER_LABEL, stage_label, update_line
+from bot.render.threads import TIER_LABEL, resolution_line, stage_label, update_line
 from bot.store.base import (
     ChatPrefs,
     EntryDecision,
@@ -54,6 +54,29 @@ def _quoted(title: str) -> str:
     return f"“{title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + '…'}”"
 
 
+def outcome(view: ThreadView) -> str:
+    """How the thread was resolved and what did it, for /why (empty while it is open)."""
+    r = view.resolution
+    if r is None:
+        return ""
+    if r.cause == Cause.STORY:
+        story = f"“{' '.join(r.title.split())[:TITLE_MAX]}”" if r.title else "a story"
+        how = (
+            f"{story}{f' ({r.url})' if r.url else ''}, credited to {r.source or 'no named source'}, reported as done"
+            f" that {r.manager} → {r.club}: {stage_label(r.relation)}"
+        )
+        if (r.manager, r.club) != (view.state.manager, view.state.club):
+            what = "happened" if r.outcome == Outcome.TRUE else "cannot happen as reported"
+            how += f", so what this thread said {what}"
+    elif r.cause == Cause.QUIET:
+        how = f"no report about it since {_when(view.state.last_update)}: it was resolved by the quiet period"
+        if r.outcome == Outcome.FALSE:
+            how += f", and as its last word was “{stage_label(view.state.stage)}”, the move did not happen"
+    else:
+        how = f"the bot's operator ({r.actor}) marked it by hand" + (f": {r.note}" if r.note else "")
+    return f"\n\nResolved {r.outcome.value} on {_when(r.at)}: {how}.\n{resolution_line(view)}."
+
+
 def _rank(stage: str) -> int:
     try:
         return STAGE_RANK[Relation(stage)]
@@ -80,7 +103,8 @@ class Why:
             view = await self.store.thread(thread_id)
             if view is None:
                 return Reply(f"There is no thread #{thread_id}. {USAGE}", ephemeral=True)
-            return Reply(await self._thread(thread_id, view.state.manager, view.state.club, inv.chat.key))
+            posted = await self._thread(thread_id, view.state.manager, view.state.club, inv.chat.key)
+            return Reply(posted + outcome(view))
         res = self.names.resolve(arg)
         if not isinstance(res.kind, TargetKind):
             hint = f" Did you mean {' or '.join(res.suggestions[:3])}?" if res.suggestions else ""
@@ -92,7 +116,7 @@ class Why:
             return Reply(f"There is no rumour thread about {res.name} yet, so nothing about them was posted.")
         state = views[0].state
         assert state.id is not None
-        return Reply(await self._thread(state.id, state.manager, state.club, inv.chat.key))
+        return Reply(await self._thread(state.id, state.manager, state.club, inv.chat.key) + outcome(views[0]))
 
     # -- a link --------------------------------------------------------------------------------
 
@@ -147,7 +171,8 @@ class Why:
                 f"No new alert: it joined {label} without moving it to a later stage or bringing its first "
                 f"tier-1 or tier-2 source, so it is not news in itself. /rumour {report.manager} shows the thread."
             )
-        return await self._verdict(mine[-1], report.best_tier, label, report.manager, report.club, chat_key)
+        queued = [e for e in mine if e.status is not None]  # a stage told by its resolution's alert
+        return await self._verdict((queued or mine)[-1], report.best_tier, label, report.manager, report.club, chat_key)
 
     # -- a thread ------------------------------------------------------------------------------
 
@@ -226,6 +251,8 @@ class Why:
         now = self.clock()
         if event.kind == EventKind.CREATED:
             what = f"the alert that started {label}"
+        elif event.kind == EventKind.RESOLVED:
+            what = f"the news that {label} was resolved (its card edited, and a reply)"
         else:
             line = update_line(event.stage, event.source, event.kind)
             what = f"an update of {label} (its card edited, and a reply: “{line}”)"

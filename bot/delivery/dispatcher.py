@@ -161,7 +161,7 @@ class Dispatcher:
                     await sender.edit(chat, original, card)
                 except PermanentFailure as exc:
                     log.info("could not edit alert %s in %s (%s); replying only", original, chat.key, exc)
-                line = update_line(delivery.stage, delivery.source, delivery.event_kind)
+                line = update_line(delivery.stage, delivery.source, delivery.event_kind, view)
                 message_id = await sender.send_text(chat, line, reply_to=original, nonce=nonce, in_flight=in_flight)
         except (DeliveryError, TimeoutError, OSError) as exc:
             return False if await self._failed(delivery, exc) else None

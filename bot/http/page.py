@@ -7,11 +7,13 @@ Content-Security-Policy that forbids scripts, as a second line of defence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
 from bot.http.health import FEED_STATES, Health, Snapshot, feed_state
 from bot.http.page_questions import QuestionsView, questions_section
+from bot.render.card import Card
 from bot.render.threads import TIER_LABEL, stage_label
 from bot.store.base import FeedRow, ThreadView
 
@@ -100,8 +102,23 @@ def _feeds(snap: Snapshot) -> str:
     return f'<p id="feed-summary">{len(snap.feeds)} feeds: {_t(summary)}</p>{table}'
 
 
+def _board(card: Card) -> str:
+    """A board or table (sack race, vacancies, sources) as a section: its lines, then its fields."""
+    slug = "board-" + "".join(c if c.isalnum() else "-" for c in card.title.lower().split(" — ")[0])
+    lines = "".join(f"<li>{_t(line.lstrip('•0123456789. '))}</li>" for line in card.body.splitlines() if line.strip())
+    fields = "".join(f"<tr><th>{_t(k)}</th><td>{_t(v)}</td></tr>" for k, v in card.fields)
+    table = f"<table>{fields}</table>" if fields else ""
+    footer = f'<p class="muted">{_t(card.footer)}</p>'
+    return f'<h2>{_t(card.title)}</h2><section id="{slug}"><ul>{lines}</ul>{table}{footer}</section>'
+
+
 def render_status(
-    views: list[ThreadView], snap: Snapshot, health: Health, now: datetime, questions: QuestionsView | None = None
+    views: list[ThreadView],
+    snap: Snapshot,
+    health: Health,
+    now: datetime,
+    boards: Sequence[Card] = (),
+    questions: QuestionsView | None = None,
 ) -> str:
     state = '<span class="ok">healthy</span>' if health.ok else '<span class="bad">unhealthy</span>'
     items = "".join(f"<li>{_t(p)}</li>" for p in health.problems)
@@ -121,6 +138,7 @@ def render_status(
         '<a href="/healthz">/healthz</a> · <a href="/metrics">/metrics</a></p>'
         f"{problems}"
         f'<h2>Hottest rumours</h2><ol id="threads">{threads}</ol>'
+        f"{''.join(_board(card) for card in boards)}"
         f'<h2>Feed health</h2><section id="feeds">{_feeds(snap)}</section>'
         f"{game}"
         "</body></html>"

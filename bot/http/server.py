@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from aiohttp import web
@@ -20,6 +20,7 @@ from bot.http.health import StatusReads, judge, take_snapshot
 from bot.http.metrics import CONTENT_TYPE, Metrics
 from bot.http.page import render_status
 from bot.http.page_questions import QuestionReads, read_questions
+from bot.render.card import Card
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,10 @@ class OpsServer:
         platforms: Callable[[], Mapping[str, bool]] = dict,
         *,
         clock: Callable[[], datetime] = utcnow,
+        boards: Callable[[], Awaitable[Sequence[Card]]] | None = None,
         questions: QuestionReads | None = None,
     ) -> None:
+        self.boards = boards  # the sack race, the vacancy board and the source table, for the page
         self.store = store
         self.questions = questions  # the prediction game's section of the page
         self.settings = settings
@@ -119,13 +122,19 @@ class OpsServer:
         except Exception:  # the page still shows what could be read, and the health verdict
             log.exception("status page: reading the hottest threads failed")
             views = []
+        cards: Sequence[Card] = ()
+        if self.boards is not None and not snap.error:
+            try:
+                cards = await self.boards()
+            except Exception:
+                log.exception("status page: composing the boards failed")
         game = None
-        if self.questions is not None:
+        if self.questions is not None and not snap.error:
             try:
                 game = await read_questions(self.questions)
             except Exception:
                 log.exception("status page: reading the prediction questions failed")
-        html = render_status(views, snap, health, now, game)
+        html = render_status(views, snap, health, now, cards, game)
         return web.Response(text=html, content_type="text/html", charset="utf-8", headers=PAGE_HEADERS)
 
 
@@ -134,6 +143,7 @@ async def serve(
     settings: HttpSettings,
     metrics: Metrics,
     senders: Mapping[str, object],
+    boards: Callable[[], Awaitable[Sequence[Card]]] | None = None,
     questions: QuestionReads | None = None,
 ) -> OpsServer | None:
     """Start the endpoint when ``[http] listen`` is set (else None). A platform counts as connected
@@ -144,7 +154,7 @@ async def serve(
 
     if not settings.listen:
         return None
-    server = OpsServer(store, settings, metrics, platforms, questions=questions)
+    server = OpsServer(store, settings, metrics, platforms, boards=boards, questions=questions)
     try:
         url = await server.start()
     except OSError as exc:

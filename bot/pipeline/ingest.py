@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -12,30 +12,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.analysis.text import fold
-from bot.domain import (
-    STAGE_RANK,
-    Analysis,
-    Article,
-    EntryDecision,
-    EventKind,
-    Relation,
-    Report,
-    ThreadState,
-    digest_due,
-)
+from bot.domain import Analysis, Article, EntryDecision, EventKind, Report
+from bot.pipeline.outcomes import Alert, queue_alerts, record_outcomes
 from bot.pipeline.ports import AnalysisPort, IngestStore, IngestTx
 from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
-from bot.store.base import (
-    ChatPrefs,
-    NewDelivery,
-    NewEntry,
-    NewEvent,
-    NewReport,
-    NewStory,
-    QueuedDelivery,
-    StoryRecord,
-    Subscription,
-)
+from bot.rumours.resolution import resolves
+from bot.store.base import NewEntry, NewEvent, NewReport, NewStory, StoryRecord
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +41,7 @@ class IngestStats:
     rumours: int = 0
     events: list[tuple[EventKind, str, str, str]] = field(default_factory=list)  # (kind, manager, club, stage)
     deliveries: int = 0
+    jobs: int = 0  # changes of job learned
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +49,7 @@ class IngestPolicy:
     window: timedelta = timedelta(days=21)
     max_age: timedelta = timedelta(hours=48)
     near_duplicate: float = 0.85
+    cold_after: timedelta = timedelta(days=60)  # [rumours] cold_days: open threads older than this are cold
 
 
 @lru_cache(maxsize=8192)  # a thread's recent reports are compared with every new report of it
@@ -85,22 +69,21 @@ def _is_duplicate(report: Report, earlier: list[tuple[str, str]], threshold: flo
     return False
 
 
-def _wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
-    del sub
-    if state.best_tier > prefs.min_tier:
-        return False
-    try:
-        floor = STAGE_RANK[Relation(prefs.min_stage)]
-    except ValueError:
-        floor = 0
-    return STAGE_RANK[state.stage] >= floor
-
-
 class Ingestor:
-    def __init__(self, analysis: AnalysisPort, store: IngestStore, policy: IngestPolicy) -> None:
+    def __init__(
+        self,
+        analysis: AnalysisPort,
+        store: IngestStore,
+        policy: IngestPolicy,
+        jobs: Mapping[str, str] | None = None,
+        on_jobs: Callable[[], Awaitable[object]] | None = None,
+    ) -> None:
         self.analysis = analysis
         self.store = store
         self.policy = policy
+        # manager → his club now (learned jobs over the knowledge base): follows by club, learning
+        self.jobs: Mapping[str, str] = jobs if jobs is not None else {}
+        self.on_jobs = on_jobs  # called after a batch that learned a change of job has committed
 
     def _decision(self, item: Item, analysis: Analysis, now: datetime, alerts: bool) -> EntryDecision:
         """What happens to the entry, stored with it for /why (the alert rule applied below)."""
@@ -157,6 +140,8 @@ class Ingestor:
             stats.rumours = len(stories)
             if stories:
                 await self._thread_stories(tx, stories, now, alerts, stats)
+        if stats.jobs and self.on_jobs is not None:
+            await self.on_jobs()
         return stats
 
     async def _thread_stories(
@@ -188,32 +173,44 @@ class Ingestor:
         since = now - self.policy.window
         threads = await tx.threads_for([(r.manager, r.club) for _, _, a in stories for r in a.rumours], since)
         texts = await tx.recent_report_texts([t.id for t in threads.values() if t.id is not None], RECENT_TEXTS)
-        book = ThreadBook.load(
-            threads, texts, since, lambda report, earlier: _is_duplicate(report, earlier, self.policy.near_duplicate)
+        reports = [_reports(item, analysis, now) for _, item, analysis in stories]
+        resolving = [r for rs in reports for r in rs if resolves(r)]
+        candidates = (
+            await tx.open_threads(
+                {r.manager for r in resolving}, {r.club for r in resolving}, now - self.policy.cold_after
+            )
+            if resolving
+            else {}
         )
-        for index, (_, item, analysis) in enumerate(stories):
+        book = ThreadBook.load(
+            threads,
+            texts,
+            since,
+            lambda report, earlier: _is_duplicate(report, earlier, self.policy.near_duplicate),
+            candidates,
+            await tx.resolved_among(t.id for t in threads.values() if t.id is not None),
+        )
+        for index, (_, item, _) in enumerate(stories):
             recent = item.published is None or now - item.published <= self.policy.max_age
-            book.add_story(index, _reports(item, analysis, now), alerts and recent)
-        thread_ids = await tx.save_threads(book.states)
-        await tx.add_reports(
+            book.add_story(index, reports[index], alerts and recent)
+        slots = sorted(book.touched)
+        thread_ids = [s.id or 0 for s in book.states]
+        for slot, thread_id in zip(slots, await tx.save_threads([book.states[s] for s in slots]), strict=True):
+            thread_ids[slot] = thread_id
+        report_ids = await tx.add_reports(
             [NewReport(thread_ids[r.slot], story_ids[r.story], r.report, r.duplicate) for r in book.reports]
         )
         event_ids = await tx.add_events([NewEvent(thread_ids[e.slot], e.event) for e in book.events], now)
         for e in book.events:
-            stats.events.append((e.event.kind, e.state.manager, e.state.club, e.event.stage.value))
-        alerting = [(event_id, e) for event_id, e in zip(event_ids, book.events, strict=True) if e.alert]
-        if not alerting:
-            return
-        followers = await tx.subscribers({(e.state.manager, e.state.club) for _, e in alerting})
-        queued: list[QueuedDelivery] = []
-        for event_id, e in alerting:
-            targets: dict[str, NewDelivery] = {}
-            for sub, prefs in followers.get((e.state.manager, e.state.club), []):
-                if _wants(sub, prefs, e.state) and sub.chat_key not in targets:
-                    targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role, digest_due(prefs.mode, now))
-            queued.extend(QueuedDelivery(event_id, thread_ids[e.slot], t) for t in targets.values())
-        if queued:
-            stats.deliveries += await tx.add_deliveries(queued, now)
+            stage = e.event.stage.value
+            if e.event.kind == EventKind.RESOLVED:
+                stage = next(p.outcome.value for p in book.resolutions if book.events[p.event] is e)
+            stats.events.append((e.event.kind, e.state.manager, e.state.club, stage))
+        stats.jobs += await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
+        alerting = [
+            Alert(i, thread_ids[e.slot], e.state) for i, e in zip(event_ids, book.events, strict=True) if e.alert
+        ]
+        stats.deliveries += await queue_alerts(tx, alerting, self.jobs, now)
 
 
 def _reports(item: Item, analysis: Analysis, now: datetime) -> list[Report]:
@@ -235,6 +232,10 @@ def _reports(item: Item, analysis: Analysis, now: datetime) -> list[Report]:
             title=item.title,
             summary=analysis.summary,
             reported_at=reported_at,
+            factuality=claim.factuality,
+            event=claim.event,
+            caretaker=claim.caretaker,
+            relayed_by=best.relayed_by if best else "",
         )
         for claim in analysis.rumours
     ]

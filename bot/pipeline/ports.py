@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.domain import Analysis, Article, ThreadState
+from bot.domain import Analysis, Article, Outcome, ThreadState
 from bot.store.base import (
     ChatPrefs,
     FeedRow,
+    LatestJob,
+    NewClaim,
     NewEntry,
     NewEvent,
+    NewJob,
     NewReport,
+    NewResolution,
     NewStory,
     QueuedDelivery,
     RecentText,
@@ -56,8 +60,8 @@ class IngestTx(Protocol):
         """Insert the states without an id, update the others; return the ids in the order given."""
         ...
 
-    async def add_reports(self, reports: Sequence[NewReport]) -> None:
-        """Insert the reports in order; a duplicate points at its thread's first report."""
+    async def add_reports(self, reports: Sequence[NewReport]) -> list[int]:
+        """Insert the reports in order; return their ids. A duplicate points at its thread's first report."""
         ...
 
     async def add_events(self, events: Sequence[NewEvent], at: datetime) -> list[int]:
@@ -65,10 +69,43 @@ class IngestTx(Protocol):
         ...
 
     async def subscribers(
-        self, pairs: Iterable[tuple[str, str]]
+        self, pairs: Iterable[tuple[str, str]], homes: Mapping[str, str] | None = None
     ) -> dict[tuple[str, str], list[tuple[Subscription, ChatPrefs]]]:
-        """(manager, club) → the active follows of the manager, the club or everything, oldest first."""
+        """(manager, club) → the active follows of the manager, the club, the manager's own club now
+        (``homes``) or everything, oldest first."""
         ...
+
+    # -- outcomes (docs/adr/0007-resolutions-records-and-jobs.md) --------------------------------
+
+    async def open_threads(
+        self, managers: Iterable[str], clubs: Iterable[str], since: datetime
+    ) -> dict[int, ThreadState]:
+        """Unresolved threads of these managers or clubs updated at or after ``since``, by id."""
+        ...
+
+    async def threads_by_id(self, ids: Sequence[int]) -> dict[int, tuple[ThreadState, Outcome | None]]: ...
+    async def resolved_among(self, ids: Iterable[int]) -> set[int]:
+        """Which of these threads are resolved."""
+        ...
+
+    async def overdue_threads(self, before: datetime, limit: int) -> list[ThreadState]:
+        """Open threads whose last report is older than ``before``, oldest first."""
+        ...
+
+    async def add_claims(self, claims: Sequence[NewClaim]) -> int:
+        """Record each source's first report of a thread; return how many were new."""
+        ...
+
+    async def resolve(self, items: Sequence[NewResolution], at: datetime) -> None:
+        """Set each thread's outcome, log the resolution and move its claims' counts to the outcome."""
+        ...
+
+    async def event_voices(self, thread_ids: Iterable[int]) -> dict[int, dict[str, set[str]]]:
+        """thread id → relation → the voices of its done tier-1/2 reports of a change of job."""
+        ...
+
+    async def latest_jobs(self, managers: Iterable[str]) -> dict[str, LatestJob]: ...
+    async def add_jobs(self, jobs: Sequence[NewJob], at: datetime) -> None: ...
 
     async def add_deliveries(self, deliveries: Sequence[QueuedDelivery], at: datetime) -> int:
         """Queue the deliveries (an existing (thread, event, chat) is kept); return how many were given."""

@@ -206,6 +206,7 @@ class DiscordAdapter:
         request_timeout: float = 60.0,
         on_rate_limited: Callable[[], None] | None = None,
         identify_interval: float = 5.0,
+        completions: dict[str, Callable[[str], list[str]]] | None = None,
         on_answer: Callable[[Vote], Awaitable[str]] | None = None,
     ) -> None:
         self._on_answer = on_answer  # a fan's pick in a question's menu: recorded, then confirmed in its words
@@ -214,7 +215,7 @@ class DiscordAdapter:
         self._token = token
         self._settings = settings
         self._on_chat_gone = on_chat_gone
-        self._responder = Responder(handle, autocomplete, defer_after)
+        self._responder = Responder(handle, autocomplete, defer_after, completions)
         self._guild_ready_timeout = guild_ready_timeout
         self._ready_timeout = ready_timeout
         self._request_timeout = request_timeout

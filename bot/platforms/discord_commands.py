@@ -25,9 +25,10 @@ from bot.render.discord_embed import batch_embeds, render_content, render_embed
 log = logging.getLogger(__name__)
 
 COMMAND_NAMES = (
-    "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "predict", "leaderboard",
-    "mycalls", "help",
+    "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "source", "record",
+    "sackrace", "vacancies", "board", "resolve", "predict", "leaderboard", "mycalls", "help",
 )  # fmt: skip
+Complete = Callable[[str], list[str]]
 MAX_CHOICES = 25
 CHOICE_MAX = 100
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -66,10 +67,15 @@ class Responder:
     """Runs the CommandHandler for each interaction and answers it in time."""
 
     def __init__(
-        self, handle: CommandHandler, autocomplete: Callable[[str], list[str]], defer_after: float = 2.0
+        self,
+        handle: CommandHandler,
+        autocomplete: Complete,
+        defer_after: float = 2.0,
+        completions: dict[str, Complete] | None = None,
     ) -> None:
         self._handle = handle
         self._autocomplete = autocomplete
+        self._completions = completions or {}  # "source", "league": more autocompleted options
         self._defer_after = defer_after
         self._pending: set[asyncio.Task[Reply]] = set()
 
@@ -118,9 +124,9 @@ class Responder:
                 embeds=embeds, ephemeral=private, allowed_mentions=NO_MENTIONS, wait=True, **extra
             )
 
-    def choices(self, current: str) -> list[app_commands.Choice[str]]:
+    def choices(self, current: str, kind: str = "") -> list[app_commands.Choice[str]]:
         try:
-            names = self._autocomplete(current)
+            names = self._completions.get(kind, self._autocomplete)(current)
         except Exception as exc:
             log.warning("discord: autocomplete for %r failed: %r", current[:50], exc)
             return []
@@ -178,6 +184,50 @@ class Responder:
         @app_commands.describe(story="A story's link, a thread number (#12) or a manager or club")
         async def why(interaction: discord.Interaction, story: str) -> None:
             await run(interaction, "why", story)
+
+        async def complete_source(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+            return self.choices(current, "source")
+
+        async def complete_league(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+            return self.choices(current, "league")
+
+        @tree.command(name="source", description="A source's track record: claims, calls right, standing")
+        @app_commands.describe(name="Journalist or outlet")
+        @app_commands.autocomplete(name=complete_source)
+        async def source(interaction: discord.Interaction, name: str) -> None:
+            await run(interaction, "source", name)
+
+        @tree.command(name="record", description="Track record of the sources on what this channel follows")
+        async def record(interaction: discord.Interaction) -> None:
+            await run(interaction, "record")
+
+        @tree.command(name="sackrace", description="Who is next to go: managers ranked by pressure")
+        @app_commands.describe(league="Only this league (empty: all)")
+        @app_commands.autocomplete(league=complete_league)
+        async def sackrace(interaction: discord.Interaction, league: str = "") -> None:
+            await run(interaction, "sackrace", league)
+
+        @tree.command(name="vacancies", description="Clubs without a permanent manager, with their candidates")
+        @app_commands.describe(league="Only this league (empty: all)")
+        @app_commands.autocomplete(league=complete_league)
+        async def vacancies(interaction: discord.Interaction, league: str = "") -> None:
+            await run(interaction, "vacancies", league)
+
+        @tree.command(name="board", description="Keep a board in this channel, edited in place (Manage Server)")
+        @app_commands.describe(board="Which board", league="Only this league (empty: all)", stop="Remove it instead")
+        @app_commands.choices(
+            board=[app_commands.Choice(name="sack race", value="sackrace"),
+                   app_commands.Choice(name="vacancies", value="vacancies")]
+        )  # fmt: skip
+        @app_commands.autocomplete(league=complete_league)
+        async def board(interaction: discord.Interaction, board: str, league: str = "", stop: bool = False) -> None:
+            await run(interaction, "board", " ".join(part for part in ("stop" if stop else "", board, league) if part))
+
+        @tree.command(name="resolve", description="Mark a thread true, false or cold (the bot's operators)")
+        @app_commands.describe(thread="Thread number (#N on each card)", outcome="How it ended", note="Why")
+        @app_commands.choices(outcome=[app_commands.Choice(name=o, value=o) for o in ("true", "false", "cold")])
+        async def resolve(interaction: discord.Interaction, thread: int, outcome: str, note: str = "") -> None:
+            await run(interaction, "resolve", f"{thread} {outcome} {note}".strip())
 
         @tree.command(name="predict", description="Prediction games: the questions here; admins open and close them")
         @app_commands.describe(

@@ -52,6 +52,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Which sources the bot reads and how it rates them"),
     ("settings", "How this chat gets alerts (instant or digest, tier, stage)"),
     ("why", "Why a story was or was not posted here"),
+    ("source", "A source's track record: /source Ornstein"),
+    ("record", "Track record of the sources on what this chat follows"),
+    ("sackrace", "Who is next to go: /sackrace [league]"),
+    ("vacancies", "Clubs without a permanent manager: /vacancies [league]"),
+    ("board", "Keep a board here, updated in place (admins)"),
+    ("resolve", "Mark a thread true, false or cold (operators)"),
     ("predict", "Prediction games: the questions here; admins open and close them"),
     ("leaderboard", "Who calls it best in this chat"),
     ("mycalls", "Your calls and points"),
@@ -166,7 +172,7 @@ def bot_request(on_rate_limited: Callable[[], None] | None = None) -> HTTPXReque
 # offset) without waiting for the handlers: a crash in between loses them. A poll answer is a fan's
 # call, acknowledged to the fan by Telegram, so the bot records answers from the getUpdates answer
 # itself, in a hook of the HTTP client PTB polls with, before PTB even sees them; should recording
-# fail, the call fails and PTB asks for the same updates again. docs/adr/0007-prediction-games.md.
+# fail, the call fails and PTB asks for the same updates again. docs/adr/0008-prediction-games.md.
 
 OnVotes = Callable[[Sequence[Vote | PollSeen]], Awaitable[object]]
 _QUESTION_NUMBER = re.compile(r"\(#(\d{1,12})\)\s*$")

@@ -3,7 +3,7 @@
 Resolving and scoring are the referee's (``referee.py``); what is said is rendered by
 ``bot.render.predictions``. Every write goes through the store at once: an answer a platform
 acknowledged is committed before the acknowledgement goes out (Discord) or before the update is
-confirmed to Telegram (docs/adr/0007-prediction-games.md).
+confirmed to Telegram (docs/adr/0008-prediction-games.md).
 """
 
 from __future__ import annotations

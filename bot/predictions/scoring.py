@@ -1,4 +1,4 @@
-"""The scoring rule of the prediction game, as pure functions (docs/adr/0007-prediction-games.md).
+"""The scoring rule of the prediction game, as pure functions (docs/adr/0008-prediction-games.md).
 
 A **call** is a player's answer to a question, held from a moment on: a fan's latest answer before the
 question locked (choosing the same option again keeps the earlier time; withdrawing an answer leaves no

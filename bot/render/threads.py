@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.domain import EventKind, Relation, ThreadView
+from datetime import datetime
+
+from bot.domain import Cause, EventKind, Outcome, Relation, ReportRow, Resolution, ThreadView
 from bot.render.card import Card, Link
 
 STAGE_LABEL: dict[str, str] = {
@@ -62,6 +64,10 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     if with_timeline and view.timeline:
         steps = " → ".join(f"{stage_label(s.stage)} ({s.at:%d %b})" for s in view.timeline[-6:])
         fields.append(("Timeline", steps))
+    if view.resolution is not None:
+        fields.append(("Outcome", resolution_line(view)))
+    if view.record:
+        fields.append(("Record", view.record))
     links: list[Link] = []
     for report in view.reports:  # newest first: one link per outlet, its latest story
         label = report.outlet or report.source or "report"
@@ -83,11 +89,74 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     )
 
 
-def update_line(stage: str, source: str, kind: EventKind) -> str:
-    """The short reply posted under an alert when its thread moves on."""
+def update_line(stage: str, source: str, kind: EventKind, view: ThreadView | None = None) -> str:
+    """The short reply posted under an alert when its thread moves on (or is resolved)."""
+    if kind == EventKind.RESOLVED and view is not None and view.resolution is not None:
+        return resolution_line(view)
     if kind == EventKind.SOURCE:
         return f"now reported by {source}"
     return f"now: {stage_label(stage)} — {source}"
+
+
+def day(at: datetime) -> str:
+    return f"{at.day} {at:%b %Y}"
+
+
+def first_report(view: ThreadView) -> ReportRow | None:
+    """The thread's first original report (reports are held newest first)."""
+    originals = [r for r in view.reports if not r.duplicate] or list(view.reports)
+    return min(originals, key=lambda r: r.reported_at) if originals else None
+
+
+# What a done story reported, as the headline of a resolution (only ever built from a done report).
+_DONE = {
+    Relation.APPOINTED: "{club} appoint {manager}",
+    Relation.AGREED: "{manager} agrees terms with {club}",
+    Relation.SACKED: "{club} sack {manager}",
+    Relation.LEFT: "{manager} leaves {club}",
+    Relation.EXTENSION: "{manager} signs a new contract at {club}",
+    Relation.STAYS: "{manager} stays at {club}",
+    Relation.REJECTED: "{manager} turns down {club}",
+}
+
+
+def _what(r: Resolution) -> str:
+    try:
+        template = _DONE[Relation(r.relation)]
+    except (KeyError, ValueError):
+        return ""
+    return template.format(club=r.club, manager=r.manager)
+
+
+def resolution_line(view: ThreadView) -> str:
+    """How the thread ended, traceable to its story: "Confirmed: Chelsea appoint X — first reported
+    by Y on 2 Nov 2026"; "Did not happen: …"; "Went cold: …"."""
+    r = view.resolution
+    if r is None:
+        return ""
+    first = first_report(view)
+    credit = f"first reported by {first.source} on {day(first.reported_at)}" if first else ""
+    if r.cause == Cause.OPERATOR:
+        why = f" ({r.note})" if r.note else ""
+        return f"Marked {r.outcome.value} by the bot's operator on {day(r.at)}{why}" + (
+            f" — {credit}" if credit else ""
+        )
+    if r.cause == Cause.QUIET:
+        last = day(view.state.last_update)
+        if r.outcome == Outcome.FALSE:
+            head = f"Did not happen: {stage_label(view.state.stage)} on {last}, and nothing since"
+        else:
+            head = f"Went cold: nothing reported since {last}"
+        return head + (f" — {credit}" if credit else "")
+    what = _what(r)
+    by = f" ({r.source})" if r.source else ""
+    if r.outcome == Outcome.TRUE:
+        head = f"Confirmed: {what}{by}" if what else f"Confirmed{by}"
+    elif (r.manager, r.club) != (view.state.manager, view.state.club) and what:
+        head = f"Did not happen: instead, {what}{by}"
+    else:
+        head = f"Did not happen: {what}{by}" if what else f"Did not happen{by}"
+    return head + (f" — {credit}" if credit else "")
 
 
 def roundup_card(views: list[ThreadView]) -> Card:

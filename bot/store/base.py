@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain import (
+    Cause,
     DeliveryMode,
     EntryDecision,
     EventKind,
+    Outcome,
     Report,
     ReportRow,
     StageRow,
@@ -192,3 +194,93 @@ class EventTrace:
     due_at: datetime | None = None  # a pending delivery's next attempt (a digest's roundup time)
     sent_at: datetime | None = None
     error: str | None = None
+
+
+# -- outcomes: claims, resolutions, learned jobs (sql_outcomes.py) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewClaim:
+    thread_id: int
+    source: str
+    report_id: int
+    manager: str
+    club: str
+    stage: str
+    tier: int
+    relayed_by: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewResolution:
+    thread_id: int
+    outcome: Outcome
+    cause: Cause
+    report_id: int | None = None
+    actor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewJob:
+    manager: str
+    club: str
+    change: str  # a bot.rumours.jobs.JobChange value
+    since: datetime
+    caretaker: bool = False
+    source: str = ""
+    url: str = ""
+    report_id: int | None = None
+    learned_by: str = "story"
+
+
+@dataclass(frozen=True, slots=True)
+class LatestJob:
+    manager: str
+    club: str
+    change: str
+    since: datetime
+
+
+# -- boards (sql_records.py) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PressureRow:
+    """An open under-pressure thread with its recent reports counted."""
+
+    thread_id: int
+    manager: str
+    club: str
+    last_update: datetime
+    week: int  # non-duplicate reports in the last 7 days
+    month: int  # … in the last 30
+    best_tier: int
+    best_source: str = ""  # filled in for the threads a board shows (``best_sources``)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """An open move thread at a club (a candidate for its job)."""
+
+    thread_id: int
+    manager: str
+    club: str
+    stage: str
+    heat: float
+    last_update: datetime
+    best_tier: int
+    best_source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    id: int
+    chat_key: str
+    kind: str  # sackrace | vacancies
+    league: str
+    message_id: str | None
+    digest: str
+    posting_at: datetime | None
+    updated_at: datetime | None

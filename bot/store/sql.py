@@ -19,14 +19,18 @@ from bot.store.dialect import INGEST_LOCK, LLM_LOCK, Dialect, as_time, text
 from bot.store.sql_ingest import SQLIngestTx
 from bot.store.sql_leases import END_LEASE, FEED_COLUMNS, Leases, feed_row
 from bot.store.sql_predictions import PredictionSQL
+from bot.store.sql_records import RecordStore
 from bot.store.sql_sagas import SagaSQL
 from bot.store.tracing import TraceReads
 
 log = logging.getLogger(__name__)
 
 
-class SQLStore:
+class SQLStore(RecordStore):
+    """Records, learned jobs, tier overrides and boards are in ``sql_records.RecordStore``."""
+
     def __init__(self, dialect: Dialect) -> None:
+        super().__init__(dialect)
         self.dialect = dialect
         self._leases = Leases(dialect)
         self._reads = TraceReads(dialect)
@@ -239,6 +243,7 @@ class SQLStore:
                     f" WHERE {match} AND status IN ('pending', 'sending')",
                     params,
                 )
+            await conn.execute(f"DELETE FROM boards WHERE {match}", params)
         return paused
 
     async def chat_prefs(self, chat_key: str) -> ChatPrefs:

@@ -8,10 +8,10 @@ reading rows back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from bot.domain import DeliveryMode, EventKind, Relation, TargetKind, ThreadState
+from bot.domain import DeliveryMode, EventKind, TargetKind, ThreadState
 from bot.store.base import (
     ChatPrefs,
     NewEntry,
@@ -23,14 +23,17 @@ from bot.store.base import (
     Subscription,
 )
 from bot.store.dialect import Conn, Dialect, as_time
+from bot.store.sql_outcomes import OutcomeWrites, thread_state
 
 _STAGE_EVENTS = (EventKind.CREATED, EventKind.STAGE)
 
 
-class SQLIngestTx:
-    """Runs inside one write transaction opened by ``SQLStore.transaction``."""
+class SQLIngestTx(OutcomeWrites):
+    """Runs inside one write transaction opened by ``SQLStore.transaction``; the writes that follow
+    outcomes (claims, resolutions, learned jobs) are in ``sql_outcomes.py``."""
 
     def __init__(self, dialect: Dialect, conn: Conn) -> None:
+        super().__init__(dialect, conn)
         self._d = dialect
         self._conn = conn
 
@@ -119,20 +122,7 @@ class SQLIngestTx:
                 f"SELECT DISTINCT thread_id, voice FROM reports WHERE thread_id {among} AND duplicate_of IS NULL", ids
             ):
                 voices[int(thread_id)].add(str(voice))
-        return {
-            (str(r[1]), str(r[2])): ThreadState(
-                id=int(r[0]),
-                manager=str(r[1]),
-                club=str(r[2]),
-                stage=Relation(r[3]),
-                first_seen=as_time(r[4]),
-                last_update=as_time(r[5]),
-                best_tier=int(r[6]),
-                voices=frozenset(voices[int(r[0])]),
-                summary=str(r[7]),
-            )
-            for r in rows
-        }
+        return {(str(r[1]), str(r[2])): thread_state(r, frozenset(voices[int(r[0])])) for r in rows}
 
     async def recent_report_texts(self, thread_ids: Iterable[int], limit: int = 50) -> dict[int, list[RecentText]]:
         """thread id → its ``limit`` newest reports' texts, newest first (for near-duplicates)."""
@@ -189,11 +179,11 @@ class SQLIngestTx:
             )
         return ids
 
-    async def add_reports(self, reports: Sequence[NewReport]) -> None:
-        """Insert the reports in order; a duplicate points at its thread's first report: a stored one
-        (lower ids) if there is one, else the first of this batch."""
+    async def add_reports(self, reports: Sequence[NewReport]) -> list[int]:
+        """Insert the reports in order; return their ids. A duplicate points at its thread's first
+        report: a stored one (lower ids) if there is one, else the first of this batch."""
         if not reports:
-            return
+            return []
         ids = await self._d.new_ids(self._conn, "reports", len(reports))
         first_in_batch: dict[int, int] = {}
         rows = []
@@ -216,13 +206,18 @@ class SQLIngestTx:
                     p.evidence,
                     p.reported_at,
                     first_in_batch[r.thread_id] if r.duplicate else None,
+                    p.factuality.value,
+                    p.event.value if p.event is not None else "",
+                    p.caretaker,
+                    p.relayed_by,
                 )
             )
         await self._insert(
             "INSERT INTO reports (id, thread_id, story_id, outlet, url, title, source, tier, voice, relation,"
-            " confidence, evidence, reported_at, duplicate_of) SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10,"
-            " c11, c12, CASE WHEN c13 IS NULL THEN NULL ELSE coalesce((SELECT min(r.id) FROM reports r"
-            " WHERE r.thread_id = x.c1 AND r.id < ?), c13) END FROM {batch} ORDER BY n",
+            " confidence, evidence, reported_at, duplicate_of, factuality, event, caretaker, relayed_by)"
+            " SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, CASE WHEN c13 IS NULL THEN NULL ELSE"
+            " coalesce((SELECT min(r.id) FROM reports r WHERE r.thread_id = x.c1 AND r.id < ?), c13) END,"
+            " c14, c15, c16, c17 FROM {batch} ORDER BY n",
             (
                 "bigint",
                 "bigint",
@@ -238,10 +233,15 @@ class SQLIngestTx:
                 "text",
                 "timestamptz",
                 "bigint",
+                "text",
+                "text",
+                "boolean",
+                "text",
             ),
             rows,
             ids[0],
         )
+        return ids
 
     async def add_events(self, events: Sequence[NewEvent], at: datetime) -> list[int]:
         """Insert the events in order (and the stage timeline rows); return their ids in that order."""
@@ -269,15 +269,19 @@ class SQLIngestTx:
         return ids
 
     async def subscribers(
-        self, pairs: Iterable[tuple[str, str]]
+        self, pairs: Iterable[tuple[str, str]], homes: Mapping[str, str] | None = None
     ) -> dict[tuple[str, str], list[tuple[Subscription, ChatPrefs]]]:
-        """(manager, club) → the active follows of the manager, the club or everything, oldest first."""
+        """(manager, club) → the active follows of the manager, the club, the manager's own club now
+        (``homes``: manager → club) or everything, oldest first."""
+        homes = homes or {}
         wanted = sorted(set(pairs))
         result: dict[tuple[str, str], list[tuple[Subscription, ChatPrefs]]] = {p: [] for p in wanted}
         if not wanted:
             return result
         managers, manager_params = self._d.any_of(sorted({m for m, _ in wanted}), "text")
-        clubs, club_params = self._d.any_of(sorted({c for _, c in wanted}), "text")
+        clubs, club_params = self._d.any_of(
+            sorted({c for _, c in wanted} | {homes.get(m, "") for m, _ in wanted}), "text"
+        )
         rows = await self._conn.fetch(
             "SELECT s.chat_key, s.target_kind, s.target, s.ping_role, p.mode, p.min_tier, p.min_stage"
             " FROM subscriptions s LEFT JOIN chat_prefs p ON p.chat_key = s.chat_key"
@@ -290,7 +294,11 @@ class SQLIngestTx:
             sub = Subscription(str(row[0]), TargetKind(row[1]), str(row[2]), str(row[3]), True)
             for manager, club in wanted:
                 kind = sub.target_kind
-                if kind == TargetKind.ALL or sub.target == (manager if kind == TargetKind.MANAGER else club):
+                if (
+                    kind == TargetKind.ALL
+                    or (kind == TargetKind.MANAGER and sub.target == manager)
+                    or (kind == TargetKind.CLUB and sub.target in (club, homes.get(manager) or club))
+                ):
                     result[(manager, club)].append((sub, prefs))
         return result
 

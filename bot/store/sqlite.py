@@ -34,6 +34,7 @@ from bot.store.timefmt import ts
 log = logging.getLogger(__name__)
 _READS = ("SELECT", "WITH", "PRAGMA")
 _ID_TABLES = ("entries", "stories", "threads", "reports", "events")
+FOREIGN_KEYS_OFF = "-- foreign_keys: off"  # the first line of a migration that rebuilds a table
 # Each outbox (alerts, and the prediction game's posts) has a table of marks in the side file; a mark
 # names the outbox row (``delivery_id``) and the attempt it was made in.
 MARK_TABLES = {"deliveries": "marks", "question_posts": "post_marks"}
@@ -209,17 +210,29 @@ class SQLiteDialect:
             for migration in load_migrations("sqlite"):
                 if migration.version <= current:
                     continue
-                script = (
-                    f"BEGIN IMMEDIATE;\n{migration.sql}\n"
-                    f"INSERT INTO schema_migrations (version, name, applied_at) VALUES "
-                    f"({migration.version}, '{migration.name}', datetime('now'));\nCOMMIT;"
-                )
+                # A migration that rebuilds a table (SQLite cannot alter a constraint) runs with foreign key
+                # checks off, as SQLite's documentation prescribes, and is checked before it commits.
+                rebuilds = migration.sql.startswith(FOREIGN_KEYS_OFF)
                 try:
-                    await self.db.executescript(script)
+                    if rebuilds:
+                        await self.db.execute("PRAGMA foreign_keys = OFF")
+                    await self.db.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\n")
+                    async with self.db.execute("PRAGMA foreign_key_check") as cur:
+                        broken = list(await cur.fetchall())
+                    if broken:
+                        raise sqlite3.IntegrityError(f"foreign keys broken: {[tuple(r) for r in broken[:5]]}")
+                    await self.db.execute(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, datetime('now'))",
+                        (migration.version, migration.name),
+                    )
+                    await self.db.execute("COMMIT")
                 except sqlite3.Error as exc:
                     if self.db.in_transaction:
                         await self.db.execute("ROLLBACK")
                     raise StoreError(f"migration {migration.version:04d}_{migration.name} failed: {exc}") from exc
+                finally:
+                    if rebuilds:
+                        await self.db.execute("PRAGMA foreign_keys = ON")
                 log.info("applied migration %04d_%s", migration.version, migration.name)
                 applied.append(migration.version)
         return applied

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.domain import EventKind, Relation, ThreadState, current_heat
+from bot.domain import Cause, EventKind, Outcome, Relation, Resolution, ThreadState, current_heat
+from bot.domain.records import SourceRecord, phrase, tally
 from bot.store.base import EntryTrace, EventTrace, ReportRow, ReportTrace, StageRow, ThreadView
 from bot.store.dialect import Dialect, Row, as_time, as_time_or_none
 
-_THREAD_SQL = "SELECT id, manager, club, stage, first_seen, last_update, best_tier, corroboration, heat, summary"
+_THREAD_SQL = (
+    "SELECT id, manager, club, stage, first_seen, last_update, best_tier, corroboration, heat, summary, outcome"
+)
 _ENTRY_SQL = (
     "SELECT e.id, coalesce(nullif(f.outlet, ''), nullif(f.title, ''), f.url), e.title, e.url, e.published,"
     " e.seen_at, e.is_rumour, e.decision FROM entries e JOIN feeds f ON f.id = e.feed_id"
@@ -27,6 +30,13 @@ _EVENT_SQL = (
     " FROM events e LEFT JOIN deliveries d ON d.event_id = e.id AND d.chat_key = ?"
     " WHERE e.thread_id = ? ORDER BY e.id"
 )
+
+
+def _caller(reports: Sequence[ReportRow]) -> str:
+    """The source whose record the thread's card shows: its best original source that makes calls
+    (an official statement is the outcome, not a call), best tier first, then earliest."""
+    callers = [r for r in reports if not r.duplicate and r.tier > 0]
+    return min(callers, key=lambda r: (r.tier, r.reported_at)).source if callers else ""
 
 
 class TraceReads:
@@ -61,12 +71,21 @@ class TraceReads:
         reports: dict[int, list[ReportRow]] = {i: [] for i in ids}
         voices: dict[int, set[str]] = {i: set() for i in ids}  # publisher groups, as the ingest counts them
         for r in await self._d.fetch(
-            "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of, voice"
-            f" FROM reports WHERE thread_id {among} ORDER BY reported_at DESC, id DESC",
+            "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of, voice,"
+            f" factuality, relayed_by FROM reports WHERE thread_id {among} ORDER BY reported_at DESC, id DESC",
             params,
         ):
             report = ReportRow(
-                str(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5]), str(r[6]), as_time(r[7]), r[8] is not None
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                str(r[4]),
+                int(r[5]),
+                str(r[6]),
+                as_time(r[7]),
+                r[8] is not None,
+                str(r[10]),
+                str(r[11]),
             )
             reports[int(r[0])].append(report)
             if r[8] is None:
@@ -76,6 +95,9 @@ class TraceReads:
         sql += f" ORDER BY at, {self._d.row_order}"
         for r in await self._d.fetch(sql, params):
             stages[int(r[0])].append(StageRow(str(r[1]), str(r[2]), as_time(r[3])))
+        resolutions = await self.resolutions([int(r[0]) for r in rows if r[10] is not None])
+        best = {i: _caller(reports[i]) for i in ids}
+        records = await self.records([b for b in best.values() if b])
         views: list[ThreadView] = []
         for r in rows:
             thread_id = int(r[0])
@@ -93,8 +115,61 @@ class TraceReads:
             heat = float(r[8])
             if now is not None:
                 heat = current_heat(heat, state.last_update, now)
-            views.append(ThreadView(state, heat, tuple(reports[thread_id]), tuple(stages[thread_id])))
+            record = records.get(best[thread_id], "")
+            views.append(
+                ThreadView(
+                    state,
+                    heat,
+                    tuple(reports[thread_id]),
+                    tuple(stages[thread_id]),
+                    resolutions.get(thread_id),
+                    record,
+                )
+            )
         return views
+
+    async def resolutions(self, thread_ids: Sequence[int]) -> dict[int, Resolution]:
+        """Each resolved thread's latest resolution, with the story (or operator) behind it."""
+        if not thread_ids:
+            return {}
+        among, params = self._d.any_of(list(thread_ids), "bigint")
+        rows = await self._d.fetch(
+            "SELECT z.thread_id, z.outcome, z.at, z.cause, z.actor, z.note, p.source, p.url, p.title, p.relation,"
+            " t.manager, t.club FROM resolutions z LEFT JOIN reports p ON p.id = z.report_id LEFT JOIN threads t"
+            f" ON t.id = p.thread_id WHERE z.id IN (SELECT max(id) FROM resolutions WHERE thread_id {among}"
+            " GROUP BY thread_id)",
+            params,
+        )
+        return {
+            int(r[0]): Resolution(
+                Outcome(r[1]),
+                as_time(r[2]),
+                Cause(r[3]),
+                source=str(r[6] or ""),
+                url=str(r[7] or ""),
+                title=str(r[8] or ""),
+                relation=str(r[9] or ""),
+                manager=str(r[10] or ""),
+                club=str(r[11] or ""),
+                actor=str(r[4]),
+                note=str(r[5]),
+            )
+            for r in rows
+        }
+
+    async def records(self, sources: Sequence[str]) -> dict[str, str]:
+        """Each source's record over all clubs, as the one phrase alerts carry."""
+        wanted = sorted(set(sources))
+        if not wanted:
+            return {}
+        among, params = self._d.any_of(wanted, "text")
+        counts: dict[str, list[tuple[str, str, int]]] = {s: [] for s in wanted}
+        for source, stage, outcome, n in await self._d.fetch(
+            f"SELECT source, stage, outcome, n FROM source_stats WHERE source {among} AND club = '' AND n > 0",
+            params,
+        ):
+            counts[str(source)].append((str(stage), str(outcome), int(n)))
+        return {s: phrase(SourceRecord(s, 4, tally(c))) for s, c in counts.items()}
 
     # -- /why ----------------------------------------------------------------------------------
 

@@ -248,9 +248,20 @@ async def test_why_says_when_an_alert_was_posted_and_that_a_stage_change_updated
     w.publish(AGREED)
     await w.cycle()
     answer = await w.why(link(AGREED))
-    update = f"an update of {label} (its card edited, and a reply: “now: agreed — David Ornstein”)"
+    # A done agreement resolves the thread: its card is edited and the reply says so (not "now: agreed").
+    update = f"the news that {label} was resolved (its card edited, and a reply)"
     assert f"Posted here {w.clock():%d %b %H:%M} UTC: {update}." in answer
-    assert await w.why(f"#{thread.state.id}") == f"Posted here {w.clock():%d %b %H:%M} UTC: {update}."
+    explained = await w.why(f"#{thread.state.id}")
+    assert explained.startswith(f"Posted here {w.clock():%d %b %H:%M} UTC: {update}.")
+    # /why explains the resolution: which story, credited to whom, reported as done, and the alert's line.
+    assert f"\n\nResolved true on {w.clock():%d %b %H:%M} UTC: “Xabi Alonso agrees terms with Bayern Munich”" in (
+        explained
+    )
+    assert "credited to David Ornstein, reported as done that Xabi Alonso → Bayern Munich: agreed." in explained
+    assert explained.endswith(
+        f"Confirmed: Xabi Alonso agrees terms with Bayern Munich (David Ornstein) — first reported by David Ornstein"
+        f" on {sent_at.day} {sent_at:%b %Y}."
+    )
 
 
 async def test_why_says_a_corroborating_report_is_not_news_in_itself(w: World) -> None:

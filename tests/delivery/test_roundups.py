@@ -10,8 +10,9 @@ from bot.commands.names import NameResolver
 from bot.commands.router import Router
 from bot.config import DeliverySettings
 from bot.delivery.dispatcher import Dispatcher
+from bot.domain import digest_due
 from bot.llm.port import BuiltinAnalysis
-from bot.pipeline.ingest import Ingestor, IngestPolicy, Item, digest_due
+from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.store.base import ChatPrefs
 from bot.store.sqlite import SQLiteStore
 from tests.fakes.clock import FakeClock

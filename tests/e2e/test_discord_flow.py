@@ -11,7 +11,19 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.world import AGREED, HOSTILE, HOSTILE_SHOWN, SKY, TALKS, TALKS_AGAIN, World, eventually, world
+from tests.e2e.world import (
+    AGREED,
+    CONFIRMED,
+    HOSTILE,
+    HOSTILE_SHOWN,
+    INSTEAD,
+    SKY,
+    TALKS,
+    TALKS_AGAIN,
+    World,
+    eventually,
+    world,
+)
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_harness import discord  # imported there under the audioop warning filter
 from tests.fakes.discord_server import FakeDiscord
@@ -132,8 +144,10 @@ async def test_follow_with_role_ping_then_one_alert_none_for_a_second_outlet_and
     await w.cycle()
     [edit] = srv.calls_to("PATCH", f"/channels/{p.TEXT_ID}/messages/{stored['id']}")
     assert edit.json["embeds"][0]["title"] == "Xabi Alonso → Bayern Munich: agreed"
-    [reply] = posts(srv)[1:]
-    assert reply["content"] == "now: agreed — David Ornstein"
+    reply, madrid = posts(srv)[1:]
+    assert shown(reply["content"]).startswith(CONFIRMED)
+    assert madrid["embeds"][0]["title"] == "Xabi Alonso → Real Madrid: linked"  # never alerted before: a new card
+    assert INSTEAD in fields(madrid["embeds"][0])["Outcome"]
     assert reply["message_reference"]["message_id"] == int(stored["id"])
     assert reply["allowed_mentions"] == {"parse": []}  # updates never ping
     assert len(alerts(srv, "Xabi Alonso → Bayern Munich")) == 1
@@ -213,3 +227,20 @@ async def test_why_with_a_link_answers_posted_or_first_poll_and_shows_the_feed_t
     iid = await srv.slash("why", [{"name": "story", "type": 3, "value": "http://news.example/w0"}], user_perms=0)
     first = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]["content"]
     assert f"Not posted: {FIRST_POLL}" in shown(first)
+
+
+async def test_board_and_tier_overrides_need_manage_server_and_sackrace_answers_anyone(
+    w: World, srv: FakeDiscord
+) -> None:
+    iid = await srv.slash("board", [{"name": "board", "type": 3, "value": "sackrace"}], user_perms=SEND_MESSAGES)
+    refusal = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert refusal["content"].startswith("Only admins can pin or remove a board")
+    assert refusal["flags"] & 64
+    iid = await srv.slash(
+        "settings", [{"name": "change", "type": 3, "value": "tier-override Ornstein 3"}], user_perms=SEND_MESSAGES
+    )
+    override = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert override["content"].startswith("Only admins can change this chat's tier overrides")
+    iid = await srv.slash("sackrace", [], user_perms=SEND_MESSAGES)
+    board = (await srv.wait_for_call("POST", f"/interactions/{iid}/")).json["data"]
+    assert board["embeds"][0]["title"] == "Sack race"

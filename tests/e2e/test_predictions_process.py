@@ -1,7 +1,7 @@
 """The prediction game and a SIGKILL: `python -m bot run` as a child process with the feeds and the
 Telegram Bot API as loopback fakes. An answer Telegram acknowledged to the fan is never lost, even when
 the bot dies between receiving it and storing it; a question is never posted twice after a restart, even
-when the bot dies while Telegram holds the poll but has not answered yet (docs/adr/0007-prediction-games.md)."""
+when the bot dies while Telegram holds the poll but has not answered yet (docs/adr/0008-prediction-games.md)."""
 
 from __future__ import annotations
 

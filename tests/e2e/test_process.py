@@ -216,3 +216,39 @@ def marked_or_recorded(url: str) -> int:
 def presumed_delivered(url: str) -> int:
     with _db(url) as db:
         return int(db.execute("SELECT count(*) FROM deliveries WHERE message_id IS NULL").fetchone()[0])
+
+
+PRESSURE = ("p1", "Chelsea boss Liam Rosenior under pressure",
+            "Chelsea head coach Liam Rosenior is under growing pressure after a third straight defeat, The "
+            "Athletic's David Ornstein reports.")  # fmt: skip
+
+
+async def test_a_pinned_board_is_found_again_after_sigkill_and_edited_in_place(
+    tmp_path: Path, feeds: Feeds, tg: SlowTelegram, processes: list[BotProcess]
+) -> None:
+    boards = {"RUMOURBOT_BOARDS__MIN_EDIT_SECONDS": "5", "RUMOURBOT_BOARDS__TICK_SECONDS": "0.2"}
+    env = base_env(tmp_path, feeds.write_toml(tmp_path / "feeds.toml")) | telegram_env(tg) | boards
+    proc = await started(env, tmp_path / "bot.log", processes)
+    await until(lambda: bool(tg.calls_to("getUpdates")) and feeds_polled_twice(feeds)(), 20, "start-up", proc)
+    tg.command(1001, "/board sackrace")
+
+    def board_posts() -> list[tuple[str, int]]:
+        return [key for key, m in tg.messages.items() if key[0] == "1001" and m["text"].startswith("<b>Sack race")]
+
+    await until(lambda: len(board_posts()) == 1, 10, "the board posted", proc)
+    [(_, board)] = board_posts()
+    proc.kill()
+    assert await proc.wait() != 0
+
+    restarted = await started(env, tmp_path / "bot.log", processes)
+    feeds.publish(PRESSURE)
+
+    def edited() -> bool:
+        return any(
+            c["message_id"] == str(board) and "Liam Rosenior (Chelsea)" in telegram_text(c["text"])
+            for c in tg.calls_to("editMessageText")
+        )
+
+    await until(edited, 30, "the board edited in place after the restart", restarted)
+    assert len(board_posts()) == 1  # one message, not a stream
+    assert await restarted.stop() == 0, restarted.stderr()

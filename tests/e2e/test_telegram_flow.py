@@ -15,8 +15,10 @@ import pytest
 from bot.store.sqlite import sqlite_path
 from tests.e2e.world import (
     AGREED,
+    CONFIRMED,
     HOSTILE,
     HOSTILE_SHOWN,
+    INSTEAD,
     SKY,
     TALKS,
     TALKS_AGAIN,
@@ -125,9 +127,11 @@ async def test_follow_then_one_alert_no_alert_for_a_second_outlet_and_a_stage_ch
     [edit] = posts_to(srv, PRIVATE, "editMessageText")
     assert edit["message_id"] == str(alert["message_id"])
     assert shown(edit).startswith("Xabi Alonso → Bayern Munich: agreed\n")
-    [reply] = posts_to(srv, PRIVATE)[posted:]
-    assert shown(reply) == "now: agreed — David Ornstein"
+    reply, madrid = posts_to(srv, PRIVATE)[posted:]
+    assert shown(reply).startswith(CONFIRMED)
     assert reply["reply_parameters"]["message_id"] == alert["message_id"]
+    assert shown(madrid).startswith("Xabi Alonso → Real Madrid: linked\n")  # never alerted before: a new card
+    assert INSTEAD in shown(madrid)
     assert len(alerts_in(srv, PRIVATE, "Xabi Alonso → Bayern Munich")) == 1  # edited, not posted again
 
 
@@ -141,10 +145,10 @@ async def test_follow_made_in_a_forum_topic_delivers_alert_edit_and_reply_into_t
     await w.cycle()
     w.publish(AGREED)
     await w.cycle()
-    alert, reply = posts_to(srv, FORUM)[1:]
+    alert, reply, _madrid = posts_to(srv, FORUM)[1:]
     assert shown(alert).startswith("Xabi Alonso → Bayern Munich: talks")
     assert (alert["message_thread_id"], reply["message_thread_id"]) == (str(TOPIC), str(TOPIC))
-    assert shown(reply) == "now: agreed — David Ornstein"
+    assert shown(reply).startswith(CONFIRMED)
     [edit] = posts_to(srv, FORUM, "editMessageText")
     assert srv.messages[(str(FORUM), int(edit["message_id"]))]["message_thread_id"] == TOPIC
 
@@ -283,3 +287,11 @@ async def test_a_clubs_mens_and_womens_teams_are_followed_apart(w: World, srv: T
 def line(message: Json) -> str:
     """The first line a Telegram client shows for a message."""
     return telegram_text(message["text"]).split("\n")[0]
+
+
+async def test_board_in_a_group_is_for_its_admins_and_vacancies_answers_anyone(w: World, srv: TelegramFake) -> None:
+    refusal = shown(await say(srv, GROUP, "/board vacancies", chat_type="group", user_id=MEMBER))
+    assert refusal.startswith("Only admins can pin or remove a board")
+    answer = shown(await say(srv, GROUP, "/board vacancies", chat_type="group", user_id=ADMIN))
+    assert answer.startswith("The vacancy board will be posted here as one message")
+    assert shown(await say(srv, GROUP, "/vacancies", chat_type="group", user_id=MEMBER)).startswith("Vacancies\n")

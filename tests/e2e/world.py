@@ -57,6 +57,12 @@ AGREED = ("w2", "Xabi Alonso agrees terms with Bayern Munich",  # Alonso → Bay
 OFFER = ("w3", "Manchester City make offer to Xabi Alonso",  # Alonso → Manchester City: offer
          "Manchester City have made an offer to Xabi Alonso to become their next manager, the Daily Mail "
          "reports.")  # fmt: skip
+# A done agreement resolves the Bayern thread ("Confirmed: …") and, as Alonso signs elsewhere, the Real
+# Madrid thread of the first poll ("Did not happen: instead, …"): docs/adr/0007.
+CONFIRMED = (
+    "Confirmed: Xabi Alonso agrees terms with Bayern Munich (David Ornstein) — first reported by David Ornstein on "
+)
+INSTEAD = "Did not happen: instead, Xabi Alonso agrees terms with Bayern Munich (David Ornstein)"
 HOSTILE_TITLE = "@everyone <b>FREE</b> [x](http://evil.example) <@&123> Chelsea sack Enzo Maresca"
 HOSTILE = ("w4", HOSTILE_TITLE, "Chelsea have sacked head coach Enzo Maresca, the club confirmed.")
 # The feed parser drops the HTML tags of a title; everything else of it reaches the chats as text.
@@ -178,7 +184,7 @@ async def world(tmp: Path, platform_env: dict[str, str]) -> AsyncIterator[World]
             stack.push_async_callback(platform.stop)
         senders = {p.platform: p for p in platforms}
         dispatcher = Dispatcher(c.store, senders, config.settings.delivery, clock=clock)
-        ingestor = Ingestor(BuiltinAnalysis(c.analyser), c.store, c.policy())
+        ingestor = Ingestor(BuiltinAnalysis(c.analyser), c.store, c.policy(), c.jobs.current, c.jobs.refresh)
         poller = Poller(c.store, fetcher, ingestor, config.settings.feeds, clock=clock)
         posts = PostDispatcher(c.store.predictions, question_senders(senders), config.settings.delivery, clock=clock)
         w = World(c, feeds, poller, dispatcher, clock, senders, posts)

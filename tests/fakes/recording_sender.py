@@ -28,6 +28,7 @@ class RecordingSender:
     first_id: int = 1
     fail_next: list[Exception] = field(default_factory=list)  # raised by the next sends, one each
     in_flight_marks: int = 0  # sends that came with an in-flight mark
+    fail_edits: list[Exception] = field(default_factory=list)  # raised by the next edits, one each
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(self.first_id)
@@ -72,6 +73,8 @@ class RecordingSender:
         return message_id
 
     async def edit(self, chat: ChatRef, message_id: str, card: Card) -> None:
+        if self.fail_edits:
+            raise self.fail_edits.pop(0)
         self.calls.append(Call("edit", chat, message_id, card=card))
 
     def take(self) -> list[Call]:

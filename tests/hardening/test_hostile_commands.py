@@ -16,7 +16,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.ratelimit import CommandLimiter
-from bot.commands.router import COMMANDS, Router
+from bot.commands.router import COMMANDS, OPERATOR_COMMANDS, Router
 from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
 from bot.render import discord_embed, telegram_html
@@ -59,7 +59,7 @@ def snapshot(store: SQLiteStore) -> str:
 # ----- size --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [*COMMANDS, "start", "x" * 10_240])
+@pytest.mark.parametrize("name", [*COMMANDS, *OPERATOR_COMMANDS, "start", "x" * 10_240])
 async def test_ten_kilobyte_arguments_to_every_command_get_a_short_answer_and_change_nothing(
     router: Router, store: SQLiteStore, name: str
 ) -> None:
@@ -185,7 +185,7 @@ async def test_markup_in_an_unknown_command_name_is_echoed_inert(router: Router,
 # ----- permissions -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [*COMMANDS, "start"])
+@pytest.mark.parametrize("name", [*COMMANDS, *OPERATOR_COMMANDS, "start"])
 @pytest.mark.parametrize("args", ["", "all", "alonso", "real madrid", "mode daily", "tier 0", "stage agreed"])
 async def test_no_command_changes_any_stored_state_without_can_manage(
     router: Router, store: SQLiteStore, name: str, args: str

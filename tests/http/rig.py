@@ -11,6 +11,8 @@ from typing import Any
 import aiohttp
 
 from bot.analysis.analyser import Analyser
+from bot.commands.names import NameResolver
+from bot.commands.router import Router
 from bot.config import DeliverySettings, HttpSettings
 from bot.delivery.dispatcher import Dispatcher
 from bot.feeds.fetcher import Fetcher
@@ -76,8 +78,16 @@ async def rig(
         ingestor = Ingestor(BuiltinAnalysis(analyser), store, IngestPolicy())
         poller = Poller(store, fetcher, ingestor, E2E_FEEDS, clock=clock, on_cycle=metrics.poll_cycle)
         connected = {sender.platform: True}
-        settings = HttpSettings(listen=LISTEN, **http)
-        ops = OpsServer(store, settings, metrics, lambda: connected, clock=clock, questions=store.predictions)
+        router = Router(store, NameResolver(analyser.gazetteer), clock=clock)
+        ops = OpsServer(
+            store,
+            HttpSettings(listen=LISTEN, **http),
+            metrics,
+            lambda: connected,
+            clock=clock,
+            boards=router.status_boards,
+            questions=store.predictions,
+        )
         await ops.start()
         try:
             yield Rig(store, srv, clock, metrics, poller, dispatcher, ops, sender, connected)

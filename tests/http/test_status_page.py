@@ -13,7 +13,7 @@ from bot.analysis.analyser import Analyser
 from bot.questions import SOMEONE_ELSE, Answer, NewQuestion, QuestionKind, QuestionStatus
 from bot.store.sqlite import SQLiteStore
 from tests.http.rig import Rig, rig
-from tests.store.contract_support import AGREED, LINKED, TALKS
+from tests.store.contract_support import AGREED, LINKED, SACKED, TALKS
 
 HOSTILE_TITLE = 'Xabi Alonso agrees terms with Bayern Munich <script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -99,6 +99,23 @@ async def test_an_empty_bot_says_there_is_nothing_yet(r: Rig) -> None:
     assert '<ol id="threads"><li class="empty">No rumour thread updated this week.</li></ol>' in page
     assert "0 feeds" in page
     assert "no feeds to poll" in page
+
+
+async def test_page_has_the_sack_race_the_vacancy_board_and_the_source_table(r: Rig) -> None:
+    await r.store.add_feed(r.srv.url("/wire.xml"), "Wire", r.clock())
+    r.publish(SACKED)
+    r.publish(TALKS)
+    await r.cycle()
+    r.publish(AGREED)
+    await r.cycle()
+    _, page, _ = await r.get("/")
+    race = page[page.index('<section id="board-sack-race">') :]
+    assert "No manager is under pressure" in race
+    vacancies = page[page.index('<section id="board-vacancies">') :]
+    assert "Chelsea — vacant since" in vacancies
+    assert "Enzo Maresca sacked (Chelsea (official))" in vacancies
+    table = page[page.index('<section id="board-track-record') :]
+    assert "David Ornstein — tier 1: 1 of 1 resolved manager calls right" in table
 
 
 async def test_the_page_shows_the_latest_prediction_questions_their_state_and_how_many_answered(r: Rig) -> None:

@@ -139,7 +139,10 @@ async def test_a_refused_connection_falls_back_and_names_the_problem(
         w.publish(WIRE, "w1", SACKED_TITLE, SACKED_TEXT)
         with caplog.at_level(logging.WARNING):
             stats = await w.cycle()
-        assert stats.events == [("created", "Enzo Maresca", "Chelsea", "sacked")]
+        assert stats.events == [
+            ("created", "Enzo Maresca", "Chelsea", "sacked"),
+            ("resolved", "Enzo Maresca", "Chelsea", "true"),  # a thread born at its outcome is resolved at once
+        ]
         [alert] = w.sender.take()
         assert alert.card is not None
         assert alert.card.body == builtin_summary(analyser, SACKED_TITLE, SACKED_TEXT)
@@ -163,7 +166,10 @@ async def test_a_spent_daily_budget_stops_calls_until_the_next_utc_day_and_loses
         with caplog.at_level(logging.WARNING):
             stats = await w.cycle()
         assert len(llm.requests) == 1
-        assert stats.events == [("created", "Enzo Maresca", "Chelsea", "sacked")]
+        assert stats.events == [
+            ("created", "Enzo Maresca", "Chelsea", "sacked"),
+            ("resolved", "Enzo Maresca", "Chelsea", "true"),  # a thread born at its outcome is resolved at once
+        ]
         [alert] = [c for c in w.sender.take() if c.card and c.card.title.startswith("Enzo Maresca")]
         assert alert.card is not None
         assert alert.card.body == builtin_summary(analyser, SACKED_TITLE, SACKED_TEXT)

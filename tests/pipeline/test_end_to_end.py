@@ -168,13 +168,19 @@ async def test_stage_change_edits_the_original_alert_and_replies_with_the_new_st
     await alonso_talks(world)
     [alert] = world.sender.take()
     stats = await alonso_agrees(world)
-    assert stats.events == [("stage", "Xabi Alonso", "Bayern Munich", "agreed")]
-    edit, reply = world.sender.take()
+    # A done agreement brings the thread to its outcome: the stage is told by the resolution's reply.
+    assert stats.events[:2] == [
+        ("stage", "Xabi Alonso", "Bayern Munich", "agreed"),
+        ("resolved", "Xabi Alonso", "Bayern Munich", "true"),
+    ]
+    edit, reply, *_ = world.sender.take()
     assert (edit.kind, edit.chat, edit.message_id) == ("edit", FAN, alert.message_id)
     assert edit.card is not None
     assert edit.card.title == "Xabi Alonso → Bayern Munich: agreed"
     assert (reply.kind, reply.reply_to) == ("send_text", alert.message_id)
-    assert reply.text == "now: agreed — David Ornstein"
+    assert reply.text.startswith(
+        "Confirmed: Xabi Alonso agrees terms with Bayern Munich (David Ornstein) — first reported by David Ornstein"
+    )
 
 
 async def test_player_transfer_story_alerts_nothing(world: World) -> None:
@@ -197,7 +203,7 @@ async def test_restart_alerts_nothing_again_and_later_updates_still_edit_the_fir
     assert (stats.fetched, stats.new_entries, stats.deliveries) == (2, 0, 0)
     assert world.sender.calls == []
     await alonso_agrees(world)
-    assert [(c.kind, c.message_id, c.reply_to) for c in world.sender.take()] == [
+    assert [(c.kind, c.message_id, c.reply_to) for c in world.sender.take()[:2]] == [
         ("edit", alert.message_id, None),
         ("send_text", "m100", alert.message_id),
     ]

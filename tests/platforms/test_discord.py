@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.commands.base import ChatRef, Invocation
+from bot.platforms.discord_commands import COMMAND_NAMES
 from bot.render.card import Reply
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_harness import TEXT, DiscordStartError, Harness
@@ -32,13 +33,21 @@ def follow_up_path(iid: str) -> str:
 
 
 # ----- start-up ------------------------------------------------------------------------------------
-async def test_start_registers_the_twelve_commands_with_only_the_guilds_intent(h: Harness) -> None:
+async def test_start_registers_the_commands_with_only_the_guilds_intent(h: Harness) -> None:
     (sync,) = h.srv.calls_to("PUT", f"/applications/{p.APP_ID}/commands")
     commands = {c["name"]: c for c in sync.json}
+    assert set(commands) == set(COMMAND_NAMES)
     assert set(commands) == {
-        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "predict", "leaderboard",
-        "mycalls", "help",
+        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "help",
+        "source", "record", "sackrace", "vacancies", "board", "resolve", "predict", "leaderboard", "mycalls",
     }  # fmt: skip
+    source, league = commands["source"]["options"][0], commands["sackrace"]["options"][0]
+    assert (source["name"], source["required"], source["autocomplete"]) == ("name", True, True)
+    assert (league["name"], league["required"], league["autocomplete"]) == ("league", False, True)
+    board = {o["name"]: o for o in commands["board"]["options"]}
+    assert [c["value"] for c in board["board"]["choices"]] == ["sackrace", "vacancies"]
+    assert board["league"]["autocomplete"] is True
+    assert [c["value"] for c in commands["resolve"]["options"][1]["choices"]] == ["true", "false", "cold"]
     action = commands["predict"]["options"][0]
     assert [c["value"] for c in action["choices"]] == ["open", "close", "off", "on"]
     query = commands["rumour"]["options"][0]
@@ -139,6 +148,19 @@ async def test_follow_with_ping_role_passes_the_role_id(h: Harness) -> None:
     await h.srv.wait_for_call("POST", callback_path(iid))
     (inv,) = h.handler.invocations
     assert (inv.name, inv.args, inv.options) == ("follow", "alonso", (("ping_role", p.ROLE_ID),))
+
+
+async def test_sources_and_leagues_are_autocompleted_from_their_own_lists() -> None:
+    completions = {"source": lambda q: [n for n in ("David Ornstein", "BBC Sport") if q.lower() in n.lower()],
+                   "league": lambda q: ["Premier League", "La Liga"]}  # fmt: skip
+    async with Harness.running(start_bot=False) as h:
+        await h.start_bot(completions=completions)
+        iid = await h.srv.autocomplete("source", "name", "orn")
+        call = await h.srv.wait_for_call("POST", callback_path(iid))
+        assert [c["value"] for c in call.json["data"]["choices"]] == ["David Ornstein"]
+        iid = await h.srv.autocomplete("sackrace", "league", "pre")
+        call = await h.srv.wait_for_call("POST", callback_path(iid))
+        assert [c["value"] for c in call.json["data"]["choices"]] == ["Premier League", "La Liga"]
 
 
 async def test_autocomplete_answers_with_at_most_25_choices_from_the_callable(h: Harness) -> None:

@@ -33,7 +33,7 @@ async def tg(h: Harness) -> TelegramAdapter:
     return await h.bot()
 
 
-async def test_start_gets_me_then_registers_the_twelve_commands(h: Harness, tg: TelegramAdapter) -> None:
+async def test_start_gets_me_then_registers_the_commands(h: Harness, tg: TelegramAdapter) -> None:
     await h.srv.wait_for("getUpdates")
     methods = [call.method for call in h.srv.calls]
     assert methods.index("getMe") < methods.index("setMyCommands") < methods.index("deleteWebhook")
@@ -41,7 +41,8 @@ async def test_start_gets_me_then_registers_the_twelve_commands(h: Harness, tg: 
     (registered,) = h.srv.calls_to("setMyCommands")
     names = [command["command"] for command in registered["commands"]]
     assert names == [
-        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why", "predict", "leaderboard",
+        "rumour", "follow", "unfollow", "following", "hot", "sources", "settings", "why",
+        "source", "record", "sackrace", "vacancies", "board", "resolve", "predict", "leaderboard",
         "mycalls", "help",
     ]  # fmt: skip
     assert all(command["description"] for command in registered["commands"])

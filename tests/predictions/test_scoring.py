@@ -1,4 +1,4 @@
-"""The scoring rule (docs/adr/0007-prediction-games.md): a right call is worth 50 to 100 points, more the
+"""The scoring rule (docs/adr/0008-prediction-games.md): a right call is worth 50 to 100 points, more the
 earlier it was made; a wrong one nothing. The latest answer before the lock counts, from the time it was
 first held; sources are scored by the same rule from their reports."""
 

@@ -44,15 +44,6 @@ from tests.store.contract_support import (
 Pools = Callable[..., Awaitable[list[PostgresStore]]]
 
 
-@pytest.fixture
-async def db(store_url: str) -> AsyncIterator[Store]:
-    opened = await open_url(store_url)
-    try:
-        yield opened
-    finally:
-        await opened.close()
-
-
 # -- migrations ---------------------------------------------------------------------------------
 
 
@@ -404,7 +395,7 @@ async def test_thread_log_gives_each_event_with_what_became_of_it_in_one_chat(db
     await db.delivery_retry(by_chat["test:retry:"].id, "HTTP 502", NOW + timedelta(minutes=1))
     await ingest(db, analyser, [AGREED], at=NOW + timedelta(hours=1), batch="b")
     thread = by_chat["test:sent:"].thread_id
-    created, stage = await db.thread_log(thread, "test:sent:")
+    created, stage, resolved = await db.thread_log(thread, "test:sent:")
     assert (created.kind, created.stage, created.source, created.at) == ("created", "talks", "David Ornstein", NOW)
     assert (created.status, created.attempts, created.sent_at, created.error) == (
         "sent",
@@ -412,22 +403,24 @@ async def test_thread_log_gives_each_event_with_what_became_of_it_in_one_chat(db
         NOW + timedelta(seconds=2),
         None,
     )
-    assert (stage.kind, stage.stage, stage.at, stage.status, stage.attempts) == (
-        "stage",
+    # A done agreement resolves the thread: the stage is stored, and told by the resolution's alert.
+    assert (stage.kind, stage.stage, stage.at, stage.status) == ("stage", "agreed", NOW + timedelta(hours=1), None)
+    assert (resolved.kind, resolved.stage, resolved.source, resolved.status, resolved.attempts) == (
+        "resolved",
         "agreed",
-        NOW + timedelta(hours=1),
+        "David Ornstein",
         "pending",
         0,
     )
-    assert stage.due_at == NOW + timedelta(hours=1)
-    retried, _ = await db.thread_log(thread, "test:retry:")
+    assert resolved.due_at == NOW + timedelta(hours=1)
+    retried, _, _ = await db.thread_log(thread, "test:retry:")
     assert (retried.status, retried.attempts, retried.error, retried.due_at) == (
         "pending",
         1,
         "HTTP 502",
         NOW + timedelta(minutes=1),
     )
-    assert [e.status for e in await db.thread_log(thread, "test:nobody:")] == [None, None]
+    assert [e.status for e in await db.thread_log(thread, "test:nobody:")] == [None, None, None]
     assert await db.thread_log(thread + 1, "test:sent:") == []
     [late] = await db.following("test:late:")
     assert late.since == NOW
@@ -458,10 +451,17 @@ async def test_first_poll_is_silent_a_new_rumour_alerts_once_and_a_restart_alert
             assert (again.fetched, again.new_entries, again.deliveries, sender.calls) == (1, 0, 0, [])
             publish(srv, clock, items, AGREED)
             await bot.cycle(clock)
-            assert [(c.kind, c.message_id, c.reply_to) for c in sender.take()] == [
+            # The agreement resolves the Bayern thread (its alert edited, a reply) and, as Alonso signs
+            # elsewhere, the Real Madrid thread of the first poll, which this chat hears of once now.
+            edit, reply, other = sender.take()
+            assert [(c.kind, c.message_id, c.reply_to) for c in (edit, reply)] == [
                 ("edit", alert.message_id, None),
                 ("send_text", "m100", alert.message_id),
             ]
+            assert reply.text.startswith("Confirmed: Xabi Alonso agrees terms with Bayern Munich (David Ornstein)")
+            assert other.kind == "send"
+            assert other.card is not None
+            assert other.card.title == "Xabi Alonso → Real Madrid: linked"
 
 
 # -- language-model calls: cache by article and daily budget ---------------------------------------

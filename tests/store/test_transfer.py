@@ -35,7 +35,7 @@ PAUSED = "test:paused:"
 async def populate(url: str, analyser: Analyser) -> None:
     """Feeds (polled, failing, never polled), entries, stories, threads with reports and stages,
     follows (active and paused), chat prefs, deliveries sent and pending, thread messages, a feed
-    lease and language-model calls."""
+    lease, language-model calls, claims, resolutions, a learned job, a pinned board and a tier override."""
     clock, sender, items = FakeClock(NOW), RecordingSender(), list[dict[str, str]]()
     async with FeedServer() as srv:
         publish(srv, clock, items, LINKED)
@@ -57,6 +57,8 @@ async def populate(url: str, analyser: Analyser) -> None:
             )
             await store.add_feed(srv.url("/later.xml"), "Later", clock())  # never polled: "poll at once"
             await store.lease_due_feeds("worker-1", clock(), 1, timedelta(minutes=5))
+            await store.pin_board(FAN.key, "sackrace", "Premier League", clock())
+            await store.set_tier_override(FAN.key, "David Ornstein", 2)
             call = await store.llm_reserve("article-1", clock(), 10)
             assert call is not None
             await store.llm_finish(call, response='{"manager": "Xabi Alonso"}')

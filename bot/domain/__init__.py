@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any, Literal
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+
+from bot.domain.links import link_key as link_key  # re-exported: where callers have always found them
+from bot.domain.links import normalise_link as normalise_link
 
 
 class Relation(StrEnum):
@@ -248,6 +250,23 @@ class EventKind(StrEnum):
     CREATED = "created"
     STAGE = "stage"
     SOURCE = "source"
+    RESOLVED = "resolved"  # the thread's outcome is known (or it went cold): docs/adr/0007-resolutions.md
+
+
+class Outcome(StrEnum):
+    """How a rumour thread ended: what it predicted happened, the other way, or nothing more was heard."""
+
+    TRUE = "true"
+    FALSE = "false"
+    COLD = "cold"
+
+
+class Cause(StrEnum):
+    """What resolved a thread."""
+
+    STORY = "story"  # a done event in a story the bot read
+    QUIET = "quiet"  # no report for [rumours] cold_days
+    OPERATOR = "operator"  # `rumourbot threads resolve` or /resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +305,10 @@ class Report:
     title: str
     summary: str
     reported_at: datetime
+    factuality: Factuality = Factuality.DONE
+    event: Relation | None = None  # what the story speaks of, when not the relation ("set to be sacked")
+    caretaker: bool = False
+    relayed_by: str = ""  # the aggregator that relayed the credited source, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +337,25 @@ class ReportRow:
     relation: str
     reported_at: datetime
     duplicate: bool
+    factuality: str = "done"
+    relayed_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """How and when a thread was resolved, traceable to the story (or operator) that did it."""
+
+    outcome: Outcome
+    at: datetime
+    cause: Cause
+    source: str = ""  # the resolving story's credited source
+    url: str = ""
+    title: str = ""  # the resolving story's title
+    relation: str = ""  # what the resolving story reported as done (e.g. appointed)
+    manager: str = ""  # whom the resolving story was about (another manager when the club hired someone else)
+    club: str = ""
+    actor: str = ""  # the operator, for an override
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +373,8 @@ class ThreadView:
     heat: float
     reports: tuple[ReportRow, ...]
     timeline: tuple[StageRow, ...]
+    resolution: Resolution | None = None
+    record: str = ""  # the best source's track record in one phrase ("Ornstein: 11 of 12 … right")
 
 
 # -- chats, follows and deliveries ---------------------------------------------------------------
@@ -401,53 +445,3 @@ class EntryDecision(StrEnum):
     FIRST_POLL = "first_poll"  # threaded silently: the feed's first poll alerts nobody
     TOO_OLD = "too_old"  # threaded silently: published longer than [feeds] max_age_hours before it was seen
     LIVE = "live"  # threaded with alerts on: its thread events went to the chats that want them
-
-
-# -- links ---------------------------------------------------------------------------------------
-
-_TRACKING_KEYS = frozenset(
-    {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-        "mc_cid", "mc_eid", "ocid", "cmp", "cmpid", "_ga", "_gl", "ref_src", "ito", "xtor", "icid",
-        "smid", "sr_share",
-    }
-)  # fmt: skip
-_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "hsa_")
-
-
-def _is_tracking(pair: str) -> bool:
-    key = unquote_plus(pair.split("=", 1)[0]).strip().lower()
-    return key in _TRACKING_KEYS or key.startswith(_TRACKING_PREFIXES)
-
-
-def normalise_link(url: str) -> str:
-    """A link's identity: lower-case scheme and host, no default port, no fragment, no trackers."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = parts.port
-    except ValueError:
-        return url
-    scheme = parts.scheme.lower()
-    if not host:
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
-        netloc = f"{netloc}:{port}"
-    if "@" in parts.netloc:
-        netloc = f"{parts.netloc.rsplit('@', 1)[0]}@{netloc}"
-    query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
-
-
-def link_key(url: str) -> str:
-    """A story link as /why looks it up: tracking parameters, http/https, ``www.``, a fragment and a
-    trailing slash make no difference."""
-    key = normalise_link(url)
-    scheme, sep, rest = key.partition("://")
-    if sep and scheme in ("http", "https"):
-        key = rest
-    key = key.removeprefix("www.")
-    path, _, query = key.partition("?")
-    return (path.rstrip("/") + (f"?{query}" if query else ""))[:1000]

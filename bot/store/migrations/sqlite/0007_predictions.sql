@@ -1,8 +1,8 @@
--- Prediction games (docs/adr/0007-prediction-games.md): the questions asked in a chat about a saga, the
+-- Prediction games (docs/adr/0008-prediction-games.md): the questions asked in a chat about a saga, the
 -- answers fans gave (only ever added: which one counts is decided when scoring), the scores of resolved
 -- questions (fans' and sources'), the posts each question makes in its chat (the game's outbox: the
 -- poll or menu, its lock, the results), and the chats that turned automatic questions off.
--- Twin of migrations/postgres/0006_predictions.sql.
+-- Twin of migrations/postgres/0007_predictions.sql.
 
 CREATE TABLE questions (
     id INTEGER PRIMARY KEY,
