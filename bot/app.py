@@ -98,10 +98,12 @@ class Core:
 
 
 def saga_outcomes(store: Store) -> SagaOutcomes:
-    """Where the prediction game learns a saga's outcome: who was appointed at a club, whether a manager
-    left his club, and when. The one seam for it: today the store's done reports (``store.sagas``);
-    thread resolution (true / false / went cold, and an operator's override) plugs in here, and whatever
-    resolves a thread calls ``Core.referee.outcomes_changed()`` so questions settle at once."""
+    """Where the prediction game learns a saga's outcome: who got a club's job, whether a manager left his
+    club, and when. The one seam for it: the threads' resolutions (``store.sagas``: a move thread resolved
+    true is an arrival, a pressure thread resolved true an exit, by a done story or an operator's ruling;
+    docs/adr/0007-resolutions-records-and-jobs.md). Whatever resolves a thread wakes the referee
+    (``Core.referee.outcomes_changed``) so questions settle at once: the poller after a cycle with thread
+    events (resolutions among them), and ``core``'s ``resolve`` after an operator's override."""
     return store.sagas
 
 

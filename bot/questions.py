@@ -201,13 +201,16 @@ def season_of(at: datetime) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
+RULING = "ruling"  # an outcome an operator decided (the thread resolved by hand), not a story
+
+
 @dataclass(frozen=True, slots=True)
 class SagaOutcome:
-    """A definite event that answers a saga's question: a (permanent) appointment at a club, or a
-    manager's departure from one, as first reported (done claims only: docs/adr/0004-factuality.md)."""
+    """What answers a saga's question: a manager's (permanent) arrival at a club, or his exit from one,
+    when it became known — a done report's time (docs/adr/0004-factuality.md), or an operator's ruling."""
 
     manager: str
     club: str
-    event: str  # appointed | sacked | left
+    event: str  # agreed | appointed (an arrival), sacked | left (an exit), or RULING
     at: datetime
-    source: str
+    source: str  # the report's source; '' for a ruling

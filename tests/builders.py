@@ -114,7 +114,8 @@ async def add_report(
 ) -> int:
     """One report (with its story) about ``manager`` at ``club``, in the pair's latest thread or a new one
     at ``stage`` (default: the report's relation); return the story's id. ``story`` adds the report to an
-    existing story (a story naming several managers)."""
+    existing story (a story naming several managers). A definite event (agreed, appointed, sacked, left)
+    resolves its thread true, as the ingest does with a done report."""
     claim = {"manager": manager, "club": club, "relation": relation.value, **({"caretaker": True} if caretaker else {})}
     async with store.transaction() as tx:
         found = await tx.threads_for([(manager, club)], datetime.min.replace(tzinfo=at.tzinfo))
@@ -135,7 +136,9 @@ async def add_report(
             manager, club, relation, 0.9, "", source, tier, source, "", "", f"{manager} {club}", "", at,
             caretaker=caretaker,
         )  # fmt: skip
-        await tx.add_reports([NewReport(thread_id, story, report, duplicate)])
+        [report_id] = await tx.add_reports([NewReport(thread_id, story, report, duplicate)])
+        if relation in (Relation.AGREED, Relation.APPOINTED, Relation.SACKED, Relation.LEFT) and not duplicate:
+            await tx.resolve([NewResolution(thread_id, Outcome.TRUE, Cause.STORY, report_id)], at)
     return story
 
 

@@ -52,14 +52,14 @@ class PollSeen:
 
 
 class SagaOutcomes(Protocol):
-    """The outcome of sagas: who was appointed at a club, whether a manager left his club, and when.
+    """The outcome of sagas: who got a club's job, whether a manager left his club, and when.
 
-    Implemented over the store's done reports (``store.sagas``); thread resolution (true / false / went
-    cold, with an operator's override) can stand in for it in ``bot.app.saga_outcomes`` and call
-    ``Predictions.outcomes_changed`` when a saga resolves."""
+    Chosen in ``bot.app.saga_outcomes``: the threads' resolutions (``store.sagas``), which whatever
+    resolves a thread follows with ``Referee.outcomes_changed``."""
 
     async def appointments(self, clubs: Sequence[str], since: datetime) -> list[SagaOutcome]:
-        """Permanent appointments at ``clubs`` reported at or after ``since``, earliest first."""
+        """Permanent arrivals at ``clubs`` (agreed, appointed, or an operator's ruling) known at or after
+        ``since``, earliest first."""
         ...
 
     async def departures(self, pairs: Sequence[tuple[str, str]] | None, since: datetime) -> list[SagaOutcome]:

@@ -2,9 +2,10 @@
 questions whose deadline passed, resolves and scores those whose answer became known, voids job questions
 that never got one, and — with ``[predictions] auto`` — opens questions on hot sagas.
 
-A question's answer comes from the ``SagaOutcomes`` port: the first permanent appointment at the club
-(a job question), or the manager's departure before the deadline — "No" — or its absence when the
-deadline comes — "Yes" (a pressure question). Resolving writes the outcome, every score and the results
+A question's answer comes from the ``SagaOutcomes`` port: the first permanent arrival at the club (a
+job question: a thread resolved true by a done agreement or appointment, or by an operator), or the
+manager's exit before the deadline — "No" — or its absence when the deadline comes — "Yes" (a pressure
+question). Resolving writes the outcome, every score and the results
 post in one transaction, and only for a question still live: a second tick, or a second worker, finds
 it resolved and does nothing.
 """
@@ -20,7 +21,7 @@ from datetime import datetime, timedelta
 
 from bot.predictions.game import AUTO, LOOKBACK, Game, Refusal
 from bot.predictions.scoring import Resolution, fan_calls, score, source_calls
-from bot.questions import NO, YES, Question, QuestionKind, QuestionStatus, SagaOutcome, season_of
+from bot.questions import NO, RULING, YES, Question, QuestionKind, QuestionStatus, SagaOutcome, season_of
 
 log = logging.getLogger(__name__)
 PRESSURE_HOT_DAYS = 7  # a pressure thread must have news this recent to be asked about by the bot itself
@@ -32,6 +33,21 @@ class TickStats:
     locked: list[int] = field(default_factory=list)
     resolved: list[int] = field(default_factory=list)
     voided: list[int] = field(default_factory=list)
+
+
+def _arrival(q: Question, hired: SagaOutcome) -> str:
+    if hired.event == RULING:
+        return f"{hired.manager} got the {q.club} job (an operator's ruling)"
+    if hired.event == "agreed":
+        return f"{hired.manager} agreed to become {q.club}'s manager"
+    return f"{q.club} appointed {hired.manager}"
+
+
+def _exit(q: Question, gone: SagaOutcome) -> str:
+    if gone.event == "sacked":
+        return f"{q.club} sacked {q.manager}"
+    ruling = " (an operator's ruling)" if gone.event == RULING else ""
+    return f"{q.manager} left {q.club}{ruling}"
 
 
 def resolution_for(
@@ -46,12 +62,10 @@ def resolution_for(
         option = q.options.index(hired.manager) if hired.manager in q.options else q.someone_else
         if option is None:
             return None
-        return Resolution(option, hired.manager, hired.at, f"{q.club} appointed {hired.manager}", hired.source)
+        return Resolution(option, hired.manager, hired.at, _arrival(q, hired), hired.source)
     gone = next((d for d in departures if (d.manager, d.club) == (q.manager, q.club) and d.at >= since), None)
     if gone is not None and gone.at < q.deadline:
-        verb = "sacked" if gone.event == "sacked" else "left"
-        text = f"{q.club} sacked {q.manager}" if verb == "sacked" else f"{q.manager} left {q.club}"
-        return Resolution(q.options.index(NO), NO, gone.at, text, gone.source)
+        return Resolution(q.options.index(NO), NO, gone.at, _exit(q, gone), gone.source)
     if now >= q.deadline:
         text = f"{q.manager} was still in charge at {q.club} on {q.deadline:%d %b %Y}"
         return Resolution(q.options.index(YES), YES, q.deadline, text)

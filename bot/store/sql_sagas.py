@@ -1,40 +1,43 @@
 """Sagas as the prediction game reads them from threads and reports: open jobs, their candidates,
 managers under pressure, the outcomes that answer a question, and the reports its sources are scored by.
 
-Only *done* claims reach the definite relations (appointed, sacked, left) of a report
-(docs/adr/0004-factuality.md), so an outcome here is always a reported event, never a rumour of one.
-An interim appointment is not the permanent one a job question asks about: the story's analysis says
-which appointments are caretakers.
+Outcomes are thread resolutions (docs/adr/0007-resolutions-records-and-jobs.md): a move thread (M → C)
+resolved true is M's arrival at C (a done agreement or appointment, or an operator's ruling), a pressure
+thread resolved true M's exit from C (a done sacking or departure, or a ruling); the latest resolution
+of a thread counts, so an operator who overrules a misread story takes its outcome back. An interim
+appointment is not the permanent one a job question asks about.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain import current_heat
-from bot.questions import Candidate, SagaOutcome, SagaReport, SagaThread
-from bot.store.dialect import Dialect, as_time
+from bot.questions import RULING, Candidate, SagaOutcome, SagaReport, SagaThread
+from bot.store.dialect import Dialect, Row, as_time
 
 _REPORT = (
-    "SELECT r.id, t.manager, t.club, r.relation, r.source, r.tier, r.reported_at, r.story_id, s.analysis_json"
-    " FROM reports r JOIN threads t ON t.id = r.thread_id LEFT JOIN stories s ON s.id = r.story_id"
+    "SELECT r.id, t.manager, t.club, r.relation, r.source, r.tier, r.reported_at, r.story_id, r.caretaker"
+    " FROM reports r JOIN threads t ON t.id = r.thread_id"
 )
+# A thread resolved true by its latest resolution, with the report that resolved it (none for a ruling).
+_RESOLVED = (
+    "SELECT t.manager, t.club, coalesce(r.relation, ''), coalesce(r.source, ''), coalesce(r.reported_at, res.at),"
+    " coalesce(r.caretaker, FALSE) FROM threads t JOIN resolutions res ON res.thread_id = t.id"
+    " AND res.id = (SELECT max(x.id) FROM resolutions x WHERE x.thread_id = t.id)"
+    " LEFT JOIN reports r ON r.id = res.report_id WHERE t.outcome = 'true'"
+    " AND coalesce(r.reported_at, res.at) >= ?"
+)
+_EXITS = ("under_pressure", "sacked", "left")  # the stages of a pressure thread
+_NOT_MOVES = (*_EXITS, "stays", "extension")
 _CANDIDATE_STAGES = ("linked", "talks", "offer", "agreed")
 
 
-def caretaker(analysis_json: str | None, manager: str, club: str) -> bool:
-    """Whether the story's claim about ``manager`` at ``club`` is an interim appointment."""
-    if not analysis_json:
-        return False
-    try:
-        claims = json.loads(analysis_json).get("rumours", [])
-    except (ValueError, AttributeError):
-        return False
-    return any(
-        isinstance(c, dict) and c.get("manager") == manager and c.get("club") == club and c.get("caretaker")
-        for c in claims
+def _outcome(r: Row) -> SagaOutcome:
+    ruling = not r[2]
+    return SagaOutcome(
+        str(r[0]), str(r[1]), RULING if ruling else str(r[2]), as_time(r[4]), "" if ruling else str(r[3])
     )
 
 
@@ -43,40 +46,34 @@ class SagaSQL:
         self._d = dialect
 
     async def appointments(self, clubs: Sequence[str], since: datetime) -> list[SagaOutcome]:
-        """Permanent appointments at ``clubs`` reported at or after ``since``, earliest first."""
+        """Permanent arrivals at ``clubs`` (move threads resolved true, not by a caretaker's appointment)
+        known at or after ``since``, earliest first."""
         if not clubs:
             return []
         among, params = self._d.any_of(sorted(set(clubs)), "text")
+        moves, stages = self._d.any_of(_NOT_MOVES, "text")
         rows = await self._d.fetch(
-            f"{_REPORT} WHERE r.relation = 'appointed' AND t.club {among} AND r.reported_at >= ?"
-            " ORDER BY r.reported_at, r.id",
-            (*params, since),
+            f"{_RESOLVED} AND t.club {among} AND NOT (t.stage {moves}) ORDER BY 5, t.id",
+            (since, *params, *stages),
         )
-        return [
-            SagaOutcome(str(r[1]), str(r[2]), "appointed", as_time(r[6]), str(r[4]))
-            for r in rows
-            if not caretaker(r[8], str(r[1]), str(r[2]))
-        ]
+        return [_outcome(r) for r in rows if not r[5]]
 
     async def departures(self, pairs: Sequence[tuple[str, str]] | None, since: datetime) -> list[SagaOutcome]:
-        """Managers' done exits (sacked, left) reported at or after ``since`` — of the (manager, club)
-        ``pairs``, or of anyone with None — earliest first, one per pair."""
+        """Managers' exits (pressure threads resolved true) known at or after ``since`` — of the
+        (manager, club) ``pairs``, or of anyone with None — earliest first, one per pair."""
         if pairs is not None and not pairs:
             return []
+        exits, stages = self._d.any_of(_EXITS, "text")
         where, params = "", list[object]()
         if pairs is not None:
             batch, params = self._d.batch(("text", "text"), sorted(set(pairs)))
             where = f" AND EXISTS (SELECT 1 FROM {batch} WHERE x.c0 = t.manager AND x.c1 = t.club)"
         rows = await self._d.fetch(
-            f"{_REPORT} WHERE r.relation IN ('sacked', 'left') AND r.reported_at >= ?{where}"
-            " ORDER BY r.reported_at, r.id",
-            (since, *params),
+            f"{_RESOLVED} AND t.stage {exits}{where} ORDER BY 5, t.id", (since, *stages, *params)
         )
         first: dict[tuple[str, str], SagaOutcome] = {}
         for r in rows:
-            first.setdefault(
-                (str(r[1]), str(r[2])), SagaOutcome(str(r[1]), str(r[2]), str(r[3]), as_time(r[6]), str(r[4]))
-            )
+            first.setdefault((str(r[0]), str(r[1])), _outcome(r))
         return list(first.values())
 
     async def candidates(self, club: str, since: datetime, now: datetime) -> list[Candidate]:
@@ -110,10 +107,11 @@ class SagaSQL:
         return sorted(found, key=lambda s: (-s.heat, s.manager, s.club))
 
     async def saga_reports(self, club: str, since: datetime, until: datetime) -> list[SagaReport]:
-        """The original reports (no near-copies) about ``club`` from ``since`` until before ``until``."""
+        """The sources' own reports about ``club`` from ``since`` until before ``until`` (no near-copies, no
+        aggregator's relay of another source)."""
         rows = await self._d.fetch(
             f"{_REPORT} WHERE t.club = ? AND r.reported_at >= ? AND r.reported_at < ? AND r.duplicate_of IS NULL"
-            " ORDER BY r.reported_at, r.id",
+            " AND r.relayed_by = '' ORDER BY r.reported_at, r.id",
             (club, since, until),
         )
         return [
@@ -126,7 +124,7 @@ class SagaSQL:
                 int(r[5]),
                 as_time(r[6]),
                 None if r[7] is None else int(r[7]),
-                caretaker(r[8], str(r[1]), str(r[2])) if r[3] == "appointed" else False,
+                bool(r[8]),
             )
             for r in rows
         ]

@@ -8,8 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.domain import Relation, TargetKind
+from bot.domain import Cause, Outcome, Relation, TargetKind
 from bot.questions import NO, YES, Player, PostKind, QuestionKind, QuestionStatus
+from bot.store.base import NewResolution
 from bot.store.sqlite import SQLiteStore
 from tests.builders import add_report
 from tests.predictions.support import CHAT, NOW, Table
@@ -162,14 +163,14 @@ async def test_with_auto_on_hot_sagas_get_a_question_in_each_chat_that_follows_t
     store: SQLiteStore,
 ) -> None:
     await add_report(store, "Enzo Maresca", "Chelsea", Relation.SACKED, NOW - 3 * DAY, source="Chelsea", tier=0)
-    await add_report(store, "Xabi Alonso", "Chelsea", Relation.AGREED, NOW, source="David Ornstein")
+    await add_report(store, "Xabi Alonso", "Chelsea", Relation.TALKS, NOW, source="David Ornstein")
     await add_report(store, "Mikel Arteta", "Arsenal", Relation.UNDER_PRESSURE, NOW, source="The Sun", tier=4)
     await store.follow(CHAT, TargetKind.CLUB, "Chelsea", "", NOW)
     await store.follow("test:all:", TargetKind.ALL, "all", "", NOW)
     await store.follow("test:quiet:", TargetKind.CLUB, "Chelsea", "", NOW)
     await store.predictions.set_auto("test:quiet:", False, NOW)
-    t = Table.set(store, auto=True, heat_threshold=3.0)
-    assert len((await t.referee.tick()).opened) == 2  # Chelsea's job is hot (agreed, tier 1); Arteta's is not
+    t = Table.set(store, auto=True, heat_threshold=2.5)
+    assert len((await t.referee.tick()).opened) == 2  # Chelsea's job is hot (talks, tier 1: 2.8); Arteta's is not
     asked = {
         chat: [(q.kind, q.club) for q in await store.predictions.questions(chat)]
         for chat in (CHAT, "test:all:", "test:quiet:")
@@ -183,3 +184,20 @@ async def test_with_auto_on_hot_sagas_get_a_question_in_each_chat_that_follows_t
     assert (len(stats.resolved), stats.opened) == (2, [])  # resolved, and the filled job is asked no more
     posts = await store.predictions.post_traces(stats.resolved[0])
     assert [p.kind for p in posts] == [PostKind.QUESTION, PostKind.LOCK, PostKind.RESULTS]
+
+
+async def test_an_operators_ruling_resolves_the_question_and_says_so(t: Table) -> None:
+    q = (await t.game.open_job(CHAT, "Chelsea", "7")).question
+    await t.vote(q.id, "ann", 1, days_later=1)
+    [frank] = [v for v in await t.store.threads_about(club="Chelsea") if v.state.manager == "Thomas Frank"]
+    assert frank.state.id is not None
+    t.clock.advance(days=1)
+    async with t.store.transaction() as tx:
+        await tx.resolve([NewResolution(frank.state.id, Outcome.TRUE, Cause.OPERATOR, None, "console:op")], t.clock())
+    assert (await t.referee.tick()).resolved == [q.id]
+    resolved = await t.store.predictions.question(q.id)
+    assert resolved is not None
+    assert (resolved.outcome_text, resolved.outcome_source) == (
+        "Thomas Frank got the Chelsea job (an operator's ruling)",
+        "",
+    )

@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain import Relation, TargetKind
+from bot.domain import Cause, Outcome, Relation, TargetKind
 from bot.questions import (
     NO,
+    RULING,
     SOMEONE_ELSE,
     YES,
     Answer,
@@ -22,6 +23,7 @@ from bot.questions import (
     QuestionStatus,
     Score,
 )
+from bot.store.base import NewResolution
 from bot.store.sql import Store
 from tests.builders import add_report
 from tests.store.contract_support import open_url
@@ -226,3 +228,27 @@ async def test_candidates_pressure_and_the_reports_sources_are_scored_by(db: Sto
         ("Xabi Alonso", "David Ornstein"),
         ("Roberto Mancini", "Sky Sports"),
     ]
+
+
+async def test_an_outcome_is_the_latest_resolution_so_an_operator_can_overrule_a_story_or_rule_one(db: Store) -> None:
+    day = timedelta(days=1)
+    await add_report(db, "Xabi Alonso", "Chelsea", Relation.APPOINTED, NOW, source="Chelsea", tier=0)
+    await add_report(db, "Thomas Frank", "Arsenal", Relation.TALKS, NOW, source="The Sun", tier=4)
+    await add_report(db, "Oliver Glasner", "Everton", Relation.AGREED, NOW, source="David Ornstein")
+    [chelsea] = await db.threads_about(club="Chelsea")
+    [arsenal] = await db.threads_about(club="Arsenal")
+    assert chelsea.state.id is not None
+    assert arsenal.state.id is not None
+    async with db.transaction() as tx:  # the story was misread; and Frank's move is confirmed by hand
+        await tx.resolve(
+            [NewResolution(chelsea.state.id, Outcome.FALSE, Cause.OPERATOR, None, "console:op")], NOW + day
+        )
+        await tx.resolve([NewResolution(arsenal.state.id, Outcome.TRUE, Cause.OPERATOR, None, "console:op")], NOW + day)
+    found = {
+        (a.club, a.manager, a.event, a.at, a.source)
+        for a in await db.sagas.appointments(["Chelsea", "Arsenal", "Everton"], NOW)
+    }
+    assert found == {
+        ("Arsenal", "Thomas Frank", RULING, NOW + day, ""),
+        ("Everton", "Oliver Glasner", "agreed", NOW, "David Ornstein"),
+    }
