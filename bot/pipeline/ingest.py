@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.analysis.text import fold
-from bot.domain import Analysis, Article, EntryDecision, EventKind, Report
+from bot.domain import Analysis, Article, EntryDecision, EventKind, Outcome, Report
 from bot.pipeline.outcomes import Alert, queue_alerts, record_outcomes
 from bot.pipeline.ports import AnalysisPort, IngestStore, IngestTx
 from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
@@ -207,8 +207,11 @@ class Ingestor:
                 stage = next(p.outcome.value for p in book.resolutions if book.events[p.event] is e)
             stats.events.append((e.event.kind, e.state.manager, e.state.club, stage))
         stats.jobs += await record_outcomes(tx, book, thread_ids, report_ids, self.jobs, now)
+        outcomes = {p.event: p.outcome for p in book.resolutions}
         alerting = [
-            Alert(i, thread_ids[e.slot], e.state) for i, e in zip(event_ids, book.events, strict=True) if e.alert
+            Alert(i, thread_ids[e.slot], e.state, outcomes.get(n, Outcome.TRUE) is not Outcome.TRUE)
+            for n, (i, e) in enumerate(zip(event_ids, book.events, strict=True))
+            if e.alert
         ]
         stats.deliveries += await queue_alerts(tx, alerting, self.jobs, now)
 

@@ -36,6 +36,9 @@ class Alert:
     event_id: int
     thread_id: int
     state: ThreadState
+    # Only for the chats already told about the thread: "did not happen" and "went cold" mean nothing
+    # to a chat that never heard the rumour.
+    told_only: bool = False
 
 
 def wants(sub: Subscription, prefs: ChatPrefs, state: ThreadState) -> bool:
@@ -56,13 +59,17 @@ async def queue_alerts(tx: IngestTx, alerts: Sequence[Alert], homes: Mapping[str
         return 0
     pairs = {(a.state.manager, a.state.club) for a in alerts}
     followers = await tx.subscribers(pairs, {m: homes.get(m, "") for m, _ in pairs})
+    told = await tx.told_chats([a.thread_id for a in alerts if a.told_only])
     queued: list[QueuedDelivery] = []
     for a in alerts:
         targets: dict[str, NewDelivery] = {}
         for sub, prefs in followers.get((a.state.manager, a.state.club), []):
+            if a.told_only and sub.chat_key not in told.get(a.thread_id, set()):
+                continue
             if wants(sub, prefs, a.state) and sub.chat_key not in targets:
                 targets[sub.chat_key] = NewDelivery(sub.chat_key, sub.ping_role, digest_due(prefs.mode, now))
         queued.extend(QueuedDelivery(a.event_id, a.thread_id, t) for t in targets.values())
+        told.setdefault(a.thread_id, set()).update(targets)  # told now, in this same batch
     return await tx.add_deliveries(queued, now) if queued else 0
 
 

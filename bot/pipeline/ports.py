@@ -88,6 +88,10 @@ class IngestTx(Protocol):
         """Which of these threads are resolved."""
         ...
 
+    async def told_chats(self, thread_ids: Iterable[int]) -> dict[int, set[str]]:
+        """Thread id → the chats that have had (or are to have) an alert about it."""
+        ...
+
     async def overdue_threads(self, before: datetime, limit: int) -> list[ThreadState]:
         """Open threads whose last report is older than ``before``, oldest first."""
         ...

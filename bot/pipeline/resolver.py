@@ -78,7 +78,11 @@ class Resolver:
                 [NewEvent(t.id or 0, ThreadEvent(EventKind.RESOLVED, t.stage, "")) for t in overdue], now
             )
             recent = now - self.cold_after - ALERT_GRACE
-            alerts = [Alert(i, t.id or 0, t) for i, t in zip(ids, overdue, strict=True) if t.last_update >= recent]
+            alerts = [
+                Alert(i, t.id or 0, t, told_only=True)
+                for i, t in zip(ids, overdue, strict=True)
+                if t.last_update >= recent
+            ]
             await queue_alerts(tx, alerts, self.jobs, now)
         log.info("%d quiet thread(s) resolved (%d alerted)", len(overdue), len(alerts))
         return len(overdue)
@@ -96,7 +100,8 @@ class Resolver:
             [event_id] = await tx.add_events(
                 [NewEvent(thread_id, ThreadEvent(EventKind.RESOLVED, state.stage, ""))], now
             )
-            await queue_alerts(tx, [Alert(event_id, thread_id, state)], self.jobs, now)
+            told_only = outcome is not Outcome.TRUE
+            await queue_alerts(tx, [Alert(event_id, thread_id, state, told_only)], self.jobs, now)
         log.warning(
             "operator %s resolved thread #%d (%s → %s) %s (was %s)%s",
             actor,

@@ -72,6 +72,21 @@ class OutcomeWrites:
         rows = await self._conn.fetch(f"SELECT id FROM threads WHERE id {among} AND outcome IS NOT NULL", params)
         return {int(r[0]) for r in rows}
 
+    async def told_chats(self, thread_ids: Iterable[int]) -> dict[int, set[str]]:
+        """Thread id → the chats that have had (or are to have) an alert about it."""
+        wanted = sorted(set(thread_ids))
+        if not wanted:
+            return {}
+        among, params = self._d.any_of(wanted, "bigint")
+        rows = await self._conn.fetch(
+            f"SELECT DISTINCT thread_id, chat_key FROM deliveries WHERE thread_id {among} AND status <> 'failed'",
+            params,
+        )
+        told: dict[int, set[str]] = {}
+        for row in rows:
+            told.setdefault(int(row[0]), set()).add(str(row[1]))
+        return told
+
     async def overdue_threads(self, before: datetime, limit: int) -> list[ThreadState]:
         """Open threads whose last report is older than ``before``, oldest first."""
         rows = await self._conn.fetch(

@@ -18,7 +18,6 @@ from tests.e2e.world import (
     CONFIRMED,
     HOSTILE,
     HOSTILE_SHOWN,
-    INSTEAD,
     SKY,
     TALKS,
     TALKS_AGAIN,
@@ -127,11 +126,11 @@ async def test_follow_then_one_alert_no_alert_for_a_second_outlet_and_a_stage_ch
     [edit] = posts_to(srv, PRIVATE, "editMessageText")
     assert edit["message_id"] == str(alert["message_id"])
     assert shown(edit).startswith("Xabi Alonso → Bayern Munich: agreed\n")
-    reply, madrid = posts_to(srv, PRIVATE)[posted:]
+    # The Real Madrid thread of the feed's first poll did not happen either (he signed elsewhere), but
+    # this chat never heard of it: nothing is posted about it.
+    [reply] = posts_to(srv, PRIVATE)[posted:]
     assert shown(reply).startswith(CONFIRMED)
     assert reply["reply_parameters"]["message_id"] == alert["message_id"]
-    assert shown(madrid).startswith("Xabi Alonso → Real Madrid: linked\n")  # never alerted before: a new card
-    assert INSTEAD in shown(madrid)
     assert len(alerts_in(srv, PRIVATE, "Xabi Alonso → Bayern Munich")) == 1  # edited, not posted again
 
 
@@ -145,7 +144,7 @@ async def test_follow_made_in_a_forum_topic_delivers_alert_edit_and_reply_into_t
     await w.cycle()
     w.publish(AGREED)
     await w.cycle()
-    alert, reply, _madrid = posts_to(srv, FORUM)[1:]
+    alert, reply = posts_to(srv, FORUM)[1:]
     assert shown(alert).startswith("Xabi Alonso → Bayern Munich: talks")
     assert (alert["message_thread_id"], reply["message_thread_id"]) == (str(TOPIC), str(TOPIC))
     assert shown(reply).startswith(CONFIRMED)
