@@ -115,7 +115,7 @@ class Game:
         opened = min(left[-1].at, now - LOOKBACK) if left else now - LOOKBACK
         known = [a for a in await self.outcomes.appointments([club], opened) if a.at <= now]
         if known:
-            raise Refusal(f"{club} appointed {known[-1].manager} ({when(known[-1].at)}): that job is no longer open.")
+            raise Refusal(f"The {club} job went to {known[-1].manager} ({when(known[-1].at)}): it is no longer open.")
         names = [c.manager for c in await self.sagas.candidates(club, since, now) if c.manager != departed]
         if not names:
             raise Refusal(

@@ -73,7 +73,7 @@ async def test_a_filled_job_is_refused_and_a_saga_already_asked_names_its_questi
     with pytest.raises(Refusal, match=rf"already has a live question on that saga \(#{first.id}\)"):
         await t.game.open_job(CHAT, "Chelsea", "8")
     await add_report(t.store, "Xabi Alonso", "Chelsea", Relation.APPOINTED, NOW, source="Chelsea", tier=0)
-    with pytest.raises(Refusal, match=r"Chelsea appointed Xabi Alonso \(03 Nov 2025\): that job is no longer open"):
+    with pytest.raises(Refusal, match=r"The Chelsea job went to Xabi Alonso \(03 Nov 2025\): it is no longer open"):
         await t.game.open_job("test:other:", "Chelsea", "7")
 
 
