@@ -15,6 +15,7 @@ delivered alert unmarked. Taking claims back reads the marks through the same co
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
@@ -160,7 +161,17 @@ class SQLiteDialect:
     async def transaction(self, lock: int | None = None) -> AsyncIterator[Conn]:
         del lock  # BEGIN IMMEDIATE already makes every write transaction the only one
         async with self.write_lock:
-            await self.db.execute("BEGIN IMMEDIATE")
+            # A task cancelled while its BEGIN waits (another process holds the write lock) must not
+            # leave the transaction open behind it: SQLite's thread still runs that BEGIN, so wait for
+            # it and roll it back before the cancellation goes on.
+            begin = asyncio.ensure_future(self.db.execute("BEGIN IMMEDIATE"))
+            try:
+                await asyncio.shield(begin)
+            except asyncio.CancelledError:
+                with contextlib.suppress(Exception):
+                    await begin
+                    await self.db.execute("ROLLBACK")
+                raise
             try:
                 yield _TxConn(self.db)
             except BaseException:
