@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -16,6 +16,7 @@ from bot.analysis.analyser import Analyser
 from bot.analysis.gazetteer import Gazetteer, load_gazetteer
 from bot.store.postgres import redact
 from bot.store.sqlite import SQLiteStore
+from tests.ports import HELD
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config"
@@ -23,6 +24,13 @@ CONFIG = ROOT / "config"
 # Loopback servers only: never let a proxy variable send test traffic elsewhere.
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ["no_proxy"] = os.environ["NO_PROXY"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_held_ports() -> Iterator[None]:
+    yield
+    for sock in HELD:
+        sock.close()
 
 
 @pytest.fixture(scope="session")

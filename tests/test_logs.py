@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import socket
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,7 @@ from bot import cli
 from bot.config import LogSettings
 from bot.logs import configure_logging
 from tests.cli_support import cli_env, rumourbot
+from tests.ports import refused_port
 
 TEXT_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: ")
 
@@ -116,15 +116,8 @@ def test_json_format_turns_runtime_warnings_into_json_lines(capsys: pytest.Captu
     assert "DeprecationWarning: old API" in record["message"]
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 def poll_env(tmp_path: Path, log_format: str) -> dict[str, str]:
-    (tmp_path / "feeds.toml").write_text(f'[[feed]]\nurl = "http://127.0.0.1:{closed_port()}/feed.xml"\n')
+    (tmp_path / "feeds.toml").write_text(f'[[feed]]\nurl = "http://127.0.0.1:{refused_port()}/feed.xml"\n')
     return cli_env(tmp_path, log__format=log_format, feeds__allow_private_addresses="true", feeds__fulltext="false")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
@@ -21,6 +20,7 @@ from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.feed_server import FeedServer, rss
 from tests.fakes.llm_server import FakeLLM
 from tests.fakes.telegram_server import TelegramFake
+from tests.ports import refused_port
 
 pytestmark = pytest.mark.slow
 
@@ -122,12 +122,6 @@ def assert_no_token(text: str) -> None:
         )
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def telegram_at(base: str) -> dict[str, str]:
     return {
         "TELEGRAM_TOKEN": TG_TOKEN,
@@ -145,12 +139,12 @@ def discord_at(api: str, gateway: str) -> dict[str, str]:
 
 
 def closed(platforms: str) -> dict[str, str]:
-    base = f"http://127.0.0.1:{closed_port()}"
+    base = f"http://127.0.0.1:{refused_port()}"
     env: dict[str, str] = {}
     if "telegram" in platforms:
         env |= telegram_at(base)
     if "discord" in platforms:
-        env |= discord_at(f"{base}/api/v10", f"ws://127.0.0.1:{closed_port()}/ws/")
+        env |= discord_at(f"{base}/api/v10", f"ws://127.0.0.1:{refused_port()}/ws/")
     return env
 
 

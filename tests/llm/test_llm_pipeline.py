@@ -5,7 +5,6 @@ the built-in analysis with the story still threaded and alerted; answers are cac
 from __future__ import annotations
 
 import logging
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -28,15 +27,10 @@ from tests.llm.support import (
     builtin_summary,
     llm_config,
 )
+from tests.ports import refused_port
 
 SACKED_TITLE = "Chelsea sack Enzo Maresca"
 SACKED_TEXT = "Chelsea have sacked head coach Enzo Maresca, the club said in a statement."
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -133,7 +127,7 @@ async def test_a_refused_connection_falls_back_and_names_the_problem(
     tmp_path: Path, llm: FakeLLM, analyser: Analyser, gazetteer: Gazetteer, caplog: pytest.LogCaptureFixture
 ) -> None:
     w = await make_world(
-        tmp_path, llm, analyser, gazetteer, RUMOURBOT_LLM__BASE_URL=f"http://127.0.0.1:{closed_port()}/v1"
+        tmp_path, llm, analyser, gazetteer, RUMOURBOT_LLM__BASE_URL=f"http://127.0.0.1:{refused_port()}/v1"
     )
     try:
         w.publish(WIRE, "w1", SACKED_TITLE, SACKED_TEXT)
