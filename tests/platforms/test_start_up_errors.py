@@ -4,18 +4,11 @@ address where nothing listens."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from tests.cli_support import cli_env, rumourbot_async
 from tests.fakes.discord_server import FakeDiscord
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
+from tests.ports import refused_port
 
 
 def errors(stderr: str) -> list[str]:
@@ -37,7 +30,7 @@ async def test_a_rejected_discord_token_is_one_line_naming_the_variable(tmp_path
 
 
 async def test_an_unreachable_discord_api_is_one_line_naming_the_address_and_the_reason(tmp_path: Path) -> None:
-    api = f"http://127.0.0.1:{closed_port()}/api/v10"
+    api = f"http://127.0.0.1:{refused_port()}/api/v10"
     env = cli_env(tmp_path, discord__api_base_url=api) | {"DISCORD_TOKEN": "a.token.here"}
     code, _, stderr = await rumourbot_async(env, "run")
     assert code == 2, stderr
