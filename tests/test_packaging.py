@@ -115,3 +115,10 @@ def test_dockerignore_leaves_out_what_the_tests_write() -> None:
     ignored = (ROOT / ".dockerignore").read_text("utf-8").split()
     assert "test-artifacts" in ignored
     assert "tests" in ignored
+
+
+def test_compose_refuses_to_start_without_a_database_password_rather_than_guess_one() -> None:
+    compose = (ROOT / "docker-compose.yml").read_text("utf-8")
+    uses = re.findall(r"\$\{POSTGRES_PASSWORD([^}]*)\}", compose)
+    assert len(uses) >= 2
+    assert all(use.startswith(":?") for use in uses), uses
