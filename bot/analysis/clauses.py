@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.analysis.prefilter import guarded
 from bot.analysis.text import Sentence
 
 
@@ -31,12 +32,12 @@ class Clause:
 
 
 # Boundaries between two main clauses.
-_SPLIT = re.compile(
+_SPLIT = guarded(
     r";|:\s|\s[-–]\s|,\s+(?:and|but|while|whereas|although|though|yet|so)\s+|\s(?:but|whereas|although)\s|"
     r"\s(?:and|but)\s+(?=(?:will|would|has|have|is|are|was|were|had|could|should|can|must|may|might)\b)"
 )
 # The start of a clause set into the sentence; it runs to the next comma, bracket or boundary.
-_EMBED = re.compile(
+_EMBED = guarded(
     r"(?P<relative>,\s+(?:who|whose|which|having|a (?:former|one-time)|the (?:former|ex-))\b|\()|"
     r"(?P<temporal>(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever)(?<!\blast)(?<!\bthis)(?<!\bnext)"
     r"(?<!\bprevious),?\s+"

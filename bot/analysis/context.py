@@ -6,6 +6,7 @@ import bisect
 import re
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.prefilter import guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence
@@ -91,7 +92,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
-_OPPONENT = re.compile(
+_OPPONENT = guarded(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|"
@@ -105,7 +106,7 @@ _SPELL_AT = re.compile(
 
 # "arrived from Kilmarnock", "previously in charge of Frankfurt", "won Serie A with Napoli": a club in
 # the career of the man the sentence is about.
-_CAREER = re.compile(
+_CAREER = guarded(
     r"\b(?:(?:arrived|arrives|arrive|arriving|joined|joins|came|moved) from|"
     r"(?:previously|formerly|most recently) (?:in charge )?(?:of|at|with)|"
     r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"
@@ -218,7 +219,7 @@ def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Reso
         out.described_by.setdefault(club.start, set()).add(person.name)
 
 
-_STATEMENT = re.compile(
+_STATEMENT = guarded(
     r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on|added)|official website|"
     r"club website|(?:its|their) website|press release|officially (?:confirmed|announced|appointed|named)|"
     r"(?:the club|the federation|the association|the board) (?:has |have )?(?:confirmed|announced|said)|"

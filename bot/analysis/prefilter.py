@@ -6,17 +6,24 @@ cue pattern (hundreds of alternatives) most of that work is wasted on words no c
 characters a match can begin with; as a look-ahead in front of the alternation it rejects a
 position after a handful of character tests. The list is a superset: a character class the guard
 cannot spell out (``\\w``, ``.``, a negated set) ends the prefix there, so no match is lost.
+
+:func:`guarded` compiles any pattern with its guard in front; the analysis compiles its costliest
+whole-text and per-sentence patterns that way (the tests check each against its unguarded self).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any
 
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
+# ``\s`` in a str pattern: Unicode whitespace, 29 characters, all of them listed.
+_SPACE = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
+_MAX_ALTERNATIVES = 400  # a longer guard costs more than it saves: fewer characters are listed
 _REPEATS = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
 _ZERO_WIDTH = {sc.AT, sc.ASSERT, sc.ASSERT_NOT}
 
@@ -34,10 +41,21 @@ def _chars(op: Any, av: Any) -> set[str] | None:
                 found.add(chr(sub_av))
             elif sub_op is sc.RANGE and sub_av[1] - sub_av[0] < 64:
                 found |= {chr(c) for c in range(sub_av[0], sub_av[1] + 1)}
+            elif sub_op is sc.CATEGORY and sub_av is sc.CATEGORY_SPACE:
+                found |= _SPACE
             else:  # NEGATE, a category such as \w, a wide range
                 return {_OPEN}
         return found
     return None
+
+
+# Every pattern :func:`guarded` compiled, with its source: the tests check that each finds exactly
+# what the pattern without its guard finds.
+GUARDED: list[tuple[str, int, re.Pattern[str]]] = []
+
+
+class _TooMany(Exception):
+    """More prefixes than a guard should list: try shorter ones."""
 
 
 def _join(heads: set[str], tails: set[str], k: int) -> set[str]:
@@ -47,6 +65,8 @@ def _join(heads: set[str], tails: set[str], k: int) -> set[str]:
             out.add(head)
         else:
             out |= {(head + tail)[:k] for tail in tails}
+        if len(out) > _MAX_ALTERNATIVES:
+            raise _TooMany
     return out
 
 
@@ -80,8 +100,26 @@ def _prefixes(items: list[Any], k: int) -> set[str]:
     return results
 
 
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled with a :func:`prefix_guard` in front: the same matches, found sooner.
+
+    The guard is as long as it stays short (at most ``_MAX_ALTERNATIVES`` prefixes to test)."""
+    guard = ""
+    for k in (4, 3, 2, 1):
+        try:
+            guard = prefix_guard(pattern, k)
+        except _TooMany:
+            continue
+        break
+    compiled = re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
+    GUARDED.append((pattern, flags, compiled))
+    return compiled
+
+
 def prefix_guard(pattern: str, k: int = 4) -> str:
-    """A look-ahead that every match of ``pattern`` passes; empty when no useful guard exists."""
+    """A look-ahead that every match of ``pattern`` passes; empty when no useful guard exists.
+
+    Raises ``_TooMany`` when the prefixes of ``k`` characters are too many to list."""
     prefixes = {p.split(_OPEN)[0] for p in _prefixes(list(sp.parse(pattern)), k)}
     if "" in prefixes:
         return ""

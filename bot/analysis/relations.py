@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.prefilter import prefix_guard
+from bot.analysis.prefilter import guarded, prefix_guard
 from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
@@ -225,7 +225,7 @@ OFFICIAL = re.compile(
 )
 
 # Words that show a sentence is about a manager's job, not a player.
-JOB_CONTEXT = re.compile(
+JOB_CONTEXT = guarded(
     r"\b(?:manager(?:ial)?|head coach|coach(?:ing)?|boss|gaffer|tactician|job|role|post|successor|succeed|"
     r"replace(?:ment)?|dugout|touchline|appoint\w*|interim|caretaker|sack\w*|hot seat|in charge|"
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
@@ -255,7 +255,7 @@ SPEECH = re.compile(
     r"press conference|news conference|speaking|asked about|when asked)\b"
 )
 
-ANAPHORA = re.compile(
+ANAPHORA = guarded(
     r"\b(?:the (?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
     r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|gaffer|"
     r"captain|skipper|international|midfielder|defender|striker|player|man|figure|legend|icon)|the \d{2}-year-old|"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.prefilter import guarded
 from bot.analysis.refs import Resolved
 from bot.analysis.text import Sentence
 
-_OTHER = re.compile(
+_OTHER = guarded(
     r"\b(?:rugby|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|director of rugby|"
     r"all blacks|springboks|wallabies|british and irish lions|premiership rugby|try-scorer|"
     r"cricket|cricketer|wickets?|innings|bowler|batter|batsman|the ashes|ashes series|test series|odi|t20|ipl|"

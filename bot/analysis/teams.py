@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.prefilter import guarded
 from bot.analysis.refs import ClubRef, Resolved, sentence_of
 from bot.analysis.text import Sentence
 
@@ -22,7 +23,7 @@ _WOMENS = re.compile(
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
     r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
 )
-_AFTER_ANYWHERE = re.compile(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
+_AFTER_ANYWHERE = guarded(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
 _MENS = re.compile(r"\bmen'?s (?:team|side|first team|national team|game)\b")
 
 

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.analysis.prefilter import guarded
+
 _APOSTROPHES = {
     "\u2019": "'",
     "\u2018": "'",
@@ -105,7 +107,7 @@ class Sentence:
     paragraph: int
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
+_SENTENCE_END = guarded(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
 
 

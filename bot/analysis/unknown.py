@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.prefilter import guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
@@ -14,7 +15,7 @@ _CLUB_WORD = (
     r"(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|Ladies|Rangers|Hotspur|"
     r"Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|Sporting)"
 )
-_UNKNOWN_CLUB = re.compile(
+_UNKNOWN_CLUB = guarded(
     rf"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
     rf"|(?:[A-Z][\w’-]*[\w][ ]){{1,3}}{_CLUB_WORD})\b"
 )
@@ -81,7 +82,7 @@ _UNKNOWN_PATTERNS = [
 
 _UNKNOWN_PATTERNS.extend(
     [
-        re.compile(
+        guarded(
             r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
             rf"(?P<name>{_PLAIN_NAME})"
         ),

@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.analysis.prefilter import prefix_guard
+import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
+from bot.analysis.prefilter import GUARDED, guarded, prefix_guard
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.text import fold
 
@@ -57,3 +58,91 @@ def test_guarded_cue_pattern_finds_exactly_the_cues_of_the_unguarded_one_in_ever
 def test_guarded_cue_pattern_agrees_with_the_unguarded_one_on_any_word_soup(words: list[str]) -> None:
     text = " ".join(words)
     assert _matches(CUE_PATTERN, text) == _matches(UNGUARDED, text)
+
+
+def _story_texts() -> list[str]:
+    texts = []
+    for folder in sorted((ROOT / "tests/data").glob("analysis*")):
+        for path in sorted(folder.glob("*.json")):
+            article = json.loads(path.read_text("utf-8"))["article"]
+            raw = f"{article['title']}\n\n{article['text']}"
+            texts += [raw, fold(raw)]
+    return texts
+
+
+_NAME = re.compile(r"\b[A-Z]")
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int, str | None] | None:
+    return (match.start(), match.end(), match.lastgroup) if match else None
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def test_every_guarded_pattern_finds_exactly_what_it_finds_without_its_guard_in_every_story() -> None:
+    assert len(GUARDED) >= 14
+    texts = _story_texts()
+    assert len(texts) > 600
+    # Some patterns are searched in the words before a name ("… defeat by $"): windows too.
+    windows = [(fold(text), max(0, m.start() - 40), m.start()) for text in texts[::2] for m in _NAME.finditer(text)]
+    for source, flags, compiled in GUARDED:
+        plain = re.compile(source, flags)
+        found = 0
+        for text in texts:
+            expected = _spans(plain, text)
+            assert _spans(compiled, text) == expected, source[:80]
+            found += len(expected)
+        for text, start, end in windows:
+            hit = plain.search(text, start, end)
+            assert _span(compiled.search(text, start, end)) == _span(hit), source[:80]
+            found += hit is not None
+        assert found > 0, f"no story exercises {source[:80]}"
+
+
+def test_guarded_compiles_with_a_shorter_guard_when_the_long_one_would_be_too_many_prefixes() -> None:
+    pattern = r"\s\s\s\sx"  # 29 kinds of space: 29⁴ prefixes of four characters
+    compiled = guarded(pattern)
+    GUARDED.pop()  # not one of the analysis's own patterns
+    assert compiled.pattern.endswith(f"(?:{pattern})")
+    assert len(compiled.pattern) < 400
+    assert [bool(compiled.match(t)) for t in ("    x", "\t\u3000 \nx", "   x", "a   x")] == [True, True, False, False]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *CUE_WORDS[:120],
+                "The",
+                "the",
+                "Spaniard",
+                "former",
+                "boss",
+                "women",
+                "rugby",
+                "FC",
+                "City",
+                "statement",
+                ",",
+                ", who",
+                "(",
+                ".",
+                ";",
+                "\n",
+                "  ",
+                "Arne Slot",
+                "2025",
+                "if",
+                "since",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_every_guarded_pattern_agrees_with_its_unguarded_self_on_any_word_soup(words: list[str]) -> None:
+    text = " ".join(words)
+    for source, flags, compiled in GUARDED:
+        assert _spans(compiled, text) == _spans(re.compile(source, flags), text), source[:80]
