@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
 from bot.analysis.mentions import resolve
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.sport import other_sport
@@ -61,7 +61,7 @@ _REPLACED_AFTER = re.compile(r"^(?:'s?)?\s+(?:successor|replacement|shoes)\b")
 
 
 # "according to reports", "reportedly": the story names no source of its own.
-_UNATTRIBUTED = guarded(
+_UNATTRIBUTED = LiteralScan(
     r"\b(?:according to (?:reports|media reports|local reports|several reports|sources|people)|reports (?:say|suggest|"
     r"claim|indicate|in)|reportedly|it is (?:reported|claimed|believed)|(?:is|are|was|were) said to)\b"
 )
@@ -124,7 +124,7 @@ _PRIOR = re.compile(
     r"(?:days?|weeks?|months?) (?:after|ago|earlier)|since|in (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|on \d{1,2} \w+)\b"
 )
-_UNSIGNED = guarded(
+_UNSIGNED = LiteralScan(
     r"\b(?:only the signatures? (?:is |are )?missing|(?:yet|still) to (?:be )?sign(?:ed)?|"
     r"awaiting (?:the )?signatures?|"
     r"signatures? (?:is|are) (?:still )?(?:missing|pending|outstanding)|(?:is|are) (?:still )?to be signed|"

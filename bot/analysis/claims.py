@@ -10,6 +10,7 @@ from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.factuality import classify, is_caretaker, long_ago
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
 from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
 from bot.analysis.sport import other_sport_paragraphs
@@ -30,13 +31,13 @@ from bot.domain import Factuality, Relation, stage_for
 
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
-_VACANCY = re.compile(
+_VACANCY = LiteralScan(
     r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"
     r"search(?:ing)? for|looking for|hunt for)\b"
 )
 _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 # "would love to manage Barcelona one day": a wish, not a rumour.
-_VAGUE_FUTURE = re.compile(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
+_VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
 _GENERIC_EXIT = re.compile(
     r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"

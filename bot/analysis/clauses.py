@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.text import Sentence
 
 
@@ -32,7 +32,7 @@ class Clause:
 
 
 # Boundaries between two main clauses.
-_SPLIT = guarded(
+_SPLIT = LiteralScan(
     r";|:\s|\s[-–]\s|,\s+(?:and|but|while|whereas|although|though|yet|so)\s+|\s(?:but|whereas|although)\s|"
     r"\s(?:and|but)\s+(?=(?:will|would|has|have|is|are|was|were|had|could|should|can|must|may|might)\b)"
 )

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence
@@ -219,7 +219,7 @@ def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Reso
         out.described_by.setdefault(club.start, set()).add(person.name)
 
 
-_STATEMENT = guarded(
+_STATEMENT = LiteralScan(
     r"\b(?:(?:a|the|club|official|in a|brief|short) statement|statement (?:said|read|on|added)|official website|"
     r"club website|(?:its|their) website|press release|officially (?:confirmed|announced|appointed|named)|"
     r"(?:the club|the federation|the association|the board) (?:has |have )?(?:confirmed|announced|said)|"

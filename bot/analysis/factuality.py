@@ -15,6 +15,7 @@ import re
 from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.text import Sentence
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
@@ -30,7 +31,7 @@ _OLD_DATE = re.compile(
 )
 # "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
 _HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")
-_RECENT = re.compile(
+_RECENT = LiteralScan(
     r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
     r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
     r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|recently|with immediate effect)\b"
@@ -56,7 +57,7 @@ _RELATIVE_TIME = re.compile(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|af
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.
-_DENIAL = re.compile(
+_DENIAL = LiteralScan(
     r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
     r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
@@ -77,7 +78,7 @@ _SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|str
 _SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
 _FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
-_POSSIBLE = re.compile(
+_POSSIBLE = LiteralScan(
     r"\b(?:could|might|may|would|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|mull(?:s|ed|ing)?(?: over)?|"
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
     r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"

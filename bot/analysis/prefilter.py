@@ -9,6 +9,8 @@ cannot spell out (``\\w``, ``.``, a negated set) ends the prefix there, so no ma
 
 :func:`guarded` compiles any pattern with its guard in front; the analysis compiles its costliest
 whole-text and per-sentence patterns that way (the tests check each against its unguarded self).
+:class:`LiteralScan` goes further for a pattern whose every match begins with a literal string: an
+Aho-Corasick pass lists where those strings stand and the pattern is tried there only.
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any
+
+import ahocorasick_rs
 
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
 # ``\s`` in a str pattern: Unicode whitespace, 29 characters, all of them listed.
 _SPACE = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
 _MAX_ALTERNATIVES = 400  # a longer guard costs more than it saves: fewer characters are listed
+_MAX_LITERALS = 5_000  # an automaton takes many more
 _REPEATS = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
 _ZERO_WIDTH = {sc.AT, sc.ASSERT, sc.ASSERT_NOT}
 
@@ -49,28 +55,28 @@ def _chars(op: Any, av: Any) -> set[str] | None:
     return None
 
 
-# Every pattern :func:`guarded` compiled, with its source: the tests check that each finds exactly
-# what the pattern without its guard finds.
-GUARDED: list[tuple[str, int, re.Pattern[str]]] = []
+# Every pattern :func:`guarded` compiled or :class:`LiteralScan` wraps, with its source: the tests
+# check that each finds exactly what the plain pattern finds.
+GUARDED: list[tuple[str, int, re.Pattern[str] | LiteralScan]] = []
 
 
 class _TooMany(Exception):
     """More prefixes than a guard should list: try shorter ones."""
 
 
-def _join(heads: set[str], tails: set[str], k: int) -> set[str]:
+def _join(heads: set[str], tails: set[str], k: int, limit: int) -> set[str]:
     out = set()
     for head in heads:
         if len(head) >= k or head.endswith(_OPEN):
             out.add(head)
         else:
             out |= {(head + tail)[:k] for tail in tails}
-        if len(out) > _MAX_ALTERNATIVES:
+        if len(out) > limit:
             raise _TooMany
     return out
 
 
-def _prefixes(items: list[Any], k: int) -> set[str]:
+def _prefixes(items: list[Any], k: int, limit: int = _MAX_ALTERNATIVES) -> set[str]:
     """Strings (at most ``k`` characters, or ending in ``_OPEN``) that can begin a match of ``items``;
     a shorter string without ``_OPEN`` means the sequence can end there."""
     results = {""}
@@ -81,17 +87,17 @@ def _prefixes(items: list[Any], k: int) -> set[str]:
             continue  # ignoring a condition only widens the set
         chars = _chars(op, av)
         if chars is not None:
-            results = _join(results, chars, k)
+            results = _join(results, chars, k, limit)
         elif op is sc.SUBPATTERN:
-            results = _join(results, _prefixes(list(av[-1]), k), k)
+            results = _join(results, _prefixes(list(av[-1]), k, limit), k, limit)
         elif op is sc.BRANCH:
-            results = _join(results, set().union(*(_prefixes(list(alt), k) for alt in av[1])), k)
+            results = _join(results, set().union(*(_prefixes(list(alt), k, limit) for alt in av[1])), k, limit)
         elif op in _REPEATS:
             low, high, body = av
-            once = _prefixes(list(body), k)
+            once = _prefixes(list(body), k, limit)
             current, reached = set(results), set(results) if low == 0 else set()
             for count in range(1, min(high, k) + 1):
-                current = _join(current, once, k)
+                current = _join(current, once, k, limit)
                 if count >= low:
                     reached |= current
             results = reached
@@ -135,3 +141,49 @@ def prefix_guard(pattern: str, k: int = 4) -> str:
             alternatives.append(f"{re.escape(first)}(?:{tails})")
     firsts = "".join(re.escape(c) for c in sorted(by_first))
     return f"(?=[{firsts}])(?:(?={'|'.join(alternatives)}))"
+
+
+class LiteralScan:
+    """A pattern whose every match begins with one of a few literal strings ("rugby", "cricket"…).
+
+    One Aho-Corasick pass finds where those strings stand and the pattern is tried only there, instead
+    of at every position of the text: for a pattern of rare words (another sport's, a women's team's)
+    a text without them costs one pass of compiled code. ``finditer``, ``search`` and ``findall`` find
+    exactly what the plain pattern's do (the tests check it on every story)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if flags & re.IGNORECASE:
+            raise ValueError("a literal scan is case-sensitive")
+        prefixes: set[str] = set()
+        for k in (4, 3, 2):
+            try:
+                prefixes = _prefixes(list(sp.parse(pattern)), k, limit=_MAX_LITERALS)
+            except _TooMany:
+                continue
+            break
+        if not prefixes or any(not p or _OPEN in p for p in prefixes):
+            raise ValueError(f"not every match of {pattern[:60]!r} begins with a literal string")
+        self.pattern = re.compile(pattern, flags)
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(prefixes))
+        GUARDED.append((pattern, flags, self))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        end = min(endpos, len(text))
+        window = text[pos:end] if pos or end < len(text) else text
+        starts = sorted({start for _, start, _ in self._automaton.find_matches_as_indexes(window, overlapping=True)})
+        after = pos
+        for start in starts:
+            if start + pos < after:
+                continue  # inside the previous match, as re's own scan would skip it
+            match = self.pattern.match(text, start + pos, end)
+            if match is not None:
+                yield match
+                after = match.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
+        if self.pattern.groups:
+            raise ValueError("findall of a pattern with groups is not supported")
+        return [m.group() for m in self.finditer(text, pos, endpos)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.prefilter import guarded, prefix_guard
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
@@ -203,29 +203,25 @@ _CUES: list[tuple[Relation, str]] = [
 
 # One pass: anchored at word starts (a look-behind the engine checks before trying any alternative),
 # and guarded by the first letters a cue can begin with (see bot/analysis/prefilter.py).
-CUE_PATTERN = re.compile(
-    r"(?<![\w])(?=[a-z'])"
-    + prefix_guard("|".join(f"(?:{pattern})" for _, pattern in _CUES))
-    + "(?:"
-    + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES)
-    + r")\b"
+CUE_PATTERN = LiteralScan(
+    r"(?<![\w])(?=[a-z'])" + "(?:" + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES) + r")\b"
 )
 
 NEGATION = re.compile(
     r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
 )
 
-HEDGES = re.compile(
+HEDGES = LiteralScan(
     r"\b(?:reportedly|according to reports|reports (?:suggest|claim|say)|it is understood|understood to|"
     r"could|may|might|set to|expected to|believed to|thought to|rumou?red|claim(?:s|ed)?|speculation|"
     r"linked|potential(?:ly)?|possible|possibly|consider(?:ing|ed)?|tipped|odds)\b"
 )
-OFFICIAL = re.compile(
+OFFICIAL = LiteralScan(
     r"\b(?:confirmed|official(?:ly)?|club statement|announced|statement|unveiled|have appointed|has appointed)\b"
 )
 
 # Words that show a sentence is about a manager's job, not a player.
-JOB_CONTEXT = guarded(
+JOB_CONTEXT = LiteralScan(
     r"\b(?:manager(?:ial)?|head coach|coach(?:ing)?|boss|gaffer|tactician|job|role|post|successor|succeed|"
     r"replace(?:ment)?|dugout|touchline|appoint\w*|interim|caretaker|sack\w*|hot seat|in charge|"
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import Resolved
 from bot.analysis.text import Sentence
 
-_OTHER = guarded(
+_OTHER = LiteralScan(
     r"\b(?:rugby|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|director of rugby|"
     r"all blacks|springboks|wallabies|british and irish lions|premiership rugby|try-scorer|"
     r"cricket|cricketer|wickets?|innings|bowler|batter|batsman|the ashes|ashes series|test series|odi|t20|ipl|"
@@ -31,7 +31,7 @@ _FOOTBALL = re.compile(
 
 
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
-_STRONG = re.compile(
+_STRONG = LiteralScan(
     r"\b(?:rugby(?: union| league)?|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|baseball|mlb|netball|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )

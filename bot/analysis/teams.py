@@ -13,18 +13,18 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, Resolved, sentence_of
 from bot.analysis.text import Sentence
 
 _AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
-_WOMENS = re.compile(
+_WOMENS = LiteralScan(
     r"\b(?:women'?s (?:team|side|squad|first team|football|game|super league|championship|national team|"
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
     r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
 )
-_AFTER_ANYWHERE = guarded(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
-_MENS = re.compile(r"\bmen'?s (?:team|side|first team|national team|game)\b")
+_AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
+_MENS = LiteralScan(r"\bmen'?s (?:team|side|first team|national team|game)\b")
 
 
 def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> None:

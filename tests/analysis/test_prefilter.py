@@ -1,4 +1,4 @@
-"""The prefix guard in front of the cue pattern rejects positions early and never loses a match."""
+"""The prefix guards and literal scans in front of the analysis's patterns find exactly their matches, sooner."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
-from bot.analysis.prefilter import GUARDED, guarded, prefix_guard
+from bot.analysis.prefilter import GUARDED, LiteralScan, guarded, prefix_guard
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.text import fold
 
@@ -21,7 +22,7 @@ UNGUARDED = re.compile(
 CUE_WORDS = [w for _, pattern in _CUES for w in re.findall(r"[a-z]{3,}", pattern)][:400]
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[str | None, int, int]]:
+def _matches(pattern: re.Pattern[str] | LiteralScan, text: str) -> list[tuple[str | None, int, int]]:
     return [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -77,7 +78,7 @@ def _span(match: re.Match[str] | None) -> tuple[int, int, str | None] | None:
     return (match.start(), match.end(), match.lastgroup) if match else None
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+def _spans(pattern: re.Pattern[str] | LiteralScan, text: str) -> list[tuple[int, int, str | None]]:
     return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
 
 
@@ -146,3 +147,27 @@ def test_every_guarded_pattern_agrees_with_its_unguarded_self_on_any_word_soup(w
     text = " ".join(words)
     for source, flags, compiled in GUARDED:
         assert _spans(compiled, text) == _spans(re.compile(source, flags), text), source[:80]
+
+
+def test_literal_scan_refuses_a_pattern_whose_matches_need_not_begin_with_a_literal() -> None:
+    for pattern in (r"\w+ talks", r"(?:sacked)?", r"[^x]yz"):
+        with pytest.raises(ValueError, match="begins with a literal"):
+            LiteralScan(pattern)
+    with pytest.raises(ValueError, match="case-sensitive"):
+        LiteralScan("talks", re.IGNORECASE)
+
+
+def test_literal_scan_finds_what_re_finds_within_a_window_and_never_inside_an_earlier_match() -> None:
+    pattern = r"\b(?:rugby(?: union)?|union jack|cricket)\b"
+    scan, plain = LiteralScan(pattern), re.compile(pattern)
+    GUARDED.pop()  # not one of the analysis's own patterns
+    text = "rugby union jack; xcricket and cricket, rugby"
+    assert [m.group() for m in scan.finditer(text)] == ["rugby union", "cricket", "rugby"]
+    assert scan.findall(text) == plain.findall(text)
+    for start, end in ((0, 5), (1, 40), (6, 16), (18, 26), (27, len(text)), (40, 44)):
+        assert _span(scan.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
+        assert _spans_in(scan, text, start, end) == _spans_in(plain, text, start, end), (start, end)
+
+
+def _spans_in(pattern: re.Pattern[str] | LiteralScan, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, start, end)]
