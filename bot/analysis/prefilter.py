@@ -15,6 +15,7 @@ Aho-Corasick pass lists where those strings stand and the pattern is tried there
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections import defaultdict
@@ -29,7 +30,7 @@ _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
 # ``\s`` in a str pattern: Unicode whitespace, 29 characters, all of them listed.
 _SPACE = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
 _MAX_ALTERNATIVES = 400  # a longer guard costs more than it saves: fewer characters are listed
-_MAX_LITERALS = 5_000  # an automaton takes many more
+_MAX_LITERALS = 20_000  # an automaton takes many more
 _REPEATS = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
 _ZERO_WIDTH = {sc.AT, sc.ASSERT, sc.ASSERT_NOT}
 
@@ -155,30 +156,47 @@ class LiteralScan:
         if flags & re.IGNORECASE:
             raise ValueError("a literal scan is case-sensitive")
         prefixes: set[str] = set()
-        for k in (4, 3, 2):
+        for k in (8, 6, 4, 3, 2):  # the longest that can be listed: fewer places to try
             try:
-                prefixes = _prefixes(list(sp.parse(pattern)), k, limit=_MAX_LITERALS)
+                prefixes = {p.split(_OPEN)[0] for p in _prefixes(list(sp.parse(pattern)), k, limit=_MAX_LITERALS)}
             except _TooMany:
                 continue
             break
-        if not prefixes or any(not p or _OPEN in p for p in prefixes):
+        if not prefixes or "" in prefixes:
             raise ValueError(f"not every match of {pattern[:60]!r} begins with a literal string")
         self.pattern = re.compile(pattern, flags)
         self._automaton = ahocorasick_rs.AhoCorasick(sorted(prefixes))
+        self._cached: tuple[str, list[int], list[int]] | None = None
         GUARDED.append((pattern, flags, self))
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        end = min(endpos, len(text))
-        window = text[pos:end] if pos or end < len(text) else text
-        starts = sorted({start for _, start, _ in self._automaton.find_matches_as_indexes(window, overlapping=True)})
+        pos, end = max(0, pos), min(endpos, len(text))
+        starts, ends = self._candidates(text)
         after = pos
-        for start in starts:
-            if start + pos < after:
-                continue  # inside the previous match, as re's own scan would skip it
-            match = self.pattern.match(text, start + pos, end)
+        for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
+            start = starts[i]
+            if start < after or ends[i] > end:
+                continue  # inside the previous match (re's own scan skips it), or no literal fits the window
+            match = self.pattern.match(text, start, end)
             if match is not None:
                 yield match
                 after = match.end()
+
+    def _candidates(self, text: str) -> tuple[list[int], list[int]]:
+        """Where a literal starts in ``text`` and where the shortest one starting there ends. The
+        analysis scans one text sentence by sentence, so the last text's are kept (one tuple,
+        replaced whole: safe when threads share the analyser)."""
+        cached = self._cached
+        if cached is not None and cached[0] is text:
+            return cached[1], cached[2]
+        shortest: dict[int, int] = {}
+        for _, start, stop in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if stop < shortest.get(start, sys.maxsize):
+                shortest[start] = stop
+        starts = sorted(shortest)
+        ends = [shortest[start] for start in starts]
+        self._cached = (text, starts, ends)
+        return starts, ends
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
