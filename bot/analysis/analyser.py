@@ -52,7 +52,7 @@ _HOLD_ADJUST = {
     Factuality.PAST: -0.5,
 }
 # "to replace Klopp", "Klopp's successor": the manager whose job is being filled.
-_REPLACED_BEFORE = re.compile(
+_REPLACED_BEFORE = LiteralScan(
     r"\b(?:replace|replacing|succeed|succeeding|successor to|successor for|in place of|take over from|"
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:sacked|departing|outgoing|departed)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence
@@ -92,13 +92,13 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
-_OPPONENT = guarded(
+_OPPONENT = LiteralScan(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|"
     r"defeat at|win at|tie (?:at|against)) $"
 )
-_SPELL_AT = re.compile(
+_SPELL_AT = LiteralScan(
     r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
     r"(?:at|with|in charge of|in charge at|in charge) $"
 )
@@ -106,7 +106,7 @@ _SPELL_AT = re.compile(
 
 # "arrived from Kilmarnock", "previously in charge of Frankfurt", "won Serie A with Napoli": a club in
 # the career of the man the sentence is about.
-_CAREER = guarded(
+_CAREER = LiteralScan(
     r"\b(?:(?:arrived|arrives|arrive|arriving|joined|joins|came|moved) from|"
     r"(?:previously|formerly|most recently) (?:in charge )?(?:of|at|with)|"
     r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"

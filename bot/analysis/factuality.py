@@ -42,8 +42,8 @@ _RECENT_OPENER = re.compile(
     r"\w+ days) (?:after|before|later)\b"
 )
 # "was appointed in September": a month other than the story's own is history.
-_IN_MONTH = re.compile(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
-_ON_DATE = re.compile(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
+_IN_MONTH = LiteralScan(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_ON_DATE = LiteralScan(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 # "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
 # feature about an event, not the event.
 _RETROSPECT = re.compile(
@@ -64,12 +64,12 @@ _DENIAL = LiteralScan(
     r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
     r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option)\b"
 )
-_NEGATION = re.compile(
+_NEGATION = LiteralScan(
     r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
     r"refusing to)\W+(?:[\w'-]+\W+){0,2}$"
 )
 # "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
-_SPEECH = re.compile(
+_SPEECH = LiteralScan(
     r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
     r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
     r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
@@ -91,7 +91,7 @@ _POSSIBLE = LiteralScan(
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
     r"agreement to)\b"
 )
-_EXPECTED = re.compile(
+_EXPECTED = LiteralScan(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
     r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"

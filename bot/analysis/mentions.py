@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.teams import women_sides
@@ -135,8 +136,8 @@ def _double_barrelled(text: str, start: int, end: int) -> bool:
     return bool(_BARREL_BEFORE.search(text, max(0, start - 20), start) or _BARREL_AFTER.match(text, end))
 
 
-_PLACE = re.compile(r"\b(?:in|near|outside|around) $")
-_INTEREST = re.compile(
+_PLACE = LiteralScan(r"\b(?:in|near|outside|around) $")
+_INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")

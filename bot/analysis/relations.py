@@ -207,7 +207,7 @@ CUE_PATTERN = LiteralScan(
     r"(?<![\w])(?=[a-z'])" + "(?:" + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES) + r")\b"
 )
 
-NEGATION = re.compile(
+NEGATION = LiteralScan(
     r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
 )
 
@@ -304,7 +304,7 @@ NATIONALITY_NOUNS: dict[str, str] = {
 }
 
 # "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving.
-INCUMBENT_BEFORE = re.compile(
+INCUMBENT_BEFORE = LiteralScan(
     r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|in place of|"
     r"take over from|taking over from|took over from|after|following|sacking of|departure of|exit of|"
     r"under|predecessor|former|ex-)\s+(?:(?:the\s+)?(?:former|interim|caretaker|outgoing|sacked|departing)\s+)?"

@@ -77,7 +77,6 @@ _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
-_UNEVEN_SPACES = re.compile(r"[\t\u00a0]|  ")
 _LINE_EDGE_SPACE = re.compile(r"[^\S\n]\n|\n[^\S\n]")
 
 
@@ -90,7 +89,7 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    if _UNEVEN_SPACES.search(text):
+    if "\t" in text or "\u00a0" in text or "  " in text:  # uneven spaces
         text = _SPACES.sub(" ", text)
     if _LINE_EDGE_SPACE.search(text):
         text = "\n".join(line.strip() for line in text.split("\n"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
@@ -63,12 +63,12 @@ _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second
 _NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 
-_UNKNOWN_PATTERNS = [
+_UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan] = [
     re.compile(
         r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
         rf"\s+(?P<name>{_NAME})"
     ),
-    re.compile(
+    LiteralScan(
         rf"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>{_PLAIN_NAME})"
         r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
@@ -82,7 +82,7 @@ _UNKNOWN_PATTERNS = [
 
 _UNKNOWN_PATTERNS.extend(
     [
-        guarded(
+        LiteralScan(
             r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
             rf"(?P<name>{_PLAIN_NAME})"
         ),
