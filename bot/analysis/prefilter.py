@@ -199,7 +199,18 @@ class LiteralScan:
         return starts, ends
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        # finditer's loop for the first match only, without a generator: called hundreds of times
+        # an article, on the words before each name and cue.
+        pos, end = max(0, pos), min(endpos, len(text))
+        starts, ends = self._candidates(text)
+        match = self.pattern.match
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            start = starts[i]
+            if start >= end:
+                break
+            if ends[i] <= end and (found := match(text, start, end)) is not None:
+                return found
+        return None
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
         if self.pattern.groups:
