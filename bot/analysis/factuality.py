@@ -15,13 +15,13 @@ import re
 from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
-from bot.analysis.prefilter import LiteralScan
+from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.text import Sentence
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
-_OLD_DATE = re.compile(
+_OLD_DATE = WordGate(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
@@ -53,7 +53,7 @@ _RETROSPECT = re.compile(
 )
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
-_RELATIVE_TIME = re.compile(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
+_RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
 # A denial or negation governs the cues after it in its sentence.

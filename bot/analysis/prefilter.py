@@ -11,6 +11,8 @@ cannot spell out (``\\w``, ``.``, a negated set) ends the prefix there, so no ma
 whole-text and per-sentence patterns that way (the tests check each against its unguarded self).
 :class:`LiteralScan` goes further for a pattern whose every match begins with a literal string: an
 Aho-Corasick pass lists where those strings stand and the pattern is tried there only.
+:class:`WordGate` serves a pattern that begins with a name but always holds some literal word
+("charge", "-year-old"): ``re`` runs only when the text has one of those words.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def _chars(op: Any, av: Any) -> set[str] | None:
 
 # Every pattern :func:`guarded` compiled or :class:`LiteralScan` wraps, with its source: the tests
 # check that each finds exactly what the plain pattern finds.
-GUARDED: list[tuple[str, int, re.Pattern[str] | LiteralScan]] = []
+GUARDED: list[tuple[str, int, re.Pattern[str] | LiteralScan | WordGate]] = []
 
 
 class _TooMany(Exception):
@@ -216,3 +218,62 @@ class LiteralScan:
         if self.pattern.groups:
             raise ValueError("findall of a pattern with groups is not supported")
         return [m.group() for m in self.finditer(text, pos, endpos)]
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """Literal strings of which every match of ``items`` holds at least one (the set whose shortest
+    string is longest, as the rarest); None when no such set is known."""
+    best: set[str] | None = None
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and "" not in found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run = ""
+    for op, av in items:
+        if op is sc.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is sc.SUBPATTERN:
+            consider(_required(list(av[-1])))
+        elif op is sc.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider({run} if run else None)
+    return best
+
+
+class WordGate:
+    """A pattern that can only match where one of a few literal words stands ("charge", "-year-old"):
+    ``re`` runs only when one of them is in the text (or window). Same matches as the plain pattern."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if flags & re.IGNORECASE:
+            raise ValueError("a word gate is case-sensitive")
+        words = _required(list(sp.parse(pattern)))
+        if not words:
+            raise ValueError(f"no literal word stands in every match of {pattern[:60]!r}")
+        self.words = tuple(sorted(words, key=lambda w: (-len(w), w)))
+        self.pattern = re.compile(pattern, flags)
+        GUARDED.append((pattern, flags, self))
+
+    def _open(self, text: str, pos: int, endpos: int) -> bool:
+        return any(text.find(word, pos, endpos) >= 0 for word in self.words)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        pos = max(0, pos)
+        return self.pattern.finditer(text, pos, endpos) if self._open(text, pos, endpos) else iter(())
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pos = max(0, pos)
+        return self.pattern.search(text, pos, endpos) if self._open(text, pos, endpos) else None
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        pos = max(0, pos)
+        return self.pattern.findall(text, pos, endpos) if self._open(text, pos, endpos) else []

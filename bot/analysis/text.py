@@ -91,7 +91,7 @@ def clean_text(text: str) -> str:
         text = _CONTROL.sub("", text)
     if "\t" in text or "\u00a0" in text or "  " in text:  # uneven spaces
         text = _SPACES.sub(" ", text)
-    if _LINE_EDGE_SPACE.search(text):
+    if "\n" in text and _LINE_EDGE_SPACE.search(text):
         text = "\n".join(line.strip() for line in text.split("\n"))
     if "\n\n\n" in text:
         text = _MANY_NEWLINES.sub("\n\n", text)

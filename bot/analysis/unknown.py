@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
@@ -63,7 +63,7 @@ _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second
 _NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 
-_UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan] = [
+_UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
     re.compile(
         r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
         rf"\s+(?P<name>{_NAME})"
@@ -86,7 +86,7 @@ _UNKNOWN_PATTERNS.extend(
             r"\b(?:[Aa]ssistant(?: manager| head coach| coach)?|[Cc]oach|[Uu]nder-\d\d (?:boss|manager|coach))\s+"
             rf"(?P<name>{_PLAIN_NAME})"
         ),
-        re.compile(
+        WordGate(
             rf"(?P<name>{_PLAIN_NAME})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
             r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes))\s+"
             r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"
@@ -94,7 +94,7 @@ _UNKNOWN_PATTERNS.extend(
     ]
 )
 # "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.
-_SUBJECT_OF_JOB = re.compile(
+_SUBJECT_OF_JOB = WordGate(
     rf"(?P<name>{_PLAIN_NAME})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
     r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
     r"turned|quit|parted|placed|installed|promoted)\b"
@@ -103,7 +103,7 @@ _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
-_AGED_PERSON = re.compile(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
+_AGED_PERSON = WordGate(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
 def resolve_unknown_people(

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
-from bot.analysis.prefilter import GUARDED, LiteralScan, guarded, prefix_guard
+from bot.analysis.prefilter import GUARDED, LiteralScan, WordGate, guarded, prefix_guard
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.text import fold
 
@@ -22,7 +22,7 @@ UNGUARDED = re.compile(
 CUE_WORDS = [w for _, pattern in _CUES for w in re.findall(r"[a-z]{3,}", pattern)][:400]
 
 
-def _matches(pattern: re.Pattern[str] | LiteralScan, text: str) -> list[tuple[str | None, int, int]]:
+def _matches(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -> list[tuple[str | None, int, int]]:
     return [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -78,7 +78,7 @@ def _span(match: re.Match[str] | None) -> tuple[int, int, str | None] | None:
     return (match.start(), match.end(), match.lastgroup) if match else None
 
 
-def _spans(pattern: re.Pattern[str] | LiteralScan, text: str) -> list[tuple[int, int, str | None]]:
+def _spans(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -> list[tuple[int, int, str | None]]:
     return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
 
 
@@ -178,5 +178,28 @@ def test_literal_scan_finds_what_re_finds_within_a_window_and_never_inside_an_ea
         assert _spans_in(scan, short, start, end) == _spans_in(plain, short, start, end), (start, end)
 
 
-def _spans_in(pattern: re.Pattern[str] | LiteralScan, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _spans_in(
+    pattern: re.Pattern[str] | LiteralScan | WordGate, text: str, start: int, end: int
+) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_word_gate_lists_the_rarest_words_every_match_must_hold() -> None:
+    gate = WordGate(r"(?P<name>[A-Z]\w+)\s+(?:took|takes|has taken)\s+(?:interim\s+)?charge")
+    GUARDED.pop()  # not one of the analysis's own patterns
+    assert gate.words == ("charge",)  # longer than "took" / "takes" / "has taken"'s shortest
+    for pattern in (r"[A-Z]\w+", r"(?:coach)?\d", r"[A-Z]\w+(?:, the boss)*", r"(?:boss|\d)\w"):
+        with pytest.raises(ValueError, match="no literal word"):
+            WordGate(pattern)
+
+
+def test_word_gate_finds_what_re_finds_and_runs_re_only_where_a_word_stands() -> None:
+    pattern = r"(?P<name>[A-Z]\w+ [A-Z]\w+), (?:a|the) \d\d-year-old"
+    gate, plain = WordGate(pattern), re.compile(pattern)
+    GUARDED.pop()
+    text = "Ange Postecoglou, the 60-year-old, and Scott Parker, a 45-year-old, were both named."
+    assert [m.group("name") for m in gate.finditer(text)] == ["Ange Postecoglou", "Scott Parker"]
+    for start, end in ((0, 40), (0, 30), (38, len(text)), (40, len(text)), (-3, 10)):
+        assert _spans_in(gate, text, start, end) == _spans_in(plain, text, start, end), (start, end)
+        assert _span(gate.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
+        assert gate.findall(text, start, end) == plain.findall(text, start, end), (start, end)
