@@ -201,6 +201,13 @@ class _Reading:
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            if (
+                cue.relation is Relation.LEFT
+                and folded[cue.start : cue.end] in _LEAVE_VERBS
+                and owner.start >= cue.end
+                and not folded[cue.end : owner.start].strip()
+            ):
+                continue  # "the defeat left Spalletti with problems": he is left, he does not leave
             if _possessor_only(folded, owner, cue) or _other_subject_before(text, res, cue):
                 continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
@@ -321,6 +328,7 @@ _NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
+_LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -118,6 +119,16 @@ def _false_definite(analysis: Analysis, want: set[Any]) -> list[str]:
     ]
 
 
+def _named(clause: str, managers: list[str]) -> set[str]:
+    """The managers a summary clause names, in full or by surname; a surname inside another's full
+    name ("Neil" in "Neil Critchley") does not name its owner ("Alex Neil")."""
+    named = {m for m in managers if m in clause}
+    rest = clause
+    for name in named:
+        rest = rest.replace(name, " ")
+    return named | {m for m in managers if re.search(rf"\b{re.escape(m.split()[-1])}\b", rest)}
+
+
 def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer) -> list[str]:
     """Clauses of the summary that state a definite event as done which the labels do not hold: the
     event's relation must be labelled for a manager the clause names, with a club the clause names
@@ -132,10 +143,7 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
     wrong: list[str] = []
     for statement in definite_statements(analysis.summary):
         clause = fold_key(statement.clause)
-        # The summary names the analysis's managers, in full or by surname.
-        managers = {
-            fold_key(m) for m in analysis.managers if fold_key(m) in clause or fold_key(m).split()[-1] in clause
-        }
+        managers = _named(clause, [fold_key(m) for m in analysis.managers])
         clubs = {fold_key(m.targets[0]) for m in gaz.find(statement.clause) if m.kind is Kind.CLUB}
         clubs |= {fold_key(c) for c in analysis.clubs if fold_key(c) in fold_key(statement.clause)}
         clubs = {c for c in clubs if not any(c != other and c in other for other in clubs)}  # the longest name

@@ -89,7 +89,7 @@ _POSSIBLE = LiteralScan(
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
     r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
-    r"agreement to)\b"
+    r"agreement to|possibilit(?:y|ies)|in case|prospect of)\b"
 )
 _EXPECTED = LiteralScan(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
@@ -99,7 +99,7 @@ _EXPECTED = LiteralScan(
     r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
     r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
     r"pav(?:e|es|ed|ing) the way|"
-    r"is to be|are to be|to be)\b"
+    r"is to be|are to be|to be|impending|expected(?=\s*$))\b"
 )
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
@@ -140,6 +140,9 @@ def is_question(text: str, sentence: Sentence) -> bool:
     return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
 
 
+_OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
+
+
 def is_background(
     folded: str,
     clause: Clause,
@@ -153,6 +156,13 @@ def is_background(
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
+    # "Two years ago this week, Klopp … told the world he would be leaving": an opening time phrase
+    # dates the sentence's first statement (its 'this week' belongs to the date).
+    comma = folded.find(",", sentence_start, min(cue_start, sentence_start + 40))
+    if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
+        opener = _OLD_DATE.search(folded, sentence_start, comma)
+        if opener and (published is None or not _this_year(opener.group(0), published.year)):
+            return True
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]

@@ -341,6 +341,11 @@ _A_PLACE = re.compile(
 )
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
+# "has a year left on his deal", "with six games left": time remaining, not a departure.
+_TIME_LEFT = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|half a|\d+(?:\.\d+)?)"
+    r"\s+(?:full\s+|more\s+)?(?:years?|months?|seasons?|games?|matches?|fixtures?|weeks?|days?|minutes?|points?)\s+$"
+)
 _ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
 _APPLIED_PRESSURE = re.compile(
     r"\b(?:put|puts|putting|kept|keep|keeps|keeping|placed) (?:us|them|him|you|the \w+|their \w+) $"
@@ -368,6 +373,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "put us under pressure": a match description, not a job
         if relation is Relation.LEFT and _LET_LEAVE.search(before):
             continue  # "no intention of letting him leave": no departure
+        if relation is Relation.LEFT and match.group() == "left" and _TIME_LEFT.search(before):
+            continue  # "a year left on his contract": time remaining
         word = match.group()
         if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
             continue  # "after the cup exit": knocked out, not a departure

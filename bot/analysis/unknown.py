@@ -103,6 +103,12 @@ _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
+# A coach of one part of the game ("set-piece coach", "goalkeeping coach"), not of the team.
+_SPECIALIST = re.compile(
+    r"\b(?:set-piece|set piece|goalkeeping|goalkeeper|fitness|conditioning|strength|youth|academy|development|"
+    r"technical|analysis|kicking|throw-in|specialist|individual|defensive|attacking|skills|performance)"
+    r"\s+(?:coach|coaches|manager)\s+$"
+)
 _AGED_PERSON = WordGate(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
@@ -128,6 +134,8 @@ def resolve_unknown_people(
         name = " ".join(match.group("name").split())
         if any(s < end and start < e for s, e in taken):
             continue
+        if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
+            continue  # "set-piece coach Nicolas Jover": a member of the staff, not a head coach
         words = [fold(w) for w in name.split()]
         if any(w in NOT_PEOPLE for w in words):
             continue

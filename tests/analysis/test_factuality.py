@@ -258,3 +258,60 @@ def test_a_womens_team_story_names_the_womens_team(analyser: Analyser) -> None:
 def test_a_mens_team_story_stays_with_the_mens_team(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Liverpool news", "Liverpool have sacked Arne Slot after a run of six defeats.")
     assert _claims(analysis) == {("Arne Slot", "Liverpool", "sacked")}
+
+
+# -- causes of false definite events found by the sixth story set ------------------------------
+
+
+def test_time_left_on_a_contract_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes future",
+        "David Moyes is expected to open contract talks with Everton. He has 18 months left on his deal.",
+    )
+    assert not _definite(analysis)
+
+
+def test_the_possibility_that_a_manager_leaves_is_a_possible_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bayern planning",
+        "Bayern Munich are preparing for the possibility that Vincent Kompany leaves at the end of the season.",
+    )
+    assert not _definite(analysis)
+    assert ("Vincent Kompany", "Bayern Munich", "under_pressure") in _claims(analysis)
+
+
+def test_an_expected_departure_is_expected_not_done(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Scotland search",
+        "The federation is planning for Steve Clarke's expected departure after the tournament.",
+    )
+    assert not _definite(analysis)
+
+
+def test_a_manager_left_with_problems_by_a_defeat_has_not_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Roma 1-3 Lazio: Sarri's side leave Gian Piero Gasperini with questions to answer",
+        "The derby defeat left Gian Piero Gasperini with plenty to think about before Thursday.",
+    )
+    assert not _definite(analysis)
+
+
+def test_a_set_piece_coachs_new_contract_is_not_a_manager_story(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Liverpool goalkeeping coach Tomas Brandvik signs new deal until 2028", "He joined in 2022."
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_an_exit_dated_by_the_sentences_opening_phrase_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Remembering a farewell",
+        "Three years ago this month, Mauricio Pochettino told Chelsea he would be leaving the club.",
+        published=datetime(2026, 6, 3, tzinfo=UTC),
+    )
+    assert not analysis.rumours

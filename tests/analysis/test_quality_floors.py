@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.evaluate import evaluate, format_report
+from bot.analysis.evaluate import _named, evaluate, format_report
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = ["analysis", "analysis-holdout", "analysis-set3", "analysis-set4", "analysis-set5"]
@@ -33,3 +33,11 @@ def test_the_first_set_keeps_its_older_floors(analyser: Analyser) -> None:
     table = format_report(report)
     assert report.scores["managers"].f1 >= 0.92, table
     assert report.scores["manager_club"].f1 >= 0.87, table
+
+
+def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his_first_name() -> None:
+    clause = "millwall have appointed neil critchley"
+    assert _named(clause, ["alex neil", "neil critchley"]) == {"neil critchley"}
+    assert _named("alex neil has been sacked by millwall", ["alex neil", "neil critchley"]) == {"alex neil"}
+    assert _named("neil has left", ["alex neil"]) == {"alex neil"}  # by surname alone
+    assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
