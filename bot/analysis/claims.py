@@ -113,7 +113,13 @@ def extract_claims(
             sentence.index > 0 and title_is_player and not _job(folded, sentence)
         ):
             continue
-        if not people and len({p.name for p in previous_people}) == 1 and not other_subject(text, res, sentence):
+        if (
+            not people
+            and len({p.name for p in previous_people}) == 1
+            and not other_subject(text, res, sentence)
+            # "City are in talks with Rodri over a new contract": the sentence is about that person
+            and not any(c.relation in _OBJECT_CUES and cue_object_is_person(text, res, c) for c in cues)
+        ):
             carried = previous_people[-1]
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
         if not people:

@@ -315,3 +315,15 @@ def test_an_exit_dated_by_the_sentences_opening_phrase_is_history(analyser: Anal
         published=datetime(2026, 6, 3, tzinfo=UTC),
     )
     assert not analysis.rumours
+
+
+def test_a_manager_is_not_carried_into_a_sentence_about_a_players_contract(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli round-up",
+        "Napoli have opened talks with Antonio Conte over a contract extension. Conte has transformed the "
+        "season and the club want to tie him down. On the transfer front, Chelsea are in talks with Palmer "
+        "over a new contract and an agreement is close.",
+    )
+    assert ("Antonio Conte", "Napoli", "talks") in _claims(analysis)
+    assert not _definite(analysis)
