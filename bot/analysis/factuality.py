@@ -184,7 +184,12 @@ def is_background(
     if day and published is not None and _days_before(published, day.group(1), day.group(2)) > 7:
         return True  # "was dismissed by AC Milan on 30 December", in a story from late January
     month = _IN_MONTH.search(folded, max(0, lo), clause.end)
-    if month and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month):
+    if (
+        month
+        and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month)
+        # "is expected to step down in July": a month ahead, not behind
+        and not _EXPECTED.search(folded[max(0, lo) : cue_start])
+    ):
         return True
     if not definite:
         return False  # "who were also considered", "had held talks": part of the saga being told

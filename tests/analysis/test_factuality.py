@@ -327,3 +327,14 @@ def test_a_manager_is_not_carried_into_a_sentence_about_a_players_contract(analy
     )
     assert ("Antonio Conte", "Napoli", "talks") in _claims(analysis)
     assert not _definite(analysis)
+
+
+def test_an_exit_expected_in_a_later_month_is_news_not_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Koeman plans",
+        "Ronald Koeman is expected to step down as Netherlands head coach in August.",
+        published=datetime(2026, 3, 2, tzinfo=UTC),
+    )
+    assert _claims(analysis) == {("Ronald Koeman", "Netherlands", "under_pressure")}
+    assert not _definite(analysis)
