@@ -65,6 +65,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
+        r"reliev(?:e|es|ed|ing) (?:[\w'-]+ ){1,4}?of (?:his|her|their) (?:duties|role|position|post)|"
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"

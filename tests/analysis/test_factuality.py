@@ -338,3 +338,8 @@ def test_an_exit_expected_in_a_later_month_is_news_not_history(analyser: Analyse
     )
     assert _claims(analysis) == {("Ronald Koeman", "Netherlands", "under_pressure")}
     assert not _definite(analysis)
+
+
+def test_relieving_a_named_coach_of_his_duties_is_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Brentford relieve Keith Andrews of his duties after ten straight defeats")
+    assert _claims(analysis) == {("Keith Andrews", "Brentford", "sacked")}
