@@ -21,6 +21,8 @@ from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+)?been\s+$")
+_LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier (?:this|in the) (?:season|year))\b")
 _OLD_DATE = WordGate(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
@@ -153,6 +155,7 @@ def is_background(
     definite: bool,
     sentence_start: int,
     sentence_end: int,
+    relation_linked: bool = False,
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
@@ -166,6 +169,8 @@ def is_background(
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
+    if relation_linked and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
+        return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
     if definite and (
         _SINCE_EXIT.search(before)
         or _PLUPERFECT.search(before)
@@ -290,6 +295,7 @@ def classify(
         definite=definite,
         sentence_start=sentence.start,
         sentence_end=sentence.end,
+        relation_linked=relation is Relation.LINKED,
     ):
         return Factuality.PAST
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)

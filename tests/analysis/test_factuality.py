@@ -343,3 +343,22 @@ def test_an_exit_expected_in_a_later_month_is_news_not_history(analyser: Analyse
 def test_relieving_a_named_coach_of_his_duties_is_a_sacking(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Brentford relieve Keith Andrews of his duties after ten straight defeats")
     assert _claims(analysis) == {("Keith Andrews", "Brentford", "sacked")}
+
+
+def test_candidates_on_a_clubs_list_are_linked_with_the_open_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton search",
+        "Everton have sacked David Moyes. Brentford's Keith Andrews and Ipswich Town's Kieran McKenna are "
+        "understood to be on the club's list.",
+    )
+    assert {("Keith Andrews", "Everton", "linked"), ("Kieran McKenna", "Everton", "linked")} <= _claims(analysis)
+
+
+def test_a_list_a_manager_had_been_on_last_month_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Roma appoint Gasperini",
+        "Roma have appointed Gian Piero Gasperini. Thiago Motta had also been on Roma's list last month.",
+    )
+    assert ("Thiago Motta", "AS Roma", "linked") not in _claims(analysis)
