@@ -59,6 +59,9 @@ eval: $(DEV_STAMP)
 	@echo
 	@echo "Fifth story set (see tests/data/analysis-set5/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set5
+	@echo
+	@echo "Sixth story set (see tests/data/analysis-set6/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set6
 
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'

@@ -79,6 +79,11 @@ def extract_claims(
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
     title_is_player = _is_player_sentence(folded, sentences[0]) if sentences else False
+    # "Aston Villa name X assistant head coach": "the Spaniard" and "he" that follow are the new
+    # member of staff, not the manager.
+    title_is_staff = (
+        bool(sentences) and _STAFF_HEADLINE.search(folded, sentences[0].start, sentences[0].end) is not None
+    )
     elsewhere = other_sport_paragraphs(folded, sentences, res, gazetteer) if gazetteer is not None else set()
     story = _story_club(clubs_by_sentence.get(0, []), res)
     last_people: list[PersonRef] = []
@@ -88,7 +93,7 @@ def extract_claims(
 
     for sentence in sentences:
         here = people_by_sentence.get(sentence.index, [])
-        people = [p for p in here if not p.incumbent]
+        people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = _vacancy_club(folded, sentence, here, clubs, res)
         if said_open:
@@ -116,6 +121,7 @@ def extract_claims(
         if (
             not people
             and len({p.name for p in previous_people}) == 1
+            and not title_is_staff
             and not other_subject(text, res, sentence)
             # "City are in talks with Rodri over a new contract": the sentence is about that person
             and not any(c.relation in _OBJECT_CUES and cue_object_is_person(text, res, c) for c in cues)
@@ -322,6 +328,10 @@ def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 
+_STAFF_HEADLINE = re.compile(
+    r"\b(?:assistant(?: head)? (?:coach|manager)|first-team coach|set-piece coach|goalkeep(?:ing|er) coach|"
+    r"fitness coach|technical director|sporting director|director of football|backroom staff|coaching staff)\b"
+)
 _ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Relation.OFFER, Relation.LINKED})
 # The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
 # director", "to join X's backroom staff".

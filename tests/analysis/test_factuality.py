@@ -362,3 +362,14 @@ def test_a_list_a_manager_had_been_on_last_month_is_history(analyser: Analyser) 
         "Roma have appointed Gian Piero Gasperini. Thiago Motta had also been on Roma's list last month.",
     )
     assert ("Thiago Motta", "AS Roma", "linked") not in _claims(analysis)
+
+
+def test_the_spaniard_after_a_staff_appointment_headline_is_the_new_assistant(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal name Albert Stuivenberg assistant head coach",
+        "Arsenal have appointed Albert Stuivenberg as assistant head coach, joining Mikel Arteta's staff. "
+        "The Spaniard, a former youth coach, has signed a contract until 2029.",
+    )
+    assert not _definite(analysis)
+    assert not analysis.is_manager_rumour
