@@ -188,7 +188,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
         r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|milan.s|the club.s) (?:list|shortlist|wishlist)|"
-        r"on (?:the |their |its )?(?:[a-z-]+'s )?(?:short)?list|"
+        r"on (?:the |their |its )(?:club's )?(?:short)?list|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
