@@ -211,6 +211,12 @@ class _Reading:
                 # "five days after Maresca left … by mutual consent": the leaver in a clause of his own
                 candidates += [p for p in everyone if p.incumbent and p not in candidates]
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
+            if (
+                clause.kind in (Kind.CONDITIONAL, Kind.TEMPORAL)
+                and not local
+                and _PRONOUN_SUBJECT.search(folded, max(clause.start, cue.start - 30), cue.start)
+            ):
+                continue  # "If he departs, Como's Fàbregas is in the frame": "he" is someone named before
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
             if (
@@ -344,6 +350,7 @@ _NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
 

@@ -373,3 +373,13 @@ def test_the_spaniard_after_a_staff_appointment_headline_is_the_new_assistant(an
     )
     assert not _definite(analysis)
     assert not analysis.is_manager_rumour
+
+
+def test_he_in_an_if_clause_is_not_the_candidate_named_in_the_main_clause(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli planning",
+        "Antonio Conte could leave Napoli in the summer. If he departs, Bologna's Vincenzo Italiano is in the frame.",
+    )
+    assert ("Vincenzo Italiano", "Bologna", "under_pressure") not in _claims(analysis)
+    assert all(r.club != "Bologna" for r in analysis.rumours if r.manager == "Vincenzo Italiano")
