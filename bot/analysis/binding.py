@@ -231,6 +231,8 @@ def _target(
         return _with_coordinated(folded, best, candidates)
     if any(c.start not in res.descriptors and c.name not in own for c in pool):
         return []  # the clause names clubs, none of them a destination
+    if _UNNAMED.match(folded, cue.end, clause.end):
+        return []  # "turned down approaches from two Serie A clubs": the clubs are not named
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
     fallbacks = [scene.vacancy]
@@ -240,6 +242,15 @@ def _target(
         if target and target not in own and (owner.name, target) not in exits:
             return [target]
     return []
+
+
+# The cue's object is clubs the story does not name: no club to pin the claim on.
+_UNNAMED = re.compile(
+    r"\s+(?:(?:an?|several|multiple|two|three|four|\d+)\s+)?"
+    r"(?:(?:approach(?:es)?|offers?|bids?|advances|overtures|interest)\s+)?(?:from|by|of|with)?\s*"
+    r"(?:a|an|one|two|three|four|five|several|some|other|rival|unnamed|foreign|\d+)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:clubs?|sides?|teams?|outfits?|suitors?|nations?|federations?)\b"
+)
 
 
 def _target_score(folded: str, cue: Cue, club: ClubRef) -> float:

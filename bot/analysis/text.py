@@ -110,14 +110,23 @@ _SENTENCE_END = guarded(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
 
 
+def _abbreviated(before: str) -> bool:
+    """The text before a full stop ends with an abbreviation written as a word of its own ("Mr.",
+    "St."), not with a word that happens to end the same way ("shortlist.", "Kyiv.", "first.")."""
+    for abbreviation in _ABBREVIATIONS:
+        if before.endswith(abbreviation):
+            cut = len(before) - len(abbreviation)
+            return cut == 0 or not before[cut - 1].isalpha()
+    return False
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with character spans; newlines always end a sentence (titles, paragraphs)."""
     sentences: list[Sentence] = []
     start = 0
     paragraph = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[max(start, match.start() - 5) : match.start()].lower()
-        if "\n" not in match.group() and before.endswith(_ABBREVIATIONS):
+        if "\n" not in match.group() and _abbreviated(text[max(start, match.start() - 6) : match.start()].lower()):
             continue
         if text[start : match.start()].strip():
             sentences.append(Sentence(len(sentences), start, match.start(), paragraph))

@@ -383,3 +383,14 @@ def test_he_in_an_if_clause_is_not_the_candidate_named_in_the_main_clause(analys
     )
     assert ("Vincenzo Italiano", "Bologna", "under_pressure") not in _claims(analysis)
     assert all(r.club != "Bologna" for r in analysis.rumours if r.manager == "Vincenzo Italiano")
+
+
+def test_turning_down_clubs_the_story_does_not_name_is_pinned_on_no_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea search",
+        "Chelsea have sacked Enzo Maresca. Sebastian Hoeneß is among the candidates to replace him. "
+        "He has turned down approaches from two Serie A clubs this year.",
+    )
+    assert ("Sebastian Hoeneß", "Chelsea", "linked") in _claims(analysis)
+    assert ("Sebastian Hoeneß", "Chelsea", "rejected") not in _claims(analysis)

@@ -38,3 +38,13 @@ def test_fold_is_the_fold_table_and_keeps_the_length(text: str) -> None:
 @given(st.one_of(st.text(), AWKWARD))
 def test_clean_text_skips_only_work_that_would_change_nothing(text: str) -> None:
     assert textmod.clean_text(text) == _plain_clean(text)
+
+
+def test_a_word_ending_like_an_abbreviation_still_ends_its_sentence() -> None:
+    text = "He is on the shortlist. He came first. They play in Kyiv. Mr. Smith met St. Pauli officials."
+    assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
+        "He is on the shortlist.",
+        "He came first.",
+        "They play in Kyiv.",
+        "Mr. Smith met St. Pauli officials.",
+    ]
