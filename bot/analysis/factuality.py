@@ -142,6 +142,8 @@ def is_question(text: str, sentence: Sentence) -> bool:
     return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
 
 
+# "During that period he turned down …": a sentence set in the period the story has just told.
+_PAST_PERIOD = re.compile(r"(?:during|over|throughout) (?:that|his|her) (?:period|time|spell|stint|absence|hiatus)\b")
 _OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
 
 
@@ -161,6 +163,8 @@ def is_background(
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
     # "Two years ago this week, Klopp … told the world he would be leaving": an opening time phrase
     # dates the sentence's first statement (its 'this week' belongs to the date).
+    if _PAST_PERIOD.match(folded, sentence_start, cue_start):
+        return True
     comma = folded.find(",", sentence_start, min(cue_start, sentence_start + 40))
     if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
         opener = _OLD_DATE.search(folded, sentence_start, comma)

@@ -394,3 +394,14 @@ def test_turning_down_clubs_the_story_does_not_name_is_pinned_on_no_club(analyse
     )
     assert ("Sebastian Hoeneß", "Chelsea", "linked") in _claims(analysis)
     assert ("Sebastian Hoeneß", "Chelsea", "rejected") not in _claims(analysis)
+
+
+def test_a_sentence_set_during_a_period_already_told_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Italy appoint Mancini",
+        "Roberto Mancini has been appointed Italy head coach.\n\nMancini has been out of work since leaving "
+        "Saudi Arabia in 2024. During that period he turned down approaches from several clubs, including AS "
+        "Roma and Napoli, always insisting that he was waiting for the national team.",
+    )
+    assert _claims(analysis) == {("Roberto Mancini", "Italy", "appointed")}
