@@ -270,7 +270,11 @@ class _Reading:
             caretaker = cue.relation is Relation.APPOINTED and is_caretaker(folded, clause)
             listed = coordinated_people(folded, owner, people, res)
             if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject
-                listed = [p for p in listed if p is owner or same_statement(self.clauses, clause, p.start)]
+                listed = [
+                    p
+                    for p in listed
+                    if p is owner or same_statement(self.clauses, clause, p.start) or self._cut_by_list(p)
+                ]
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
@@ -280,6 +284,12 @@ class _Reading:
                         scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
             found += self._gapped(cue, clubs, people, factuality, stage, caretaker)
         return found
+
+    def _cut_by_list(self, person: PersonRef) -> bool:
+        """ "after Motta, De Rossi and Mancini all turned it down": the comma that ends the clause
+        the first name stands in is the list's own."""
+        own = clause_at(self.clauses, person.start)
+        return own.kind is not Kind.MAIN and own.end - person.end <= 1 and self.folded.startswith(",", person.end)
 
     def _gapped(
         self,

@@ -23,6 +23,7 @@ _ATTRIBUTION = re.compile(
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
     r"understands|reports|reported|claims|says|said|revealed|writes|wrote|suggests)\W*$"
 )
+_LIST_SEPARATORS = (", ", " and ", " & ")
 _COMMON_WORD_SOURCES = frozenset({"sport", "record", "as", "star", "mirror", "express", "sun", "kicker", "times"})
 
 
@@ -50,6 +51,7 @@ def resolve(
     out = Resolved()
     ends = {m.end for m in raw}
     mention_starts = {m.start for m in raw}
+    manager_starts = {m.start for m in raw if m.kind is Kind.MANAGER}
     namesakes: set[str] = set()
     full_names = {m.targets[0] for m in raw if m.kind is Kind.MANAGER and m.full}
     ambiguous: list[Mention] = []
@@ -78,7 +80,12 @@ def resolve(
                 window = folded[max(0, m.start - 40) : m.end + 40]
                 if not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):
                     continue
-            incumbent = bool(
+            # "after Motta, De Rossi and Mancini all turned the job down": the head of a list of people
+            # is one of them, not the man the job was left by.
+            listed = any(
+                folded.startswith(sep, m.end) and m.end + len(sep) in manager_starts for sep in _LIST_SEPARATORS
+            )
+            incumbent = not listed and bool(
                 INCUMBENT_BEFORE.search(folded[max(0, m.start - 30) : m.start])
                 or INCUMBENT_AFTER.match(folded[m.end : m.end + 30])
             )

@@ -405,3 +405,17 @@ def test_a_sentence_set_during_a_period_already_told_is_history(analyser: Analys
         "Roma and Napoli, always insisting that he was waiting for the national team.",
     )
     assert _claims(analysis) == {("Roberto Mancini", "Italy", "appointed")}
+
+
+def test_every_name_of_a_list_after_after_gets_the_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Roma rebuffed",
+        "Roma's search has stalled after Gian Piero Gasperini, Thiago Motta and Roberto Mancini all turned the "
+        "job down.",
+    )
+    assert {
+        ("Gian Piero Gasperini", "AS Roma", "rejected"),
+        ("Thiago Motta", "AS Roma", "rejected"),
+        ("Roberto Mancini", "AS Roma", "rejected"),
+    } <= _claims(analysis)
