@@ -50,6 +50,7 @@ class Scene:
     vacancy: str | None  # the club whose job the story says is open
     story: str | None  # the one club the headline is about
     headline: bool = False  # the sentence is (part of) the headline
+    section: str | None = None  # the club named by the heading of this part of a round-up
 
 
 def bind(
@@ -150,6 +151,8 @@ def _own(
         return [kb]
     if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
         return [scene.story]
+    if scene.section and not free and not local:
+        return [scene.section]  # "SWANSEA CITY" above "Matos is under pressure …" in a round-up
     return []
 
 
@@ -235,7 +238,7 @@ def _target(
         return []  # "turned down approaches from two Serie A clubs": the clubs are not named
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
-    fallbacks = [scene.vacancy]
+    fallbacks = [scene.vacancy, scene.section]
     if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
         fallbacks.append(scene.story)
     for target in fallbacks:

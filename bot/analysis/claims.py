@@ -91,7 +91,12 @@ def extract_claims(
     vacancy: str | None = None
     explicit_vacancy = False  # the story itself says which job is open ("Italy's search for a new coach")
 
+    section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
     for sentence in sentences:
+        heading = _heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
+        if heading is not None:
+            section, vacancy, explicit_vacancy = heading, None, False
+            continue
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
@@ -132,7 +137,7 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = _wording_strength(folded, sentence)
-        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story, sentence.paragraph == 0)):
+        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story, sentence.paragraph == 0, section)):
             claims.append(
                 RawClaim(
                     claim.manager,
@@ -390,6 +395,18 @@ def _object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRe
         if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
             return person
     return None
+
+
+def _heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
+    """A line that is nothing but a club's name ("SWANSEA CITY"), between paragraphs of a round-up: the
+    heading of the part about that club."""
+    if sentence.index == 0 or len(clubs) != 1:
+        return None
+    if any(s.paragraph == sentence.paragraph and s.index != sentence.index for s in sentences):
+        return None
+    club = clubs[0]
+    rest = text[sentence.start : club.start] + text[club.end : sentence.end]
+    return club.name if not rest.strip(" :-–") else None
 
 
 def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:

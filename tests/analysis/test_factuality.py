@@ -419,3 +419,13 @@ def test_every_name_of_a_list_after_after_gets_the_claim(analyser: Analyser) -> 
         ("Thiago Motta", "AS Roma", "rejected"),
         ("Roberto Mancini", "AS Roma", "rejected"),
     } <= _claims(analysis)
+
+
+def test_a_round_ups_club_heading_is_the_club_of_the_paragraph_under_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Championship round-up",
+        "The managerial merry-go-round is spinning.\n\nHULL CITY\nKieran McKenna is the dream target, and the "
+        "board is weighing up an approach.\n\nSTOKE CITY\nMark Robins signed a new two-year contract on Monday.",
+    )
+    assert _claims(analysis) == {("Kieran McKenna", "Hull City", "linked"), ("Mark Robins", "Stoke City", "extension")}
