@@ -1,216 +1,28 @@
 """Validate the story files in this directory against LABELLING.md (version 2).
 
 Run: python3 tests/data/analysis-set6/check.py
-Prints problems (exit code 1 if any) and the composition of the set.
+Prints problems (exit code 1 if any) and the composition of the set; the checks are
+../storyset_check.py's, with this set's numbers.
 """
-import collections
 import datetime
-import json
 import pathlib
-import re
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
-RELATIONS = {"linked", "talks", "offer", "agreed", "appointed", "rejected", "denied",
-             "stays", "extension", "sacked", "left", "under_pressure"}
-DEFINITE = {"sacked", "appointed", "agreed", "left", "extension"}
-FACTUALITIES = {"done", "expected", "possible", "question", "denied", "reported"}
+from storyset_check import Rules, run  # noqa: E402
 
-# relation x factuality table of LABELLING.md: the event in the story -> the stage to label.
-# Here we only check that the labelled (relation, factuality) pair can come out of the table.
-ALLOWED = {
-    "done": RELATIONS,
-    "expected": {"linked", "talks", "rejected", "stays", "under_pressure"},
-    "possible": {"linked", "stays", "talks", "under_pressure"},
-    "question": {"linked", "stays", "talks", "under_pressure"},
-    "denied": {"denied"},
-    "reported": {"linked", "talks", "offer", "rejected", "stays", "under_pressure"},
-}
-
-LEAGUES = {
-    "premier-league", "championship", "league-one", "league-two", "scottish-premiership",
-    "laliga", "serie-a", "bundesliga", "ligue-1", "primeira-liga", "eredivisie",
-    "belgian-pro-league", "super-lig", "saudi-pro-league", "mls", "nwsl", "brasileirao",
-    "wsl", "liga-f", "national-teams",
-}
-
-KNOWN_TAGS = {
-    "rss", "hard_negative", "unknown_manager", "ambiguous_nickname", "nickname", "coreference",
-    "multiple_managers", "candidate_list", "competing_destinations", "national_team", "womens",
-    "interim", "denial", "official", "hedged", "conditional", "question", "past_background",
-    "reported_speech", "aggregator", "here_we_go", "sack_race", "tabloid", "live_blog",
-    "press_conference", "namesake", "player_future", "other_sport", "feature", "short", "long",
-    "ambiguous",
-    # topic tags on negatives
-    "injury", "loan", "player_extension", "match_report", "director", "assistant", "academy",
-    "award", "fine", "transfer", "future_manager", "rugby", "rugby_league", "cricket",
-    "basketball", "ice_hockey", "nfl",
-}
-
-NAME_RE = re.compile(r"^h\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
-
-
-def check_file(path, problems):
-    def bad(msg):
-        problems.append(f"{path.name}: {msg}")
-
-    if not NAME_RE.match(path.name):
-        bad("file name is not hNN-short-slug.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        bad(f"invalid JSON: {exc}")
-        return None
-
-    if set(data) - {"article", "expected", "tags", "note"} or not {"article", "expected", "tags"} <= set(data):
-        bad(f"top-level keys {sorted(data)}")
-        return None
-    art, exp, tags = data["article"], data["expected"], data["tags"]
-
-    for key in ("title", "text", "url", "outlet", "published"):
-        if not isinstance(art.get(key), str):
-            bad(f"article.{key} missing or not a string")
-    if set(art) - {"title", "text", "url", "outlet", "published"}:
-        bad(f"unexpected article keys {sorted(set(art))}")
-    if not art.get("title", "").strip():
-        bad("empty title")
-    if not art.get("url", "").startswith("https://"):
-        bad("url does not start with https://")
-    try:
-        pub = datetime.datetime.strptime(art["published"], "%Y-%m-%dT%H:%M:%SZ")
-        if not (datetime.datetime(2026, 1, 1) <= pub < datetime.datetime(2026, 12, 1)):
-            bad(f"published {art['published']} outside 2026-01 .. 2026-11")
-    except (KeyError, ValueError):
-        bad("published is not YYYY-MM-DDTHH:MM:SSZ")
-
-    need = {"is_manager_rumour", "managers", "clubs", "rumours", "sources"}
-    if set(exp) != need:
-        bad(f"expected keys {sorted(exp)}")
-        return None
-    if not isinstance(exp["is_manager_rumour"], bool):
-        bad("is_manager_rumour is not a bool")
-    for key in ("managers", "clubs", "sources"):
-        if not isinstance(exp[key], list) or not all(isinstance(x, str) and x.strip() for x in exp[key]):
-            bad(f"{key} is not a list of names")
-        elif len(set(exp[key])) != len(exp[key]):
-            bad(f"duplicate in {key}")
-
-    pairs = set()
-    for r in exp["rumours"]:
-        if set(r) - {"manager", "club", "relation", "factuality", "caretaker"} or \
-                not {"manager", "club", "relation", "factuality"} <= set(r):
-            bad(f"rumour keys {sorted(r)}")
-            continue
-        if r["relation"] not in RELATIONS:
-            bad(f"unknown relation {r['relation']}")
-        if r["factuality"] not in FACTUALITIES:
-            bad(f"unknown factuality {r['factuality']}")
-        elif r["relation"] not in ALLOWED[r["factuality"]]:
-            bad(f"{r['relation']} with factuality {r['factuality']} is not in the table")
-        if r["relation"] in DEFINITE and r["factuality"] != "done":
-            bad(f"definite relation {r['relation']} without done")
-        if "caretaker" in r and (r["caretaker"] is not True or r["relation"] != "appointed"):
-            bad("caretaker must be true and only on an appointment")
-        if r["manager"] not in exp["managers"]:
-            bad(f"rumour manager {r['manager']} not in managers")
-        if r["club"] not in exp["clubs"]:
-            bad(f"rumour club {r['club']} not in clubs")
-        key = (r["manager"], r["club"])
-        if key in pairs:
-            bad(f"two rumours for the pair {key}")
-        pairs.add(key)
-
-    if exp["is_manager_rumour"]:
-        if not exp["rumours"]:
-            bad("rumour story without rumours")
-        if "hard_negative" in tags:
-            bad("rumour story tagged hard_negative")
-        paired = {r["manager"] for r in exp["rumours"]}
-        if not paired <= set(exp["managers"]):
-            bad("managers missing")
-    else:
-        if exp["rumours"] or exp["managers"] or exp["sources"]:
-            bad("negative with rumours / managers / sources")
-        if "hard_negative" not in tags:
-            bad("negative without hard_negative tag")
-
-    if not isinstance(tags, list) or len(set(tags)) != len(tags):
-        bad("tags not a list of unique strings")
-    leagues = [t.split(":", 1)[1] for t in tags if t.startswith("league:")]
-    for lg in leagues:
-        if lg not in LEAGUES:
-            bad(f"unknown league tag {lg}")
-    if not leagues and "other_sport" not in tags:
-        bad("no league tag")
-    for t in tags:
-        if not t.startswith("league:") and t not in KNOWN_TAGS:
-            bad(f"unknown tag {t}")
-    text_len = len(art.get("text", ""))
-    if ("short" in tags) != (text_len < 400):
-        bad(f"short tag vs text length {text_len}")
-    if ("long" in tags) != (text_len > 2000):
-        bad(f"long tag vs text length {text_len}")
-    if "rss" in tags and text_len > 600:
-        bad(f"rss item with {text_len} characters of text")
-    if "ambiguous" in tags and not data.get("note"):
-        bad("ambiguous without a note")
-    if exp["rumours"] and "interim" in tags and not any(r.get("caretaker") for r in exp["rumours"]):
-        bad("interim tag but no caretaker rumour")
-    return data
-
-
-def main():
-    problems = []
-    stories = {}
-    for path in sorted(HERE.glob("*.json")):
-        data = check_file(path, problems)
-        if data is not None:
-            stories[path.name] = data
-
-    n = len(stories)
-    rss = sum("rss" in d["tags"] for d in stories.values())
-    neg = sum(not d["expected"]["is_manager_rumour"] for d in stories.values())
-    leagues = collections.Counter(t for d in stories.values() for t in d["tags"] if t.startswith("league:"))
-    fact = collections.Counter(r["factuality"] for d in stories.values() for r in d["expected"]["rumours"])
-    rel = collections.Counter(r["relation"] for d in stories.values() for r in d["expected"]["rumours"])
-    tagc = collections.Counter(t for d in stories.values() for t in d["tags"] if not t.startswith("league:"))
-
-    long_ = sum("long" in d["tags"] for d in stories.values())
-    unknown = sum("unknown_manager" in d["tags"] for d in stories.values())
-    numbers = sorted(int(name[1:3]) for name in stories)
-    if n != 60:
-        problems.append(f"{n} stories, expected 60")
-    if numbers != list(range(1, n + 1)):
-        problems.append("story numbers are not h01 .. hNN without gaps or duplicates")
-    if rss < 36:
-        problems.append(f"only {rss} RSS-shaped stories (want at least 36)")
-    if n and not (0.6 <= rss / n <= 0.75):
-        problems.append(f"RSS share {rss}/{n} is not about two thirds")
-    if long_ < 3:
-        problems.append(f"only {long_} long stories (want at least 3)")
-    if not (3 <= unknown <= 5):
-        problems.append(f"{unknown} stories with invented coaches (want 3 to 5)")
-    if n and not (0.2 <= neg / n <= 0.3):
-        problems.append(f"negative share {neg}/{n} is not about a quarter")
-    if len(leagues) < 12:
-        problems.append(f"only {len(leagues)} leagues")
-
-    print(f"stories: {n}  rss: {rss}  full: {n - rss}  negatives: {neg}  positives: {n - neg}")
-    print(f"long: {long_}  unknown_manager: {unknown}")
-    print(f"rumour pairs: {sum(fact.values())}")
-    print("factuality:", dict(sorted(fact.items())))
-    print("relation:", dict(sorted(rel.items())))
-    print(f"leagues ({len(leagues)}):", dict(sorted(leagues.items())))
-    print("tags:", dict(sorted(tagc.items())))
-    if problems:
-        print("\nPROBLEMS:")
-        for p in problems:
-            print("  " + p)
-        return 1
-    print("\nno problems")
-    return 0
-
+RULES = Rules(
+    prefix="h",
+    stories=60,
+    exact=True,
+    min_rss=36,
+    min_long=3,
+    unknown=(3, 5),
+    first_day=datetime.datetime(2026, 1, 1),
+    after_last_day=datetime.datetime(2026, 12, 1),
+)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(HERE, RULES))
