@@ -47,7 +47,7 @@ KNOWN_TAGS = {
     # topic tags on negatives
     "injury", "loan", "player_extension", "match_report", "director", "assistant", "academy",
     "award", "fine", "transfer", "future_manager", "rugby", "rugby_league", "cricket",
-    "basketball", "ice_hockey", "nfl",
+    "basketball", "ice_hockey", "nfl", "punditry",
 }
 
 
