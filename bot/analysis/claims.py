@@ -360,8 +360,12 @@ _NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:new )?(?:[\w-]+ )?|to become (?:the |their )?|"
     r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
     r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
-    r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|under-\d+s? (?:coach|manager)|"
-    r"u\d+s? (?:coach|manager)|chief executive|ceo|chairman|president|scout|ambassador)\b|"
+    r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
+    r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
+    r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
+    # "as head coach of their under-21 side": a team below the first team
+    r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
+    r"(?:club's )?(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)\b|"
     r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")

@@ -81,7 +81,8 @@ _SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w
 _FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
 _POSSIBLE = LiteralScan(
-    r"\b(?:could|might|may|would|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|mull(?:s|ed|ing)?(?: over)?|"
+    r"\b(?:could|might|may|would|should|ought to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|"
+    r"mull(?:s|ed|ing)?(?: over)?|"
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
     r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
     r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"

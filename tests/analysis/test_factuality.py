@@ -429,3 +429,17 @@ def test_a_round_ups_club_heading_is_the_club_of_the_paragraph_under_it(analyser
         "board is weighing up an approach.\n\nSTOKE CITY\nMark Robins signed a new two-year contract on Monday.",
     )
     assert _claims(analysis) == {("Kieran McKenna", "Hull City", "linked"), ("Mark Robins", "Stoke City", "extension")}
+
+
+def test_a_head_coach_of_an_under_21_side_is_not_the_clubs_manager(analyser: Analyser) -> None:
+    for title, text in (
+        ("Arsenal name Jack Wilshere as under-21s head coach", ""),
+        ("Arsenal appointment", "Arsenal have appointed Jack Wilshere as head coach of their under-21 side."),
+    ):
+        analysis = _analyse(analyser, title, text)
+        assert not _definite(analysis), title
+
+
+def test_a_pundit_saying_a_club_should_sack_its_manager_is_no_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Neville: Tottenham should sack Thomas Frank now")
+    assert not _definite(analysis)
