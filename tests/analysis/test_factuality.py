@@ -443,3 +443,12 @@ def test_a_head_coach_of_an_under_21_side_is_not_the_clubs_manager(analyser: Ana
 def test_a_pundit_saying_a_club_should_sack_its_manager_is_no_sacking(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Neville: Tottenham should sack Thomas Frank now")
     assert not _definite(analysis)
+
+
+def test_facing_the_axe_and_patience_wearing_thin_are_pressure(analyser: Analyser) -> None:
+    assert _claims(_analyse(analyser, "Tottenham boss Thomas Frank is facing the axe after the derby defeat")) == {
+        ("Thomas Frank", "Tottenham Hotspur", "under_pressure")
+    }
+    question = _analyse(analyser, "Is Tottenham's patience with Thomas Frank wearing thin?")
+    assert _claims(question) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}
+    assert question.rumours[0].factuality is Factuality.QUESTION
