@@ -62,6 +62,9 @@ eval: $(DEV_STAMP)
 	@echo
 	@echo "Sixth story set (see tests/data/analysis-set6/README.md):"
 	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set6
+	@echo
+	@echo "Seventh story set (see tests/data/analysis-set7/README.md):"
+	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set7
 
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'

@@ -14,7 +14,15 @@ from bot.analysis.analyser import Analyser
 from bot.analysis.evaluate import _named, evaluate, format_report
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["analysis", "analysis-holdout", "analysis-set3", "analysis-set4", "analysis-set5", "analysis-set6"]
+SETS = [
+    "analysis",
+    "analysis-holdout",
+    "analysis-set3",
+    "analysis-set4",
+    "analysis-set5",
+    "analysis-set6",
+    "analysis-set7",
+]
 
 
 @pytest.mark.parametrize("story_set", SETS)
