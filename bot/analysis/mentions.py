@@ -94,6 +94,10 @@ def resolve(
         elif m.kind is Kind.CLUB:
             if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
                 continue  # "Bruno Guimarães": a player's surname, not Vitória de Guimarães
+            if gaz.clubs[m.targets[0]].national and (
+                _COMPETITION.search(folded, max(0, m.start - 12), m.start) or _double_barrelled(text, m.start, m.end)
+            ):
+                continue  # "Coupe de France", "Ouest-France": a cup or a newspaper, not the national team
             place = _PLACE.search(folded, max(0, m.start - 20), m.start)
             if place and (
                 gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
@@ -143,6 +147,7 @@ def _double_barrelled(text: str, start: int, end: int) -> bool:
     return bool(_BARREL_BEFORE.search(text, max(0, start - 20), start) or _BARREL_AFTER.match(text, end))
 
 
+_COMPETITION = re.compile(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van) $")
 _PLACE = LiteralScan(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"

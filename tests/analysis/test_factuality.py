@@ -452,3 +452,13 @@ def test_facing_the_axe_and_patience_wearing_thin_are_pressure(analyser: Analyse
     question = _analyse(analyser, "Is Tottenham's patience with Thomas Frank wearing thin?")
     assert _claims(question) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}
     assert question.rumours[0].factuality is Factuality.QUESTION
+
+
+def test_a_country_in_a_cup_or_a_newspapers_name_is_not_its_national_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lyon stand by Fonseca",
+        "Lyon have no plans to sack Paulo Fonseca despite their Coupe de France exit, according to Ouest-France.",
+    )
+    assert {r.club for r in analysis.rumours} == {"Olympique Lyonnais"}
+    assert "France" not in analysis.clubs
