@@ -462,3 +462,12 @@ def test_a_country_in_a_cup_or_a_newspapers_name_is_not_its_national_team(analys
     )
     assert {r.club for r in analysis.rumours} == {"Olympique Lyonnais"}
     assert "France" not in analysis.clubs
+
+
+def test_the_club_a_cup_exit_came_at_the_hands_of_is_an_opponent(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton stand by Moyes",
+        "Everton have no plans to sack David Moyes despite Tuesday's FA Cup exit at the hands of Fulham.",
+    )
+    assert {r.club for r in analysis.rumours} == {"Everton"}
