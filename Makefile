@@ -45,26 +45,15 @@ lint: $(DEV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Every labelled story set (tests/data/analysis*, each with its README), in order.
+STORY_SETS := analysis analysis-holdout analysis-set3 analysis-set4 analysis-set5 analysis-set6 analysis-set7
+
 eval: $(DEV_STAMP)
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis
-	@echo
-	@echo "Second story set (see tests/data/analysis-holdout/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-holdout
-	@echo
-	@echo "Third story set (see tests/data/analysis-set3/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set3
-	@echo
-	@echo "Fourth story set (see tests/data/analysis-set4/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set4
-	@echo
-	@echo "Fifth story set (see tests/data/analysis-set5/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set5
-	@echo
-	@echo "Sixth story set (see tests/data/analysis-set6/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set6
-	@echo
-	@echo "Seventh story set (see tests/data/analysis-set7/README.md):"
-	$(BIN)/python -m bot.analysis.evaluate tests/data/analysis-set7
+	@for set in $(STORY_SETS); do \
+		echo "Story set $$set (see tests/data/$$set/README.md):"; \
+		$(BIN)/python -m bot.analysis.evaluate tests/data/$$set || exit 1; \
+		echo; \
+	done
 
 bench: $(DEV_STAMP)
 	@$(PIP) -e '.[dev,bench]'

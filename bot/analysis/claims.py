@@ -406,8 +406,11 @@ def _heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences
     heading of the part about that club."""
     if sentence.index == 0 or len(clubs) != 1:
         return None
-    if any(s.paragraph == sentence.paragraph and s.index != sentence.index for s in sentences):
-        return None
+    after = sentence.index + 1
+    if sentences[sentence.index - 1].paragraph == sentence.paragraph or (
+        after < len(sentences) and sentences[after].paragraph == sentence.paragraph
+    ):
+        return None  # a paragraph of its own
     club = clubs[0]
     rest = text[sentence.start : club.start] + text[club.end : sentence.end]
     return club.name if not rest.strip(" :-–") else None

@@ -148,6 +148,11 @@ _PAST_PERIOD = re.compile(r"(?:during|over|throughout) (?:that|his|her) (?:perio
 _OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
 
 
+def _definite(relation: Relation) -> bool:
+    """A relation that states an event (or a refusal) rather than a rumour's stage."""
+    return relation in DEFINITE or relation is Relation.REJECTED
+
+
 def is_background(
     folded: str,
     clause: Clause,
@@ -155,10 +160,9 @@ def is_background(
     cue_end: int,
     published: datetime | None,
     *,
-    definite: bool,
+    relation: Relation,
     sentence_start: int,
     sentence_end: int,
-    relation_linked: bool = False,
 ) -> bool:
     """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
     past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
@@ -174,7 +178,8 @@ def is_background(
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
-    if relation_linked and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
+    definite = _definite(relation)
+    if relation is Relation.LINKED and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
         return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
     if definite and (
         _SINCE_EXIT.search(before)
@@ -288,8 +293,7 @@ def classify(
         and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
     ):
         return Factuality.DENIED
-    definite = relation in DEFINITE or relation is Relation.REJECTED
-    if title and definite and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
+    if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
         return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
         folded,
@@ -297,10 +301,9 @@ def classify(
         cue_start,
         cue_end,
         published,
-        definite=definite,
+        relation=relation,
         sentence_start=sentence.start,
         sentence_end=sentence.end,
-        relation_linked=relation is Relation.LINKED,
     ):
         return Factuality.PAST
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)

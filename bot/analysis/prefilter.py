@@ -1,4 +1,4 @@
-"""A cheap guard for a large alternation: the few letters any match can begin with.
+"""Patterns tried only where they can match: a guard, a literal scan and a word gate.
 
 Python's ``re`` tries every alternative of a pattern at every position where it may start. For the
 cue pattern (hundreds of alternatives) most of that work is wasted on words no cue starts with.
@@ -21,13 +21,14 @@ import bisect
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick_rs
 
+_T = TypeVar("_T")
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
 # ``\s`` in a str pattern: Unicode whitespace, 29 characters, all of them listed.
 _SPACE = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
@@ -58,8 +59,8 @@ def _chars(op: Any, av: Any) -> set[str] | None:
     return None
 
 
-# Every pattern :func:`guarded` compiled or :class:`LiteralScan` wraps, with its source: the tests
-# check that each finds exactly what the plain pattern finds.
+# Every pattern :func:`guarded` compiled or a :class:`LiteralScan` / :class:`WordGate` wraps, with its
+# source: the tests check that each finds exactly what the plain pattern finds.
 GUARDED: list[tuple[str, int, re.Pattern[str] | LiteralScan | WordGate]] = []
 
 
@@ -109,17 +110,21 @@ def _prefixes(items: list[Any], k: int, limit: int = _MAX_ALTERNATIVES) -> set[s
     return results
 
 
+def _longest(lengths: tuple[int, ...], build: Callable[[int], _T]) -> _T | None:
+    """``build(k)`` for the first of ``lengths`` whose prefixes are not too many to list."""
+    for k in lengths:
+        try:
+            return build(k)
+        except _TooMany:
+            continue
+    return None
+
+
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` compiled with a :func:`prefix_guard` in front: the same matches, found sooner.
 
     The guard is as long as it stays short (at most ``_MAX_ALTERNATIVES`` prefixes to test)."""
-    guard = ""
-    for k in (4, 3, 2, 1):
-        try:
-            guard = prefix_guard(pattern, k)
-        except _TooMany:
-            continue
-        break
+    guard = _longest((4, 3, 2, 1), lambda k: prefix_guard(pattern, k)) or ""
     compiled = re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
     GUARDED.append((pattern, flags, compiled))
     return compiled
@@ -157,13 +162,11 @@ class LiteralScan:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         if flags & re.IGNORECASE:
             raise ValueError("a literal scan is case-sensitive")
-        prefixes: set[str] = set()
-        for k in (8, 6, 4, 3, 2):  # the longest that can be listed: fewer places to try
-            try:
-                prefixes = {p.split(_OPEN)[0] for p in _prefixes(list(sp.parse(pattern)), k, limit=_MAX_LITERALS)}
-            except _TooMany:
-                continue
-            break
+        items = list(sp.parse(pattern))
+        # the longest literals that can be listed: fewer places to try
+        prefixes = _longest(
+            (8, 6, 4, 3, 2), lambda k: {p.split(_OPEN)[0] for p in _prefixes(items, k, limit=_MAX_LITERALS)}
+        )
         if not prefixes or "" in prefixes:
             raise ValueError(f"not every match of {pattern[:60]!r} begins with a literal string")
         self.pattern = re.compile(pattern, flags)
