@@ -113,7 +113,9 @@ def _own(
     ]
     if near:
         agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
-        best = agent[0] if agent else min(near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
+        # "Everton confirm Moyes exit, Leeds back Farke": of the clubs near the cue, the one he holds
+        mine = [c for c in near if c.name in own_clubs(owner, res)]
+        best = agent[0] if agent else min(mine or near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
         return [best.name]
     home = res.home.get(owner.name)
     if home:

@@ -134,8 +134,9 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 if owner is not None:
                     out.career.setdefault(owner.name, set()).add(member.name)
         if _OPPONENT.search(folded, max(0, club.start - 30), club.start):
-            out.descriptors.add(club.start)
-            out.opponents.add(club.start)
+            for member in _chain_after(folded, clubs, clubs.index(club)):  # "against Portugal and Greece"
+                out.descriptors.add(member.start)
+                out.opponents.add(member.start)
     for person in out.people:  # "the former Manchester United interim manager" describes a man
         if person.explicit:
             continue

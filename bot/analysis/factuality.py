@@ -26,17 +26,17 @@ _LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier 
 _OLD_DATE = WordGate(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)|"
-    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) "
-    r"(?:ago|after|later|earlier|before)\b|\bback in\b"
+    r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
+    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
+    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
+    r"\bback in\b",
 )
 # "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
 _HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")
 _RECENT = LiteralScan(
     r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
     r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
-    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|recently|with immediate effect)\b"
+    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|(?<!most )recently|with immediate effect)\b"
 )
 # "days after Sean Dyche was dismissed": recent, measured from the news the clause hangs on.
 _RECENT_OPENER = re.compile(
@@ -57,7 +57,10 @@ _RETROSPECT = re.compile(
 _HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
-_PAST_VERB = re.compile(r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won)\b")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won|"
+    r"signed|agreed|extended|penned|renewed|committed)\b"
+)
 # A denial or negation governs the cues after it in its sentence.
 _DENIAL = LiteralScan(
     r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"

@@ -32,13 +32,16 @@ _T = TypeVar("_T")
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
 # ``\s`` in a str pattern: Unicode whitespace, 29 characters, all of them listed.
 _SPACE = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
+# ``\d``: Unicode decimal digits, about 700; listed only where asked (a scan of a pattern that
+# begins with a number), since they multiply the prefixes.
+_DIGIT = frozenset(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c)))
 _MAX_ALTERNATIVES = 400  # a longer guard costs more than it saves: fewer characters are listed
 _MAX_LITERALS = 20_000  # an automaton takes many more
 _REPEATS = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
 _ZERO_WIDTH = {sc.AT, sc.ASSERT, sc.ASSERT_NOT}
 
 
-def _chars(op: Any, av: Any) -> set[str] | None:
+def _chars(op: Any, av: Any, digits: bool = False) -> set[str] | None:
     """The characters one item can match, ``{_OPEN}`` when too many to list; None if not a char."""
     if op is sc.LITERAL:
         return {chr(av)}
@@ -53,6 +56,8 @@ def _chars(op: Any, av: Any) -> set[str] | None:
                 found |= {chr(c) for c in range(sub_av[0], sub_av[1] + 1)}
             elif sub_op is sc.CATEGORY and sub_av is sc.CATEGORY_SPACE:
                 found |= _SPACE
+            elif sub_op is sc.CATEGORY and sub_av is sc.CATEGORY_DIGIT and digits:
+                found |= _DIGIT
             else:  # NEGATE, a category such as \w, a wide range
                 return {_OPEN}
         return found
@@ -61,7 +66,7 @@ def _chars(op: Any, av: Any) -> set[str] | None:
 
 # Every pattern :func:`guarded` compiled or a :class:`LiteralScan` / :class:`WordGate` wraps, with its
 # source: the tests check that each finds exactly what the plain pattern finds.
-GUARDED: list[tuple[str, int, re.Pattern[str] | LiteralScan | WordGate]] = []
+GUARDED: list[tuple[str, int, re.Pattern[str] | _Scan | WordGate]] = []
 
 
 class _TooMany(Exception):
@@ -80,7 +85,7 @@ def _join(heads: set[str], tails: set[str], k: int, limit: int) -> set[str]:
     return out
 
 
-def _prefixes(items: list[Any], k: int, limit: int = _MAX_ALTERNATIVES) -> set[str]:
+def _prefixes(items: list[Any], k: int, limit: int = _MAX_ALTERNATIVES, digits: bool = False) -> set[str]:
     """Strings (at most ``k`` characters, or ending in ``_OPEN``) that can begin a match of ``items``;
     a shorter string without ``_OPEN`` means the sequence can end there."""
     results = {""}
@@ -89,16 +94,17 @@ def _prefixes(items: list[Any], k: int, limit: int = _MAX_ALTERNATIVES) -> set[s
             break
         if op in _ZERO_WIDTH:
             continue  # ignoring a condition only widens the set
-        chars = _chars(op, av)
+        chars = _chars(op, av, digits)
         if chars is not None:
             results = _join(results, chars, k, limit)
         elif op is sc.SUBPATTERN:
-            results = _join(results, _prefixes(list(av[-1]), k, limit), k, limit)
+            results = _join(results, _prefixes(list(av[-1]), k, limit, digits), k, limit)
         elif op is sc.BRANCH:
-            results = _join(results, set().union(*(_prefixes(list(alt), k, limit) for alt in av[1])), k, limit)
+            alternatives = (_prefixes(list(alt), k, limit, digits) for alt in av[1])
+            results = _join(results, set().union(*alternatives), k, limit)
         elif op in _REPEATS:
             low, high, body = av
-            once = _prefixes(list(body), k, limit)
+            once = _prefixes(list(body), k, limit, digits)
             current, reached = set(results), set(results) if low == 0 else set()
             for count in range(1, min(high, k) + 1):
                 current = _join(current, once, k, limit)
@@ -124,10 +130,14 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` compiled with a :func:`prefix_guard` in front: the same matches, found sooner.
 
     The guard is as long as it stays short (at most ``_MAX_ALTERNATIVES`` prefixes to test)."""
-    guard = _longest((4, 3, 2, 1), lambda k: prefix_guard(pattern, k)) or ""
-    compiled = re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
+    compiled = _with_guard(pattern, flags)
     GUARDED.append((pattern, flags, compiled))
     return compiled
+
+
+def _with_guard(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    guard = _longest((4, 3, 2, 1), lambda k: prefix_guard(pattern, k)) or ""
+    return re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
 
 
 def prefix_guard(pattern: str, k: int = 4) -> str:
@@ -151,70 +161,60 @@ def prefix_guard(pattern: str, k: int = 4) -> str:
     return f"(?=[{firsts}])(?:(?={'|'.join(alternatives)}))"
 
 
-class LiteralScan:
-    """A pattern whose every match begins with one of a few literal strings ("rugby", "cricket"…).
+_Try = Callable[[str, int, int], "re.Match[str] | None"]
 
-    One Aho-Corasick pass finds where those strings stand and the pattern is tried only there, instead
-    of at every position of the text: for a pattern of rare words (another sport's, a women's team's)
-    a text without them costs one pass of compiled code. ``finditer``, ``search`` and ``findall`` find
-    exactly what the plain pattern's do (the tests check it on every story)."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        if flags & re.IGNORECASE:
-            raise ValueError("a literal scan is case-sensitive")
-        items = list(sp.parse(pattern))
-        # the longest literals that can be listed: fewer places to try
-        prefixes = _longest(
-            (8, 6, 4, 3, 2), lambda k: {p.split(_OPEN)[0] for p in _prefixes(items, k, limit=_MAX_LITERALS)}
-        )
-        if not prefixes or "" in prefixes:
-            raise ValueError(f"not every match of {pattern[:60]!r} begins with a literal string")
-        self.pattern = re.compile(pattern, flags)
-        self._automaton = ahocorasick_rs.AhoCorasick(sorted(prefixes))
-        self._cached: tuple[str, list[int], list[int]] | None = None
-        GUARDED.append((pattern, flags, self))
+class _Scan:
+    """A pattern tried only at candidate places of a text, each with the patterns that can match
+    there (in order). ``finditer``, ``search`` and ``findall`` find exactly what the plain pattern's
+    do; the candidates of the last text are kept (one tuple, replaced whole: safe when threads share
+    the analyser), as the analysis scans one text sentence by sentence."""
+
+    pattern: re.Pattern[str]
+
+    def __init__(self) -> None:
+        self._cached: tuple[str, list[int], list[int], list[tuple[_Try, ...]]] | None = None
+
+    def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+        """Where a match may start, the least end it can have from there, and what to try there."""
+        raise NotImplementedError
+
+    def _candidates(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+        cached = self._cached
+        if cached is not None and cached[0] is text:
+            return cached[1], cached[2], cached[3]
+        starts, ends, tries = self._find(text)
+        self._cached = (text, starts, ends, tries)
+        return starts, ends, tries
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pos, end = max(0, pos), min(endpos, len(text))
-        starts, ends = self._candidates(text)
+        starts, ends, tries = self._candidates(text)
         after = pos
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
             start = starts[i]
             if start < after or ends[i] > end:
                 continue  # inside the previous match (re's own scan skips it), or no literal fits the window
-            match = self.pattern.match(text, start, end)
-            if match is not None:
-                yield match
-                after = match.end()
-
-    def _candidates(self, text: str) -> tuple[list[int], list[int]]:
-        """Where a literal starts in ``text`` and where the shortest one starting there ends. The
-        analysis scans one text sentence by sentence, so the last text's are kept (one tuple,
-        replaced whole: safe when threads share the analyser)."""
-        cached = self._cached
-        if cached is not None and cached[0] is text:
-            return cached[1], cached[2]
-        shortest: dict[int, int] = {}
-        for _, start, stop in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            if stop < shortest.get(start, sys.maxsize):
-                shortest[start] = stop
-        starts = sorted(shortest)
-        ends = [shortest[start] for start in starts]
-        self._cached = (text, starts, ends)
-        return starts, ends
+            for attempt in tries[i]:
+                match = attempt(text, start, end)
+                if match is not None:
+                    yield match
+                    after = match.end()
+                    break
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         # finditer's loop for the first match only, without a generator: called hundreds of times
         # an article, on the words before each name and cue.
         pos, end = max(0, pos), min(endpos, len(text))
-        starts, ends = self._candidates(text)
-        match = self.pattern.match
+        starts, ends, tries = self._candidates(text)
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
             start = starts[i]
             if start >= end:
                 break
-            if ends[i] <= end and (found := match(text, start, end)) is not None:
-                return found
+            if ends[i] <= end:
+                for attempt in tries[i]:
+                    if (found := attempt(text, start, end)) is not None:
+                        return found
         return None
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
@@ -223,14 +223,126 @@ class LiteralScan:
         return [m.group() for m in self.finditer(text, pos, endpos)]
 
 
+def _literals(pattern: str, digits: bool = False) -> set[str]:
+    """The longest literal strings that can be listed of which every match of ``pattern`` begins
+    with one (fewer places to try); ValueError when a match need not begin with one. With
+    ``digits``, a match may begin with a digit (each digit is then a literal of its own)."""
+    items = list(sp.parse(pattern))
+    lengths = (8, 6, 4, 3, 2, 1) if digits else (8, 6, 4, 3, 2)
+    prefixes = _longest(
+        lengths, lambda k: {p.split(_OPEN)[0] for p in _prefixes(items, k, limit=_MAX_LITERALS, digits=digits)}
+    )
+    if not prefixes or "" in prefixes:
+        raise ValueError(f"not every match of {pattern[:60]!r} begins with a literal string")
+    return prefixes
+
+
+def _shortest_by_start(found: list[tuple[int, int, int]]) -> dict[int, int]:
+    shortest: dict[int, int] = {}
+    for _, start, stop in found:
+        if stop < shortest.get(start, sys.maxsize):
+            shortest[start] = stop
+    return shortest
+
+
+class LiteralScan(_Scan):
+    """A pattern whose every match begins with one of a few literal strings ("rugby", "cricket"…).
+
+    One Aho-Corasick pass finds where those strings stand and the pattern is tried only there, instead
+    of at every position of the text: for a pattern of rare words (another sport's, a women's team's)
+    a text without them costs one pass of compiled code."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        super().__init__()
+        if flags & re.IGNORECASE:
+            raise ValueError("a literal scan is case-sensitive")
+        self.pattern = re.compile(pattern, flags)
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(_literals(pattern)))
+        self._try: tuple[_Try, ...] = (self.pattern.match,)
+        GUARDED.append((pattern, flags, self))
+
+    def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+        shortest = _shortest_by_start(self._automaton.find_matches_as_indexes(text, overlapping=True))
+        starts = sorted(shortest)
+        return starts, [shortest[start] for start in starts], [self._try] * len(starts)
+
+
+class BranchScan(_Scan):
+    """``head(?:alt₁|alt₂|…)tail`` where every alternative begins with literal strings: one
+    Aho-Corasick pass over all of them, and at each place only the alternatives whose literals stand
+    there are tried, in their order (what ``re`` does, without trying hundreds that cannot match).
+    ``head`` must be zero-width (look-arounds, ``\\b``)."""
+
+    def __init__(self, head: str, alternatives: list[str], tail: str = "") -> None:
+        super().__init__()
+        source = f"{head}(?:{'|'.join(alternatives)}){tail}"
+        self.pattern = re.compile(source)
+        owners: defaultdict[str, int] = defaultdict(int)
+        for bit, alternative in enumerate(alternatives):
+            for literal in _literals(f"(?:{alternative}){tail}", digits=True):
+                owners[literal] |= 1 << bit
+        literals = sorted(owners)
+        self._masks = [owners[literal] for literal in literals]
+        self._automaton = ahocorasick_rs.AhoCorasick(literals)
+        self._alternatives = [re.compile(f"{head}(?:{alternative}){tail}").match for alternative in alternatives]
+        self._by_mask: dict[int, tuple[_Try, ...]] = {}
+        GUARDED.append((source, 0, self))
+
+    def _tries(self, mask: int) -> tuple[_Try, ...]:
+        tries = self._by_mask.get(mask)
+        if tries is None:
+            tries = tuple(alt for bit, alt in enumerate(self._alternatives) if mask >> bit & 1)
+            self._by_mask[mask] = tries
+        return tries
+
+    def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        shortest = _shortest_by_start(found)
+        masks: dict[int, int] = {}
+        for index, start, _ in found:
+            masks[start] = masks.get(start, 0) | self._masks[index]
+        starts = sorted(shortest)
+        return starts, [shortest[start] for start in starts], [self._tries(masks[start]) for start in starts]
+
+
+class CharScan(_Scan):
+    """A pattern whose every (non-empty) match begins at one of the characters ``at`` or right after
+    one of ``after`` (a sentence break: after ". ", at ";" or a newline). One pass of ``re``'s
+    character-set scan finds those places; the pattern is tried there only. The caller's word for
+    where matches begin is checked by the tests against the plain pattern."""
+
+    def __init__(self, pattern: str, at: str = "", after: str = "") -> None:
+        super().__init__()
+        self.pattern = re.compile(pattern)
+        self._at, self._after = at, after
+        self._places = re.compile(f"[{re.escape(at + after)}]")
+        self._try: tuple[_Try, ...] = (self.pattern.match,)
+        GUARDED.append((pattern, 0, self))
+
+    def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+        starts: list[int] = []
+        for place in self._places.finditer(text):
+            char, index = place.group(), place.start()
+            if char in self._at and (not starts or starts[-1] < index):
+                starts.append(index)
+            if char in self._after:
+                starts.append(index + 1)
+        return starts, starts, [self._try] * len(starts)
+
+
+def _rarity(words: set[str]) -> tuple[int, int]:
+    """The longer the shortest word, and then the fewer the words, the rarer a set is in a text."""
+    return min(map(len, words)), -len(words)
+
+
 def _required(items: list[Any]) -> set[str] | None:
-    """Literal strings of which every match of ``items`` holds at least one (the set whose shortest
-    string is longest, as the rarest); None when no such set is known."""
+    """Literal strings of which every match of ``items`` holds at least one (the rarest set by
+    :func:`_rarity`); None when no such set is known."""
     best: set[str] | None = None
 
     def consider(found: set[str] | None) -> None:
         nonlocal best
-        if found and "" not in found and (best is None or min(map(len, found)) > min(map(len, best))):
+        if found and "" not in found and (best is None or _rarity(found) > _rarity(best)):
             best = found
 
     run = ""
@@ -254,29 +366,54 @@ def _required(items: list[Any]) -> set[str] | None:
 
 class WordGate:
     """A pattern that can only match where one of a few literal words stands ("charge", "-year-old"):
-    ``re`` runs only when one of them is in the text (or window). Same matches as the plain pattern."""
+    ``re`` runs only when one of them is in the text (or window). Same matches as the plain pattern.
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        if flags & re.IGNORECASE:
-            raise ValueError("a word gate is case-sensitive")
-        words = _required(list(sp.parse(pattern)))
-        if not words:
-            raise ValueError(f"no literal word stands in every match of {pattern[:60]!r}")
-        self.words = tuple(sorted(words, key=lambda w: (-len(w), w)))
-        self.pattern = re.compile(pattern, flags)
-        GUARDED.append((pattern, flags, self))
+    Given as alternatives (``WordGate("a", "b")`` is ``a|b``), each has its own words, and only the
+    alternatives whose words stand in the window are tried, in their order: one costly alternative
+    ("… days after", "if …") no longer runs where its words are missing."""
 
-    def _open(self, text: str, pos: int, endpos: int) -> bool:
-        return any(text.find(word, pos, endpos) >= 0 for word in self.words)
+    def __init__(self, *alternatives: str) -> None:
+        if not alternatives:
+            raise ValueError("a word gate needs a pattern")
+        source = "|".join(alternatives)
+        gates = []
+        for alternative in alternatives:
+            words = _required(list(sp.parse(alternative)))
+            if not words:
+                raise ValueError(f"no literal word stands in every match of {alternative[:60]!r}")
+            gates.append(tuple(sorted(words, key=lambda w: (-len(w), w))))
+        self.words = tuple(dict.fromkeys(word for gate in gates for word in gate))
+        self.pattern = _with_guard(source)
+        self._gates = gates
+        self._alternatives = alternatives
+        self._by_mask: dict[int, re.Pattern[str]] = {(1 << len(alternatives)) - 1: self.pattern}
+        GUARDED.append((source, 0, self))
+
+    def _open(self, text: str, pos: int, endpos: int) -> re.Pattern[str] | None:
+        """The alternatives that can match in text[pos:endpos], as one pattern; None for none."""
+        mask = 0
+        for bit, words in enumerate(self._gates):
+            if any(text.find(word, pos, endpos) >= 0 for word in words):
+                mask |= 1 << bit
+        if not mask:
+            return None
+        pattern = self._by_mask.get(mask)
+        if pattern is None:
+            chosen = (alt for bit, alt in enumerate(self._alternatives) if mask >> bit & 1)
+            pattern = self._by_mask[mask] = _with_guard("|".join(chosen))
+        return pattern
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pos = max(0, pos)
-        return self.pattern.finditer(text, pos, endpos) if self._open(text, pos, endpos) else iter(())
+        pattern = self._open(text, pos, endpos)
+        return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         pos = max(0, pos)
-        return self.pattern.search(text, pos, endpos) if self._open(text, pos, endpos) else None
+        pattern = self._open(text, pos, endpos)
+        return pattern.search(text, pos, endpos) if pattern is not None else None
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         pos = max(0, pos)
-        return self.pattern.findall(text, pos, endpos) if self._open(text, pos, endpos) else []
+        pattern = self._open(text, pos, endpos)
+        return pattern.findall(text, pos, endpos) if pattern is not None else []

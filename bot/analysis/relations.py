@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import BranchScan, LiteralScan, guarded
 from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
@@ -204,11 +204,9 @@ _CUES: list[tuple[Relation, str]] = [
     ),
 ]
 
-# One pass: anchored at word starts (a look-behind the engine checks before trying any alternative),
-# and guarded by the first letters a cue can begin with (see bot/analysis/prefilter.py).
-CUE_PATTERN = LiteralScan(
-    r"(?<![\w])(?=[a-z'])" + "(?:" + "|".join(f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES) + r")\b"
-)
+# Anchored at word starts; one Aho-Corasick pass finds where a cue's first letters stand, and only the
+# relations whose cues can begin there are tried (see bot/analysis/prefilter.py).
+CUE_PATTERN = BranchScan(r"(?<![\w])(?=[a-z'])", [f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES], r"\b")
 
 NEGATION = LiteralScan(
     r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
@@ -234,18 +232,28 @@ JOB_CONTEXT = LiteralScan(
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).
-PLAYER_CONTEXT = re.compile(
-    r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
-    r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b|\b(?:playmaker|wonderkid|teenager|youngster|"
-    r"academy|signing|signings|"
-    r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
-    r"£\s?\d|€\s?\d|\$\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn)\b|injur\w*|hamstring|knee|ankle|"
-    r"scored|goal|goals|assist|hat-trick|defeat|victory|chants|crowd|supporters|whistle|fixture|appearances|"
-    r"son of|midfield|addition|reinforcement|arrival|"
-    r"clean sheet|debut|squad number|shirt|player|players|"
-    r"permanent deal|season-long|caps|fit again|sidelined|ruled out for|return from|rehab\w*|"
-    r"won \d|lost \d|drew \d|\d-\d (?:win|defeat|draw|victory)|thrash\w*|kick-off|line-up|"
-    r"penalty|red card|yellow card|substitut\w*|half-time|minute|second half|first half|the game|for sale|selling)\b"
+# Tried where its words (or a number) stand: the big alternation is cut where a number may begin a
+# match, each part in its place (the same matches as the one alternation).
+PLAYER_CONTEXT = BranchScan(
+    "",
+    [
+        r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
+        r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b",
+        r"\b(?:playmaker|wonderkid|teenager|youngster|academy|signing|signings|"
+        r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses)\b",
+        r"\b(?:£\s?\d|€\s?\d|\$\s?\d)\b",
+        r"\b(?:\d+(?:\.\d+)?\s?(?:m|million|bn)\b)\b",
+        r"\b(?:injur\w*|hamstring|knee|ankle|"
+        r"scored|goal|goals|assist|hat-trick|defeat|victory|chants|crowd|supporters|whistle|fixture|appearances|"
+        r"son of|midfield|addition|reinforcement|arrival|"
+        r"clean sheet|debut|squad number|shirt|player|players|"
+        r"permanent deal|season-long|caps|fit again|sidelined|ruled out for|return from|rehab\w*|"
+        r"won \d|lost \d|drew \d)\b",
+        r"\b(?:\d-\d (?:win|defeat|draw|victory))\b",
+        r"\b(?:thrash\w*|kick-off|line-up|"
+        r"penalty|red card|yellow card|substitut\w*|half-time|minute|second half|first half|the game|for sale|"
+        r"selling)\b",
+    ],
 )
 
 SPEECH = re.compile(
@@ -328,6 +336,7 @@ _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
     r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_LEFT_BY_RESULT = frozenset({"left", "leaving", "leaves"})
 _RESULT_SUBJECT = re.compile(
     r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
     r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
@@ -383,8 +392,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "after the cup exit": knocked out, not a departure
         if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
             continue  # "seen leaving the training ground": a building, not a job
-        if relation is Relation.LEFT and word == "left" and _RESULT_SUBJECT.search(before):
-            continue  # "the defeat left them six points from safety": a table, not a departure
+        if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
+            continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
         if relation is Relation.SACKED and _ODDS.search(before):
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import CharScan
 
 _APOSTROPHES = {
     "\u2019": "'",
@@ -77,7 +77,19 @@ _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
-_LINE_EDGE_SPACE = re.compile(r"[^\S\n]\n|\n[^\S\n]")
+
+
+def _line_edge_space(text: str) -> bool:
+    """Whether a line of ``text`` begins or ends with a space other than a newline (what
+    ``[^\\S\\n]\\n|\\n[^\\S\\n]`` finds): a look at each newline's neighbours, not a scan of every
+    character."""
+    newline = text.find("\n")
+    while newline >= 0:
+        before, after = text[newline - 1 : newline], text[newline + 1 : newline + 2]
+        if (before != "\n" and before.isspace()) or (after != "\n" and after.isspace()):
+            return True
+        newline = text.find("\n", newline + 1)
+    return False
 
 
 def clean_text(text: str) -> str:
@@ -91,7 +103,7 @@ def clean_text(text: str) -> str:
         text = _CONTROL.sub("", text)
     if "\t" in text or "\u00a0" in text or "  " in text:  # uneven spaces
         text = _SPACES.sub(" ", text)
-    if "\n" in text and _LINE_EDGE_SPACE.search(text):
+    if _line_edge_space(text):
         text = "\n".join(line.strip() for line in text.split("\n"))
     if "\n\n\n" in text:
         text = _MANY_NEWLINES.sub("\n\n", text)
@@ -106,7 +118,8 @@ class Sentence:
     paragraph: int
 
 
-_SENTENCE_END = guarded(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
+# Matches begin right after a stop or at ";" or a newline: tried there only.
+_SENTENCE_END = CharScan(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+", at=";\n", after=".!?…")
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
 
 

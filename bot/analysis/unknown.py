@@ -63,9 +63,14 @@ _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second
 _NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 
+_ROLE_ADJECTIVES = ("new", "interim", "caretaker", "appointed", "named", "former", "current", "incoming")
+_AFTER_ROLE_ADJECTIVE = "|".join(rf"(?<=\b{word})" for word in _ROLE_ADJECTIVES)
 _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
-    re.compile(
-        r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
+    # "\b(?:new|interim|…)?\s*(?:head coach|manager|boss|coach)\s+NAME" finds the names this finds: the
+    # role word stands at a word start or right after one of those words ("newcoach"); written from the
+    # role word on, it is tried only where a role word stands.
+    LiteralScan(
+        rf"(?:\b|{_AFTER_ROLE_ADJECTIVE})(?:head coach|manager|boss|coach)"
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(

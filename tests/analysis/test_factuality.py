@@ -471,3 +471,50 @@ def test_the_club_a_cup_exit_came_at_the_hands_of_is_an_opponent(analyser: Analy
         "Everton have no plans to sack David Moyes despite Tuesday's FA Cup exit at the hands of Fulham.",
     )
     assert {r.club for r in analysis.rumours} == {"Everton"}
+
+
+def test_a_result_leaving_a_team_low_in_the_table_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Howe: I am not worried",
+        "Eddie Howe has told BBC Sport he is not worried about his job, despite Saturday's 3-0 defeat by Fulham "
+        "leaving Newcastle 15th in the Premier League.",
+    )
+    assert not _definite(analysis)
+
+
+def test_the_last_job_of_a_career_most_recently_held_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Al-Qadsiah confirm Rodgers",
+        "Al-Qadsiah have confirmed the appointment of Brendan Rodgers as head coach. He was most recently manager "
+        "of Celtic, leaving Parkhead in October 2025.",
+        published=datetime(2026, 3, 2, tzinfo=UTC),
+    )
+    assert ("Brendan Rodgers", "Celtic", "left") not in _claims(analysis)
+
+
+def test_every_club_of_a_list_after_against_is_an_opponent(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "England interim",
+        "Under-21 coach Lee Carsley will take charge of the senior side on an interim basis for the friendlies "
+        "against Belgium and Netherlands, the FA confirmed.",
+    )
+    assert not {r.club for r in analysis.rumours} & {"Belgium", "Netherlands"}
+
+
+def test_of_the_clubs_near_an_exit_it_binds_to_the_managers_own(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Everton confirm David Moyes exit, Sunderland stand by Régis Le Bris")
+    assert ("David Moyes", "Sunderland", "left") not in _claims(analysis)
+    assert ("David Moyes", "Everton", "left") in _claims(analysis)
+
+
+def test_a_new_contract_signed_in_a_clause_of_history_is_not_an_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Scotland search",
+        "Hibernian boss David Gray, who signed a new contract at Easter Road in the spring, has also been "
+        "mentioned as a candidate for the Scotland job.",
+    )
+    assert not _definite(analysis)

@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
-from bot.analysis.prefilter import GUARDED, LiteralScan, WordGate, guarded, prefix_guard
-from bot.analysis.relations import _CUES, CUE_PATTERN
+from bot.analysis.prefilter import GUARDED, BranchScan, CharScan, LiteralScan, WordGate, guarded, prefix_guard
+from bot.analysis.relations import _CUES, CUE_PATTERN, PLAYER_CONTEXT
 from bot.analysis.text import fold
+from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
+from bot.analysis.unknown import _UNKNOWN_PATTERNS
 
 ROOT = Path(__file__).resolve().parents[2]
 UNGUARDED = re.compile(
@@ -203,3 +205,163 @@ def test_word_gate_finds_what_re_finds_and_runs_re_only_where_a_word_stands() ->
         assert _spans_in(gate, text, start, end) == _spans_in(plain, text, start, end), (start, end)
         assert _span(gate.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
         assert gate.findall(text, start, end) == plain.findall(text, start, end), (start, end)
+
+
+def _story_names(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -> list[tuple[int, int]]:
+    return [m.span("name") for m in pattern.finditer(text)]
+
+
+# The unknown coach's pattern as it was first written: written from the role word on, it must find
+# the same names.
+_ROLE_FIRST = re.compile(
+    r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
+    rf"\s+(?P<name>{_UNKNOWN_NAME})"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "new",
+                "newcoach",
+                "interim",
+                "head",
+                "coach",
+                "manager",
+                "boss",
+                "former",
+                "named",
+                "Bob",
+                "Lee",
+                "Smith",
+                "van",
+                "de",
+                "O'Neill",
+                ",",
+                ".",
+                "  ",
+                "\n",
+                "the",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_role_first_unknown_coach_pattern_finds_the_names_of_the_plain_one_on_any_word_soup(words: list[str]) -> None:
+    text = " ".join(words)
+    assert _story_names(_UNKNOWN_PATTERNS[0], text) == _story_names(_ROLE_FIRST, text)
+    squeezed = "".join(words)
+    assert _story_names(_UNKNOWN_PATTERNS[0], squeezed) == _story_names(_ROLE_FIRST, squeezed)
+
+
+def test_role_first_unknown_coach_pattern_finds_the_names_of_the_plain_one_in_every_story() -> None:
+    found = 0
+    for text in _story_texts():
+        expected = _story_names(_ROLE_FIRST, text)
+        assert _story_names(_UNKNOWN_PATTERNS[0], text) == expected
+        found += len(expected)
+    assert found > 50
+
+
+# The player-deal words as one alternation, before it was cut where a number may begin a match.
+_PLAYER_ONE_ALTERNATION = re.compile(
+    r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
+    r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b|\b(?:playmaker|wonderkid|teenager|youngster|"
+    r"academy|signing|signings|"
+    r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
+    r"£\s?\d|€\s?\d|\$\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn)\b|injur\w*|hamstring|knee|ankle|"
+    r"scored|goal|goals|assist|hat-trick|defeat|victory|chants|crowd|supporters|whistle|fixture|appearances|"
+    r"son of|midfield|addition|reinforcement|arrival|"
+    r"clean sheet|debut|squad number|shirt|player|players|"
+    r"permanent deal|season-long|caps|fit again|sidelined|ruled out for|return from|rehab\w*|"
+    r"won \d|lost \d|drew \d|\d-\d (?:win|defeat|draw|victory)|thrash\w*|kick-off|line-up|"
+    r"penalty|red card|yellow card|substitut\w*|half-time|minute|second half|first half|the game|for sale|selling)\b"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "£",
+                "€",
+                "$",
+                "5",
+                "25",
+                "2.5",
+                "٣",
+                "m",
+                "million",
+                "bn",
+                "-",
+                "1-0",
+                "win",
+                "won",
+                "former",
+                "striker",
+                "strikers",
+                "goal",
+                "loan",
+                "fee",
+                "transfer",
+                "player",
+                "the game",
+                " ",
+                ".",
+                "x",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_player_words_cut_at_numbers_find_what_the_one_alternation_finds(words: list[str]) -> None:
+    for text in (" ".join(words), "".join(words)):
+        assert _spans(PLAYER_CONTEXT, text) == _spans(_PLAYER_ONE_ALTERNATION, text)
+        assert PLAYER_CONTEXT.findall(text) == _PLAYER_ONE_ALTERNATION.findall(text)
+
+
+def test_player_words_cut_at_numbers_find_what_the_one_alternation_finds_in_every_story() -> None:
+    found = 0
+    for text in _story_texts():
+        expected = _spans(_PLAYER_ONE_ALTERNATION, text)
+        assert _spans(PLAYER_CONTEXT, text) == expected
+        found += len(expected)
+    assert found > 500
+
+
+def test_branch_scan_tries_only_the_alternatives_whose_literals_stand_there() -> None:
+    scan = BranchScan("", [r"(?P<fee>£\d+m)\b", r"\b(?P<score>\d-\d)\b", r"\b(?P<word>goals?)\b"])
+    GUARDED.pop()  # not one of the analysis's own patterns
+    text = "a £5m fee, a 2-1 win and two goals; ٣-١ too"
+    assert [(m.lastgroup, m.group()) for m in scan.finditer(text)] == [
+        ("fee", "£5m"), ("score", "2-1"), ("word", "goals"), ("score", "٣-١"),
+    ]  # fmt: skip
+    assert _spans(scan, text) == _spans(scan.pattern, text)
+    for start, end in ((0, 6), (3, 14), (14, 30), (30, len(text))):
+        assert _span(scan.search(text, start, end)) == _span(scan.pattern.search(text, start, end))
+
+
+def test_char_scan_tries_the_pattern_only_at_and_after_the_characters_it_is_given() -> None:
+    pattern = r"(?<=[.!?])\s+(?=[A-Z])|;\s+|\n+"
+    scan, plain = CharScan(pattern, at=";\n", after=".!?"), re.compile(pattern)
+    GUARDED.pop()
+    text = "One. Two! three; four\n\nFive? Six.\nSeven"
+    assert _spans(scan, text) == _spans(plain, text)
+    assert len(_spans(scan, text)) == 5  # "Two! three": no capital, no break
+    for start, end in ((0, 5), (4, 20), (16, 23), (22, len(text))):
+        assert _spans_in(scan, text, start, end) == _spans_in(plain, text, start, end), (start, end)
+        assert _span(scan.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
+
+
+def test_word_gate_of_alternatives_tries_only_those_whose_words_stand_in_the_window() -> None:
+    gate = WordGate(r"(?P<year>\b(?:in|since|during) (?:19|20)\d\d\b)", r"(?P<ago>\b\w+ years? ago\b)")
+    GUARDED.pop()
+    assert gate._gates == [("19", "20"), (" year",)]  # of two as long, the fewer words
+    text = "He left in 2019, two years ago, and came back in March."
+    assert [(m.lastgroup, m.group()) for m in gate.finditer(text)] == [("year", "in 2019"), ("ago", "two years ago")]
+    for start, end in ((0, 16), (16, len(text)), (30, len(text))):
+        assert _spans_in(gate, text, start, end) == _spans_in(gate.pattern, text, start, end), (start, end)
+        assert _span(gate.search(text, start, end)) == _span(gate.pattern.search(text, start, end))

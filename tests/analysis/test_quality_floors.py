@@ -49,3 +49,14 @@ def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his
     assert _named("alex neil has been sacked by millwall", ["alex neil", "neil critchley"]) == {"alex neil"}
     assert _named("neil has left", ["alex neil"]) == {"alex neil"}  # by surname alone
     assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
+
+
+def test_the_eighth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
+    """Set 8 does not meet the floors yet (its README has the first measurement and where it stands):
+    this holds what has been won on it so far, until it does."""
+    report = evaluate(DATA / "analysis-set8", analyser)
+    table = format_report(report)
+    assert report.scores["is_manager_rumour"].accuracy >= 0.88, table
+    assert report.scores["manager_club_relation"].f1 >= 0.71, table
+    assert report.per_100(report.false_definite) <= 6.0, table
+    assert report.per_100(report.false_summaries) <= 6.0, table

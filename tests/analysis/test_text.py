@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,3 +49,10 @@ def test_a_word_ending_like_an_abbreviation_still_ends_its_sentence() -> None:
         "They play in Kyiv.",
         "Mr. Smith met St. Pauli officials.",
     ]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(), AWKWARD))
+def test_line_edge_space_is_what_the_plain_pattern_finds(text: str) -> None:
+    plain = re.compile(r"[^\S\n]\n|\n[^\S\n]")
+    assert textmod._line_edge_space(text) == bool(plain.search(text))
