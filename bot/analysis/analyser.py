@@ -13,7 +13,7 @@ from bot.analysis.mentions import resolve
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
-from bot.analysis.sport import other_sport
+from bot.analysis.sport import other_sport, unknown_to_football
 from bot.analysis.summary import summarise
 from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
 from bot.domain import (
@@ -205,6 +205,7 @@ class Analyser:
         # Another sport's coach (a multi-sport feed) is never a football manager rumour.
         football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
+        raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = _headline_history(raw)
         raw = _weigh_history(raw, _predecessors(folded, res))
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}

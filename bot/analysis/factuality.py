@@ -53,6 +53,9 @@ _RETROSPECT = re.compile(
     r"recall(?:s|ed|ing)?|remember(?:s|ed)?|revisit(?:s|ed)?|interview(?:ed)?) (?:about|on))"
     r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$"
 )
+# "After Chelsea sacked me", "the day I was sacked": a manager telling his own past in the first person.
+_SACKED_ME = re.compile(r"\s+me\b")
+_I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
@@ -184,6 +187,8 @@ def is_background(
     definite = _definite(relation)
     if relation is Relation.LINKED and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
         return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
+    if relation is Relation.SACKED and (_SACKED_ME.match(folded, cue_end) or _I_WAS.search(before)):
+        return True  # "after Chelsea sacked me …": looking back, as an interview does
     if definite and (
         _SINCE_EXIT.search(before)
         or _PLUPERFECT.search(before)

@@ -349,7 +349,7 @@ _TITLE_VERB = re.compile(
 )
 _A_PLACE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
-    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital)\b"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital|house|flat|home)\b"
 )
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")

@@ -14,6 +14,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import Resolved
 from bot.analysis.text import Sentence
+from bot.analysis.unknown import named_like_a_club
 
 _OTHER = LiteralScan(
     r"\b(?:rugby|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|director of rugby|"
@@ -47,6 +48,19 @@ def _weight(folded: str, start: int, end: int, res: Resolved, gaz: Gazetteer) ->
     )
     football += sum(1 for p in res.people if start <= p.start < end and p.known and p.explicit)
     return other, football
+
+
+def unknown_to_football(folded: str, manager: str, club: str, gaz: Gazetteer) -> bool:
+    """A coach and a club the knowledge base knows neither of, the club not named like a football club
+    ("Rovers", "Athletic", "IFK …"), in a story without one of football's own words ("Leicester Tigers
+    have parted company with head coach Geoff Parling"): nothing says this is football, and a false
+    alert costs more than a missed one."""
+    return (
+        manager not in gaz.managers
+        and club not in gaz.clubs
+        and not named_like_a_club(club)
+        and _FOOTBALL.search(folded) is None
+    )
 
 
 def other_sport(folded: str, res: Resolved, gaz: Gazetteer) -> bool:

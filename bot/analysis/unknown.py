@@ -19,6 +19,13 @@ _UNKNOWN_CLUB = guarded(
     rf"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
     rf"|(?:[A-Z][\w’-]*[\w][ ]){{1,3}}{_CLUB_WORD})\b"
 )
+
+
+def named_like_a_club(name: str) -> bool:
+    """ "Forest Green Rovers", "IFK Värnamo": a name built the way football clubs' names are."""
+    return _UNKNOWN_CLUB.fullmatch(name) is not None
+
+
 _CLUB_SUBJECT = re.compile(
     r"(?:^|(?<=\n))(?P<club>[A-Z][\w’-]+(?:[ ][A-Z][\w’-]+){0,2})\s+(?:have|has)\s+(?:officially\s+)?"
     r"(?:appointed|named|sacked|announced|confirmed|parted|extended|dismissed|hired)\b",

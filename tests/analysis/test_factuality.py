@@ -518,3 +518,31 @@ def test_a_new_contract_signed_in_a_clause_of_history_is_not_an_extension(analys
         "mentioned as a candidate for the Scotland job.",
     )
     assert not _definite(analysis)
+
+
+def test_leaving_the_house_is_no_departure(analyser: Analyser) -> None:
+    for text in ("", "David Moyes looked back on his time at Everton in a podcast."):
+        analysis = _analyse(analyser, "Moyes: 'I didn't leave the house for a week after Everton'", text)
+        assert not _definite(analysis), text
+
+
+def test_a_manager_telling_of_the_day_he_was_sacked_is_looking_back(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ange Postecoglou interview",
+        'Ange Postecoglou says he still thinks about the day he was sacked. "When Tottenham sacked me I went '
+        'straight to the beach," he told the podcast.',
+    )
+    assert not _definite(analysis)
+
+
+def test_an_unknown_coach_of_an_unknown_team_with_nothing_of_football_is_no_rumour(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Worcester Warriors part company with head coach",
+        "Worcester Warriors have parted company with head coach Steve Diamond after five straight defeats left "
+        "them ninth. The attack coach will take interim charge.",
+    )
+    assert not analysis.is_manager_rumour
+    football = _analyse(analyser, "Wigan Athletic news", "Wigan Athletic have parted company with head coach Jo Dale.")
+    assert football.is_manager_rumour  # a club named the way football clubs are
