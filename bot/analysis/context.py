@@ -95,7 +95,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
 _OPPONENT = LiteralScan(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
-    r"away to|away at|at home to|exit to|game at|match at|"
+    r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
     r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by) $"
 )
 _SPELL_AT = LiteralScan(

@@ -38,6 +38,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         r"patience (?:with [\w' -]{1,30} )?(?:is )?(?:finally )?(?:wearing|running|growing) thin|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?running out\b|"
+        r"fears? for (?:(?:his|her|their) )?(?:[\w'. -]{1,30} )?(?:job|future|position)|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for (?:his|her) (?:[\w'. -]{1,30} )?job|clinging on|last chance|"

@@ -546,3 +546,13 @@ def test_an_unknown_coach_of_an_unknown_team_with_nothing_of_football_is_no_rumo
     assert not analysis.is_manager_rumour
     football = _analyse(analyser, "Wigan Athletic news", "Wigan Athletic have parted company with head coach Jo Dale.")
     assert football.is_manager_rumour  # a club named the way football clubs are
+
+
+def test_fearing_for_his_job_is_pressure_on_his_own_club_not_the_visitors(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Parker refuses to say whether he fears for Burnley job",
+        "Scott Parker refused to say whether he fears for his job ahead of Saturday's visit of Everton, with "
+        "Burnley bottom of the table.",
+    )
+    assert _claims(analysis) == {("Scott Parker", "Burnley", "under_pressure")}
