@@ -136,6 +136,7 @@ _MODAL_AFTER = re.compile(
     r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
 )
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
+_GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _QUOTE_MARKS = ('"', "“", "”")
@@ -332,6 +333,8 @@ def classify(
         if future_only and (announced or scheduled):
             return Factuality.DONE
         return Factuality.EXPECTED
+    if _GLAD_TO_ANNOUNCE.search(before) and folded.startswith(("confirm", "announc", "appoint"), cue_start):
+        return Factuality.DONE  # "Blackburn Rovers are delighted to confirm the appointment of …": a club's own words
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE

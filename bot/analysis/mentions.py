@@ -17,7 +17,8 @@ from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
-_PRECEDING_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+# The word before a name, whatever its alphabet ("Óscar García", "Łukasz"); callers check its capital.
+_PRECEDING_WORD = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*)[ \t]+$")
 _ATTRIBUTION = re.compile(
     r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
@@ -172,7 +173,7 @@ def _first_name_before(text: str, m: Mention, ends: set[int], starts: set[int]) 
     """A one-word club alias right after a capitalised word that is no name we know: a person's surname."""
     del starts
     before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
-    if not before or _title_case(text, m.start):
+    if not before or not before.group(1)[0].isupper() or _title_case(text, m.start):
         return False
     word = before.group(1)
     word_end = m.start - (len(before.group(0)) - len(word))
@@ -197,7 +198,7 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
     ):
         return True
     before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
-    if not before:
+    if not before or not before.group(1)[0].isupper():
         return False
     word = before.group(1)
     word_end = m.start - (len(before.group(0)) - len(word))

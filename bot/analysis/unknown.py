@@ -121,6 +121,11 @@ _SPECIALIST = re.compile(
     r"technical|analysis|kicking|throw-in|specialist|individual|defensive|attacking|skills|performance)"
     r"\s+(?:coach|coaches|manager)\s+$"
 )
+_REPLACED = re.compile(
+    r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|in place of|take over from|"
+    r"taking over from|took over from)\s+(?:(?:the\s+)?(?:interim|caretaker|outgoing|departing)\s+)?"
+    r"(?:(?:manager|head coach|coach|boss)\s+)?$"
+)
 _AGED_PERSON = WordGate(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
@@ -154,7 +159,9 @@ def resolve_unknown_people(
         if gaz.manager_by_key(name) or gaz.club_by_key(name) or gaz.source_by_key(name):
             continue
         index = sentence_of(sentences, starts, start)
-        out.people.append(PersonRef(name, start, end, index, explicit=True, known=False))
+        # "would replace interim boss Fred Grim": the one leaving, not the one moving
+        incumbent = _REPLACED.search(fold(text[max(0, start - 40) : start])) is not None
+        out.people.append(PersonRef(name, start, end, index, explicit=True, known=False, incumbent=incumbent))
         taken.append((start, end))
         # Later bare-surname mentions of the same person.
         surname = name.split()[-1]

@@ -556,3 +556,30 @@ def test_fearing_for_his_job_is_pressure_on_his_own_club_not_the_visitors(analys
         "Burnley bottom of the table.",
     )
     assert _claims(analysis) == {("Scott Parker", "Burnley", "under_pressure")}
+
+
+def test_a_club_delighted_to_confirm_an_appointment_has_made_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Carlisle news",
+        "Carlisle United are delighted to confirm the appointment of Russell Martin as the club's new head coach.",
+    )
+    assert _definite(analysis) == {("Russell Martin", "Carlisle United", "appointed")}
+
+
+def test_a_first_name_with_an_accent_makes_the_surname_someone_else(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Girona close in on Óscar García",
+        "Girona are in talks with Óscar García about their vacant head coach role.",
+    )
+    assert "Rudi Garcia" not in analysis.managers
+
+
+def test_an_unknown_coach_about_to_be_replaced_is_not_the_one_moving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hearts latest",
+        "The former Aberdeen and Hibernian coach would replace interim boss Dougie Brannigan at Tynecastle.",
+    )
+    assert not any(r.manager == "Dougie Brannigan" for r in analysis.rumours)
