@@ -92,6 +92,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
+_ROLE_AFTER = re.compile(r" (?:manager|head coach|coach|boss|tactician)\b")
 _OPPONENT = LiteralScan(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
@@ -133,6 +134,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.descriptors.add(member.start)
                 if owner is not None:
                     out.career.setdefault(owner.name, set()).add(member.name)
+        if folded.endswith("the ", 0, club.start) and _ROLE_AFTER.match(folded, club.end):
+            out.descriptors.add(club.start)  # "monitoring the Bologna coach": who he is, not where he goes
         if _OPPONENT.search(folded, max(0, club.start - 30), club.start):
             for member in _chain_after(folded, clubs, clubs.index(club)):  # "against Portugal and Greece"
                 out.descriptors.add(member.start)

@@ -289,7 +289,7 @@ def classify(
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
-    if _NOT_RULED_OUT.search(folded, sentence.start, cue_start):
+    if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE
     if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(
         folded, max(sentence.start, cue_start - 60), cue_start

@@ -339,6 +339,9 @@ _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
     r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
+_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never|refus\w* to|won't)\s+(?:be\s+|been\s+|have\s+|has\s+)?$")
 _LEFT_BY_RESULT = frozenset({"left", "leaving", "leaves"})
 _RESULT_SUBJECT = re.compile(
     r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
@@ -395,6 +398,10 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "after the cup exit": knocked out, not a departure
         if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
             continue  # "seen leaving the training ground": a building, not a job
+        if relation is Relation.LEFT and word == "left" and _LEFT_TO.match(folded, match.end()) and _BE.search(before):
+            continue  # "we were left to rue our finishing": an idiom, not a departure
+        if relation is Relation.DENIED and word.startswith("rule") and _NOT_BEFORE.search(before):
+            relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
         if relation is Relation.SACKED and _ODDS.search(before):

@@ -583,3 +583,25 @@ def test_an_unknown_coach_about_to_be_replaced_is_not_the_one_moving(analyser: A
         "The former Aberdeen and Hibernian coach would replace interim boss Dougie Brannigan at Tynecastle.",
     )
     assert not any(r.manager == "Dougie Brannigan" for r in analysis.rumours)
+
+
+def test_being_left_to_rue_a_result_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Fulham 2-1 Brentford: Wissa header leaves Frank's side waiting",
+        'Yoane Wissa\'s late header gave Fulham a 2-1 win over Brentford. "We were left to rue our finishing," '
+        "Keith Andrews said.",
+    )
+    assert not analysis.rumours
+
+
+def test_a_move_not_ruled_out_is_a_possible_link_and_the_coach_s_own_club_no_destination(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Atalanta monitoring Italiano",
+        "A move for Vincenzo Italiano is not ruled out, with Atalanta monitoring the Bologna coach.",
+    )
+    assert _claims(analysis) == {("Vincenzo Italiano", "Atalanta", "linked")}
+    assert analysis.rumours[0].factuality is Factuality.POSSIBLE

@@ -56,7 +56,7 @@ def test_the_eighth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> No
     this holds what has been won on it so far, until it does."""
     report = evaluate(DATA / "analysis-set8", analyser)
     table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.92, table
-    assert report.scores["manager_club_relation"].f1 >= 0.74, table
+    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
+    assert report.scores["manager_club_relation"].f1 >= 0.77, table
     assert report.per_100(report.false_definite) <= 2.0, table
     assert report.per_100(report.false_summaries) <= 2.0, table
