@@ -51,6 +51,14 @@ class Scene:
     story: str | None  # the one club the headline is about
     headline: bool = False  # the sentence is (part of) the headline
     section: str | None = None  # the club named by the heading of this part of a round-up
+    vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
+
+    def vacancy_of(self, owner: PersonRef, res: Resolved) -> str | None:
+        """The open job, unless the man who left it stands in the owner's sentence: "McKenna replaces
+        Glasner", after McKenna left Ipswich, speaks of the job McKenna takes, not of Ipswich."""
+        if self.vacated_by and any(p.name == self.vacated_by and p.sentence == owner.sentence for p in res.people):
+            return None
+        return self.vacancy
 
 
 def bind(
@@ -129,8 +137,9 @@ def _own(
         subject = _main_subject(folded, clauses, clause, clubs, res, owner)
         if subject:
             return [subject]
-    if relation in EXITS and scene.vacancy and owner.name in res.incumbents and not local:
-        return [scene.vacancy]  # "since Nancy left", in a story about the job he left
+    vacancy = scene.vacancy_of(owner, res)
+    if relation in EXITS and vacancy and owner.name in res.incumbents and not local:
+        return [vacancy]  # "since Nancy left", in a story about the job he left
     # The knowledge base's club where the story itself names it; a story from another season may speak
     # of another club.
     kb = res.kb_home.get(owner.name)
@@ -147,8 +156,8 @@ def _own(
     alone = all(p.name == owner.name for p in res.people if p.sentence == owner.sentence)
     if len(free) == 1 and not former & free and relation is not Relation.STAYS and alone:
         return [next(iter(free))]
-    if relation in EXITS and scene.vacancy and not free:
-        return [scene.vacancy]
+    if relation in EXITS and vacancy and not free:
+        return [vacancy]
     if kb and not local:
         return [kb]
     if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:

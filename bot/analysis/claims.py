@@ -89,20 +89,21 @@ def extract_claims(
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
+    vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
     explicit_vacancy = False  # the story itself says which job is open ("Italy's search for a new coach")
 
     section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
     for sentence in sentences:
         heading = _heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         if heading is not None:
-            section, vacancy, explicit_vacancy = heading, None, False
+            section, vacancy, vacated_by, explicit_vacancy = heading, None, None, False
             continue
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = _vacancy_club(folded, sentence, here, clubs, res)
         if said_open:
-            vacancy, explicit_vacancy = said_open, True
+            vacancy, vacated_by, explicit_vacancy = said_open, None, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
         # Cues can only make a claim when the sentence names someone or carries one person over
@@ -137,7 +138,8 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = _wording_strength(folded, sentence)
-        for claim in reading.claims(people, here, clubs, cues, Scene(vacancy, story, sentence.paragraph == 0, section)):
+        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by)
+        for claim in reading.claims(people, here, clubs, cues, scene):
             claims.append(
                 RawClaim(
                     claim.manager,
@@ -155,7 +157,7 @@ def extract_claims(
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
-                vacancy = claim.club  # the job that manager leaves is now open
+                vacancy, vacated_by = claim.club, claim.manager  # the job that manager leaves is now open
     return claims
 
 

@@ -137,6 +137,7 @@ _MODAL_AFTER = re.compile(
 )
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
+_LEFT_TO = re.compile(r"\b(?:has|have|had) (?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _QUOTE_MARKS = ('"', "“", "”")
@@ -335,6 +336,8 @@ def classify(
         return Factuality.EXPECTED
     if _GLAD_TO_ANNOUNCE.search(before) and folded.startswith(("confirm", "announc", "appoint"), cue_start):
         return Factuality.DONE  # "Blackburn Rovers are delighted to confirm the appointment of …": a club's own words
+    if _LEFT_TO.search(before):
+        return Factuality.DONE  # "has left Ipswich to become Palace's new manager": the move is made
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE

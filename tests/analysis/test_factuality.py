@@ -605,3 +605,23 @@ def test_a_move_not_ruled_out_is_a_possible_link_and_the_coach_s_own_club_no_des
     )
     assert _claims(analysis) == {("Vincenzo Italiano", "Atalanta", "linked")}
     assert analysis.rumours[0].factuality is Factuality.POSSIBLE
+
+
+def test_the_man_replaced_by_one_who_left_a_job_did_not_leave_that_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wilder named Wolves manager",
+        "Chris Wilder has left Sheffield United to become Wolverhampton Wanderers' new manager, the club confirmed. "
+        "Wilder replaces Vítor Pereira, whose decision to leave at the end of his contract was announced last month.",
+    )
+    assert ("Vítor Pereira", "Sheffield United", "left") not in _claims(analysis)
+    assert ("Chris Wilder", "Sheffield United", "left") in _claims(analysis)
+
+
+def test_having_left_one_club_to_become_anothers_manager_is_an_appointment_made(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wilder named Wolves manager",
+        "Chris Wilder has left Sheffield United to become Wolverhampton Wanderers' new manager, the club confirmed.",
+    )
+    assert ("Chris Wilder", "Wolverhampton Wanderers", "appointed") in _definite(analysis)
