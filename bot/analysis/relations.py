@@ -112,6 +112,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"see out (?:his|her|the) contract|fulfil+ (?:his|her|the) contract|honou?r (?:his|her|the) contract|"
         r"(?:want|wants|intend|intends|plan|plans) to continue|(?:fully |totally |completely |only )focused on|"
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
+        r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
+        r"(?:backing|support|confidence) of|"
         r"to stay|stays|stay",
     ),
     (
@@ -231,7 +233,7 @@ JOB_CONTEXT = LiteralScan(
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
     r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
-    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin)\b"
+    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|the board|backing)\b"
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).

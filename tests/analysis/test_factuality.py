@@ -625,3 +625,13 @@ def test_having_left_one_club_to_become_anothers_manager_is_an_appointment_made(
         "Chris Wilder has left Sheffield United to become Wolverhampton Wanderers' new manager, the club confirmed.",
     )
     assert ("Chris Wilder", "Wolverhampton Wanderers", "appointed") in _definite(analysis)
+
+
+def test_a_manager_who_retains_the_boards_backing_despite_a_defeat_stays(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Newcastle stand firm",
+        "Eddie Howe retains the full backing of the Newcastle board despite Sunday's 3-0 defeat by Brentford, "
+        "the Chronicle reports.",
+    )
+    assert _claims(analysis) == {("Eddie Howe", "Newcastle United", "stays")}

@@ -22,6 +22,7 @@ SETS = [
     "analysis-set5",
     "analysis-set6",
     "analysis-set7",
+    "analysis-set8",
 ]
 
 
@@ -49,14 +50,3 @@ def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his
     assert _named("alex neil has been sacked by millwall", ["alex neil", "neil critchley"]) == {"alex neil"}
     assert _named("neil has left", ["alex neil"]) == {"alex neil"}  # by surname alone
     assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
-
-
-def test_the_eighth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
-    """Set 8 meets the floors on false events but not yet on relation F1 (its README has the first
-    measurement and where it stands): this holds what has been won on it, until it does."""
-    report = evaluate(DATA / "analysis-set8", analyser)
-    table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
-    assert report.scores["manager_club_relation"].f1 >= 0.79, table
-    assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 1.0, table
