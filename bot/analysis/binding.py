@@ -129,8 +129,8 @@ def _own(
     if home:
         return [home]
     local = {c.name for c in pool if not _describes_someone_else(c, owner, res) and c.name not in former}
-    if len(local) == 1 and relation is not Relation.STAYS:  # "will stay, despite talk linking him with X"
-        return [next(iter(local))]
+    if len(local) == 1 and relation is not Relation.STAYS and not _anothers(next(iter(local)), owner, res):
+        return [next(iter(local))]  # (a lone club: "will stay, despite talk linking him with X" is not it)
     if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:
         # "The Crew have been searching for a new coach since Nancy left": the club of the clause it
         # hangs on, when that clause is about the job.
@@ -203,6 +203,20 @@ def _main_subject(
         None,
     )
     return first.name if first else None
+
+
+def _anothers(club: str, owner: PersonRef, res: Resolved) -> bool:
+    """ "Mascherano wants to stay at Inter Miami … should Scaloni step down": a club the knowledge base
+    gives another man of the sentence, when it gives this one a club of his own."""
+    kb = res.kb_home.get(owner.name)
+    return (
+        bool(kb)
+        and kb != club
+        and any(
+            p.explicit and p.sentence == owner.sentence and p.name != owner.name and res.kb_home.get(p.name) == club
+            for p in res.people
+        )
+    )
 
 
 def _describes_someone_else(club: ClubRef, owner: PersonRef, res: Resolved) -> bool:

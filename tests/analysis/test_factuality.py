@@ -635,3 +635,14 @@ def test_a_manager_who_retains_the_boards_backing_despite_a_defeat_stays(analyse
         "the Chronicle reports.",
     )
     assert _claims(analysis) == {("Eddie Howe", "Newcastle United", "stays")}
+
+
+def test_another_named_managers_club_is_not_pinned_on_a_man_with_a_club_of_his_own(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Silva: I want to stay at Fulham",
+        "Marco Silva has insisted he wants to stay at Fulham despite reports in Portugal linking him with the "
+        "national team job should Roberto Martínez step down after the World Cup.",
+    )
+    assert ("Roberto Martínez", "Fulham", "under_pressure") not in _claims(analysis)
+    assert ("Marco Silva", "Fulham", "stays") in _claims(analysis)
