@@ -87,10 +87,17 @@ def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
     """A headline event the body tells as history is history: "Ten Hag on the Old Trafford exit" over
     "spoke about his sacking by Manchester United in October 2024"."""
     past = [c for c in raw if c.factuality is Factuality.PAST and not c.headline]
+    # … and the other way round: "'They sacked me nine months after the miracle': Ranieri film revisits
+    # Leicester exit" over "his dismissal by Leicester City hurt".
+    looking_back = [c for c in raw if c.factuality is Factuality.PAST and c.headline]
     return [
         c
         for c in raw
         if not (c.headline and any(p.manager == c.manager and p.club == c.club and _same_event(p, c) for p in past))
+        and not (
+            c.factuality is not Factuality.PAST
+            and any(p.manager == c.manager and p.club == c.club and _same_event(p, c) for p in looking_back)
+        )
     ]
 
 
@@ -111,7 +118,7 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
             and not any(club == claim.club and who != claim.manager for club, who in exits)
         )
         # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
-        beside = any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
+        beside = not claim.long_ago and any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
         if (claim.manager in predecessors and others) or opened or beside:
             kept.append(replace(claim, factuality=Factuality.DONE))
     return kept

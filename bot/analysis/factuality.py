@@ -44,20 +44,26 @@ _RECENT_OPENER = re.compile(
     r"\w+ days) (?:after|before|later)\b"
 )
 # "was appointed in September": a month other than the story's own is history.
-_IN_MONTH = LiteralScan(r"\b(?:in|since|during|until) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_IN_MONTH = LiteralScan(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
+_LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
 _ON_DATE = LiteralScan(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 # "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
 # feature about an event, not the event.
 _RETROSPECT = re.compile(
     r"\b(?:(?:spoke|speaks|speaking|talk(?:s|ed|ing)?|open(?:s|ed)? up|reflect(?:s|ed|ing)?|look(?:s|ed)? back|"
     r"recall(?:s|ed|ing)?|remember(?:s|ed)?|revisit(?:s|ed)?|interview(?:ed)?) (?:about|on))"
-    r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$"
+    r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$|"
+    r"\b(?:revisit(?:s|ed|ing)?|relive[sd]?|reliving|looks? back at|looking back at)\s+(?:[\w'-]+\s+){0,3}$"
 )
 # "After Chelsea sacked me", "the day I was sacked": a manager telling his own past in the first person.
 _SACKED_ME = re.compile(r"\s+me\b")
 _I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
-_HEADLINE_ON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?:his|her|the|their)\s+(?:[\w'’-]+\s+){0,3}$")
+_HEADLINE_ON = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?!the (?:brink|verge|cusp|point|edge) of)(?:his|her|the|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(
@@ -212,8 +218,8 @@ def is_background(
     if (
         month
         and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month)
-        # "is expected to step down in July": a month ahead, not behind
-        and not _EXPECTED.search(folded[max(0, lo) : cue_start])
+        # "is expected to step down in July": a month ahead, not behind ("last August" is behind)
+        and (month.group(0).startswith("last") or not _EXPECTED.search(folded[max(0, lo) : cue_start]))
     ):
         return True
     if not definite:
@@ -227,7 +233,15 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
     """Background dated in an earlier year or season, not merely earlier in this one."""
     lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
     dated = _OLD_DATE.search(folded, lo, clause.end)
-    return dated is not None and (published is None or not _this_year(dated.group(0), published.year))
+    if (
+        dated is not None
+        and not _MONTHS_AGO.search(dated.group(0))  # "a month after": this season still
+        and (published is None or not _this_year(dated.group(0), published.year))
+    ):
+        return True
+    # "last August", in a story from April: that month of the year before
+    last = _LAST_MONTH.search(folded, lo, clause.end)
+    return last is not None and published is not None and _MONTHS.index(last.group(1)) + 1 >= published.month
 
 
 def _days_before(published: datetime, day: str, month: str) -> int:

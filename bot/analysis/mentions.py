@@ -107,6 +107,8 @@ def resolve(
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
+            if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
+                continue  # "Warrington Wolves": a town's other team, not the Wolves we know
             ambiguous.append(m)
         elif m.kind is Kind.SOURCE:
             key = fold(surface)

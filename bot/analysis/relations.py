@@ -71,7 +71,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"has been let go|parted company|part company|parting company|parted ways|part ways|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
-        r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders",
+        r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders|"
+        r"(?:placed|put|puts|places) (?:[\w'-]+ ){0,4}?on gardening leave",
     ),
     (
         Relation.LEFT,
@@ -341,6 +342,11 @@ _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
     r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_IN_A_MATCH = re.compile(
+    r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
+    r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
+)
+_EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
 _LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
 _NOT_BEFORE = re.compile(r"\b(?:not|n't|never|refus\w* to|won't)\s+(?:be\s+|been\s+|have\s+|has\s+)?$")
@@ -357,7 +363,8 @@ _TITLE_VERB = re.compile(
 )
 _A_PLACE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
-    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital|house|flat|home)\b"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital|house|flat|home|"
+    r"here|there)\b"
 )
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
@@ -406,6 +413,10 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
+            continue  # "his dismissal in the draw with Hull": a red card, not a sacking
+        if relation is Relation.LEFT and _EMPTY_HANDED.match(folded, match.end()):
+            continue  # "we leave with nothing": a result, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):
             relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
         if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):

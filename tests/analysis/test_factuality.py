@@ -646,3 +646,64 @@ def test_another_named_managers_club_is_not_pinned_on_a_man_with_a_club_of_his_o
     )
     assert ("Roberto Martínez", "Fulham", "under_pressure") not in _claims(analysis)
     assert ("Marco Silva", "Fulham", "stays") in _claims(analysis)
+
+
+def test_placed_on_gardening_leave_is_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Norwich place Clement on gardening leave",
+        "Norwich City have placed head coach Philippe Clement on gardening leave, the Pink Un understands.",
+    )
+    assert _definite(analysis) == {("Philippe Clement", "Norwich City", "sacked")}
+
+
+def test_a_dismissal_in_a_match_is_a_red_card_and_leaving_with_nothing_a_result(analyser: Analyser) -> None:
+    ban = _analyse(
+        analyser,
+        "Touchline ban for Parker",
+        "Burnley boss Scott Parker has been given a one-match touchline ban after his dismissal in the draw with "
+        "Leeds United.",
+    )
+    assert not _definite(ban)
+    result = _analyse(
+        analyser,
+        "Brentford 2-0 Everton",
+        '"We leave here with nothing," Everton manager David Moyes said after the defeat at Brentford.',
+    )
+    assert not result.rumours
+
+
+def test_a_towns_other_wolves_are_not_wolverhampton(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Castleford Wolves part company with head coach Danny McGuire")
+    assert "Wolverhampton Wanderers" not in analysis.clubs
+    assert not analysis.rumours
+
+
+def test_a_dismissal_last_august_beside_todays_interim_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Besiktas name interim",
+        "Serdar Topraktepe will take charge of Besiktas on an interim basis until the end of the season, a role "
+        "he also filled after Ole Gunnar Solskjaer's dismissal last August.",
+        published=datetime(2026, 4, 6, tzinfo=UTC),
+    )
+    assert {r.manager for r in analysis.rumours} == {"Serdar Topraktepe"}
+
+
+def test_a_headline_looking_back_makes_the_same_event_in_the_body_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "'They sacked me on my birthday': documentary revisits Potter's Chelsea exit",
+        "Graham Potter has never hidden how much his dismissal by Chelsea hurt. A new film tells the story.",
+    )
+    assert not _definite(analysis)
+
+
+def test_on_the_brink_of_an_exit_is_news_not_a_look_back(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mourinho on the brink of Benfica exit as Besiktas close in",
+        "José Mourinho is on the brink of leaving Benfica for Besiktas, Record reports.",
+    )
+    assert analysis.is_manager_rumour
+    assert not _definite(analysis)
