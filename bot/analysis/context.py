@@ -92,6 +92,7 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
+_NOW_AT = re.compile(r"\bnow (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) $")
 _ROLE_AFTER = re.compile(r" (?:manager|head coach|coach|boss|tactician)\b")
 _OPPONENT = LiteralScan(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
@@ -134,6 +135,14 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.descriptors.add(member.start)
                 if owner is not None:
                     out.career.setdefault(owner.name, set()).add(member.name)
+        if _NOW_AT.search(folded, max(0, club.start - 30), club.start):
+            out.descriptors.add(club.start)  # "Eidevall, now at San Diego Wave": where he is, not where he goes
+            owner = _career_owner(out, club)
+            if owner is not None:
+                out.home.setdefault(owner.name, club.name)
+        if FORMER_BEFORE.search(folded, max(0, club.start - 12), club.start):
+            for member in _chain_after(folded, clubs, clubs.index(club)):  # "the former Newcastle, Aston
+                out.descriptors.add(member.start)  # Villa and Sunderland manager": a career, not a move
         if folded.endswith("the ", 0, club.start) and _ROLE_AFTER.match(folded, club.end):
             out.descriptors.add(club.start)  # "monitoring the Bologna coach": who he is, not where he goes
         if _OPPONENT.search(folded, max(0, club.start - 30), club.start):

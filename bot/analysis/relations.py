@@ -342,6 +342,9 @@ _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
     r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_WITH_A_PERSON = re.compile(
+    r"\s+with\s+(?:(?:the|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:manager|head coach|coach|boss|mentor|former boss)\b"
+)
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
     r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
@@ -413,6 +416,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
+            continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
         if relation is Relation.LEFT and _EMPTY_HANDED.match(folded, match.end()):

@@ -707,3 +707,37 @@ def test_on_the_brink_of_an_exit_is_news_not_a_look_back(analyser: Analyser) -> 
     )
     assert analysis.is_manager_rumour
     assert not _definite(analysis)
+
+
+def test_the_clubs_of_a_former_managers_career_list_are_no_destinations(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wigan statement on Shaun Maloney",
+        "Wigan Athletic have parted company with manager Shaun Maloney by mutual consent. Assistant Glenn Whelan "
+        "will take charge of Saturday's trip to Barnsley, with the club thanking the former Celtic, Hibernian and "
+        "Aston Villa coach for his work.",
+    )
+    assert not {r.club for r in analysis.rumours} & {"Celtic", "Hibernian", "Aston Villa"}
+
+
+def test_the_club_a_candidate_is_now_at_is_not_the_club_drawing_up_the_shortlist(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal Women search",
+        "Arsenal Women will part company with Renée Slegers at the end of the season. The club have drawn up a "
+        "shortlist that includes Chelsea Women's Sonia Bompastor and the former Lyon manager Jonas Eidevall, now "
+        "at San Diego Wave.",
+    )
+    assert ("Jonas Eidevall", "Arsenal Women", "linked") in _claims(analysis)
+    assert "San Diego Wave" not in {r.club for r in analysis.rumours}
+
+
+def test_an_assistant_reunited_with_the_manager_is_no_move_of_the_managers(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Celtic name new assistant head coach",
+        "Celtic have appointed John Kennedy as assistant head coach. The 45-year-old worked alongside Brendan "
+        "Rodgers at Leicester City and will now be reunited with the Celtic manager at the club's Lennoxtown "
+        "training centre.",
+    )
+    assert not analysis.rumours
