@@ -285,7 +285,7 @@ class _Reading:
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
-                    if cue.relation in EXITS and factuality is not Factuality.PAST:
+                    if cue.relation in EXITS:  # (a club he left, even long ago, is not where he goes)
                         exits.add((person.name, club))
                     if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):
                         scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"

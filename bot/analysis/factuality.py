@@ -46,6 +46,9 @@ _RECENT_OPENER = re.compile(
 # "was appointed in September": a month other than the story's own is history.
 _IN_MONTH = LiteralScan(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
+_AGENT_DATE = re.compile(
+    r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
+)
 _LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
 _ON_DATE = LiteralScan(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 # "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
@@ -76,7 +79,9 @@ _DENIAL = LiteralScan(
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
     r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
     r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
-    r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option)\b"
+    r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option|"
+    r"(?:spoken|talked) to no (?:other )?(?:one|coach|manager|candidate)|"
+    r"(?:reports|claims|stories) (?:are|were) (?:false|untrue|wrong|wide of the mark))\b"
 )
 _NEGATION = LiteralScan(
     r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
@@ -229,6 +234,17 @@ def is_background(
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
 
 
+def _dated_agent(folded: str, cue_end: int, clause_end: int, published: datetime | None) -> bool:
+    """ "sacked by Southampton in November": an event with its agent and an earlier month or year."""
+    after = _AGENT_DATE.match(folded, cue_end, clause_end)
+    if after is None:
+        return False
+    month = after.group("month")
+    if month is not None:
+        return published is None or _MONTHS.index(month) + 1 != published.month
+    return published is None or int(after.group("year")) < published.year
+
+
 def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
     """Background dated in an earlier year or season, not merely earlier in this one."""
     lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
@@ -315,6 +331,9 @@ def classify(
         relation is not Relation.DENIED
         and clause.kind is not Kind.RELATIVE
         and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
+        # "… after L'Equipe claimed Will Still, sacked by Southampton in November, …": a denial of the
+        # news does not reach an earlier chapter of someone's career
+        and (negated or not _dated_agent(folded, cue_end, clause.end, published))
     ):
         return Factuality.DENIED
     if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):

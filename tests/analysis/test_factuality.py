@@ -741,3 +741,18 @@ def test_an_assistant_reunited_with_the_manager_is_no_move_of_the_managers(analy
         "training centre.",
     )
     assert not analysis.rumours
+
+
+def test_a_club_that_has_spoken_to_no_other_coach_denies_and_a_past_sacker_is_no_destination(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lyon deny Fonseca sack reports",
+        "Lyon have denied reports that Paulo Fonseca will be sacked. 'These reports are false and we have spoken "
+        "to no other coach,' the club said in a statement, after L'Equipe claimed Will Still, sacked by "
+        "Southampton in November, had been sounded out.",
+        published=datetime(2026, 2, 23, tzinfo=UTC),
+    )
+    assert ("Will Still", "Southampton", "talks") not in _claims(analysis)
+    assert not {r.relation.value for r in analysis.rumours if r.manager == "Will Still"} - {"denied"}
