@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.analysis.claims import RawClaim, extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
 from bot.analysis.mentions import resolve
-from bot.analysis.prefilter import LiteralScan
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.sport import other_sport, unknown_to_football
@@ -51,8 +51,9 @@ _HOLD_ADJUST = {
     Factuality.REPORTED: -0.1,
     Factuality.PAST: -0.5,
 }
-# "to replace Klopp", "Klopp's successor": the manager whose job is being filled.
-_REPLACED_BEFORE = LiteralScan(
+# "to replace Klopp", "Klopp's successor": the manager whose job is being filled (searched in the words
+# before a name: guarded, not literal-scanned).
+_REPLACED_BEFORE = guarded(
     r"\b(?:replace|replacing|succeed|succeeding|successor to|successor for|in place of|take over from|"
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:sacked|departing|outgoing|departed)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
-from bot.analysis.prefilter import LiteralScan, WordGate
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.text import Sentence
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
@@ -43,14 +43,16 @@ _RECENT_OPENER = re.compile(
     r"^\W*(?:(?:just|only|barely) )?(?:hours|days|a day|a week|two weeks|weeks|a fortnight|two days|three days|"
     r"\w+ days) (?:after|before|later)\b"
 )
+# The patterns of this module are searched in a clause or the words before a cue, not in the whole
+# text: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # "was appointed in September": a month other than the story's own is history.
-_IN_MONTH = LiteralScan(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
 _AGENT_DATE = re.compile(
     r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
 )
 _LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
-_ON_DATE = LiteralScan(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
+_ON_DATE = guarded(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 # "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
 # feature about an event, not the event.
 _RETROSPECT = re.compile(
@@ -74,7 +76,7 @@ _PAST_VERB = re.compile(
     r"signed|agreed|extended|penned|renewed|committed)\b"
 )
 # A denial or negation governs the cues after it in its sentence.
-_DENIAL = LiteralScan(
+_DENIAL = guarded(
     r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
     r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
@@ -83,12 +85,12 @@ _DENIAL = LiteralScan(
     r"(?:spoken|talked) to no (?:other )?(?:one|coach|manager|candidate)|"
     r"(?:reports|claims|stories) (?:are|were) (?:false|untrue|wrong|wide of the mark))\b"
 )
-_NEGATION = LiteralScan(
+_NEGATION = guarded(
     r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
     r"refusing to)\W+(?:[\w'-]+\W+){0,2}$"
 )
 # "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
-_SPEECH = LiteralScan(
+_SPEECH = guarded(
     r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
     r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
     r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
@@ -97,7 +99,7 @@ _SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|str
 _SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
 _FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
-_POSSIBLE = LiteralScan(
+_POSSIBLE = guarded(
     r"\b(?:could|might|may|would|should|ought to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|"
     r"mull(?:s|ed|ing)?(?: over)?|"
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
@@ -111,7 +113,7 @@ _POSSIBLE = LiteralScan(
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
     r"agreement to|possibilit(?:y|ies)|in case|prospect of)\b"
 )
-_EXPECTED = LiteralScan(
+_EXPECTED = guarded(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
     r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"

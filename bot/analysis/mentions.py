@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
-from bot.analysis.prefilter import LiteralScan
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.teams import women_sides
@@ -151,7 +151,8 @@ def _double_barrelled(text: str, start: int, end: int) -> bool:
 
 
 _COMPETITION = re.compile(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van) $")
-_PLACE = LiteralScan(r"\b(?:in|near|outside|around) $")
+# Searched only in the words before a club: guarded, not literal-scanned (see bot/analysis/prefilter.py).
+_PLACE = guarded(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )

@@ -214,9 +214,8 @@ _CUES: list[tuple[Relation, str]] = [
 # relations whose cues can begin there are tried (see bot/analysis/prefilter.py).
 CUE_PATTERN = BranchScan(r"(?<![\w])(?=[a-z'])", [f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES], r"\b")
 
-NEGATION = LiteralScan(
-    r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
-)
+# Searched in the words before a cue: guarded, not literal-scanned (see bot/analysis/prefilter.py).
+NEGATION = guarded(r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$")
 
 HEDGES = LiteralScan(
     r"\b(?:reportedly|according to reports|reports (?:suggest|claim|say)|it is understood|understood to|"
@@ -320,8 +319,9 @@ NATIONALITY_NOUNS: dict[str, str] = {
     "basque": "spanish",
 }
 
-# "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving.
-INCUMBENT_BEFORE = LiteralScan(
+# "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving. The words
+# before a name are searched: guarded, not literal-scanned.
+INCUMBENT_BEFORE = guarded(
     r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|in place of|"
     r"take over from|taking over from|took over from|after|following|sacking of|departure of|exit of|"
     r"under|predecessor|former|ex-)\s+(?:(?:the\s+)?(?:former|interim|caretaker|outgoing|sacked|departing)\s+)?"
