@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
 from bot.analysis.prefilter import GUARDED, BranchScan, CharScan, LiteralScan, WordGate, guarded, prefix_guard
-from bot.analysis.relations import _CUES, CUE_PATTERN, PLAYER_CONTEXT
+from bot.analysis.relations import _CUES, ANAPHORA, CUE_PATTERN, PLAYER_CONTEXT
 from bot.analysis.text import fold
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
-from bot.analysis.unknown import _UNKNOWN_PATTERNS
+from bot.analysis.unknown import _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
 
 ROOT = Path(__file__).resolve().parents[2]
 UNGUARDED = re.compile(
@@ -365,3 +365,70 @@ def test_word_gate_of_alternatives_tries_only_those_whose_words_stand_in_the_win
     for start, end in ((0, 16), (16, len(text)), (30, len(text))):
         assert _spans_in(gate, text, start, end) == _spans_in(gate.pattern, text, start, end), (start, end)
         assert _span(gate.search(text, start, end)) == _span(gate.pattern.search(text, start, end))
+
+
+# Two whole-text patterns as first written, before they were written from their first letter on (a
+# pattern that begins with a look-behind or a guard is tried at every position of the text).
+_UNKNOWN_CLUB_AS_WRITTEN = re.compile(
+    r"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"|(?:[A-Z][\w’-]*[\w][ ]){1,3}(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|"
+    r"Ladies|Rangers|Hotspur|Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|"
+    r"Sporting))\b"
+)
+_ANAPHORA_AS_WRITTEN = re.compile(
+    r"\b(?:the (?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
+    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|gaffer|"
+    r"captain|skipper|international|midfielder|defender|striker|player|man|figure|legend|icon)|the \d{2}-year-old|"
+    r"the (?:spaniard|portuguese|dutchman|german|italian|frenchman|argentine|argentinian|englishman|scot|"
+    r"scotsman|norwegian|dane|swede|austrian|belgian|croatian|uruguayan|brazilian|welshman|irishman|"
+    r"northern irishman|american|australian|turk|greek|serb|swiss|japanese|moroccan|mexican|chilean|"
+    r"colombian|catalan|basque)(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
+    r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
+    r"the (?:boss|manager|head coach|coach|tactician|gaffer))\b|"
+    r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach|gaffer)\b|"
+    r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b|\bhis(?= (?:position|job|future|post|role)\b)"
+)
+_FROM_THE_FIRST_LETTER = [(_UNKNOWN_CLUB, _UNKNOWN_CLUB_AS_WRITTEN), (ANAPHORA, _ANAPHORA_AS_WRITTEN)]
+
+
+def _regs(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(text, pos)]
+
+
+def test_patterns_written_from_their_first_letter_find_what_they_found_as_first_written_in_every_story() -> None:
+    found = 0
+    for text in _story_texts():
+        for pattern, as_written in _FROM_THE_FIRST_LETTER:
+            expected = _regs(as_written, text)
+            assert _regs(pattern, text) == expected, as_written.pattern[:60]
+            found += len(expected)
+            for m in _NAME.finditer(text[:400]):  # a scan from inside the text sees what stands before it
+                assert _regs(pattern, text, m.start() + 1) == _regs(as_written, text, m.start() + 1)
+    assert found > 1000
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("the", "The", "he", "his", "him", "them", "this", "former", "boss", "head", "coach", "Spaniard"),
+                *("spaniard", "club", "42-year-old", "position", "job", "young", "x", "ab-cd", "FC", "IFK", "IF"),
+                *("VfL", "KRC", "SV", "City", "United", "Forest", "Green", "Rovers", "O’Neill", "McClaren", "É"),
+                *("the new boss", "\nthe new boss", ". he", ", his", "whim", "his job", "the Scot", "FC Twente"),
+                *("Forest Green Rovers",),
+                *(" ", ".", ". ", ";", ":", ",", "\n", "-", "’", "'", "_", "2"),
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([" ", ""]),
+)
+def test_patterns_written_from_their_first_letter_agree_with_their_first_form_on_any_word_soup(
+    words: list[str], joint: str
+) -> None:
+    for first in range(len(words) + 1):  # each word once at the start of the text
+        text = joint.join(words[first:])
+        for pattern, as_written in _FROM_THE_FIRST_LETTER:
+            for pos in (0, 1, 3):
+                assert _regs(pattern, text, pos) == _regs(as_written, text, pos), as_written.pattern[:60]
