@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan, WordGate
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
@@ -110,7 +110,9 @@ _UNKNOWN_PATTERNS.extend(
     ]
 )
 # "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.
-_SUBJECT_OF_JOB = WordGate(
+# Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
+# for each of them costs more than the search.
+_SUBJECT_OF_JOB = guarded(
     rf"(?P<name>{_PLAIN_NAME})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
     r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
     r"turned|quit|parted|placed|installed|promoted)\b"
