@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,3 +58,26 @@ def test_a_word_ending_like_an_abbreviation_still_ends_its_sentence() -> None:
 def test_line_edge_space_is_what_the_plain_pattern_finds(text: str) -> None:
     plain = re.compile(r"[^\S\n]\n|\n[^\S\n]")
     assert textmod._line_edge_space(text) == bool(plain.search(text))
+
+
+# The sentence break as first written, before it was written from the stop on.
+_SENTENCE_END_AS_WRITTEN = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
+BREAKY = st.text(alphabet=".!?…;\n \t\u00a0\u2028\"'”’)“‘(aZ0À.Þé,", max_size=60)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(BREAKY, AWKWARD))
+def test_sentence_breaks_found_from_the_stop_are_those_of_the_pattern_as_first_written(text: str) -> None:
+    assert list(textmod._breaks(text)) == [m.span() for m in _SENTENCE_END_AS_WRITTEN.finditer(text)]
+
+
+def test_sentence_breaks_found_from_the_stop_are_those_of_the_pattern_as_first_written_in_every_story() -> None:
+    found = 0
+    for folder in sorted((Path(__file__).resolve().parents[2] / "tests/data").glob("analysis*")):
+        for path in sorted(folder.glob("*.json")):
+            article = json.loads(path.read_text("utf-8"))["article"]
+            text = f"{article['title']}\n\n{article['text']}"
+            expected = [m.span() for m in _SENTENCE_END_AS_WRITTEN.finditer(text)]
+            assert list(textmod._breaks(text)) == expected
+            found += len(expected)
+    assert found > 1000
