@@ -73,6 +73,12 @@ _LOW = "a-zß-öø-ÿĀ-ſ"
 _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second letter: McClaren, O'Neill
 _NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
+# The same name where a space or a comma must follow it: each word is taken whole (``*+``) and never
+# cut back letter by letter to try again, since a word cut short is followed by a letter and nothing
+# after such a name can begin with one. Where nothing need follow, "Smith'" is cut back to "Smith":
+# there the plain form stays.
+_WHOLE_WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*+(?<!')"
+_NAME_BEFORE_BREAK = rf"{_WHOLE_WORD}(?:[ ]+{_WHOLE_WORD}){{1,2}}"
 
 _ROLE_ADJECTIVES = ("new", "interim", "caretaker", "appointed", "named", "former", "current", "incoming")
 _AFTER_ROLE_ADJECTIVE = "|".join(rf"(?<=\b{word})" for word in _ROLE_ADJECTIVES)
@@ -85,12 +91,12 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
-        rf"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>{_PLAIN_NAME})"
+        rf"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>{_NAME_BEFORE_BREAK})"
         r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
-        rf"(?P<name>{_PLAIN_NAME}),\s+(?:the\s+)?(?:\d{{2}}-year-old\s+)?"
+        rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:the\s+)?(?:\d{{2}}-year-old\s+)?"
         r"(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:head coach|manager|boss|coach)\b"
     ),
 ]
@@ -103,7 +109,7 @@ _UNKNOWN_PATTERNS.extend(
             rf"(?P<name>{_PLAIN_NAME})"
         ),
         WordGate(
-            rf"(?P<name>{_PLAIN_NAME})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
+            rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
             r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes))\s+"
             r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"
         ),
@@ -113,7 +119,7 @@ _UNKNOWN_PATTERNS.extend(
 # Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
 # for each of them costs more than the search.
 _SUBJECT_OF_JOB = guarded(
-    rf"(?P<name>{_PLAIN_NAME})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
+    rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
     r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
     r"turned|quit|parted|placed|installed|promoted)\b"
 )
@@ -132,7 +138,7 @@ _REPLACED = re.compile(
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:interim|caretaker|outgoing|departing)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
-_AGED_PERSON = WordGate(rf"(?P<name>{_PLAIN_NAME}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
+_AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
 def resolve_unknown_people(

@@ -15,7 +15,7 @@ from bot.analysis.prefilter import GUARDED, BranchScan, CharScan, LiteralScan, W
 from bot.analysis.relations import _CUES, ANAPHORA, CUE_PATTERN, PLAYER_CONTEXT
 from bot.analysis.text import fold
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
-from bot.analysis.unknown import _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
+from bot.analysis.unknown import _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
 
 ROOT = Path(__file__).resolve().parents[2]
 UNGUARDED = re.compile(
@@ -432,3 +432,42 @@ def test_patterns_written_from_their_first_letter_agree_with_their_first_form_on
         for pattern, as_written in _FROM_THE_FIRST_LETTER:
             for pos in (0, 1, 3):
                 assert _regs(pattern, text, pos) == _regs(as_written, text, pos), as_written.pattern[:60]
+
+
+def _names_before_a_break() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each pattern whose name takes its words whole, with the same pattern as first written."""
+    sources = [source for source, _, _ in GUARDED if _NAME_BEFORE_BREAK in source]
+    sources.append(_UNKNOWN_PATTERNS[2].pattern)  # type: ignore[arg-type]
+    assert len(sources) == 5
+    return [(re.compile(s), re.compile(s.replace(_NAME_BEFORE_BREAK, _PLAIN_NAME))) for s in sources]
+
+
+def test_names_taken_as_whole_words_find_what_the_plain_names_found_in_every_story() -> None:
+    pairs = _names_before_a_break()
+    found = 0
+    for text in _story_texts():
+        for pattern, as_written in pairs:
+            expected = _regs(as_written, text)
+            assert _regs(pattern, text) == expected, as_written.pattern[:60]
+            found += len(expected)
+    assert found > 20
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Lee", "Smith", "Smith'", "O'", "O'Neill", "McClaren", "Adeyemi-Clarke", "İsmail", "Élan", "Ab"),
+                *("named", "as", "manager", "coach", "the", "a", "42-year-old", "has", "been", "was", "sacked"),
+                *("who", "in", "charge", "took", "interim", ",", ", ", " ", "'", "-", ".", "x"),
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([" ", ""]),
+)
+def test_names_taken_as_whole_words_agree_with_the_plain_names_on_any_word_soup(words: list[str], joint: str) -> None:
+    text = joint.join(words)
+    for pattern, as_written in _names_before_a_break():
+        assert _regs(pattern, text) == _regs(as_written, text), as_written.pattern[:60]
