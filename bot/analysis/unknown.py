@@ -44,6 +44,8 @@ def resolve_unknown_clubs(
     replaces a known alias found inside it ("Forest")."""
     found: list[tuple[int, int]] = [m.span() for m in _UNKNOWN_CLUB.finditer(text)]
     for sentence in sentences:
+        if sentence.start and text[sentence.start - 1] != "\n":
+            continue  # the pattern is anchored at the start of a line: no use trying it elsewhere
         match = _CLUB_SUBJECT.match(text, sentence.start, sentence.end)
         if match:
             found.append(match.span("club"))

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
 from bot.analysis.prefilter import GUARDED, BranchScan, CharScan, LiteralScan, WordGate, guarded, prefix_guard
 from bot.analysis.relations import _CUES, ANAPHORA, CUE_PATTERN, PLAYER_CONTEXT
-from bot.analysis.text import fold
+from bot.analysis.text import fold, split_sentences
+from bot.analysis.unknown import _CLUB_SUBJECT, _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
-from bot.analysis.unknown import _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
 
 ROOT = Path(__file__).resolve().parents[2]
 UNGUARDED = re.compile(
@@ -471,3 +471,15 @@ def test_names_taken_as_whole_words_agree_with_the_plain_names_on_any_word_soup(
     text = joint.join(words)
     for pattern, as_written in _names_before_a_break():
         assert _regs(pattern, text) == _regs(as_written, text), as_written.pattern[:60]
+
+
+def test_the_club_subject_is_only_found_in_sentences_that_begin_a_line() -> None:
+    # resolve_unknown_clubs tries _CLUB_SUBJECT only there: a sentence that begins elsewhere has none.
+    found = 0
+    for text in _story_texts():
+        for sentence in split_sentences(text):
+            match = _CLUB_SUBJECT.match(text, sentence.start, sentence.end)
+            if sentence.start and text[sentence.start - 1] != "\n":
+                assert match is None
+            found += match is not None
+    assert found > 0
