@@ -1,4 +1,4 @@
-"""Patterns tried only where they can match: a guard, a literal scan and a word gate.
+"""Patterns tried only where they can match: a guard, a literal scan, a branch scan and a word gate.
 
 Python's ``re`` tries every alternative of a pattern at every position where it may start. For the
 cue pattern (hundreds of alternatives) most of that work is wasted on words no cue starts with.
@@ -11,8 +11,11 @@ cannot spell out (``\\w``, ``.``, a negated set) ends the prefix there, so no ma
 whole-text and per-sentence patterns that way (the tests check each against its unguarded self).
 :class:`LiteralScan` goes further for a pattern whose every match begins with a literal string: an
 Aho-Corasick pass lists where those strings stand and the pattern is tried there only.
+:class:`BranchScan` does it per alternative: at each place only the alternatives whose literals stand
+there are tried (the cue pattern's relations; the player words, whose numbers are literals too).
 :class:`WordGate` serves a pattern that begins with a name but always holds some literal word
-("charge", "-year-old"): ``re`` runs only when the text has one of those words.
+("charge", "-year-old"): ``re`` runs only when the text has one of those words; given alternatives,
+only those whose own words stand in the window.
 
 A literal scan pays for one pass over the whole text, however little of it is searched. A pattern
 searched only in short windows (the words before a name, the rest of a clause) is better guarded:
@@ -307,31 +310,6 @@ class BranchScan(_Scan):
             masks[start] = masks.get(start, 0) | self._masks[index]
         starts = sorted(shortest)
         return starts, [shortest[start] for start in starts], [self._tries(masks[start]) for start in starts]
-
-
-class CharScan(_Scan):
-    """A pattern whose every (non-empty) match begins at one of the characters ``at`` or right after
-    one of ``after`` (a sentence break: after ". ", at ";" or a newline). One pass of ``re``'s
-    character-set scan finds those places; the pattern is tried there only. The caller's word for
-    where matches begin is checked by the tests against the plain pattern."""
-
-    def __init__(self, pattern: str, at: str = "", after: str = "") -> None:
-        super().__init__()
-        self.pattern = re.compile(pattern)
-        self._at, self._after = at, after
-        self._places = re.compile(f"[{re.escape(at + after)}]")
-        self._try: tuple[_Try, ...] = (self.pattern.match,)
-        GUARDED.append((pattern, 0, self))
-
-    def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
-        starts: list[int] = []
-        for place in self._places.finditer(text):
-            char, index = place.group(), place.start()
-            if char in self._at and (not starts or starts[-1] < index):
-                starts.append(index)
-            if char in self._after:
-                starts.append(index + 1)
-        return starts, starts, [self._try] * len(starts)
 
 
 def _rarity(words: set[str]) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
-from bot.analysis.prefilter import GUARDED, BranchScan, CharScan, LiteralScan, WordGate, guarded, prefix_guard
+from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, guarded, prefix_guard
 from bot.analysis.relations import _CUES, ANAPHORA, CUE_PATTERN, PLAYER_CONTEXT
 from bot.analysis.text import fold, split_sentences
 from bot.analysis.unknown import _CLUB_SUBJECT, _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
@@ -342,18 +342,6 @@ def test_branch_scan_tries_only_the_alternatives_whose_literals_stand_there() ->
     assert _spans(scan, text) == _spans(scan.pattern, text)
     for start, end in ((0, 6), (3, 14), (14, 30), (30, len(text))):
         assert _span(scan.search(text, start, end)) == _span(scan.pattern.search(text, start, end))
-
-
-def test_char_scan_tries_the_pattern_only_at_and_after_the_characters_it_is_given() -> None:
-    pattern = r"(?<=[.!?])\s+(?=[A-Z])|;\s+|\n+"
-    scan, plain = CharScan(pattern, at=";\n", after=".!?"), re.compile(pattern)
-    GUARDED.pop()
-    text = "One. Two! three; four\n\nFive? Six.\nSeven"
-    assert _spans(scan, text) == _spans(plain, text)
-    assert len(_spans(scan, text)) == 5  # "Two! three": no capital, no break
-    for start, end in ((0, 5), (4, 20), (16, 23), (22, len(text))):
-        assert _spans_in(scan, text, start, end) == _spans_in(plain, text, start, end), (start, end)
-        assert _span(scan.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
 
 
 def test_word_gate_of_alternatives_tries_only_those_whose_words_stand_in_the_window() -> None:
