@@ -142,7 +142,9 @@ _SCHEDULED = re.compile(
     r"(?:for|in|against) (?:the|this|saturday's|sunday's|wednesday's|tuesday's|friday's|monday's|thursday's|"
     r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
 )
-_NEGOTIATING = re.compile(r"\b(?:talks|negotiations|discussions|offer(?:ed|s)?|proposal|approach(?:ed)?)\b")
+_NEGOTIATING = re.compile(
+    r"\b(?:talks|negotiations|discussions|offer(?:ed|s)?|proposal|approach(?:ed)?|(?:remain|are|still|far) apart)\b"
+)
 # A noun cue whose verb comes after it: "an agreement could be reached within 48 hours".
 _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"

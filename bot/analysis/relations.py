@@ -348,6 +348,8 @@ _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
     r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_THE_NEWS = re.compile(r"\W*(?:the|this|that|his|her)\s+(?:new\s+|latest\s+)?")
+_NEWS_VERB = re.compile(r"\s+(?:comes|came|follows|followed|means|meant|leaves|left|ends|ended|caps|capped)\b")
 _WITH_A_PERSON = re.compile(
     r"\s+with\s+(?:(?:the|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:manager|head coach|coach|boss|mentor|former boss)\b"
 )
@@ -422,6 +424,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if _THE_NEWS.fullmatch(folded, start, match.start()) and _NEWS_VERB.match(folded, match.end()):
+            continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):

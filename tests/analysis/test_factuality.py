@@ -756,3 +756,20 @@ def test_a_club_that_has_spoken_to_no_other_coach_denies_and_a_past_sacker_is_no
     )
     assert ("Will Still", "Southampton", "talks") not in _claims(analysis)
     assert not {r.relation.value for r in analysis.rumours if r.manager == "Will Still"} - {"denied"}
+
+
+def test_the_last_sentences_news_is_not_the_next_mans_and_sides_apart_have_no_deal(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The FA extend Wiegman's deal as Tuchel talks continue",
+        "Sarina Wiegman has signed a contract extension with England Women, the FA announced on Tuesday. The "
+        "extension comes as talks continue with men's head coach Thomas Tuchel, whose contract runs until the end "
+        "of the World Cup.",
+    )
+    assert _definite(analysis) == {("Sarina Wiegman", "England Women", "extension")}
+    apart = _analyse(
+        analyser,
+        "Solbakken talks",
+        "The federation and Ståle Solbakken remain apart on the length of a new deal with Norway, NRK reported.",
+    )
+    assert not _definite(apart)
