@@ -39,6 +39,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"patience (?:with [\w' -]{1,30} )?(?:is )?(?:finally )?(?:wearing|running|growing) thin|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?running out\b|"
         r"fears? for (?:(?:his|her|their) )?(?:[\w'. -]{1,30} )?(?:job|future|position)|"
+        r"time (?:is |could be |may be )?up (?:for|at)\b|"
+        r"(?:discuss|review|decide on|consider)\w* (?:[\w'.-]+ ){0,4}?(?:his|her|[\w.-]+'s) (?:position|future)\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for (?:his|her) (?:[\w'. -]{1,30} )?job|clinging on|last chance|"
@@ -233,7 +235,7 @@ JOB_CONTEXT = LiteralScan(
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
     r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
-    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|the board|backing)\b"
+    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing)\b"
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).

@@ -773,3 +773,13 @@ def test_the_last_sentences_news_is_not_the_next_mans_and_sides_apart_have_no_de
         "The federation and Ståle Solbakken remain apart on the length of a new deal with Norway, NRK reported.",
     )
     assert not _definite(apart)
+
+
+def test_a_board_meeting_to_discuss_a_managers_position_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Is time up for Frank at Tottenham?",
+        "Tottenham's board will meet later today to discuss Thomas Frank's position after Saturday's 3-0 defeat "
+        "at Fulham left Spurs 15th, the Telegraph reports.",
+    )
+    assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}

@@ -57,7 +57,7 @@ def test_the_ninth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> Non
     this holds what has been won on it, until it does."""
     report = evaluate(DATA / "analysis-set9", analyser)
     table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.92, table
-    assert report.scores["manager_club_relation"].f1 >= 0.76, table
+    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
+    assert report.scores["manager_club_relation"].f1 >= 0.77, table
     assert report.per_100(report.false_definite) <= 2.5, table
     assert report.per_100(report.false_summaries) <= 2.5, table
