@@ -70,7 +70,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
         r"reliev(?:e|es|ed|ing) (?:[\w'-]+ ){1,4}?of (?:his|her|their) (?:duties|role|position|post)|"
-        r"has been let go|parted company|part company|parting company|parted ways|part ways|"
+        r"has been let go|(?:parted|part|parting) (?:company|ways)(?= with)|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
         r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders|"
@@ -85,7 +85,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
-        + r"|part (?:company |ways )?with|parting with|leave|leaves|leaving|exit|"
+        + r"|part (?:company |ways )?with|parting with|"
+        # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.
+        r"(?:parted|part|parting) (?:company|ways)(?! with)|leave|leaves|leaving|exit|"
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
@@ -359,6 +361,13 @@ _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
     r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
 )
+# "will take charge of Saturday's trip to Wigan": one match-day stand-in, no appointment. A role named
+# ("caretaker charge", "interim charge") is one all the same.
+_ONE_MATCH = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:of|for|in)\s+(?:\w+day's|tonight's)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:game|match|tie|trip|fixture|clash|visit|derby|final|encounter|meeting)\b"
+)
+_PLAIN_CHARGE = re.compile(r"(?:take|takes|took|taken|taking) charge")
 _EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
 _LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
@@ -432,6 +441,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
+        if relation is Relation.APPOINTED and _PLAIN_CHARGE.fullmatch(word) and _ONE_MATCH.match(folded, match.end()):
+            continue  # "will take charge of Saturday's trip to Wigan": a match-day stand-in
         if relation is Relation.LEFT and _EMPTY_HANDED.match(folded, match.end()):
             continue  # "we leave with nothing": a result, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):

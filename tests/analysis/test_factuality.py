@@ -783,3 +783,41 @@ def test_a_board_meeting_to_discuss_a_managers_position_is_pressure(analyser: An
         "at Fulham left Spurs 15th, the Telegraph reports.",
     )
     assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}
+
+
+def test_a_club_and_its_coach_who_part_ways_together_is_an_exit_not_a_sacking(analyser: Analyser) -> None:
+    together = _analyse(
+        analyser,
+        "Coach leaves Sevilla",
+        "Sevilla and head coach Matías Almeyda, who arrived from AEK Athens in 2025, have parted ways, the club "
+        "said on Thursday.",
+    )
+    assert _claims(together) == {("Matías Almeyda", "Sevilla", "left")}
+    by_the_club = _analyse(
+        analyser, "Sevilla news", "Sevilla have parted ways with head coach Matías Almeyda after a 4-0 defeat."
+    )
+    assert _claims(by_the_club) == {("Matías Almeyda", "Sevilla", "sacked")}
+
+
+def test_taking_charge_of_one_match_is_no_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hartlepool part company with manager",
+        "Hartlepool United have sacked manager Simon Grayson after five straight defeats. First-team coach Nicky "
+        "Featherstone will take charge of Saturday's trip to Tamworth.",
+    )
+    assert {r.manager for r in analysis.rumours} == {"Simon Grayson"}
+    interim = _analyse(
+        analyser,
+        "Hartlepool sack Grayson",
+        "Hartlepool United have sacked manager Simon Grayson after five straight defeats. First-team coach Nicky "
+        "Featherstone will take charge of the team on an interim basis, starting with Saturday's trip to Tamworth.",
+    )
+    assert ("Nicky Featherstone", "Hartlepool United", "appointed") in _claims(interim)
+    named_role = _analyse(
+        analyser,
+        "Hartlepool sack Grayson",
+        "Hartlepool United have sacked manager Simon Grayson after five straight defeats. First-team coach Nicky "
+        "Featherstone will take caretaker charge for Saturday's trip to Tamworth.",
+    )
+    assert ("Nicky Featherstone", "Hartlepool United", "appointed") in _claims(named_role)
