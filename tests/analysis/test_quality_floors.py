@@ -23,6 +23,7 @@ SETS = [
     "analysis-set6",
     "analysis-set7",
     "analysis-set8",
+    "analysis-set9",
 ]
 
 
@@ -50,14 +51,3 @@ def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his
     assert _named("alex neil has been sacked by millwall", ["alex neil", "neil critchley"]) == {"alex neil"}
     assert _named("neil has left", ["alex neil"]) == {"alex neil"}  # by surname alone
     assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
-
-
-def test_the_ninth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
-    """Set 9 does not meet the floors yet (its README has the first measurement and where it stands):
-    this holds what has been won on it, until it does."""
-    report = evaluate(DATA / "analysis-set9", analyser)
-    table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
-    assert report.scores["manager_club_relation"].f1 >= 0.77, table
-    assert report.per_100(report.false_definite) <= 2.5, table
-    assert report.per_100(report.false_summaries) <= 2.5, table
