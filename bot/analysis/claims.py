@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -120,7 +121,7 @@ def extract_claims(
             last_people = []
         if not cues or sentence.paragraph in elsewhere:
             continue
-        if _is_player_sentence(folded, sentence) or (
+        if _is_player_sentence(folded, sentence, cues) or (
             sentence.index > 0 and title_is_player and not _job(folded, sentence)
         ):
             continue
@@ -451,8 +452,14 @@ def _job(folded: str, sentence: Sentence) -> bool:
     return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
 
 
-def _is_player_sentence(folded: str, sentence: Sentence) -> bool:
-    player = len(PLAYER_CONTEXT.findall(folded, sentence.start, sentence.end))
+def _is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()) -> bool:
+    # A player word inside a job cue ("triggered the €3m release clause in the coach's contract") is
+    # the cue's, not a sign of a player deal.
+    player = sum(
+        1
+        for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)
+        if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
+    )
     job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
     return player > 0 and player > job
 

@@ -100,8 +100,10 @@ def resolve(
             ):
                 continue  # "Coupe de France", "Ouest-France": a cup or a newspaper, not the national team
             place = _PLACE.search(folded, max(0, m.start - 20), m.start)
-            if place and (
-                gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start)
+            if (
+                place
+                and (gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start))
+                and not _ROLE_NEXT.match(folded, m.end)  # "in Famalicão coach Hugo Oliveira's contract"
             ):
                 continue  # "met him in Monaco", "his time in Spain": a place, not the club
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
@@ -156,6 +158,7 @@ _PLACE = guarded(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
+_ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
 
 

@@ -821,3 +821,25 @@ def test_taking_charge_of_one_match_is_no_appointment(analyser: Analyser) -> Non
         "Featherstone will take caretaker charge for Saturday's trip to Tamworth.",
     )
     assert ("Nicky Featherstone", "Hartlepool United", "appointed") in _claims(named_role)
+
+
+def test_triggering_a_coachs_release_clause_is_an_offer(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Braga move for Gil Vicente coach",
+        "Braga have activated the €2 million release clause in Gil Vicente coach César Peixoto's contract, A Bola "
+        "reports.",
+    )
+    assert _claims(analysis) == {("César Peixoto", "Braga", "offer")}
+
+
+def test_a_town_clubs_coach_after_in_is_the_clubs_not_a_place(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Braga move",
+        "Braga have triggered the release clause in Famalicão coach Hugo Oliveira's contract, Record reports.",
+    )
+    assert analysis.clubs[:2] == ("Braga", "Famalicão") or set(analysis.clubs) >= {"Braga", "Famalicão"}
+    assert _claims(analysis) == {("Hugo Oliveira", "Braga", "offer")}
+    place = _analyse(analyser, "Oliveira", "Hugo Oliveira was born in Famalicão and is in talks with Braga.")
+    assert "Famalicão" not in place.clubs
