@@ -173,7 +173,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
         r"compensation (?:bid|offer|package)|"
         r"(?:formal|official|concrete|firm) offer|offer on the table|job offer|has an offer|received an offer|"
-        r"(?:trigger(?:s|ed|ing)?|activat(?:e|es|ed|ing)|meet(?:s|ing)?|met|pa(?:y|ys|id|ying)) (?:the |his |her |a )?(?:[\w€$£.,-]+ ){0,3}?(?:release|buyout|exit) "
+        r"(?:trigger(?:s|ed|ing)?|activat(?:e|es|ed|ing)|meet(?:s|ing)?|met|pa(?:y|ys|id|ying)) "
+        r"(?:the |his |her |a )?(?:[\w€$£.,-]+ ){0,3}?(?:release|buyout|exit) "
         r"clause",
     ),
     (
