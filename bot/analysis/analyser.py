@@ -333,6 +333,7 @@ class Analyser:
                     factuality=top.factuality,
                     event=top.event if top.event is not None and top.event is not top.relation else None,
                     caretaker=top.caretaker,
+                    later=top.later and top.factuality is Factuality.DONE,
                 )
             )
         merged.sort(key=lambda r: min(c.sentence for c in by_pair[(r.manager, r.club)]))

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
-from bot.analysis.factuality import classify, is_caretaker, long_ago
+from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effect_later
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
@@ -46,6 +46,8 @@ _GENERIC_EXIT = re.compile(
     r"(?:as|in charge|beyond|at)"
 )
 # "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
+# Events a club or manager announces ahead of time ("will leave at the end of the season").
+_ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
 _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
 
@@ -62,6 +64,7 @@ class RawClaim:
     caretaker: bool = False
     headline: bool = False  # said in the headline (its first line)
     long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
+    later: bool = False  # done (announced) but still to come: "will step down at the end of the season"
 
 
 def extract_claims(
@@ -155,6 +158,7 @@ def extract_claims(
                     sentence.paragraph == 0,
                     claim.factuality is Factuality.PAST
                     and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
+                    claim.later,
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
@@ -170,6 +174,7 @@ class _Claim:
     factuality: Factuality
     stage: Relation
     caretaker: bool
+    later: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +281,11 @@ class _Reading:
                     continue  # past background is not a claim
                 stage = cue.relation  # kept only to be weighed: the exit that opened the job, or history
             caretaker = cue.relation is Relation.APPOINTED and is_caretaker(folded, clause)
+            later = (
+                factuality is Factuality.DONE
+                and stage in _ANNOUNCED_AHEAD
+                and takes_effect_later(folded, clause, cue.start, cue.end)
+            )
             listed = coordinated_people(folded, owner, people, res)
             if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject
                 listed = [
@@ -285,7 +295,7 @@ class _Reading:
                 ]
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
-                    found.append(_Claim(person.name, club, cue, factuality, stage, caretaker))
+                    found.append(_Claim(person.name, club, cue, factuality, stage, caretaker, later))
                     if cue.relation in EXITS:  # (a club he left, even long ago, is not where he goes)
                         exits.add((person.name, club))
                     if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):

@@ -126,6 +126,7 @@ _EXPECTED = guarded(
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
+    r"(?:the club|the clubs|the federation|the board) (?:announce|confirm)|"
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
     r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
 )
@@ -378,6 +379,24 @@ def classify(
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE
+
+
+# An announced event that takes effect later: "will step down at the end of the season", "takes over
+# from 1 July". The story holds it as done (announced), but it has not happened yet.
+_LATER = re.compile(
+    r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament)|(?:in|this|next) summer|"
+    r"(?:from|on) (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|after the (?:world cup|euros?|"
+    r"season|final)|next season)\b"
+)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?$")
+
+
+def takes_effect_later(folded: str, clause: Clause, cue_start: int, cue_end: int) -> bool:
+    """A done claim whose event is still to come: "Jans will retire at the end of the season"."""
+    if _PERFECT_BEFORE.search(folded, clause.start, cue_start):
+        return False
+    return bool(_FUTURE_ONLY.search(folded, clause.start, cue_end) or _LATER.search(folded, cue_end, clause.end))
 
 
 _CARETAKER = re.compile(

@@ -81,7 +81,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
         r"(?:as|in charge|beyond|at)|"
         r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
-        r"by mutual agreement|resigned|resigns|resign|resignation|stepped down|steps down|step down|stepping down|"
+        r"by mutual agreement|resigned|resigns|resign|resignation|"
+        r"(?<!the )(?<!a )retired|retire|retires|retiring|"
+        r"(?:his|her|announced|announces|confirmed|confirms) retirement|"
+        r"stepped down|steps down|step down|stepping down|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING

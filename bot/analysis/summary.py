@@ -32,6 +32,12 @@ _DONE: dict[Relation, str] = {
     Relation.LEFT: "{m} {have} left {c}",
     Relation.UNDER_PRESSURE: "{m} {be} under pressure at {c}",
 }
+# Announced, still to come ("will step down at the end of the season"): what is done is the announcement.
+_LATER: dict[Relation, str] = {
+    Relation.APPOINTED: "{m} will take over at {c}",
+    Relation.SACKED: "{c} have announced that {m} will go",
+    Relation.LEFT: "{m} will leave {c}",
+}
 _EXPECTED: dict[Relation, str] = {
     Relation.TALKS: "{m} {be} expected to hold talks with {c}",
     Relation.OFFER: "{c} are expected to offer {m} the job",
@@ -83,10 +89,14 @@ _REPORTED: dict[Relation, str] = {
 }
 
 
-def clause(event: Relation, factuality: Factuality, managers: Sequence[str], club: str, caretaker: bool) -> str:
+def clause(
+    event: Relation, factuality: Factuality, managers: Sequence[str], club: str, caretaker: bool, later: bool = False
+) -> str:
     """One claim in words that keep the story's hedge."""
     plural = len(managers) > 1
     template = _template(event, factuality)
+    if later and factuality is Factuality.DONE:
+        template = _LATER.get(event, template)
     text = template.format(m=_names(managers), c=club, be="are" if plural else "is", have="have" if plural else "has")
     if caretaker and event is Relation.APPOINTED:
         text += " on an interim basis"
@@ -123,16 +133,25 @@ class _Group:
     caretaker: bool
     stage: Relation
     managers: tuple[str, ...]
+    later: bool = False
 
 
 def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
     """Claims that differ only in the manager, together, most advanced first, in story order."""
-    keyed: dict[tuple[str, Relation, Factuality, bool], list[RumourClaim]] = {}
+    keyed: dict[tuple[str, Relation, Factuality, bool, bool], list[RumourClaim]] = {}
     for claim in rumours:
-        keyed.setdefault((claim.club, claim.what, claim.factuality, claim.caretaker), []).append(claim)
+        keyed.setdefault((claim.club, claim.what, claim.factuality, claim.caretaker, claim.later), []).append(claim)
     groups = [
-        _Group(club, event, factuality, caretaker, claims[0].relation, tuple(dict.fromkeys(c.manager for c in claims)))
-        for (club, event, factuality, caretaker), claims in keyed.items()
+        _Group(
+            club,
+            event,
+            factuality,
+            caretaker,
+            claims[0].relation,
+            tuple(dict.fromkeys(c.manager for c in claims)),
+            later,
+        )
+        for (club, event, factuality, caretaker, later), claims in keyed.items()
     ]
     order = {id(g): i for i, g in enumerate(groups)}
     return sorted(groups, key=lambda g: (-STAGE_RANK[g.stage], g.factuality is not Factuality.DONE, order[id(g)]))
@@ -156,7 +175,7 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
     prefix, suffix = _credit(sources)
     sentences: list[str] = []
     for index, group in enumerate(_groups(rumours)):
-        body = clause(group.event, group.factuality, group.managers, group.club, group.caretaker)
+        body = clause(group.event, group.factuality, group.managers, group.club, group.caretaker, group.later)
         text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
         text = text[0].upper() + text[1:]
         if len(" ".join([*sentences, text])) > MAX_SUMMARY:

@@ -171,8 +171,11 @@ class RumourClaim:
     factuality: Factuality = Factuality.DONE
     event: Relation | None = None  # None: the same as ``relation``
     caretaker: bool = False  # an interim or caretaker appointment
+    later: bool = False  # announced, still to come: "will step down at the end of the season"
 
     def __post_init__(self) -> None:
+        if self.later and self.factuality is not Factuality.DONE:
+            raise ValueError("only an announced (done) claim can take effect later")
         if self.relation in DEFINITE and self.factuality is not Factuality.DONE:
             raise ValueError(f"a {self.factuality} claim cannot be stated as {self.relation}")
         if self.factuality is Factuality.PAST:
@@ -195,6 +198,8 @@ class RumourClaim:
         }
         if self.caretaker:
             data["caretaker"] = True
+        if self.later:
+            data["later"] = True
         return data
 
 

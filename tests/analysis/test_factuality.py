@@ -843,3 +843,24 @@ def test_a_town_clubs_coach_after_in_is_the_clubs_not_a_place(analyser: Analyser
     assert _claims(analysis) == {("Hugo Oliveira", "Braga", "offer")}
     place = _analyse(analyser, "Oliveira", "Hugo Oliveira was born in Famalicão and is in talks with Braga.")
     assert "Famalicão" not in place.clubs
+
+
+def test_a_departure_announced_for_the_end_of_the_season_is_not_told_as_made(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Jans to retire",
+        "FC Utrecht have announced that head coach Ron Jans will retire at the end of the season.",
+    )
+    (claim,) = analysis.rumours
+    assert (claim.manager, claim.club, claim.relation.value, claim.later) == ("Ron Jans", "FC Utrecht", "left", True)
+    assert "will leave FC Utrecht" in analysis.summary
+    assert "has left" not in analysis.summary
+    gone = _analyse(analyser, "Jans retires", "FC Utrecht have announced that head coach Ron Jans has retired.")
+    assert [r.later for r in gone.rumours] == [False]
+    assert "has left FC Utrecht" in gone.summary
+    plural = _analyse(
+        analyser,
+        "Jans to retire",
+        "Head coach Ron Jans will retire at the end of the season after three years at FC Utrecht, the club announce.",
+    )
+    assert [(r.relation.value, r.later) for r in plural.rumours] == [("left", True)]

@@ -46,6 +46,7 @@ def claims(draw: st.DrawFn) -> RumourClaim:
         factuality,
         event if event is not stage else None,
         draw(st.booleans()) and event is Relation.APPOINTED,
+        draw(st.booleans()) and factuality is Factuality.DONE,
     )
 
 
@@ -130,6 +131,17 @@ def test_credit_is_official_for_the_clubs_own_announcement_and_reports_for_none(
     claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.9, "")
     assert summarise([claim], [SOURCES[1]]) == "Official: Enzo Maresca has been sacked by Chelsea."
     assert summarise([claim], []) == "Reports say Enzo Maresca has been sacked by Chelsea."
+
+
+def test_an_announced_event_still_to_come_is_told_as_still_to_come() -> None:
+    leaving = RumourClaim("Enzo Maresca", "Chelsea", Relation.LEFT, 0.9, "", later=True)
+    assert summarise([leaving], [SOURCES[1]]) == "Official: Enzo Maresca will leave Chelsea."
+    arriving = RumourClaim("Kieran McKenna", "Chelsea", Relation.APPOINTED, 0.9, "", later=True)
+    assert (
+        summarise([arriving], [SOURCES[0]]) == "Kieran McKenna will take over at Chelsea, according to David Ornstein."
+    )
+    with pytest.raises(ValueError, match="only an announced"):
+        RumourClaim("Enzo Maresca", "Chelsea", Relation.LINKED, 0.5, "", Factuality.POSSIBLE, later=True)
 
 
 def test_a_candidate_list_names_everyone_or_counts_the_rest() -> None:
