@@ -157,6 +157,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"
         r"in (?:temporary|interim|caretaker) charge|placed in (?:temporary )?charge|put in (?:temporary )?charge|"
         r"installed as(?![\w' ]{0,30}favourite)|hired|"
+        # "will join Ajax", "has joined Ajax as head coach" (not "join the race", "join him at", "join in")
+        r"join(?:s|ed|ing)? (?!forces|in\b|up\b|by\b|the (?:race|chase|hunt|queue|list|scramble|celebrations)|"
+        r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)",
     ),
@@ -194,8 +197,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
-        r"in pole position|close to (?:a |an |becoming|being|taking|appointing|landing)|"
-        r"on the verge of (?:appointing|becoming|being)|first choice to (?:replace|succeed|take)",
+        r"in pole position|(?:closer|close|nearer) to (?:a |an |becoming|being|taking|appointing|landing|hiring|"
+        r"naming|securing|joining)|on the (?:verge|brink|cusp) of (?:appointing|becoming|being|hiring|naming|joining|"
+        r"taking)|first choice to (?:replace|succeed|take)",
     ),
     (
         Relation.LINKED,
@@ -373,6 +377,10 @@ _ONE_MATCH = re.compile(
     r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:of|for|in)\s+(?:\w+day's|tonight's)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:game|match|tie|trip|fixture|clash|visit|derby|final|encounter|meeting)\b"
 )
+_AHEAD = re.compile(
+    r"(?:(?:closer|close|nearer) to|on the (?:verge|brink|cusp) of) "
+    r"(?P<verb>appointing|becoming|being|taking|landing|hiring|naming|securing|joining)"
+)
 _PLAIN_CHARGE = re.compile(r"(?:take|takes|took|taken|taking) charge")
 _EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
 _LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
@@ -461,6 +469,11 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             and (not _TITLE_VERB.search(before) or _SPELL_AS.search(before))
         ):
             continue  # "the search for an interim head coach": a role, not an appointment
+        ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
+        if ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
+            negated = bool(NEGATION.search(before))
+            cues.append(Cue(Relation.APPOINTED, match.start() + ahead.start("verb"), match.end(), negated))
+            continue
         if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
             relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))

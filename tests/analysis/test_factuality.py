@@ -164,7 +164,7 @@ def test_not_worried_about_the_sack_is_his_own_words_about_pressure(analyser: An
         ("Chelsea news", "Chelsea have no plans to sack Enzo Maresca.", "denied", Factuality.DENIED),
         ("Chelsea news", "Enzo Maresca will not be sacked by Chelsea.", "denied", Factuality.DENIED),
         ("Chelsea news", "Chelsea are poised to appoint Enzo Maresca.", "talks", Factuality.EXPECTED),
-        ("Chelsea news", "Enzo Maresca is on the verge of becoming Chelsea head coach.", "talks", Factuality.DONE),
+        ("Chelsea news", "Enzo Maresca is on the verge of becoming Chelsea head coach.", "talks", Factuality.EXPECTED),
         ("Chelsea news", "Chelsea could appoint Enzo Maresca.", "linked", Factuality.POSSIBLE),
         ("Chelsea news", "Chelsea have sacked Enzo Maresca.", "sacked", Factuality.DONE),
     ],
@@ -864,3 +864,33 @@ def test_a_departure_announced_for_the_end_of_the_season_is_not_told_as_made(ana
         "Head coach Ron Jans will retire at the end of the season after three years at FC Utrecht, the club announce.",
     )
     assert [(r.relation.value, r.later) for r in plural.rumours] == [("left", True)]
+
+
+def test_joining_a_club_is_an_appointment_and_joining_a_staff_is_not(analyser: Analyser) -> None:
+    assert _claims(_analyse(analyser, "Slot news", "Arne Slot has joined Ajax as head coach.")) == {
+        ("Arne Slot", "Ajax", "appointed")
+    }
+    set_to = _analyse(analyser, "Slot news", "Arne Slot is set to join Ajax, De Telegraaf reports.")
+    assert _claims(set_to) == {("Arne Slot", "Ajax", "talks")}
+    assert not _definite(set_to)
+    staff = _analyse(
+        analyser,
+        "Villa staff",
+        "Aston Villa have appointed Pako Ayestarán as assistant head coach, joining Unai Emery's staff.",
+    )
+    assert not _claims(staff)
+    joined_by = _analyse(
+        analyser, "Rodgers", "Brendan Rodgers will be joined by staff who worked with him at Celtic and Leicester City."
+    )
+    assert not _claims(joined_by)
+
+
+def test_close_to_appointing_is_an_expected_appointment(analyser: Analyser) -> None:
+    for sentence in (
+        "Ajax are edging closer to appointing Arne Slot as their new head coach.",
+        "Arne Slot is on the brink of joining Ajax.",
+    ):
+        analysis = _analyse(analyser, "Ajax news", sentence)
+        (claim,) = analysis.rumours
+        assert (claim.relation.value, claim.factuality, claim.what.value) == ("talks", Factuality.EXPECTED, "appointed")
+        assert "expected to be appointed by Ajax" in analysis.summary
