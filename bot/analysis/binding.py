@@ -152,6 +152,8 @@ def _own(
         if c.start not in res.opponents
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
+        # "who arrived from Real Sociedad in 2025": a career, not the job of the sentence
+        and (c.start not in res.descriptors or owner.name in res.described_by.get(c.start, ()))
     }
     alone = all(p.name == owner.name for p in res.people if p.sentence == owner.sentence)
     if len(free) == 1 and not former & free and relation is not Relation.STAYS and alone:

@@ -241,6 +241,8 @@ class _Reading:
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
             if _possessor_only(folded, owner, cue) or _other_subject_before(text, res, cue):
                 continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
+            if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
+                continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
@@ -378,12 +380,16 @@ _NOT_THE_JOB = re.compile(
     r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
     # "as head coach of their under-21 side": a team below the first team
     r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
-    r"(?:club's )?(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)\b|"
+    r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
+    r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
     r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
+# A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
+_ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
+_HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
 
 

@@ -894,3 +894,38 @@ def test_close_to_appointing_is_an_expected_appointment(analyser: Analyser) -> N
         (claim,) = analysis.rumours
         assert (claim.relation.value, claim.factuality, claim.what.value) == ("talks", Factuality.EXPECTED, "appointed")
         assert "expected to be appointed by Ajax" in analysis.summary
+
+
+def test_a_club_he_arrived_from_is_not_the_club_he_leaves(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Palace sack Glasner",
+        "Crystal Palace have sacked head coach Oliver Glasner. Glasner, who arrived from Eintracht Frankfurt in "
+        "2024, leaves after two years.",
+    )
+    assert _claims(analysis) == {("Oliver Glasner", "Crystal Palace", "sacked")}
+
+
+def test_a_head_coach_of_the_under_21s_is_not_the_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea name new under-21s head coach",
+        "Chelsea have appointed Frank Lampard as head coach of their under-21s, the club announced on Friday.",
+    )
+    assert not _claims(analysis)
+
+
+def test_an_assistant_leaving_with_the_manager_is_no_managers_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Forest sack Dyche",
+        "Nottingham Forest have sacked Sean Dyche. A club statement thanked Dyche and his assistant Pete Morrow, "
+        "who also leaves, for their work.",
+    )
+    assert _claims(analysis) == {("Sean Dyche", "Nottingham Forest", "sacked")}
+    interim = _analyse(
+        analyser,
+        "Forest sack Dyche",
+        "Nottingham Forest have sacked Sean Dyche. Assistant Pete Morrow has been named interim head coach.",
+    )
+    assert ("Pete Morrow", "Nottingham Forest", "appointed") in _claims(interim)
