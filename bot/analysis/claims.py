@@ -286,7 +286,7 @@ class _Reading:
             later = (
                 factuality is Factuality.DONE
                 and stage in _ANNOUNCED_AHEAD
-                and takes_effect_later(folded, clause, cue.start, cue.end)
+                and takes_effect_later(folded, self.sentence, clause, cue.start, cue.end)
             )
             listed = coordinated_people(folded, owner, people, res)
             if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject

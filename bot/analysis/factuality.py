@@ -155,6 +155,8 @@ _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruli
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
 _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
+# "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
+_AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _QUOTE_MARKS = ('"', "“", "”")
 
@@ -361,6 +363,8 @@ def classify(
         return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
     if _REMAINS.search(before):
         return Factuality.DONE
+    if relation is Relation.LEFT and _AGREED_TO.search(before):
+        return Factuality.DONE
     expected = _EXPECTED.findall(before)
     if expected:
         announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
@@ -386,17 +390,19 @@ def classify(
 _LATER = re.compile(
     r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament)|(?:in|this|next) summer|"
     r"(?:from|on) (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|after the (?:world cup|euros?|"
+    r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|"
+    r"when the (?:\d{4} )?(?:[\w-]+ )?(?:season|campaign|tournament) (?:ends|is over)|after the (?:world cup|euros?|"
     r"season|final)|next season)\b"
 )
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?$")
 
 
-def takes_effect_later(folded: str, clause: Clause, cue_start: int, cue_end: int) -> bool:
-    """A done claim whose event is still to come: "Jans will retire at the end of the season"."""
+def takes_effect_later(folded: str, sentence: Sentence, clause: Clause, cue_start: int, cue_end: int) -> bool:
+    """A done claim whose event is still to come: "Jans will retire at the end of the season", "have
+    agreed to part ways when the season ends"."""
     if _PERFECT_BEFORE.search(folded, clause.start, cue_start):
         return False
-    return bool(_FUTURE_ONLY.search(folded, clause.start, cue_end) or _LATER.search(folded, cue_end, clause.end))
+    return bool(_FUTURE_ONLY.search(folded, clause.start, cue_end) or _LATER.search(folded, cue_end, sentence.end))
 
 
 _CARETAKER = re.compile(

@@ -929,3 +929,20 @@ def test_an_assistant_leaving_with_the_manager_is_no_managers_exit(analyser: Ana
         "Nottingham Forest have sacked Sean Dyche. Assistant Pete Morrow has been named interim head coach.",
     )
     assert ("Pete Morrow", "Nottingham Forest", "appointed") in _claims(interim)
+
+
+def test_sides_who_have_agreed_to_part_at_the_seasons_end_have_announced_a_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spirit and coach to part",
+        "Washington Spirit and head coach Adrián González have mutually agreed to part ways when the 2026 NWSL "
+        "season ends, the club announced on Thursday.",
+    )
+    (claim,) = analysis.rumours
+    assert (claim.manager, claim.club, claim.relation.value, claim.later) == (
+        "Adrián González",
+        "Washington Spirit",
+        "left",
+        True,
+    )
+    assert "will leave Washington Spirit" in analysis.summary

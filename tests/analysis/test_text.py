@@ -81,3 +81,11 @@ def test_sentence_breaks_found_from_the_stop_are_those_of_the_pattern_as_first_w
             assert list(textmod._breaks(text)) == expected
             found += len(expected)
     assert found > 1000
+
+
+def test_a_numbered_clubs_name_does_not_end_a_sentence() -> None:
+    text = "Frank Schmidt will leave 1. FC Heidenheim at the end of the season. He came in 2007."
+    assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
+        "Frank Schmidt will leave 1. FC Heidenheim at the end of the season.",
+        "He came in 2007.",
+    ]
