@@ -477,6 +477,8 @@ def _is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = (
         if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
     )
     job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
+    # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
+    job += sum(1 for c in cues if c.relation is Relation.UNDER_PRESSURE)
     return player > 0 and player > job
 
 

@@ -946,3 +946,12 @@ def test_sides_who_have_agreed_to_part_at_the_seasons_end_have_announced_a_depar
         True,
     )
     assert "will leave Washington Spirit" in analysis.summary
+
+
+def test_a_manager_fighting_for_his_future_after_defeats_is_under_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spurs latest",
+        "Thomas Frank is fighting for his Tottenham future after a fifth straight league defeat.",
+    )
+    assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}
