@@ -955,3 +955,13 @@ def test_a_manager_fighting_for_his_future_after_defeats_is_under_pressure(analy
         "Thomas Frank is fighting for his Tottenham future after a fifth straight league defeat.",
     )
     assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure")}
+
+
+def test_names_on_a_clubs_own_list_are_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Spurs list", "Mauricio Pochettino and Marco Silva are on Tottenham's list of possible replacements."
+    )
+    assert _claims(analysis) == {
+        ("Mauricio Pochettino", "Tottenham Hotspur", "linked"),
+        ("Marco Silva", "Tottenham Hotspur", "linked"),
+    }
