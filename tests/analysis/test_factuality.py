@@ -965,3 +965,19 @@ def test_names_on_a_clubs_own_list_are_linked(analyser: Analyser) -> None:
         ("Mauricio Pochettino", "Tottenham Hotspur", "linked"),
         ("Marco Silva", "Tottenham Hotspur", "linked"),
     }
+
+
+def test_brushing_aside_links_or_having_no_interest_in_a_job_is_a_denial(analyser: Analyser) -> None:
+    brushed = _analyse(
+        analyser,
+        "Mourinho staying",
+        "José Mourinho has brushed aside reports linking him with Al-Nassr, insisting he will see out his contract "
+        "at Benfica.",
+    )
+    assert ("José Mourinho", "Al-Nassr", "denied") in _claims(brushed)
+    no_interest = _analyse(analyser, "Mascherano", "Javier Mascherano says he has no interest in the River Plate job.")
+    assert _claims(no_interest) == {("Javier Mascherano", "River Plate", "denied")}
+    dismissed = _analyse(
+        analyser, "Parkinson", "Wrexham manager Phil Parkinson has dismissed the link with Sheffield United."
+    )
+    assert _claims(dismissed) == {("Phil Parkinson", "Sheffield United", "denied")}
