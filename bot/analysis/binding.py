@@ -269,7 +269,9 @@ def _target(
     if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
         fallbacks.append(scene.story)
     for target in fallbacks:
-        if target and target not in own and (owner.name, target) not in exits:
+        # (a club he once coached is no fallback destination: "the former Barcelona coach … has turned
+        # down several offers")
+        if target and target not in own and (owner.name, target) not in exits and (returning or target not in former):
             return [target]
     return []
 
@@ -279,7 +281,9 @@ _UNNAMED = re.compile(
     r"\s+(?:(?:an?|several|multiple|two|three|four|\d+)\s+)?"
     r"(?:(?:approach(?:es)?|offers?|bids?|advances|overtures|interest)\s+)?(?:from|by|of|with)?\s*"
     r"(?:a|an|one|two|three|four|five|several|some|other|rival|unnamed|foreign|\d+)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:clubs?|sides?|teams?|outfits?|suitors?|nations?|federations?)\b"
+    r"(?:clubs?|sides?|teams?|outfits?|suitors?|nations?|federations?)\b|"
+    r"\s+(?:several|many|numerous|multiple|other|various|a number of|a string of|two|three|four|\d+)\s+"
+    r"(?:[\w'-]+\s+)?(?:offers|approaches|bids|proposals|advances)\b"
 )
 
 

@@ -981,3 +981,15 @@ def test_brushing_aside_links_or_having_no_interest_in_a_job_is_a_denial(analyse
         analyser, "Parkinson", "Wrexham manager Phil Parkinson has dismissed the link with Sheffield United."
     )
     assert _claims(dismissed) == {("Phil Parkinson", "Sheffield United", "denied")}
+
+
+def test_offers_a_former_coach_turned_down_are_not_from_his_old_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Al-Hilal close in on Xavi",
+        "Al-Hilal are close to an agreement with Xavi Hernández. The former Barcelona coach, who has not worked "
+        "since leaving the Camp Nou in 2024, would replace Simone Inzaghi. Xavi is understood to have turned down "
+        "several offers over the past two years.",
+        published=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+    assert not [r for r in analysis.rumours if r.club == "Barcelona"]
