@@ -129,10 +129,12 @@ _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
-# A coach of one part of the game ("set-piece coach", "goalkeeping coach"), not of the team.
+# A coach of one part of the game ("set-piece coach", "goalkeeping coach"), not of the team, or a manager
+# of something else ("general manager Jason Hernandez").
 _SPECIALIST = re.compile(
     r"\b(?:set-piece|set piece|goalkeeping|goalkeeper|fitness|conditioning|strength|youth|academy|development|"
-    r"technical|analysis|kicking|throw-in|specialist|individual|defensive|attacking|skills|performance)"
+    r"technical|analysis|kicking|throw-in|specialist|individual|defensive|attacking|skills|performance|"
+    r"general|kit|stadium|media|commercial|operations|marketing|communications|press|business|sales|office)"
     r"\s+(?:coach|coaches|manager)\s+$"
 )
 _REPLACED = re.compile(

@@ -993,3 +993,13 @@ def test_offers_a_former_coach_turned_down_are_not_from_his_old_club(analyser: A
         published=datetime(2026, 5, 1, tzinfo=UTC),
     )
     assert not [r for r in analysis.rumours if r.club == "Barcelona"]
+
+
+def test_a_general_manager_is_not_a_candidate_for_the_coaching_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Toronto FC relieve Fraser",
+        "Toronto FC have relieved head coach Robin Fraser of his duties. 'Our search for the next head coach starts "
+        "today,' said general manager Jason Hernandez.",
+    )
+    assert _claims(analysis) == {("Robin Fraser", "Toronto FC", "sacked")}
