@@ -329,9 +329,7 @@ def classify(
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE
-    if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(
-        folded, max(sentence.start, cue_start - 60), cue_start
-    ):
+    if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(folded, max(sentence.start, cue_start - 60), cue_end):
         return Factuality.REPORTED  # "not worried by sack talk": the talk is there, he plays it down
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
     if (

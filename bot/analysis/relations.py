@@ -39,6 +39,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"patience (?:with [\w' -]{1,30} )?(?:is )?(?:finally )?(?:wearing|running|growing) thin|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?running out\b|"
         r"fears? for (?:(?:his|her|their) )?(?:[\w'. -]{1,30} )?(?:job|future|position)|"
+        r"(?:worried|concerned|anxious|nervous|thinking) (?:about|for|over) (?:his|her|my) "
+        r"(?:[\w'. -]{1,20} )?(?:job|future|position)|"
         r"time (?:is |could be |may be )?up (?:for|at)\b|"
         r"(?:discuss|review|decide on|consider)\w* (?:[\w'.-]+ ){0,4}?(?:his|her|[\w.-]+'s) (?:position|future)\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"

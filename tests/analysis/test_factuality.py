@@ -1003,3 +1003,18 @@ def test_a_general_manager_is_not_a_candidate_for_the_coaching_job(analyser: Ana
         "today,' said general manager Jason Hernandez.",
     )
     assert _claims(analysis) == {("Robin Fraser", "Toronto FC", "sacked")}
+
+
+def test_a_manager_not_concerned_about_his_position_speaks_of_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Slot relaxed",
+        "Arne Slot says he is not concerned about his position at Liverpool after a third successive defeat.",
+    )
+    (claim,) = analysis.rumours
+    assert (claim.manager, claim.club, claim.relation.value, claim.factuality) == (
+        "Arne Slot",
+        "Liverpool",
+        "under_pressure",
+        Factuality.REPORTED,
+    )
