@@ -225,7 +225,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"
-        r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited",
+        r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
+        r"(?:seen|viewed|regarded|identified) as (?:the |an |a )?(?:[\w-]+ )?(?:alternative|option|successor|"
+        r"replacement|candidate)",
     ),
 ]
 

@@ -1018,3 +1018,13 @@ def test_a_manager_not_concerned_about_his_position_speaks_of_pressure(analyser:
         "under_pressure",
         Factuality.REPORTED,
     )
+
+
+def test_a_man_seen_as_the_alternative_is_a_candidate(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Corinthians sack Dorival",
+        "Corinthians have dismissed head coach Dorival Júnior. The club have already offered Tite an 18-month "
+        "contract. Vasco da Gama's Fernando Diniz is seen as the alternative should Tite say no.",
+    )
+    assert ("Fernando Diniz", "Corinthians", "linked") in _claims(analysis)
