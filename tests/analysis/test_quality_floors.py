@@ -51,3 +51,14 @@ def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his
     assert _named("alex neil has been sacked by millwall", ["alex neil", "neil critchley"]) == {"alex neil"}
     assert _named("neil has left", ["alex neil"]) == {"alex neil"}  # by surname alone
     assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
+
+
+def test_the_tenth_set_below_the_summary_floor_gets_no_worse(analyser: Analyser) -> None:
+    """Set 10 meets the F1 and false-event floors but not the false-summary one (its README says why):
+    this holds what has been won on it."""
+    report = evaluate(DATA / "analysis-set10", analyser)
+    table = format_report(report)
+    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
+    assert report.scores["manager_club_relation"].f1 >= 0.80, table
+    assert report.per_100(report.false_definite) <= 2.0, table
+    assert report.per_100(report.false_summaries) <= 2.0, table
