@@ -43,6 +43,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:[\w'. -]{1,20} )?(?:job|future|position)|"
         r"time (?:is |could be |may be )?up (?:for|at)\b|"
         r"(?:discuss|review|decide on|consider)\w* (?:[\w'.-]+ ){0,4}?(?:his|her|[\w.-]+'s) (?:position|future)\b|"
+        r"(?:discuss|review|decide on|consider)\w* (?:the )?(?:position|future) of\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for (?:his|her) (?:[\w'. -]{1,30} )?(?:job|future)|clinging on|last chance|"
@@ -384,6 +385,9 @@ _ONE_MATCH = re.compile(
     r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:of|for|in)\s+(?:\w+day's|tonight's)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:game|match|tie|trip|fixture|clash|visit|derby|final|encounter|meeting)\b"
 )
+_SET_TO = re.compile(
+    r"\b(?:(?:set|poised|expected|due|about|in line|lined up|primed|on course)\s+to|will|is to|are to)\s+$"
+)
 _AHEAD = re.compile(
     r"(?:(?:closer|close|nearer) to|on the (?:verge|brink|cusp) of) "
     r"(?P<verb>appointing|becoming|being|taking|landing|hiring|naming|securing|joining)"
@@ -476,6 +480,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             and (not _TITLE_VERB.search(before) or _SPELL_AS.search(before))
         ):
             continue  # "the search for an interim head coach": a role, not an appointment
+        if relation is Relation.LINKED and word in ("replace", "succeed") and _SET_TO.search(before):
+            relation = Relation.APPOINTED  # "is poised to replace Slot": an appointment expected, not a link
         ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
         if ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
             negated = bool(NEGATION.search(before))

@@ -1028,3 +1028,21 @@ def test_a_man_seen_as_the_alternative_is_a_candidate(analyser: Analyser) -> Non
         "contract. Vasco da Gama's Fernando Diniz is seen as the alternative should Tite say no.",
     )
     assert ("Fernando Diniz", "Corinthians", "linked") in _claims(analysis)
+
+
+def test_a_board_meeting_to_discuss_the_future_of_a_manager_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ange out? Forest board to meet",
+        "Nottingham Forest's board will meet on Monday to discuss the future of Ange Postecoglou.",
+    )
+    assert _claims(analysis) == {("Ange Postecoglou", "Nottingham Forest", "under_pressure")}
+
+
+def test_poised_to_replace_is_an_expected_appointment_and_could_replace_a_link(analyser: Analyser) -> None:
+    poised = _analyse(analyser, "Alonso news", "Xabi Alonso is poised to replace Arne Slot at Liverpool.")
+    assert [(r.manager, r.relation.value, r.factuality, r.what.value) for r in poised.rumours] == [
+        ("Xabi Alonso", "talks", Factuality.EXPECTED, "appointed")
+    ]
+    could = _analyse(analyser, "Alonso news", "Xabi Alonso could replace Arne Slot at Liverpool.")
+    assert [(r.manager, r.relation.value) for r in could.rumours] == [("Xabi Alonso", "linked")]
