@@ -326,6 +326,10 @@ def classify(
     if clause.start <= owner[0] and owner[1] <= cue_start:
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
+        if relation in (Relation.LEFT, Relation.SACKED) and _NEGATION.search(
+            folded[max(clause.start, cue_start - 40) : cue_start]
+        ):
+            return Factuality.DENIED  # "says he has no intention of leaving": his own denial
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE

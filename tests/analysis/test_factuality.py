@@ -1046,3 +1046,12 @@ def test_poised_to_replace_is_an_expected_appointment_and_could_replace_a_link(a
     ]
     could = _analyse(analyser, "Alonso news", "Xabi Alonso could replace Arne Slot at Liverpool.")
     assert [(r.manager, r.relation.value) for r in could.rumours] == [("Xabi Alonso", "linked")]
+
+
+def test_a_manager_who_says_he_has_no_intention_of_leaving_denies_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Conte staying", "Antonio Conte says he has no intention of leaving Napoli this summer."
+    )
+    assert [(r.manager, r.club, r.relation.value, r.factuality) for r in analysis.rumours] == [
+        ("Antonio Conte", "Napoli", "denied", Factuality.DENIED)
+    ]
