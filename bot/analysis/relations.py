@@ -167,7 +167,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"join(?:s|ed|ing)? (?!forces|in\b|up\b|by\b|the (?:race|chase|hunt|queue|list|scramble|celebrations)|"
         r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
-        r"(?:manager|head coach|coach|boss)",
+        r"(?:manager|head coach|coach|boss)|"
+        r"(?:snapped up|secured|landed|recruited|brought in|drafted in|hired|poached|prised) (?:[\w'.-]+ ){1,4}?"
+        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)",
     ),
     (
         Relation.AGREED,
@@ -228,7 +230,11 @@ _CUES: list[tuple[Relation, str]] = [
         r"under consideration|been discussed|discussed internally|"
         r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
         r"(?:seen|viewed|regarded|identified) as (?:the |an |a )?(?:[\w-]+ )?(?:alternative|option|successor|"
-        r"replacement|candidate)",
+        r"replacement|candidate)|"
+        r"identified (?:[\w'.-]+ ){1,4}?as (?:a |an |the |their )?(?:[\w-]+ )?(?:replacement|successor|target|"
+        r"candidate|option|choice)|(?:potential|possible|likely|ideal|leading|prime) (?:replacement|successor)|"
+        r"(?:plot\w*|plan\w*|mull\w*|weigh\w*(?: up)?|prepar\w*|line\w* up|ready|readying|launch\w*|"
+        r"consider\w*|eye\w*) (?:a |an )?(?:[\w-]+ ){0,2}?(?:move|bid|swoop|raid) for",
     ),
 ]
 

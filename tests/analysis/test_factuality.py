@@ -1055,3 +1055,25 @@ def test_a_manager_who_says_he_has_no_intention_of_leaving_denies_it(analyser: A
     assert [(r.manager, r.club, r.relation.value, r.factuality) for r in analysis.rumours] == [
         ("Antonio Conte", "Napoli", "denied", Factuality.DENIED)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Aston Villa are plotting a move for Bournemouth boss Andoni Iraola.",
+            ("Andoni Iraola", "Aston Villa", "linked"),
+        ),
+        (
+            "Newcastle United have identified Daniel Farke as a potential replacement for Eddie Howe.",
+            ("Daniel Farke", "Newcastle United", "linked"),
+        ),
+        ("Rangers have snapped up Russell Martin as their new manager.", ("Russell Martin", "Rangers", "appointed")),
+    ],
+)
+def test_the_press_words_for_a_move_and_a_hire(analyser: Analyser, text: str, claim: Claim) -> None:
+    assert claim in _claims(_analyse(analyser, "News", text))
+
+
+def test_a_move_for_a_player_is_no_managers_link(analyser: Analyser) -> None:
+    assert not _claims(_analyse(analyser, "News", "Chelsea are plotting a move for Brighton striker João Pedro."))
