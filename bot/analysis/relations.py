@@ -168,6 +168,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
+        r"made (?:[\w'.-]+ ){1,4}?(?:their|its|the club's) (?:new |permanent |first )?(?:[\w'-]+ ){0,2}?"
+        r"(?:manager|head coach|coach|boss)|"
         r"(?:snapped up|secured|landed|recruited|brought in|drafted in|hired|poached|prised) (?:[\w'.-]+ ){1,4}?"
         r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)",
     ),
@@ -394,6 +396,7 @@ _ONE_MATCH = re.compile(
 _SET_TO = re.compile(
     r"\b(?:(?:set|poised|expected|due|about|in line|lined up|primed|on course)\s+to|will|is to|are to)\s+$"
 )
+_HEDGED_HEAD = re.compile(r"(?:(?:closing|closes|close) in on|nearing) ")
 _AHEAD = re.compile(
     r"(?:(?:closer|close|nearer) to|on the (?:verge|brink|cusp) of) "
     r"(?P<verb>appointing|becoming|being|taking|landing|hiring|naming|securing|joining)"
@@ -488,6 +491,11 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "the search for an interim head coach": a role, not an appointment
         if relation is Relation.LINKED and word in ("replace", "succeed") and _SET_TO.search(before):
             relation = Relation.APPOINTED  # "is poised to replace Slot": an appointment expected, not a link
+        hedged = _HEDGED_HEAD.match(word) if relation is Relation.AGREED else None
+        if hedged is not None:  # "closing in on a deal": the deal is expected, "closing in on" its hedge
+            negated = bool(NEGATION.search(before))
+            cues.append(Cue(Relation.AGREED, match.start() + hedged.end(), match.end(), negated))
+            continue
         ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
         if ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
             negated = bool(NEGATION.search(before))

@@ -1077,3 +1077,20 @@ def test_the_press_words_for_a_move_and_a_hire(analyser: Analyser, text: str, cl
 
 def test_a_move_for_a_player_is_no_managers_link(analyser: Analyser) -> None:
     assert not _claims(_analyse(analyser, "News", "Chelsea are plotting a move for Brighton striker João Pedro."))
+
+
+def test_closing_in_on_a_deal_is_no_agreement_yet(analyser: Analyser) -> None:
+    for text in (
+        "Nottingham Forest are closing in on a deal to appoint Mauricio Pochettino.",
+        "Nottingham Forest are closing in on an agreement with Mauricio Pochettino.",
+    ):
+        analysis = _analyse(analyser, "Forest news", text)
+        assert _claims(analysis) == {("Mauricio Pochettino", "Nottingham Forest", "talks")}
+        assert not _definite(analysis)
+
+
+def test_making_a_man_their_permanent_head_coach_is_an_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Arbeloa stays on", "Real Madrid have made Álvaro Arbeloa their permanent head coach."
+    )
+    assert _claims(analysis) == {("Álvaro Arbeloa", "Real Madrid", "appointed")}
