@@ -111,7 +111,8 @@ _POSSIBLE = guarded(
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
     r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
-    r"agreement to|possibilit(?:y|ies)|in case|prospect of)\b"
+    r"agreement to|possibilit(?:y|ies)|in case|prospect of|fac(?:e|es|ing) being|in danger of(?: being)?|"
+    r"threatened with)\b"
 )
 _EXPECTED = guarded(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
@@ -151,9 +152,10 @@ _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
     r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
 )
+_ALL_BUT_NAME = re.compile(r"\s+in all but name\b")
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
-_LEFT_TO = re.compile(r"\b(?:has|have|had) (?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
+_LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
@@ -358,6 +360,8 @@ def classify(
         sentence_end=sentence.end,
     ):
         return Factuality.PAST
+    if _ALL_BUT_NAME.match(folded, cue_end):
+        return Factuality.POSSIBLE  # "sacked in all but name": not sacked
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)
     if after is not None:  # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED

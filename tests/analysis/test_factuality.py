@@ -1094,3 +1094,20 @@ def test_making_a_man_their_permanent_head_coach_is_an_appointment(analyser: Ana
         analyser, "Arbeloa stays on", "Real Madrid have made Álvaro Arbeloa their permanent head coach."
     )
     assert _claims(analysis) == {("Álvaro Arbeloa", "Real Madrid", "appointed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enzo Maresca faces being sacked by Chelsea this week.",
+        "Enzo Maresca is in danger of being sacked by Chelsea.",
+        "Enzo Maresca has been sacked in all but name by Chelsea.",
+    ],
+)
+def test_a_sacking_faced_or_in_all_but_name_is_pressure(analyser: Analyser, text: str) -> None:
+    assert _claims(_analyse(analyser, "Chelsea news", text)) == {("Enzo Maresca", "Chelsea", "under_pressure")}
+
+
+def test_having_reportedly_left_one_club_to_join_another_is_the_move_made(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "McKenna news", "Kieran McKenna has reportedly left Ipswich Town to join Chelsea.")
+    assert ("Kieran McKenna", "Chelsea", "appointed") in _claims(analysis)
