@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.clauses import Clause, Kind, same_statement
+from bot.analysis.cues import Cue
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import Cue
 from bot.analysis.subjects import distance
 from bot.domain import Relation
 

@@ -9,11 +9,12 @@ from datetime import datetime
 
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
+from bot.analysis.cues import Cue, find_cues
 from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effect_later
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
-from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT, Cue, find_cues
+from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
 from bot.analysis.sport import other_sport_paragraphs
 from bot.analysis.subjects import (
     OWN_EXIT,

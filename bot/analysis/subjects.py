@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.cues import Cue
 from bot.analysis.refs import PersonRef, Resolved, covered, overlaps
-from bot.analysis.relations import Cue
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 

@@ -1,0 +1,151 @@
+"""Relation cues found in a sentence: where each stands, and the idioms and results that only look like one.
+
+The cue words themselves are in bot/analysis/relations.py; this reads them in context ("the defeat left
+them 15th" is a table, "his dismissal in the draw" a red card, "close to appointing" an appointment
+expected).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.relations import CUE_PATTERN, NEGATION
+from bot.domain import Relation
+
+_NEW_DEAL = re.compile(
+    r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
+    r"(?: [\w-]+)?(?: contract| deal)?\b"
+)
+_COMPETITION_EXIT = re.compile(
+    r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
+    r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
+)
+_THE_NEWS = re.compile(r"\W*(?:the|this|that|his|her)\s+(?:new\s+|latest\s+)?")
+_NEWS_VERB = re.compile(r"\s+(?:comes|came|follows|followed|means|meant|leaves|left|ends|ended|caps|capped)\b")
+_WITH_A_PERSON = re.compile(
+    r"\s+with\s+(?:(?:the|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:manager|head coach|coach|boss|mentor|former boss)\b"
+)
+_IN_A_MATCH = re.compile(
+    r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
+    r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
+)
+# "will take charge of Saturday's trip to Wigan": one match-day stand-in, no appointment. A role named
+# ("caretaker charge", "interim charge") is one all the same.
+_ONE_MATCH = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:of|for|in)\s+(?:\w+day's|tonight's)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:game|match|tie|trip|fixture|clash|visit|derby|final|encounter|meeting)\b"
+)
+_SET_TO = re.compile(
+    r"\b(?:(?:set|poised|expected|due|about|in line|lined up|primed|on course)\s+to|will|is to|are to)\s+$"
+)
+_HEDGED_HEAD = re.compile(r"(?:(?:closing|closes|close) in on|nearing) ")
+_AHEAD = re.compile(
+    r"(?:(?:closer|close|nearer) to|on the (?:verge|brink|cusp) of) "
+    r"(?P<verb>appointing|becoming|being|taking|landing|hiring|naming|securing|joining)"
+)
+_PLAIN_CHARGE = re.compile(r"(?:take|takes|took|taken|taking) charge")
+_EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
+_LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
+_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never|refus\w* to|won't)\s+(?:be\s+|been\s+|have\s+|has\s+)?$")
+_LEFT_BY_RESULT = frozenset({"left", "leaving", "leaves"})
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
+    r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
+)
+_NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
+_SPELL_AS = re.compile(r"\b(?:spell|stint|time|period|tenure|days|role|work)\s+as\s+(?:the\s+|an?\s+)?$")
+_TITLE_VERB = re.compile(
+    r"\b(?:as|named|appointed|installed|become|becomes|becoming|be|been|is|was|were|are|remains?|stays?|continues?)"
+    r"\s+(?:(?:the|an?|their|its|his|her|new|club's)\s+)*$"
+)
+_A_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital|house|flat|home|"
+    r"here|there)\b"
+)
+_LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
+_LET_LEAVE = re.compile(r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$")
+# "has a year left on his deal", "with six games left": time remaining, not a departure.
+_TIME_LEFT = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|half a|\d+(?:\.\d+)?)"
+    r"\s+(?:full\s+|more\s+)?(?:years?|months?|seasons?|games?|matches?|fixtures?|weeks?|days?|minutes?|points?)\s+$"
+)
+_ODDS = re.compile(r"(?:\d+/\d+|odds-on|evens|favourite|odds) to be $")
+_APPLIED_PRESSURE = re.compile(
+    r"\b(?:put|puts|putting|kept|keep|keeps|keeping|placed) (?:us|them|him|you|the \w+|their \w+) $"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    relation: Relation
+    start: int
+    end: int
+    negated: bool
+
+
+def find_cues(folded: str, start: int, end: int) -> list[Cue]:
+    """Relation cues in folded[start:end], each marked when a negation stands just before it."""
+    cues: list[Cue] = []
+    for match in CUE_PATTERN.finditer(folded, start, end):
+        name = match.lastgroup
+        if name is None:
+            continue
+        before = folded[max(start, match.start() - 30) : match.start()]
+        relation = Relation[name]
+        if relation is Relation.UNDER_PRESSURE and _APPLIED_PRESSURE.search(before):
+            continue  # "put us under pressure": a match description, not a job
+        if relation is Relation.LEFT and _LET_LEAVE.search(before):
+            continue  # "no intention of letting him leave": no departure
+        if relation is Relation.LEFT and match.group() == "left" and _TIME_LEFT.search(before):
+            continue  # "a year left on his contract": time remaining
+        word = match.group()
+        if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
+            continue  # "after the cup exit": knocked out, not a departure
+        if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
+            continue  # "seen leaving the training ground": a building, not a job
+        if relation is Relation.LEFT and word == "left" and _LEFT_TO.match(folded, match.end()) and _BE.search(before):
+            continue  # "we were left to rue our finishing": an idiom, not a departure
+        if relation is Relation.DENIED and word.startswith("rule") and _NOT_BEFORE.search(before):
+            relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
+        if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
+            continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if _THE_NEWS.fullmatch(folded, start, match.start()) and _NEWS_VERB.match(folded, match.end()):
+            continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
+        if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
+            continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
+        if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
+            continue  # "his dismissal in the draw with Hull": a red card, not a sacking
+        if relation is Relation.APPOINTED and _PLAIN_CHARGE.fullmatch(word) and _ONE_MATCH.match(folded, match.end()):
+            continue  # "will take charge of Saturday's trip to Wigan": a match-day stand-in
+        if relation is Relation.LEFT and _EMPTY_HANDED.match(folded, match.end()):
+            continue  # "we leave with nothing": a result, not a departure
+        if relation is Relation.SACKED and _ODDS.search(before):
+            relation = Relation.UNDER_PRESSURE  # "is 8/1 to be sacked": a betting line, not news
+        if relation is Relation.APPOINTED and _LONG_AGO.match(folded, match.end()):
+            continue  # "took charge in 2016": background, not news
+        if (
+            relation is Relation.APPOINTED
+            and _NOUN_TITLE.match(match.group())
+            and (not _TITLE_VERB.search(before) or _SPELL_AS.search(before))
+        ):
+            continue  # "the search for an interim head coach": a role, not an appointment
+        if relation is Relation.LINKED and word in ("replace", "succeed") and _SET_TO.search(before):
+            relation = Relation.APPOINTED  # "is poised to replace Slot": an appointment expected, not a link
+        hedged = _HEDGED_HEAD.match(word) if relation is Relation.AGREED else None
+        if hedged is not None:  # "closing in on a deal": the deal is expected, "closing in on" its hedge
+            negated = bool(NEGATION.search(before))
+            cues.append(Cue(Relation.AGREED, match.start() + hedged.end(), match.end(), negated))
+            continue
+        ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
+        if ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
+            negated = bool(NEGATION.search(before))
+            cues.append(Cue(Relation.APPOINTED, match.start() + ahead.start("verb"), match.end(), negated))
+            continue
+        if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
+            relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
+        negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
+        cues.append(Cue(relation, match.start(), match.end(), negated))
+    return cues
