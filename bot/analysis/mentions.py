@@ -57,7 +57,10 @@ def resolve(
     full_names = {m.targets[0] for m in raw if m.kind is Kind.MANAGER and m.full}
     ambiguous: list[Mention] = []
 
+    other_teams: set[int] = set()  # where the nickname of another sport's team stands ("Leicester Tigers")
     for m in raw:
+        if m.start in other_teams:
+            continue
         surface = text[m.start : m.end]
         if m.kind is Kind.SOURCE and gaz.sources[m.targets[0]].kind == "official":
             out.spans.append((m.start, m.end))  # "club statement": official_statement() finds whose
@@ -95,6 +98,9 @@ def resolve(
         elif m.kind is Kind.CLUB:
             if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
                 continue  # "Bruno Guimarães": a player's surname, not Vitória de Guimarães
+            if " " not in m.alias and _OTHER_TEAM_AFTER.match(text, m.end):
+                other_teams.add(m.end + 1)  # (and "Tigers" there is not Hull City)
+                continue  # "Wigan Warriors", "Sale Sharks": the town's team of another sport
             if gaz.clubs[m.targets[0]].national and (
                 _COMPETITION.search(folded, max(0, m.start - 12), m.start) or _double_barrelled(text, m.start, m.end)
             ):
@@ -157,6 +163,12 @@ _COMPETITION = re.compile(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|tac
 _PLACE = guarded(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
+)
+# A town's team of another sport, named by the town and a nickname no football club there carries.
+_OTHER_TEAM_AFTER = re.compile(
+    r" (?:Warriors|Rhinos|Saints|Tigers|Giants|Bulls|Dragons|Sharks|Bears|Chiefs|Falcons|Steelers|Panthers|"
+    r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"
+    r"RLFC|RUFC|CCC|Cricket)\b"
 )
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")

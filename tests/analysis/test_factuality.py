@@ -1111,3 +1111,17 @@ def test_a_sacking_faced_or_in_all_but_name_is_pressure(analyser: Analyser, text
 def test_having_reportedly_left_one_club_to_join_another_is_the_move_made(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "McKenna news", "Kieran McKenna has reportedly left Ipswich Town to join Chelsea.")
     assert ("Kieran McKenna", "Chelsea", "appointed") in _claims(analysis)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Peet commits to Warriors", "Wigan Warriors head coach Matt Peet has signed a contract extension until 2030."),
+        ("Sharks sack coach", "Sale Sharks have parted company with head coach Alex Sanderson."),
+        ("Leicester Tigers name Cheika", "Leicester Tigers have appointed Michael Cheika as head coach."),
+    ],
+)
+def test_a_towns_team_of_another_sport_is_not_its_football_club(analyser: Analyser, title: str, text: str) -> None:
+    analysis = _analyse(analyser, title, text)
+    assert not analysis.is_manager_rumour
+    assert not {"Wigan Athletic", "Leicester City", "Hull City"} & set(analysis.clubs)
