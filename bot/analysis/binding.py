@@ -30,6 +30,8 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.UNDER_PRESSURE: (30, 60),
 }
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_NEXT_ITEM = re.compile(r",\s+")
+_SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
 _LINK_BEFORE = re.compile(
     r"\b(?:with|to|by|for|from|of|at|join|joining|joins|over|into|replace|succeed|the|about|as)\s+(?:the\s+)?$"
@@ -88,6 +90,14 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+def _next_item(folded: str, cue: Cue, club: ClubRef) -> bool:
+    return (
+        cue.end <= club.start
+        and _NEXT_ITEM.fullmatch(folded, cue.end, club.start) is not None
+        and not _SAYS.match(folded, club.end)
+    )
+
+
 def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
     """The clubs a manager holds: the one the text places him at, and the knowledge base's."""
     return {c for c in (res.home.get(owner.name), res.kb_home.get(owner.name)) if c}
@@ -107,6 +117,11 @@ def _own(
     relation = cue.relation
     former = res.former.get(owner.name, set())
     after, before = _WINDOWS[relation]
+    # "Mousinho axed, Mallorca close in on García Plaza": a club opening the next item of a list of news
+    # is that item's subject ("Maresca sacked, Chelsea confirm" is still the club's own word).
+    others = {c.start for c in clubs if _next_item(folded, cue, c)}
+    pool = [c for c in pool if c.start not in others]
+    clubs = [c for c in clubs if c.start not in others]
     near = [
         c
         for c in pool

@@ -252,6 +252,7 @@ class _Reading:
                 not owner.explicit
                 and cue.relation in EXITS
                 and clause.kind is not Kind.MAIN
+                and owner.start < cue.start  # (not the object: "… and sacked him on Wednesday")
                 and any(
                     p.explicit and p.name == owner.name and clause_at(self.clauses, p.start).kind is Kind.MAIN
                     for p in people

@@ -1125,3 +1125,19 @@ def test_a_towns_team_of_another_sport_is_not_its_football_club(analyser: Analys
     analysis = _analyse(analyser, title, text)
     assert not analysis.is_manager_rumour
     assert not {"Wigan Athletic", "Leicester City", "Hull City"} & set(analysis.clubs)
+
+
+def test_a_club_opening_the_next_item_of_a_headline_list_is_not_the_last_items(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Round-up: Mousinho axed, Mallorca close in on García Plaza", "")
+    assert ("John Mousinho", "Mallorca", "sacked") not in _claims(analysis)
+    confirmed = _analyse(analyser, "Maresca sacked, Chelsea confirm", "")
+    assert _claims(confirmed) == {("Enzo Maresca", "Chelsea", "sacked")}
+
+
+def test_a_club_that_lost_patience_after_a_defeat_and_sacked_him_sacked_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spain",
+        "Mallorca lost patience with Jagoba Arrasate after a sixth straight defeat and sacked him on Wednesday.",
+    )
+    assert _claims(analysis) == {("Jagoba Arrasate", "Mallorca", "sacked")}
