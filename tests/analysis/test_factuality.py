@@ -1141,3 +1141,12 @@ def test_a_club_that_lost_patience_after_a_defeat_and_sacked_him_sacked_him(anal
         "Mallorca lost patience with Jagoba Arrasate after a sixth straight defeat and sacked him on Wednesday.",
     )
     assert _claims(analysis) == {("Jagoba Arrasate", "Mallorca", "sacked")}
+
+
+def test_conversations_over_a_new_deal_are_no_new_deal_yet(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Silva latest",
+        'Marco Silva says conversations with Fulham over a new deal are "going in the right direction".',
+    )
+    assert not _definite(analysis)
