@@ -145,7 +145,8 @@ _SCHEDULED = re.compile(
     r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
 )
 _NEGOTIATING = re.compile(
-    r"\b(?:talks|negotiations|discussions|conversations|speaking|talking|chats|offer(?:ed|s)?|proposal|approach(?:ed)?|(?:remain|are|still|far) apart)\b"
+    r"\b(?:talks|negotiations|discussions|conversations|speaking|talking|chats|offer(?:ed|s)?|proposal|"
+    r"approach(?:ed)?|(?:remain|are|still|far) apart)\b"
 )
 # A noun cue whose verb comes after it: "an agreement could be reached within 48 hours".
 _MODAL_AFTER = re.compile(
