@@ -374,7 +374,8 @@ _ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Rel
 # The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
 # director", "to join X's backroom staff".
 _NOT_THE_JOB = re.compile(
-    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:new )?(?:[\w-]+ )?|to become (?:the |their )?|"
+    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
+    r"to become (?:the |their )?|"
     r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
     r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
     r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
@@ -384,7 +385,10 @@ _NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
-    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b"
+    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|"
+    # "taking charge of the club's transfer strategy": a department, not the team
+    r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
+    r"scouting|transfers|academy)\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")

@@ -125,6 +125,14 @@ _SUBJECT_OF_JOB = guarded(
     r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
     r"turned|quit|parted|placed|installed|promoted)\b"
 )
+# "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
+# and fires its coach (a player is signed, loaned or released); the club must stand just before.
+_CLUB_HIRES_OR_FIRES = WordGate(
+    r"(?:(?:have|has)\s+)?(?:sacked|dismissed|axed|fired|appointed|hired|unveiled|"
+    r"(?:announced|confirmed) the (?:appointment|dismissal|sacking) of)\s+"
+    rf"(?P<name>{_NAME_BEFORE_BREAK})"
+)
+_CLUB_GAP = 2  # characters between the club and its verb phrase
 _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer)\b")
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
@@ -157,6 +165,17 @@ def resolve_unknown_people(
         sentence = sentences[sentence_of(sentences, starts, aged.start())]
         if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):
             matches.append(aged)
+    club_ends = {c.end for c in out.clubs}
+    for acted in _CLUB_HIRES_OR_FIRES.finditer(text):
+        if not any(acted.start() - gap in club_ends for gap in range(_CLUB_GAP)):
+            continue
+        if "appoint" in acted.group() or "hired" in acted.group() or "unveiled" in acted.group():
+            # an appointment says what for: a coach's job, not a director's
+            sentence = sentences[sentence_of(sentences, starts, acted.start())]
+            plain = fold(text[sentence.start : sentence.end])
+            if not _COACH_ROLE.search(plain) or _OTHER_ROLE.search(plain):
+                continue
+        matches.append(acted)
     for subject in _SUBJECT_OF_JOB.finditer(text):
         sentence = sentences[sentence_of(sentences, starts, subject.start())]
         plain = fold(text[sentence.start : sentence.end])

@@ -1150,3 +1150,25 @@ def test_conversations_over_a_new_deal_are_no_new_deal_yet(analyser: Analyser) -
         'Marco Silva says conversations with Fulham over a new deal are "going in the right direction".',
     )
     assert not _definite(analysis)
+
+
+def test_a_coach_the_knowledge_base_lacks_is_found_where_his_club_sacks_or_appoints_him(analyser: Analyser) -> None:
+    sacked = _analyse(analyser, "Grêmio news", "Grêmio have sacked Tiago Nunes after a cup exit, the club confirmed.")
+    assert _claims(sacked) == {("Tiago Nunes", "Grêmio", "sacked")}
+    appointed = _analyse(
+        analyser,
+        "Ajax news",
+        "Ajax have announced the appointment of Pieter Bosman as head coach on a three-year contract.",
+    )
+    assert _claims(appointed) == {("Pieter Bosman", "Ajax", "appointed")}
+
+
+def test_a_director_appointed_is_no_coach_and_his_department_is_not_the_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton appoint new director of football",
+        "Everton have appointed Conor Whitlam as the club's first director of football, with the former Brighton "
+        "head of recruitment taking charge of the club's transfer strategy. 'I have admired Everton for a long "
+        "time,' Whitlam said.",
+    )
+    assert not analysis.is_manager_rumour
