@@ -1172,3 +1172,12 @@ def test_a_director_appointed_is_no_coach_and_his_department_is_not_the_team(ana
         "time,' Whitlam said.",
     )
     assert not analysis.is_manager_rumour
+
+
+def test_a_known_coach_made_the_clubs_first_director_is_not_appointed_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Derby news",
+        "Derby County have appointed Frank Lampard as the club's first director of football.",
+    )
+    assert not _definite(analysis)
