@@ -484,7 +484,7 @@ def _is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = (
     )
     job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
     # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
-    job += sum(1 for c in cues if c.relation is Relation.UNDER_PRESSURE)
+    job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
     return player > 0 and player > job
 
 

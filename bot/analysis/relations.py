@@ -36,6 +36,7 @@ _CUES: list[tuple[Relation, str]] = [
         rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach) {_OUT}|"
         r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         r"patience (?:with [\w' -]{1,30} )?(?:is )?(?:finally )?(?:wearing|running|growing) thin|"
+        r"patience (?:has )?(?:finally )?(?:run|runs|ran|running) out|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?running out\b|"
         r"fears? for (?:(?:his|her|their) )?(?:[\w'. -]{1,30} )?(?:job|future|position)|"
         r"(?:worried|concerned|anxious|nervous|thinking) (?:about|for|over) (?:his|her|my) "
@@ -79,7 +80,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
         r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders|"
-        r"(?:placed|put|puts|places) (?:[\w'-]+ ){0,4}?on gardening leave",
+        r"(?:placed|put|puts|places) (?:[\w'-]+ ){0,4}?on gardening leave|dispens(?:e|es|ed|ing) with",
     ),
     (
         Relation.LEFT,
@@ -167,6 +168,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
+        r"remov(?:e|es|ed|ing) the (?:interim|caretaker) tag|"
         r"made (?:[\w'.-]+ ){1,4}?(?:their|its|the club's) (?:new |permanent |first )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)|"
         r"(?:snapped up|secured|landed|recruited|brought in|drafted in|hired|poached|prised) (?:[\w'.-]+ ){1,4}?"
@@ -230,6 +232,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"
         r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
+        r"among (?:the )?(?:[\w-]+ )?(?:profiles|names|candidates|options|targets|contenders|coaches)|"
         r"(?:seen|viewed|regarded|identified) as (?:the |an |a )?(?:[\w-]+ )?(?:alternative|option|successor|"
         r"replacement|candidate)|"
         r"identified (?:[\w'.-]+ ){1,4}?as (?:a |an |the |their )?(?:[\w-]+ )?(?:replacement|successor|target|"

@@ -1181,3 +1181,34 @@ def test_a_known_coach_made_the_clubs_first_director_is_not_appointed_manager(an
         "Derby County have appointed Frank Lampard as the club's first director of football.",
     )
     assert not _definite(analysis)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "claim"),
+    [
+        (
+            "Sevilla back Almeyda",
+            "Sevilla have no plans to dispense with Matías Almeyda despite Sunday's 2-0 derby defeat at Real Betis.",
+            ("Matías Almeyda", "Sevilla", "denied"),
+        ),
+        (
+            "Will Fiorentina hold their nerve?",
+            "Fiorentina are 18th after a 3-1 home defeat. Does Paolo Vanoli get another week, or has the board's "
+            "patience finally run out?",
+            ("Paolo Vanoli", "Fiorentina", "under_pressure"),
+        ),
+        (
+            "O'Neill stays on",
+            "Celtic have removed the interim tag from Martin O'Neill and handed him a contract until 2027.",
+            ("Martin O'Neill", "Celtic", "appointed"),
+        ),
+        (
+            "Rennes sack Beye",
+            "Stade Rennais have sacked Habib Beye after one win in nine matches. Antoine Kombouaré, the former "
+            "Nantes coach, is among the profiles the club are studying.",
+            ("Antoine Kombouaré", "Stade Rennais", "linked"),
+        ),
+    ],
+)
+def test_more_words_of_the_job(analyser: Analyser, title: str, text: str, claim: Claim) -> None:
+    assert claim in _claims(_analyse(analyser, title, text))
