@@ -124,6 +124,9 @@ _EXPECTED = guarded(
     r"pav(?:e|es|ed|ing) the way|"
     r"is to be|are to be|to be|impending|expected(?=\s*$))\b"
 )
+# "Clarke will step down after the World Cup. The 62-year-old made the announcement on Monday": the
+# next sentence says the plan was announced.
+_ANNOUNCEMENT_NEXT = re.compile(r"[^.!?\n]{0,80}?\b(?:made|making) the announcement\b")
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
@@ -374,7 +377,9 @@ def classify(
         return Factuality.DONE
     expected = _EXPECTED.findall(before)
     if expected:
-        announced = _ANNOUNCED.search(folded, sentence.start, sentence.end)
+        announced = _ANNOUNCED.search(folded, sentence.start, sentence.end) or _ANNOUNCEMENT_NEXT.match(
+            folded, sentence.end, sentence.end + 160
+        )
         future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
         scheduled = relation is Relation.APPOINTED and (

@@ -25,7 +25,8 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.UNDER_PRESSURE,
         r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
         r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
-        r"storm|worries|danger)|(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
+        r"storm|worries|danger)|under-fire|embattled|beleaguered|"
+        r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?(?:sack|axe|chop)|"
@@ -178,6 +179,7 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.AGREED,
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
+        r"agreed (?:a |an )(?!new |improved |fresh )(?:[\w-]+ ){1,2}?(?:contract|deal)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
         r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
@@ -360,9 +362,10 @@ NATIONALITY_NOUNS: dict[str, str] = {
 # "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving. The words
 # before a name are searched: guarded, not literal-scanned.
 INCUMBENT_BEFORE = guarded(
-    r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|in place of|"
+    r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|successor for|replacement for|in place of|"
     r"take over from|taking over from|took over from|after|following|sacking of|departure of|exit of|"
-    r"under|predecessor|former|ex-)\s+(?:(?:the\s+)?(?:former|interim|caretaker|outgoing|sacked|departing)\s+)?"
+    r"under|predecessor|former|ex-)\s+(?:(?:the\s+)?(?:former|interim|caretaker|outgoing|sacked|departing|"
+    r"under-fire|embattled|beleaguered)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
 INCUMBENT_AFTER = re.compile(

@@ -1212,3 +1212,33 @@ def test_a_known_coach_made_the_clubs_first_director_is_not_appointed_manager(an
 )
 def test_more_words_of_the_job(analyser: Analyser, title: str, text: str, claim: Claim) -> None:
     assert claim in _claims(_analyse(analyser, title, text))
+
+
+def test_a_departure_announced_in_the_next_sentence_is_announced(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Clarke to step down",
+        "Steve Clarke will step down as Scotland head coach after this summer's World Cup. The 62-year-old made "
+        "the announcement at the squad's training base on Monday.",
+    )
+    assert [(r.manager, r.club, r.relation.value, r.later) for r in analysis.rumours] == [
+        ("Steve Clarke", "Scotland", "left", True)
+    ]
+
+
+def test_agreeing_a_two_year_contract_to_become_head_coach_is_agreed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Here we go",
+        "Matthias Jaissle has agreed a two-year contract to become Eintracht Frankfurt head coach.",
+    )
+    assert _claims(analysis) == {("Matthias Jaissle", "Eintracht Frankfurt", "agreed")}
+
+
+def test_the_under_fire_man_to_be_replaced_is_no_candidate(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Leeds circle Rose",
+        "Leeds United have put Marco Rose on their radar as a possible replacement for under-fire Daniel Farke.",
+    )
+    assert _claims(analysis) == {("Marco Rose", "Leeds United", "linked")}
