@@ -130,7 +130,7 @@ _SUBJECT_OF_JOB = guarded(
 _CLUB_HIRES_OR_FIRES = WordGate(
     r"(?:(?:have|has)\s+)?(?:sacked|dismissed|axed|fired|appointed|hired|unveiled|"
     r"(?:announced|confirmed) the (?:appointment|dismissal|sacking) of)\s+"
-    rf"(?P<name>{_NAME_BEFORE_BREAK})"
+    rf"(?P<name>{_PLAIN_NAME})"
 )
 _CLUB_GAP = 2  # characters between the club and its verb phrase
 _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer)\b")
