@@ -30,6 +30,7 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.UNDER_PRESSURE: (30, 60),
 }
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_RETURNING = re.compile(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
 _NEXT_ITEM = re.compile(r",\s+")
 _SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
@@ -256,6 +257,9 @@ def _target(
     own = {res.home[owner.name]} if owner.name in res.home else set()
     former = res.former.get(owner.name, set()) | res.career.get(owner.name, set())
     returning = "return" in folded[cue.start : cue.end + 10]
+    # "have spoken to O'Neil, who was sacked by the club in 2024, about returning": his old club is where
+    # he would go back to
+    going_back = returning or _RETURNING.search(folded, cue.end, cue.end + 120) is not None
     candidates = [
         c
         for c in pool
@@ -263,7 +267,7 @@ def _target(
         and c.name not in own
         # "the former Celtic striker" describes him; another mention of Celtic may be where he goes
         and (returning or c.name not in former or c.start not in res.descriptors)
-        and (owner.name, c.name) not in exits
+        and (going_back or (owner.name, c.name) not in exits)
     ]
     # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down.
     candidates = [c for c in candidates if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)]

@@ -1242,3 +1242,14 @@ def test_the_under_fire_man_to_be_replaced_is_no_candidate(analyser: Analyser) -
         "Leeds United have put Marco Rose on their radar as a possible replacement for under-fire Daniel Farke.",
     )
     assert _claims(analysis) == {("Marco Rose", "Leeds United", "linked")}
+
+
+def test_talks_about_returning_to_the_club_that_sacked_him_bind_to_that_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolves swing the axe",
+        "Wolverhampton Wanderers have sacked Rob Edwards. Wolves have already spoken to Gary O'Neil, who was "
+        "sacked by the club in December 2024, about returning to Molineux.",
+    )
+    assert ("Gary O'Neil", "Wolverhampton Wanderers", "talks") in _claims(analysis)
+    assert ("Gary O'Neil", "Wolverhampton Wanderers", "sacked") not in _claims(analysis)
