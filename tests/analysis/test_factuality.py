@@ -1253,3 +1253,17 @@ def test_talks_about_returning_to_the_club_that_sacked_him_bind_to_that_club(ana
     )
     assert ("Gary O'Neil", "Wolverhampton Wanderers", "talks") in _claims(analysis)
     assert ("Gary O'Neil", "Wolverhampton Wanderers", "sacked") not in _claims(analysis)
+
+
+def test_a_candidate_list_with_an_ex_club_boss_names_everyone(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Boss hunt",
+        "Stoke City are looking for a new manager. Former Leicester manager Steve Cooper, ex-Rangers boss Russell "
+        "Martin and Lincoln City's Michael Skubala are the names in the frame.",
+    )
+    assert {r.manager for r in analysis.rumours if r.relation.value == "linked"} == {
+        "Steve Cooper",
+        "Russell Martin",
+        "Michael Skubala",
+    }
