@@ -126,7 +126,7 @@ _EXPECTED = guarded(
 )
 # "Clarke will step down after the World Cup. The 62-year-old made the announcement on Monday": the
 # next sentence says the plan was announced.
-_ANNOUNCEMENT_NEXT = re.compile(r"[^.!?\n]{0,80}?\b(?:made|making) the announcement\b")
+_ANNOUNCEMENT_NEXT = re.compile(r"\s*[^.!?\n]{0,80}?\b(?:made|making) the announcement\b")
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"

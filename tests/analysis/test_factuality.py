@@ -1214,12 +1214,13 @@ def test_more_words_of_the_job(analyser: Analyser, title: str, text: str, claim:
     assert claim in _claims(_analyse(analyser, title, text))
 
 
-def test_a_departure_announced_in_the_next_sentence_is_announced(analyser: Analyser) -> None:
+@pytest.mark.parametrize("joint", [" ", "\n\n"])
+def test_a_departure_announced_in_the_next_sentence_is_announced(analyser: Analyser, joint: str) -> None:
     analysis = _analyse(
         analyser,
         "Clarke to step down",
-        "Steve Clarke will step down as Scotland head coach after this summer's World Cup. The 62-year-old made "
-        "the announcement at the squad's training base on Monday.",
+        f"Steve Clarke will step down as Scotland head coach after this summer's World Cup.{joint}The 62-year-old "
+        "made the announcement at the squad's training base on Monday.",
     )
     assert [(r.manager, r.club, r.relation.value, r.later) for r in analysis.rumours] == [
         ("Steve Clarke", "Scotland", "left", True)
