@@ -30,6 +30,7 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.UNDER_PRESSURE: (30, 60),
 }
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_CONTRACT_AT = re.compile(r"\b(?:his|her) (?:current )?(?:contract|deal) (?:at|with)\s+$")
 _RETURNING = re.compile(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
 _NEXT_ITEM = re.compile(r",\s+")
 _SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
@@ -269,8 +270,15 @@ def _target(
         and (returning or c.name not in former or c.start not in res.descriptors)
         and (going_back or (owner.name, c.name) not in exits)
     ]
-    # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down.
-    candidates = [c for c in candidates if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)]
+    # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down; "the
+    # release clause in his contract at Twente": the club he is at is not the one moving for him.
+    candidates = [
+        c
+        for c in candidates
+        if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)
+        and not _CONTRACT_AT.search(folded, max(0, c.start - 24), c.start)
+        and not (folded.endswith(("his ", "her "), 0, c.start) and folded.startswith((" contract", " deal"), c.end))
+    ]
     if owner.end <= cue.start and owner.end > owner.start:
         # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man
         # unless it is the clause's subject ("Wolfsburg see X and Y as candidates").

@@ -1268,3 +1268,14 @@ def test_a_candidate_list_with_an_ex_club_boss_names_everyone(analyser: Analyser
         "Russell Martin",
         "Michael Skubala",
     }
+
+
+def test_a_release_clause_in_his_contract_at_a_club_is_not_that_clubs_offer(analyser: Analyser) -> None:
+    for where in ("his contract at Twente", "his Twente contract"):
+        analysis = _analyse(
+            analyser,
+            "Baggies move",
+            f"West Bromwich Albion have agreed a deal to make Joseph Oosting their new head coach after meeting the "
+            f"release clause in {where}.",
+        )
+        assert _claims(analysis) == {("Joseph Oosting", "West Bromwich Albion", "agreed")}
