@@ -62,3 +62,14 @@ def test_the_tenth_set_below_the_summary_floor_gets_no_worse(analyser: Analyser)
     assert report.scores["manager_club_relation"].f1 >= 0.80, table
     assert report.per_100(report.false_definite) <= 2.0, table
     assert report.per_100(report.false_summaries) <= 2.0, table
+
+
+def test_the_eleventh_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
+    """Set 11 is below the F1 and false-summary floors (its README has the first measurement and where
+    it stands): this holds what has been won on it, until it meets them."""
+    report = evaluate(DATA / "analysis-set11", analyser)
+    table = format_report(report)
+    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
+    assert report.scores["manager_club_relation"].f1 >= 0.72, table
+    assert report.per_100(report.false_definite) <= 2.0, table
+    assert report.per_100(report.false_summaries) <= 2.0, table
