@@ -47,6 +47,17 @@ def test_json_output_is_exactly_one_object_with_the_contract_keys() -> None:
     assert all(source.keys() >= {"name", "tier", "outlet"} for source in out["sources"])
 
 
+def test_json_marks_an_announced_event_still_to_come() -> None:
+    article = {
+        "title": "Jans to retire",
+        "text": "FC Utrecht have announced that head coach Ron Jans will retire at the end of the season.",
+    }
+    result = _analyse(json.dumps(article).encode(), "--json")
+    assert result.returncode == 0, result.stderr
+    (rumour,) = json.loads(result.stdout)["rumours"]
+    assert (rumour["relation"], rumour["factuality"], rumour["later"]) == ("left", "done", True)
+
+
 def test_plain_text_first_line_is_the_title(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Ten Hag sacked by Manchester United\nManchester United have sacked Erik ten Hag.\n")
