@@ -119,6 +119,7 @@ _EXPECTED = guarded(
     r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
     r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
+    r"believe[sd]?(?: that)?|suspect(?:s|ed)?(?: that)?|"
     r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
     r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
     r"pav(?:e|es|ed|ing) the way|"
@@ -155,6 +156,11 @@ _NEGOTIATING = re.compile(
 _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
     r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
+)
+_REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?|stories|speculation) that\b")
+_CALLED_FALSE = re.compile(
+    r"\b(?:are|is|were|was) (?:completely |totally |simply |entirely )?(?:false|untrue|wrong|inaccurate|nonsense|"
+    r"fake|baseless|unfounded|wide of the mark)\b"
 )
 _ALL_BUT_NAME = re.compile(r"\s+in all but name\b")
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
@@ -341,6 +347,8 @@ def classify(
         return Factuality.POSSIBLE
     if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(folded, max(sentence.start, cue_start - 60), cue_end):
         return Factuality.REPORTED  # "not worried by sack talk": the talk is there, he plays it down
+    if _REPORTS_THAT.search(folded, sentence.start, cue_start) and _CALLED_FALSE.search(folded, cue_end, sentence.end):
+        return Factuality.DENIED  # "reports that X has been sacked are false"
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
     if (
         relation is not Relation.DENIED

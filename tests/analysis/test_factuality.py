@@ -1279,3 +1279,10 @@ def test_a_release_clause_in_his_contract_at_a_club_is_not_that_clubs_offer(anal
             f"release clause in {where}.",
         )
         assert _claims(analysis) == {("Joseph Oosting", "West Bromwich Albion", "agreed")}
+
+
+def test_reports_called_false_are_a_denial_and_a_belief_is_no_sacking(analyser: Analyser) -> None:
+    false = _analyse(analyser, "Chelsea news", "Chelsea say reports that Enzo Maresca has been sacked are false.")
+    assert _claims(false) == {("Enzo Maresca", "Chelsea", "denied")}
+    believed = _analyse(analyser, "Chelsea news", "Chelsea insiders believe Enzo Maresca has been sacked.")
+    assert not _definite(believed)
