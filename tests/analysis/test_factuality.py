@@ -1286,3 +1286,8 @@ def test_reports_called_false_are_a_denial_and_a_belief_is_no_sacking(analyser: 
     assert _claims(false) == {("Enzo Maresca", "Chelsea", "denied")}
     believed = _analyse(analyser, "Chelsea news", "Chelsea insiders believe Enzo Maresca has been sacked.")
     assert not _definite(believed)
+
+
+def test_a_club_weighing_up_its_managers_future_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Maresca sacked?", "Chelsea are weighing up Enzo Maresca's future.")
+    assert _claims(analysis) == {("Enzo Maresca", "Chelsea", "under_pressure")}
