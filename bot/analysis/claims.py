@@ -114,8 +114,11 @@ def extract_claims(
         # Cues can only make a claim when the sentence names someone or carries one person over
         # from the sentence before; elsewhere the costly cue scan is skipped.
         cues: list[Cue] = []
-        if people or len({p.name for p in previous_people}) == 1:
+        exiting = [p for p in here if p.incumbent and p.explicit and folded.startswith("'", p.end)]
+        if people or exiting or len({p.name for p in previous_people}) == 1:
             cues = find_cues(folded, sentence.start, sentence.end)
+        # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject
+        people += [p for p in exiting if any(c.relation in EXITS and 0 < c.start - p.end <= 3 for c in cues)]
         if cues and _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
             cues = [c for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED)]
         if people and (cues or _job(folded, sentence)):

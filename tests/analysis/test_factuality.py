@@ -1291,3 +1291,8 @@ def test_reports_called_false_are_a_denial_and_a_belief_is_no_sacking(analyser: 
 def test_a_club_weighing_up_its_managers_future_is_pressure(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Maresca sacked?", "Chelsea are weighing up Enzo Maresca's future.")
     assert _claims(analysis) == {("Enzo Maresca", "Chelsea", "under_pressure")}
+
+
+def test_a_mans_exit_confirmed_is_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Maresca exit confirmed", "Enzo Maresca's exit from Chelsea has been confirmed.")
+    assert _claims(analysis) == {("Enzo Maresca", "Chelsea", "left")}
