@@ -284,7 +284,9 @@ def _target(
         # unless it is the clause's subject ("Wolfsburg see X and Y as candidates").
         candidates = [c for c in candidates if c.start >= owner.end or c.start <= clause.start + 40]
     if candidates:
-        best = min(candidates, key=lambda c: _target_score(folded, cue, c))
+        # "McKenna named Crystal Palace manager": a club inside the cue is the one it names
+        inside = [c for c in candidates if cue.start <= c.start and c.end <= cue.end]
+        best = inside[0] if inside else min(candidates, key=lambda c: _target_score(folded, cue, c))
         return _with_coordinated(folded, best, candidates)
     if any(c.start not in res.descriptors and c.name not in own for c in pool):
         return []  # the clause names clubs, none of them a destination

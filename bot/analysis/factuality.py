@@ -385,8 +385,11 @@ def classify(
         return Factuality.DONE
     expected = _EXPECTED.findall(before)
     if expected:
-        announced = _ANNOUNCED.search(folded, sentence.start, sentence.end) or _ANNOUNCEMENT_NEXT.match(
-            folded, sentence.end, sentence.end + 160
+        # (the cue's own word is no announcement: "will be confirmed as head coach")
+        announced = (
+            _ANNOUNCED.search(folded, sentence.start, cue_start)
+            or _ANNOUNCED.search(folded, cue_end, sentence.end)
+            or _ANNOUNCEMENT_NEXT.match(folded, sentence.end, sentence.end + 160)
         )
         future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.

@@ -82,7 +82,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
         r"(?<!we )(?<!they )(?<!i )(?<!you )pa(?:id|ys) the price|(?:shown|given) (?:his|her) marching orders|"
-        r"(?:placed|put|puts|places) (?:[\w'-]+ ){0,4}?on gardening leave|dispens(?:e|es|ed|ing) with",
+        r"(?:placed|put|puts|places) (?:[\w'-]+ ){0,4}?on gardening leave|dispens(?:e|es|ed|ing) with|"
+        r"ousted|oust(?:s|ing)?",
     ),
     (
         Relation.LEFT,
@@ -92,7 +93,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"by mutual agreement|resigned|resigns|resign|resignation|"
         r"(?<!the )(?<!a )retired|retire|retires|retiring|"
         r"(?:his|her|announced|announces|confirmed|confirms) retirement|"
-        r"stepped down|steps down|step down|stepping down|"
+        r"stepped down|steps down|step down|stepping down|step(?:s|ped|ping)? aside|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
@@ -145,8 +146,9 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.APPOINTED,
         r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)"
         r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
-        r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?"
-        r"(?:manager|head coach|coach|boss)|unveil(?:ed|s)|"
+        r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
+        r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"
+        r"unveil(?:ed|s)|"
         r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
         r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
         r"(?:confirm|announc)(?:e|ed|es|s)? the appointment of (?:[\w'.-]+ ){1,4}?"

@@ -1296,3 +1296,42 @@ def test_a_club_weighing_up_its_managers_future_is_pressure(analyser: Analyser) 
 def test_a_mans_exit_confirmed_is_his_exit(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Maresca exit confirmed", "Enzo Maresca's exit from Chelsea has been confirmed.")
     assert _claims(analysis) == {("Enzo Maresca", "Chelsea", "left")}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "claim"),
+    [
+        (
+            "Postecoglou named new Forest boss",
+            "The Australian takes over at the City Ground.",
+            ("Ange Postecoglou", "Nottingham Forest", "appointed"),
+        ),
+        (
+            "Frank steps aside",
+            "Thomas Frank has stepped aside as Tottenham Hotspur head coach.",
+            ("Thomas Frank", "Tottenham Hotspur", "left"),
+        ),
+        (
+            "Amorim ousted",
+            "Rúben Amorim has been ousted as Manchester United head coach.",
+            ("Rúben Amorim", "Manchester United", "sacked"),
+        ),
+        (
+            "McKenna named Crystal Palace manager as Ipswich approach Will Still",
+            "",
+            ("Kieran McKenna", "Crystal Palace", "appointed"),
+        ),
+    ],
+)
+def test_headline_words_for_the_job(analyser: Analyser, title: str, text: str, claim: Claim) -> None:
+    assert claim in _claims(_analyse(analyser, title, text))
+
+
+def test_to_be_confirmed_as_head_coach_is_no_appointment_yet(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "McKenna news", "Kieran McKenna will be confirmed as Chelsea head coach this week.")
+    assert _claims(analysis) == {("Kieran McKenna", "Chelsea", "talks")}
+    assert not _definite(analysis)
+    monthly = _analyse(
+        analyser, "Award", "Sunderland boss Régis Le Bris was named Premier League Manager of the Month for October."
+    )
+    assert not monthly.rumours
