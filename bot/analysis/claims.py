@@ -389,6 +389,9 @@ _NOT_THE_JOB = re.compile(
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
     r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|"
+    # "appoint a new sporting director": the cue's object is another job
+    r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
+    r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"
     # "taking charge of the club's transfer strategy": a department, not the team
     r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
     r"scouting|transfers|academy)\b"

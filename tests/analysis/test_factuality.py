@@ -1335,3 +1335,8 @@ def test_to_be_confirmed_as_head_coach_is_no_appointment_yet(analyser: Analyser)
         analyser, "Award", "Sunderland boss Régis Le Bris was named Premier League Manager of the Month for October."
     )
     assert not monthly.rumours
+
+
+def test_a_manager_who_wants_his_club_to_appoint_a_director_is_not_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Emery", "Unai Emery wants Aston Villa to appoint a new sporting director.")
+    assert not analysis.rumours
