@@ -172,7 +172,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"
         r"(?:confirmed|unveiled|installed|named) as (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
-        r"remov(?:e|es|ed|ing) the (?:interim|caretaker) tag|"
+        r"remov(?:e|es|ed|ing) the (?:interim|caretaker) tag|(?:given|handed) the (?:job|role|reins|post)\b|"
         r"made (?:[\w'.-]+ ){1,4}?(?:their|its|the club's) (?:new |permanent |first )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)|"
         r"(?:snapped up|secured|landed|recruited|brought in|drafted in|hired|poached|prised) (?:[\w'.-]+ ){1,4}?"

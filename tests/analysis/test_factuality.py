@@ -1340,3 +1340,11 @@ def test_to_be_confirmed_as_head_coach_is_no_appointment_yet(analyser: Analyser)
 def test_a_manager_who_wants_his_club_to_appoint_a_director_is_not_appointed(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Emery", "Unai Emery wants Aston Villa to appoint a new sporting director.")
     assert not analysis.rumours
+
+
+def test_given_the_job_or_handed_the_reins_is_an_appointment(analyser: Analyser) -> None:
+    for text in (
+        "Leicester City caretaker Steve Cooper has been given the job until the end of the season.",
+        "Steve Cooper has been handed the reins at Leicester City.",
+    ):
+        assert _claims(_analyse(analyser, "Leicester news", text)) == {("Steve Cooper", "Leicester City", "appointed")}
