@@ -314,6 +314,15 @@ class Analyser:
                     -c.sentence,
                 ),
             )
+            pressed = [c for c in told if c.sentence <= 1 and c.relation is Relation.UNDER_PRESSURE]
+            if (
+                top.relation is Relation.STAYS
+                and top.factuality is Factuality.REPORTED
+                and top.sentence > 1
+                and pressed
+            ):
+                # "X's job is hanging by a thread … he insisted he would not walk away": the news is the pressure
+                top = min(pressed, key=lambda c: c.sentence)
             if top.relation in _EXIT and top.generic:
                 # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
                 specific = [c for c in claims if c.relation in _EXIT and not c.generic]

@@ -1348,3 +1348,13 @@ def test_given_the_job_or_handed_the_reins_is_an_appointment(analyser: Analyser)
         "Steve Cooper has been handed the reins at Leicester City.",
     ):
         assert _claims(_analyse(analyser, "Leicester news", text)) == {("Steve Cooper", "Leicester City", "appointed")}
+
+
+def test_a_managers_defiance_later_in_a_pressure_story_does_not_replace_the_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Thelin on thin ice",
+        "Jimmy Thelin's job is hanging by a thread at Aberdeen after a seventh game without a win. The board are "
+        "considering a change. Thelin faced the media on Sunday and insisted he would not walk away.",
+    )
+    assert _claims(analysis) == {("Jimmy Thelin", "Aberdeen", "under_pressure")}
