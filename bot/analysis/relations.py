@@ -233,6 +233,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
         r"(?:replace|succeed|successor|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|bookmakers|could (?:be|become) (?:the )?next|"
+        r"(?:leads?|led|in|joins?|joined) the race for|open to (?:a )?(?:move|switch|joining|taking)|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"

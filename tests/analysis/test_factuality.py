@@ -1358,3 +1358,14 @@ def test_a_managers_defiance_later_in_a_pressure_story_does_not_replace_the_pres
         "considering a change. Thelin faced the media on Sunday and insisted he would not walk away.",
     )
     assert _claims(analysis) == {("Jimmy Thelin", "Aberdeen", "under_pressure")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andoni Iraola leads the race for the Tottenham Hotspur job.",
+        "Andoni Iraola is open to a move to Tottenham Hotspur.",
+    ],
+)
+def test_leading_the_race_or_open_to_a_move_is_a_link(analyser: Analyser, text: str) -> None:
+    assert _claims(_analyse(analyser, "Spurs search", text)) == {("Andoni Iraola", "Tottenham Hotspur", "linked")}
