@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -14,7 +13,14 @@ from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effe
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
-from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
+from bot.analysis.sentence_context import (
+    about_a_job,
+    heading_club,
+    is_player_sentence,
+    story_club,
+    vacancy_club,
+    wording_strength,
+)
 from bot.analysis.sport import other_sport_paragraphs
 from bot.analysis.subjects import (
     OWN_EXIT,
@@ -33,11 +39,6 @@ from bot.domain import Factuality, Relation, stage_for
 
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
-_VACANCY = LiteralScan(
-    r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"
-    r"search(?:ing)? for|looking for|hunt for)\b"
-)
-_VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
@@ -83,14 +84,14 @@ def extract_claims(
     clubs_by_sentence: dict[int, list[ClubRef]] = {}
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
-    title_is_player = _is_player_sentence(folded, sentences[0]) if sentences else False
+    title_is_player = is_player_sentence(folded, sentences[0]) if sentences else False
     # "Aston Villa name X assistant head coach": "the Spaniard" and "he" that follow are the new
     # member of staff, not the manager.
     title_is_staff = (
         bool(sentences) and _STAFF_HEADLINE.search(folded, sentences[0].start, sentences[0].end) is not None
     )
     elsewhere = other_sport_paragraphs(folded, sentences, res, gazetteer) if gazetteer is not None else set()
-    story = _story_club(clubs_by_sentence.get(0, []), res)
+    story = story_club(clubs_by_sentence.get(0, []), res)
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
@@ -99,14 +100,14 @@ def extract_claims(
 
     section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
     for sentence in sentences:
-        heading = _heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
+        heading = heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         if heading is not None:
             section, vacancy, vacated_by, explicit_vacancy = heading, None, None, False
             continue
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
-        said_open = _vacancy_club(folded, sentence, here, clubs, res)
+        said_open = vacancy_club(folded, sentence, here, clubs, res)
         if said_open:
             vacancy, vacated_by, explicit_vacancy = said_open, None, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
@@ -121,15 +122,15 @@ def extract_claims(
         people += [p for p in exiting if any(c.relation in EXITS and 0 < c.start - p.end <= 3 for c in cues)]
         if cues and _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
             cues = [c for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED)]
-        if people and (cues or _job(folded, sentence)):
+        if people and (cues or about_a_job(folded, sentence)):
             # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index
         elif people:
             last_people = []
         if not cues or sentence.paragraph in elsewhere:
             continue
-        if _is_player_sentence(folded, sentence, cues) or (
-            sentence.index > 0 and title_is_player and not _job(folded, sentence)
+        if is_player_sentence(folded, sentence, cues) or (
+            sentence.index > 0 and title_is_player and not about_a_job(folded, sentence)
         ):
             continue
         if (
@@ -145,7 +146,7 @@ def extract_claims(
         if not people:
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
-        base = _wording_strength(folded, sentence)
+        base = wording_strength(folded, sentence)
         scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by)
         for claim in reading.claims(people, here, clubs, cues, scene):
             claims.append(
@@ -430,74 +431,3 @@ def _object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRe
         if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
             return person
     return None
-
-
-def _heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
-    """A line that is nothing but a club's name ("SWANSEA CITY"), between paragraphs of a round-up: the
-    heading of the part about that club."""
-    if sentence.index == 0 or len(clubs) != 1:
-        return None
-    after = sentence.index + 1
-    if sentences[sentence.index - 1].paragraph == sentence.paragraph or (
-        after < len(sentences) and sentences[after].paragraph == sentence.paragraph
-    ):
-        return None  # a paragraph of its own
-    club = clubs[0]
-    rest = text[sentence.start : club.start] + text[club.end : sentence.end]
-    return club.name if not rest.strip(" :-–") else None
-
-
-def _story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
-    names = {c.name for c in title_clubs if c.start not in res.opponents}
-    return next(iter(names)) if len(names) == 1 else None
-
-
-def _vacancy_club(
-    folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], res: Resolved
-) -> str | None:
-    """The club whose job is open in this sentence: the one nearest an outgoing manager
-    ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
-    clubs = [c for c in clubs if c.start not in res.opponents and c.start not in res.descriptors]
-    if not clubs:
-        return None
-    leaving = [p for p in people if p.incumbent]
-    if leaving:
-        person = leaving[0]
-        nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
-        if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
-            return nearest.name
-    said = _VACANCY.search(folded, sentence.start, sentence.end)
-    if said is None or len({c.name for c in clubs}) != 1:
-        return None
-    # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
-    # the club must stand in one statement.
-    clauses = split_clauses(folded, sentence)
-    home = clause_at(clauses, said.start())
-    return clubs[0].name if same_statement(clauses, home, clubs[0].start) else None
-
-
-def _job(folded: str, sentence: Sentence) -> bool:
-    return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
-
-
-def _is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()) -> bool:
-    # A player word inside a job cue ("triggered the €3m release clause in the coach's contract") is
-    # the cue's, not a sign of a player deal.
-    player = sum(
-        1
-        for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)
-        if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
-    )
-    job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
-    # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
-    job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
-    return player > 0 and player > job
-
-
-def _wording_strength(folded: str, sentence: Sentence) -> float:
-    value = 0.6
-    hedges = len(HEDGES.findall(folded, sentence.start, sentence.end))
-    official = len(OFFICIAL.findall(folded, sentence.start, sentence.end))
-    value -= min(hedges, 3) * 0.08
-    value += min(official, 2) * 0.12
-    return max(0.1, min(value, 0.95))

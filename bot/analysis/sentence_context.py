@@ -1,0 +1,92 @@
+"""What a sentence of a story is about: a round-up's club heading, the club whose job is open, talk of
+a job or of a player deal, and how strongly it is worded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.analysis.clauses import clause_at, same_statement, split_clauses
+from bot.analysis.cues import Cue
+from bot.analysis.prefilter import LiteralScan
+from bot.analysis.refs import ClubRef, PersonRef, Resolved
+from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
+from bot.analysis.subjects import distance
+from bot.analysis.text import Sentence
+from bot.domain import Relation
+
+_VACANCY = LiteralScan(
+    r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"
+    r"search(?:ing)? for|looking for|hunt for)\b"
+)
+_VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand close together
+
+
+def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
+    """A line that is nothing but a club's name ("SWANSEA CITY"), between paragraphs of a round-up: the
+    heading of the part about that club."""
+    if sentence.index == 0 or len(clubs) != 1:
+        return None
+    after = sentence.index + 1
+    if sentences[sentence.index - 1].paragraph == sentence.paragraph or (
+        after < len(sentences) and sentences[after].paragraph == sentence.paragraph
+    ):
+        return None  # a paragraph of its own
+    club = clubs[0]
+    rest = text[sentence.start : club.start] + text[club.end : sentence.end]
+    return club.name if not rest.strip(" :-–") else None
+
+
+def story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
+    names = {c.name for c in title_clubs if c.start not in res.opponents}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def vacancy_club(
+    folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], res: Resolved
+) -> str | None:
+    """The club whose job is open in this sentence: the one nearest an outgoing manager
+    ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
+    clubs = [c for c in clubs if c.start not in res.opponents and c.start not in res.descriptors]
+    if not clubs:
+        return None
+    leaving = [p for p in people if p.incumbent]
+    if leaving:
+        person = leaving[0]
+        nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
+        if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
+            return nearest.name
+    said = _VACANCY.search(folded, sentence.start, sentence.end)
+    if said is None or len({c.name for c in clubs}) != 1:
+        return None
+    # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
+    # the club must stand in one statement.
+    clauses = split_clauses(folded, sentence)
+    home = clause_at(clauses, said.start())
+    return clubs[0].name if same_statement(clauses, home, clubs[0].start) else None
+
+
+def about_a_job(folded: str, sentence: Sentence) -> bool:
+    return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
+
+
+def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()) -> bool:
+    # A player word inside a job cue ("triggered the €3m release clause in the coach's contract") is
+    # the cue's, not a sign of a player deal.
+    player = sum(
+        1
+        for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)
+        if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
+    )
+    job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
+    # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
+    job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
+    return player > 0 and player > job
+
+
+def wording_strength(folded: str, sentence: Sentence) -> float:
+    value = 0.6
+    hedges = len(HEDGES.findall(folded, sentence.start, sentence.end))
+    official = len(OFFICIAL.findall(folded, sentence.start, sentence.end))
+    value -= min(hedges, 3) * 0.08
+    value += min(official, 2) * 0.12
+    return max(0.1, min(value, 0.95))
