@@ -127,12 +127,12 @@ _SUBJECT_OF_JOB = guarded(
 )
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.
-_CLUB_HIRES_OR_FIRES = WordGate(
-    r"(?:(?:have|has)\s+)?(?:sacked|dismissed|axed|fired|appointed|hired|unveiled|"
+_CLUB_HIRES_OR_FIRES = LiteralScan(
+    r"\b(?:sacked|dismissed|axed|fired|appointed|hired|unveiled|"
     r"(?:announced|confirmed) the (?:appointment|dismissal|sacking) of)\s+"
     rf"(?P<name>{_PLAIN_NAME})"
 )
-_CLUB_GAP = 2  # characters between the club and its verb phrase
+_CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?")  # between the club and its verb
 _COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer)\b")
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
@@ -165,9 +165,11 @@ def resolve_unknown_people(
         sentence = sentences[sentence_of(sentences, starts, aged.start())]
         if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):
             matches.append(aged)
-    club_ends = {c.end for c in out.clubs}
+    club_ends = [c.end for c in out.clubs]
     for acted in _CLUB_HIRES_OR_FIRES.finditer(text):
-        if not any(acted.start() - gap in club_ends for gap in range(_CLUB_GAP)):
+        if not any(
+            0 < acted.start() - end <= 12 and _CLUB_THEN_VERB.fullmatch(text, end, acted.start()) for end in club_ends
+        ):
             continue
         if "appoint" in acted.group() or "hired" in acted.group() or "unveiled" in acted.group():
             # an appointment says what for: a coach's job, not a director's
