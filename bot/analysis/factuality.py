@@ -163,6 +163,10 @@ _CALLED_FALSE = re.compile(
     r"fake|baseless|unfounded|wide of the mark)\b"
 )
 _ALL_BUT_NAME = re.compile(r"\s+in all but name\b")
+_ON_HOLD = re.compile(
+    r"(?:\s+(?:of|for) [\w' .-]{1,40}?)?\s+(?:has been |have been |was |were |is |are |remains? )?(?:now )?"
+    r"(?:put on hold|on hold|shelved|postponed|delayed|paused|put on ice|off the table)\b"
+)
 _NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
 _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
@@ -372,8 +376,8 @@ def classify(
         sentence_end=sentence.end,
     ):
         return Factuality.PAST
-    if _ALL_BUT_NAME.match(folded, cue_end):
-        return Factuality.POSSIBLE  # "sacked in all but name": not sacked
+    if _ALL_BUT_NAME.match(folded, cue_end) or _ON_HOLD.match(folded, cue_end):
+        return Factuality.POSSIBLE  # "sacked in all but name", "his sacking has been put on hold": not sacked
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)
     if after is not None:  # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED

@@ -1369,3 +1369,12 @@ def test_a_managers_defiance_later_in_a_pressure_story_does_not_replace_the_pres
 )
 def test_leading_the_race_or_open_to_a_move_is_a_link(analyser: Analyser, text: str) -> None:
     assert _claims(_analyse(analyser, "Spurs search", text)) == {("Andoni Iraola", "Tottenham Hotspur", "linked")}
+
+
+def test_a_sacking_put_on_hold_is_no_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Chelsea news", "Enzo Maresca's sacking has been put on hold by Chelsea.")
+    assert not _definite(analysis)
+    done = _analyse(
+        analyser, "Chelsea news", "Chelsea have sacked Enzo Maresca after a defeat in a game that was delayed by rain."
+    )
+    assert _definite(done) == {("Enzo Maresca", "Chelsea", "sacked")}
