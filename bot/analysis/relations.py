@@ -148,7 +148,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"
-        r"unveil(?:ed|s)|"
+        r"unveil(?:ed|s)?|"
         r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
         r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
         r"(?:confirm|announc)(?:e|ed|es|s)? the appointment of (?:[\w'.-]+ ){1,4}?"

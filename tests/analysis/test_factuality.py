@@ -1378,3 +1378,9 @@ def test_a_sacking_put_on_hold_is_no_sacking(analyser: Analyser) -> None:
         analyser, "Chelsea news", "Chelsea have sacked Enzo Maresca after a defeat in a game that was delayed by rain."
     )
     assert _definite(done) == {("Enzo Maresca", "Chelsea", "sacked")}
+
+
+def test_a_club_that_will_unveil_its_manager_has_not_yet(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Rangers news", "Rangers will unveil Danny Röhl as their new manager on Friday.")
+    assert _claims(analysis) == {("Danny Röhl", "Rangers", "talks")}
+    assert not _definite(analysis)
