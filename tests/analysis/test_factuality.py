@@ -1384,3 +1384,22 @@ def test_a_club_that_will_unveil_its_manager_has_not_yet(analyser: Analyser) -> 
     analysis = _analyse(analyser, "Rangers news", "Rangers will unveil Danny Röhl as their new manager on Friday.")
     assert _claims(analysis) == {("Danny Röhl", "Rangers", "talks")}
     assert not _definite(analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Ange Postecoglou, sacked by Tottenham last summer, is now in talks with Nottingham Forest.",
+            ("Ange Postecoglou", "Nottingham Forest", "talks"),
+        ),
+        (
+            "Nuno Espírito Santo, sacked by Forest in September, has been appointed West Ham manager.",
+            ("Nuno Espírito Santo", "West Ham United", "appointed"),
+        ),
+    ],
+)
+def test_a_participle_set_between_commas_does_not_cut_the_main_clause(
+    analyser: Analyser, text: str, claim: Claim
+) -> None:
+    assert _claims(_analyse(analyser, "Manager news", text)) == {claim}
