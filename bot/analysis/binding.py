@@ -92,6 +92,13 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+def _under_contract_at(folded: str, club: ClubRef) -> bool:
+    """ "his contract at Twente", "his Twente contract": the club he is at."""
+    return _CONTRACT_AT.search(folded, max(0, club.start - 24), club.start) is not None or (
+        folded.endswith(("his ", "her "), 0, club.start) and folded.startswith((" contract", " deal"), club.end)
+    )
+
+
 def _next_item(folded: str, cue: Cue, club: ClubRef) -> bool:
     return (
         cue.end <= club.start
@@ -275,9 +282,7 @@ def _target(
     candidates = [
         c
         for c in candidates
-        if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)
-        and not _CONTRACT_AT.search(folded, max(0, c.start - 24), c.start)
-        and not (folded.endswith(("his ", "her "), 0, c.start) and folded.startswith((" contract", " deal"), c.end))
+        if not _STAY_AT.search(folded, max(0, c.start - 20), c.start) and not _under_contract_at(folded, c)
     ]
     if owner.end <= cue.start and owner.end > owner.start:
         # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man

@@ -134,18 +134,16 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "the search for an interim head coach": a role, not an appointment
         if relation is Relation.LINKED and word in ("replace", "succeed") and _SET_TO.search(before):
             relation = Relation.APPOINTED  # "is poised to replace Slot": an appointment expected, not a link
+        # A cue whose first words are its own hedge starts after them, so that they are read as one.
+        start = match.start()
         hedged = _HEDGED_HEAD.match(word) if relation is Relation.AGREED else None
-        if hedged is not None:  # "closing in on a deal": the deal is expected, "closing in on" its hedge
-            negated = bool(NEGATION.search(before))
-            cues.append(Cue(Relation.AGREED, match.start() + hedged.end(), match.end(), negated))
-            continue
         ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
-        if ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
-            negated = bool(NEGATION.search(before))
-            cues.append(Cue(Relation.APPOINTED, match.start() + ahead.start("verb"), match.end(), negated))
-            continue
-        if relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
+        if hedged is not None:  # "closing in on a deal": the deal is expected, "closing in on" its hedge
+            start += hedged.end()
+        elif ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
+            relation, start = Relation.APPOINTED, start + ahead.start("verb")
+        elif relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
             relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
-        cues.append(Cue(relation, match.start(), match.end(), negated))
+        cues.append(Cue(relation, start, match.end(), negated))
     return cues
