@@ -343,6 +343,7 @@ class Analyser:
                     event=top.event if top.event is not None and top.event is not top.relation else None,
                     caretaker=top.caretaker,
                     later=top.later and top.factuality is Factuality.DONE,
+                    parted=top.parted and top.factuality is Factuality.DONE and top.relation in _EXIT,
                 )
             )
         merged.sort(key=lambda r: min(c.sentence for c in by_pair[(r.manager, r.club)]))

@@ -42,6 +42,7 @@ _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
+_PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 _GENERIC_EXIT = re.compile(
     r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"
     r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
@@ -67,6 +68,7 @@ class RawClaim:
     headline: bool = False  # said in the headline (its first line)
     long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
     later: bool = False  # done (announced) but still to come: "will step down at the end of the season"
+    parted: bool = False  # "parted ways", "part company": an exit that does not say who decided
 
 
 def extract_claims(
@@ -164,6 +166,7 @@ def extract_claims(
                     claim.factuality is Factuality.PAST
                     and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
                     claim.later,
+                    _PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:

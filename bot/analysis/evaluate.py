@@ -148,7 +148,8 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
         clubs |= {fold_key(c) for c in analysis.clubs if fold_key(c) in fold_key(statement.clause)}
         clubs = {c for c in clubs if not any(c != other and c in other for other in clubs)}  # the longest name
         for manager in managers or {""}:
-            labelled = held.get((manager, statement.relation.value), set())
+            # ("parted ways with" is held by a labelled sacking or a labelled departure)
+            labelled = set().union(*(held.get((manager, r.value), set()) for r in statement.relations))
             if not labelled or (clubs and not clubs & labelled):
                 wrong.append(f"{statement.relation.value}: {statement.clause!r}")
                 break

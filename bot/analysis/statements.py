@@ -16,29 +16,32 @@ from dataclasses import dataclass
 from bot.analysis.text import fold
 from bot.domain import Relation
 
-_EVENTS: dict[Relation, str] = {
-    Relation.SACKED: (
+_EVENTS: dict[str, str] = {
+    "SACKED": (
         r"sacked|sacks|dismissed|dismisses|fired|fires|axed|axes|relieved (?:\w+ )?of (?:his|her|their) duties|"
-        r"parted (?:company|ways) with|part (?:company|ways) with|let (?:him|her) go|shown the door"
+        r"let (?:him|her) go|shown the door"
     ),
-    Relation.APPOINTED: (
+    # A parting of ways says there was an exit, not who decided: a sacking or a departure.
+    "PARTED": r"parted (?:company|ways)(?: with)?|part (?:company|ways)(?: with)?",
+    "APPOINTED": (
         r"appointed|appoints?|named|names|unveiled|unveils?|hired|hires|installed|"
         r"confirmed (?:[\w'.-]+ ){1,4}?as|confirms? (?:[\w'.-]+ ){1,4}?as|took charge|takes charge|"
         r"taken charge|took over|takes over|taken over"
     ),
-    Relation.AGREED: (
-        r"agreed|agrees|agreement|here we go|said yes|says yes|accepted|accepts|deal (?:is )?(?:done|sealed)"
-    ),
-    Relation.LEFT: (
+    "AGREED": (r"agreed|agrees|agreement|here we go|said yes|says yes|accepted|accepts|deal (?:is )?(?:done|sealed)"),
+    "LEFT": (
         r"left|leaves|resigned|resigns|stepped down|steps down|quit|quits|departed|departs|walked away|walks away|"
         r"mutual consent"
     ),
-    Relation.EXTENSION: (
+    "EXTENSION": (
         r"new (?:[\w-]+ ){0,2}(?:contract|deal)|(?:contract )?extension|extended|extends|signed (?:a |an )?(?:new|"
         r"fresh|improved)"
     ),
 }
-_EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{rel.name}>{pattern})" for rel, pattern in _EVENTS.items()) + r")\b")
+_EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _EVENTS.items()) + r")\b")
+_MEANS: dict[str, tuple[Relation, ...]] = {
+    name: (Relation.SACKED, Relation.LEFT) if name == "PARTED" else (Relation[name],) for name in _EVENTS
+}
 
 # Words that, earlier in the same clause, make the event less than done.
 _HEDGE = re.compile(
@@ -55,12 +58,14 @@ _QUESTION_END = re.compile(r"\?\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """A definite event a text states as done, and the clause that states it."""
+    """A definite event a text states as done, and the clause that states it. ``relations``: every
+    event its words can mean ("parted ways with": a sacking or a departure); ``relation`` the first."""
 
     relation: Relation
     clause: str
     start: int
     end: int
+    relations: frozenset[Relation] = frozenset()
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -89,5 +94,6 @@ def definite_statements(text: str) -> list[Statement]:
                 continue
             if _HEDGE.search(folded, start, match.start()):
                 continue
-            found.append(Statement(Relation[match.lastgroup], text[start:end].strip(), start, end))
+            means = _MEANS[match.lastgroup]
+            found.append(Statement(means[0], text[start:end].strip(), start, end, frozenset(means)))
     return found

@@ -89,12 +89,27 @@ _REPORTED: dict[Relation, str] = {
 }
 
 
+# The story says only that they went separate ways ("have parted company"), not who decided.
+_PARTED: dict[Relation, str] = {
+    Relation.SACKED: "{c} have parted ways with {m}",
+    Relation.LEFT: "{m} {have} parted ways with {c}",
+}
+
+
 def clause(
-    event: Relation, factuality: Factuality, managers: Sequence[str], club: str, caretaker: bool, later: bool = False
+    event: Relation,
+    factuality: Factuality,
+    managers: Sequence[str],
+    club: str,
+    caretaker: bool,
+    later: bool = False,
+    parted: bool = False,
 ) -> str:
     """One claim in words that keep the story's hedge."""
     plural = len(managers) > 1
     template = _template(event, factuality)
+    if parted and factuality is Factuality.DONE:
+        template = _PARTED.get(event, template)
     if later and factuality is Factuality.DONE:
         template = _LATER.get(event, template)
     text = template.format(m=_names(managers), c=club, be="are" if plural else "is", have="have" if plural else "has")
@@ -134,13 +149,15 @@ class _Group:
     stage: Relation
     managers: tuple[str, ...]
     later: bool = False
+    parted: bool = False
 
 
 def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
     """Claims that differ only in the manager, together, most advanced first, in story order."""
-    keyed: dict[tuple[str, Relation, Factuality, bool, bool], list[RumourClaim]] = {}
+    keyed: dict[tuple[str, Relation, Factuality, bool, bool, bool], list[RumourClaim]] = {}
     for claim in rumours:
-        keyed.setdefault((claim.club, claim.what, claim.factuality, claim.caretaker, claim.later), []).append(claim)
+        key = (claim.club, claim.what, claim.factuality, claim.caretaker, claim.later, claim.parted)
+        keyed.setdefault(key, []).append(claim)
     groups = [
         _Group(
             club,
@@ -150,8 +167,9 @@ def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
             claims[0].relation,
             tuple(dict.fromkeys(c.manager for c in claims)),
             later,
+            parted,
         )
-        for (club, event, factuality, caretaker, later), claims in keyed.items()
+        for (club, event, factuality, caretaker, later, parted), claims in keyed.items()
     ]
     order = {id(g): i for i, g in enumerate(groups)}
     return sorted(groups, key=lambda g: (-STAGE_RANK[g.stage], g.factuality is not Factuality.DONE, order[id(g)]))
@@ -175,7 +193,9 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
     prefix, suffix = _credit(sources)
     sentences: list[str] = []
     for index, group in enumerate(_groups(rumours)):
-        body = clause(group.event, group.factuality, group.managers, group.club, group.caretaker, group.later)
+        body = clause(
+            group.event, group.factuality, group.managers, group.club, group.caretaker, group.later, group.parted
+        )
         text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
         text = text[0].upper() + text[1:]
         if len(" ".join([*sentences, text])) > MAX_SUMMARY:

@@ -64,6 +64,9 @@ DEFINITE: frozenset[Relation] = frozenset(
     {Relation.SACKED, Relation.APPOINTED, Relation.AGREED, Relation.LEFT, Relation.EXTENSION}
 )
 
+# The exits a story can tell only as a parting of ways, without saying who decided.
+_PARTING = frozenset({Relation.SACKED, Relation.LEFT})
+
 # The stage that fits an event the story does not report as done (docs/adr/0004-factuality.md).
 _EXPECTED_STAGE = {
     Relation.TALKS: Relation.LINKED,
@@ -172,8 +175,11 @@ class RumourClaim:
     event: Relation | None = None  # None: the same as ``relation``
     caretaker: bool = False  # an interim or caretaker appointment
     later: bool = False  # announced, still to come: "will step down at the end of the season"
+    parted: bool = False  # the story says only that they "parted ways", not who decided
 
     def __post_init__(self) -> None:
+        if self.parted and (self.factuality is not Factuality.DONE or self.what not in _PARTING):
+            raise ValueError("only a done sacking or departure can be told as having parted ways")
         if self.later and self.factuality is not Factuality.DONE:
             raise ValueError("only an announced (done) claim can take effect later")
         if self.relation in DEFINITE and self.factuality is not Factuality.DONE:

@@ -46,7 +46,7 @@ def _mentioned(gazetteer: Gazetteer, article: Article) -> tuple[set[str], set[st
 def _states_more(summary: str, claims: list[RumourClaim]) -> bool:
     """The summary states as done a definite event that no claim holds as done."""
     done = {c.relation for c in claims if c.relation in DEFINITE and c.factuality is Factuality.DONE}
-    return any(statement.relation not in done for statement in definite_statements(summary))
+    return any(not statement.relations & done for statement in definite_statements(summary))
 
 
 def merge(builtin: Analysis, answer: Answer, article: Article, gazetteer: Gazetteer) -> Analysis:

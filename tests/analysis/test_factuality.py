@@ -799,6 +799,25 @@ def test_a_club_and_its_coach_who_part_ways_together_is_an_exit_not_a_sacking(an
     assert _claims(by_the_club) == {("Matías Almeyda", "Sevilla", "sacked")}
 
 
+def test_a_summary_of_a_parting_of_ways_keeps_the_storys_words(analyser: Analyser) -> None:
+    parted = _analyse(
+        analyser, "Sevilla news", "Sevilla have parted ways with head coach Matías Almeyda after a 4-0 defeat."
+    )
+    assert "parted ways" in parted.summary, parted.summary
+    assert "sacked" not in parted.summary, parted.summary
+    together = _analyse(
+        analyser, "Coach leaves Sevilla", "Sevilla and head coach Matías Almeyda have parted company, the club said."
+    )
+    assert "parted ways" in together.summary, together.summary
+    assert "left" not in together.summary, together.summary
+    sacked = _analyse(
+        analyser,
+        "Sevilla news",
+        "Sevilla have parted ways with head coach Matías Almeyda. The club sacked him after a 4-0 defeat.",
+    )
+    assert "has been sacked" in sacked.summary, sacked.summary
+
+
 def test_taking_charge_of_one_match_is_no_appointment(analyser: Analyser) -> None:
     analysis = _analyse(
         analyser,

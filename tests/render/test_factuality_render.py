@@ -47,11 +47,13 @@ def claims(draw: st.DrawFn) -> RumourClaim:
         event if event is not stage else None,
         draw(st.booleans()) and event is Relation.APPOINTED,
         draw(st.booleans()) and factuality is Factuality.DONE,
+        draw(st.booleans()) and factuality is Factuality.DONE and event in (Relation.SACKED, Relation.LEFT),
     )
 
 
-def _said(text: str) -> set[Relation]:
-    return {s.relation for s in definite_statements(text)}
+def _unheld(text: str, done: set[Relation]) -> list[str]:
+    """Statements of ``text`` whose event (any of the events its words can mean) is not done."""
+    return [s.clause for s in definite_statements(text) if not s.relations & done]
 
 
 def _done(rumours: list[RumourClaim]) -> set[Relation]:
@@ -76,16 +78,16 @@ def test_no_summary_or_alert_states_a_definite_event_the_analysis_did_not_mark_d
     rumours: list[RumourClaim], sources: list[SourceCredit]
 ) -> None:
     summary = summarise(rumours, sources)
-    assert _said(summary) <= _done(rumours), summary
+    assert not _unheld(summary, _done(rumours)), summary
     for claim in rumours:
         card = thread_card(_view(claim, summarise([claim], sources)))
         done = _done([claim])
-        assert _said(f"{card.title}. {card.body}") <= done, (card.title, card.body)
+        assert not _unheld(f"{card.title}. {card.body}", done), (card.title, card.body)
         embed = render_embed(card)
-        assert _said(f"{embed['title']}. {embed.get('description', '')}") <= done
+        assert not _unheld(f"{embed['title']}. {embed.get('description', '')}", done)
         telegram = " ".join(_plain(message.html) for message in telegram_messages(card))
-        assert _said(telegram) <= done, telegram
-        assert _said(render_card(card)) <= done
+        assert not _unheld(telegram, done), telegram
+        assert not _unheld(render_card(card), done)
 
 
 @pytest.mark.parametrize(
@@ -131,6 +133,19 @@ def test_credit_is_official_for_the_clubs_own_announcement_and_reports_for_none(
     claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.9, "")
     assert summarise([claim], [SOURCES[1]]) == "Official: Enzo Maresca has been sacked by Chelsea."
     assert summarise([claim], []) == "Reports say Enzo Maresca has been sacked by Chelsea."
+
+
+def test_a_parting_of_ways_is_told_in_the_storys_words_and_read_as_either_exit() -> None:
+    sacked = RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.9, "", parted=True)
+    assert summarise([sacked], [SOURCES[1]]) == "Official: Chelsea have parted ways with Enzo Maresca."
+    left = RumourClaim("Enzo Maresca", "Chelsea", Relation.LEFT, 0.9, "", parted=True)
+    assert summarise([left], []) == "Reports say Enzo Maresca has parted ways with Chelsea."
+    [statement] = definite_statements("Chelsea have parted ways with Enzo Maresca.")
+    assert statement.relations == {Relation.SACKED, Relation.LEFT}
+    [statement] = definite_statements("Chelsea have sacked Enzo Maresca.")
+    assert statement.relations == {Relation.SACKED}
+    with pytest.raises(ValueError, match="parted"):
+        RumourClaim("Enzo Maresca", "Chelsea", Relation.APPOINTED, 0.9, "", parted=True)
 
 
 def test_an_announced_event_still_to_come_is_told_as_still_to_come() -> None:
