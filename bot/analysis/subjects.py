@@ -10,6 +10,8 @@ from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 
 _PERSON_WORD = re.compile(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+")
+# The word after a capitalised one that makes the pair a ground or a training base, not a person.
+_PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridge)\b")
 _OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|in|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
@@ -22,6 +24,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue
         if text[max(sentence.start, word.start() - 2) : word.start()].strip() in {".", "!", "?", '"', "“"}:
             continue
+        if _PLACE_NAME.match(text, word.end()):
+            continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
         return True
     return False
 

@@ -1422,3 +1422,18 @@ def test_a_participle_set_between_commas_does_not_cut_the_main_clause(
     analyser: Analyser, text: str, claim: Claim
 ) -> None:
     assert _claims(_analyse(analyser, "Manager news", text)) == {claim}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kieran McKenna was booed at Portman Road on Saturday, and the board's patience has run out.",
+        "Does Kieran McKenna survive another week at the Playford Park training ground, or has the board's "
+        "patience run out?",
+    ],
+)
+def test_a_ground_between_the_manager_and_the_cue_is_no_other_person(analyser: Analyser, body: str) -> None:
+    analysis = _analyse(analyser, "Ipswich news", body)
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Kieran McKenna", "Ipswich Town", "under_pressure")
+    }
