@@ -240,6 +240,8 @@ class _Reading:
                 continue  # "If he departs, Como's Fàbregas is in the frame": "he" is someone named before
             antecedent = _antecedent(everyone, clause)
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            epithet = _epithet_of(folded, cue, everyone)
+            owner = epithet or owner  # "a replacement for under-fire Daniel Farke": the epithet is Farke's
             if (
                 cue.relation is Relation.LEFT
                 and folded[cue.start : cue.end] in _LEAVE_VERBS
@@ -284,6 +286,8 @@ class _Reading:
                 title=self.sentence.paragraph == 0,
                 published=self.published,
             )
+            if epithet is not None and factuality in (Factuality.POSSIBLE, Factuality.EXPECTED):
+                factuality = Factuality.DONE  # (the hedge is the candidate's: "a possible replacement for")
             if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
@@ -401,6 +405,19 @@ _NOT_THE_JOB = re.compile(
     r"scouting|transfers|academy)\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
+_EPITHET = re.compile(r"under-fire|embattled|beleaguered")
+_EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss Daniel Farke"
+
+
+def _epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef | None:
+    """The person an epithet of pressure stands before ("embattled Daniel Farke"), outgoing or not."""
+    if not _EPITHET.fullmatch(folded, cue.start, cue.end):
+        return None
+    after = [p for p in everyone if p.explicit and p.start > cue.end]
+    first = min(after, key=lambda p: p.start, default=None)
+    if first is not None and _EPITHET_TO_NAME.fullmatch(folded, cue.end, first.start):
+        return first
+    return None
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.

@@ -1437,3 +1437,21 @@ def test_a_ground_between_the_manager_and_the_cue_is_no_other_person(analyser: A
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Kieran McKenna", "Ipswich Town", "under_pressure")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Burnley have identified Kieran McKenna as a possible successor to under-fire Scott Parker, the Telegraph "
+        "reports.",
+        "Burnley have identified Kieran McKenna as a possible successor to embattled Burnley boss Scott Parker.",
+    ],
+)
+def test_an_epithet_of_pressure_belongs_to_the_man_it_stands_before(analyser: Analyser, body: str) -> None:
+    analysis = _analyse(analyser, "Burnley news", body)
+    assert _claims(analysis) == {
+        ("Kieran McKenna", "Burnley", "linked"),
+        ("Scott Parker", "Burnley", "under_pressure"),
+    }
+    [pressure] = [r for r in analysis.rumours if r.manager == "Scott Parker"]
+    assert pressure.factuality is Factuality.DONE  # the hedge is the successor's, not the epithet's
