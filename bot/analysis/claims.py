@@ -418,6 +418,8 @@ def _epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef |
     if first is not None and _EPITHET_TO_NAME.fullmatch(folded, cue.end, first.start):
         return first
     return None
+
+
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
