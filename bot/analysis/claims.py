@@ -37,6 +37,7 @@ from bot.analysis.text import Sentence
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Factuality, Relation, stage_for
 
+_JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
@@ -132,7 +133,11 @@ def extract_claims(
         if not cues or sentence.paragraph in elsewhere:
             continue
         if is_player_sentence(folded, sentence, cues) or (
-            sentence.index > 0 and title_is_player and not about_a_job(folded, sentence)
+            sentence.index > 0
+            and title_is_player
+            and not about_a_job(folded, sentence)
+            # "X is under pressure after a seventh defeat" under a headline of results: his job is the news
+            and not any(c.relation in _JOB_AT_RISK for c in cues)
         ):
             continue
         if (

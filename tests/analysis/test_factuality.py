@@ -1261,7 +1261,11 @@ def test_the_under_fire_man_to_be_replaced_is_no_candidate(analyser: Analyser) -
         "Leeds circle Rose",
         "Leeds United have put Marco Rose on their radar as a possible replacement for under-fire Daniel Farke.",
     )
-    assert _claims(analysis) == {("Marco Rose", "Leeds United", "linked")}
+    # (Farke is under pressure: test_an_epithet_of_pressure_belongs_to_the_man_it_stands_before)
+    assert _claims(analysis) == {
+        ("Marco Rose", "Leeds United", "linked"),
+        ("Daniel Farke", "Leeds United", "under_pressure"),
+    }
 
 
 def test_talks_about_returning_to_the_club_that_sacked_him_bind_to_that_club(analyser: Analyser) -> None:
@@ -1455,3 +1459,24 @@ def test_an_epithet_of_pressure_belongs_to_the_man_it_stands_before(analyser: An
     }
     [pressure] = [r for r in analysis.rumours if r.manager == "Scott Parker"]
     assert pressure.factuality is Factuality.DONE  # the hedge is the successor's, not the epithet's
+
+
+def test_the_dons_are_the_club_the_story_names_and_a_pressure_sentence_under_a_results_headline_counts(
+    analyser: Analyser,
+) -> None:
+    aberdeen = _analyse(
+        analyser,
+        "Dons chiefs ponder a change after a seventh defeat",
+        "Jimmy Thelin is under pressure at Aberdeen after a seventh straight defeat. Former Hearts boss Robbie "
+        "Neilson would be interested in the job.",
+    )
+    assert _claims(aberdeen) == {
+        ("Jimmy Thelin", "Aberdeen", "under_pressure"),
+        ("Robbie Neilson", "Aberdeen", "linked"),
+    }
+    milton_keynes = _analyse(
+        analyser, "Dons chiefs ponder a change", "Paul Warne is under pressure at MK Dons after a fifth defeat."
+    )
+    assert "Aberdeen" not in milton_keynes.clubs
+    nobody = _analyse(analyser, "Dons chiefs ponder a change", "The board will meet on Monday.")
+    assert nobody.clubs == ()
