@@ -38,7 +38,7 @@ _SPLIT = guarded(
 )
 # The start of a clause set into the sentence; it runs to the next comma, bracket or boundary.
 _EMBED = guarded(
-    r"(?P<relative>,\s+(?:who|whose|which|having|a (?:former|one-time)|the (?:former|ex-))\b|\(|"
+    r"(?P<relative>,\s+(?:who|whose|which|where|having|a (?:former|one-time)|the (?:former|ex-))\b|\(|"
     # "Postecoglou, sacked by Tottenham last summer, is in talks": a participle set between commas
     r",\s+(?:sacked|dismissed|axed|fired|relieved|ousted|appointed|named|hired|installed|released)\s+"
     r"(?:by|as|at|in|from|of|on|last|earlier)\b)|"

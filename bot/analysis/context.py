@@ -63,7 +63,34 @@ def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list
                 known=target.known,
             )
         )
+    added += _club_role_anaphora(folded, out, gaz, sentences, starts, explicit)
     out.people.extend(added)
+
+
+def _club_role_anaphora(
+    folded: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int], explicit: list[PersonRef]
+) -> list[PersonRef]:
+    """ "… placed the Villa head coach among the options": the man named before whose club it is."""
+    found: list[PersonRef] = []
+    for club in out.clubs:
+        role = _ROLE_AFTER.match(folded, club.end)
+        if role is None or not folded.endswith("the ", 0, club.start):
+            continue
+        if folded[: club.start - 4].rstrip()[-1:] in ("'", '"'):
+            continue  # "…,' the Arsenal manager said": a speaker, whose quote is about someone else
+        coaches = [
+            p
+            for p in explicit
+            if p.explicit and p.end <= club.start and p.name in gaz.managers and gaz.managers[p.name].club == club.name
+        ]
+        if coaches:
+            start = club.start - 4
+            found.append(
+                PersonRef(
+                    coaches[-1].name, start, role.end(), sentence_of(sentences, starts, start), False, coaches[-1].known
+                )
+            )
+    return found
 
 
 _UNDER_CONTRACT = re.compile(

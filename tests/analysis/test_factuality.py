@@ -1480,3 +1480,35 @@ def test_the_dons_are_the_club_the_story_names_and_a_pressure_sentence_under_a_r
     assert "Aberdeen" not in milton_keynes.clubs
     nobody = _analyse(analyser, "Dons chiefs ponder a change", "The board will meet on Monday.")
     assert nobody.clubs == ()
+
+
+def test_a_where_clause_is_a_statement_of_its_own(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Real Madrid news",
+        "Reports in Spain placed Unai Emery among the options being considered by Real Madrid, where Xabi Alonso's "
+        "position has come under scrutiny after three defeats.",
+    )
+    assert _claims(analysis) == {
+        ("Unai Emery", "Real Madrid", "linked"),
+        ("Xabi Alonso", "Real Madrid", "under_pressure"),
+    }
+    [pressure] = [r for r in analysis.rumours if r.manager == "Xabi Alonso"]
+    assert pressure.factuality is Factuality.DONE  # "being considered" is Emery's hedge, not his
+
+
+def test_the_clubs_head_coach_is_the_man_named_before_whose_club_it_is(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Villa news",
+        "Unai Emery took training on Friday. Reports in Spain placed the Villa head coach on a shortlist drawn up "
+        "by Real Madrid.",
+    )
+    assert _claims(analysis) == {("Unai Emery", "Real Madrid", "linked")}
+    speaker = _analyse(
+        analyser,
+        "Villa news",
+        "Unai Emery took training on Friday. 'We are talking with his people and he will sign a new contract,' "
+        "the Villa head coach said of his captain.",
+    )
+    assert _claims(speaker) == set()  # the speaker of a quote about someone else
