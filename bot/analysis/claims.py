@@ -247,6 +247,9 @@ class _Reading:
             owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
             epithet = _epithet_of(folded, cue, everyone)
             owner = epithet or owner  # "a replacement for under-fire Daniel Farke": the epithet is Farke's
+            # "The president brushed aside any suggestion that Baroni is at risk": what is denied is his
+            denied_of = _denied_of(folded, cue, people) if epithet is None else None
+            owner = denied_of or owner
             if (
                 cue.relation is Relation.LEFT
                 and folded[cue.start : cue.end] in _LEAVE_VERBS
@@ -254,7 +257,7 @@ class _Reading:
                 and not folded[cue.end : owner.start].strip()
             ):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
-            if _possessor_only(folded, owner, cue) or _other_subject_before(text, res, cue):
+            if _possessor_only(folded, owner, cue) or (denied_of is None and _other_subject_before(text, res, cue)):
                 continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
             if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
                 continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
@@ -278,7 +281,9 @@ class _Reading:
                 continue
             if owner.end > owner.start:
                 lo, hi = (owner.end, cue.start) if owner.start < cue.start else (cue.end, owner.start)
-                if blocked(text, res, lo, hi, self.sentence) or rival_closer(text, res, self.sentence, cue, gap):
+                if denied_of is None and (
+                    blocked(text, res, lo, hi, self.sentence) or rival_closer(text, res, self.sentence, cue, gap)
+                ):
                     continue
             factuality = classify(
                 text,
@@ -412,6 +417,20 @@ _NOT_THE_JOB = re.compile(
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _EPITHET = re.compile(r"under-fire|embattled|beleaguered")
 _EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss Daniel Farke"
+
+
+_DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
+_THAT = re.compile(r" that ")
+
+
+def _denied_of(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef | None:
+    """The person right after a denial of "suggestions that …" ("dismissed claims that Baroni is at risk")."""
+    if cue.relation is not Relation.DENIED:
+        return None
+    that = _THAT.match(folded, cue.end)
+    if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
+        return None
+    return next((p for p in people if p.explicit and p.start == that.end()), None)
 
 
 def _epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef | None:

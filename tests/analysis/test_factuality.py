@@ -1512,3 +1512,14 @@ def test_the_clubs_head_coach_is_the_man_named_before_whose_club_it_is(analyser:
         "the Villa head coach said of his captain.",
     )
     assert _claims(speaker) == set()  # the speaker of a quote about someone else
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Torino president Paolo Bianchi has brushed aside any suggestion that Marco Baroni is at risk.",
+        "Torino's owner Paolo Bianchi dismissed claims that Marco Baroni could be sacked.",
+    ],
+)
+def test_a_denial_of_suggestions_that_a_manager_is_at_risk_is_about_him(analyser: Analyser, body: str) -> None:
+    assert _claims(_analyse(analyser, "Torino news", body)) == {("Marco Baroni", "Torino", "denied")}
