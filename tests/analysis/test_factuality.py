@@ -1523,3 +1523,24 @@ def test_the_clubs_head_coach_is_the_man_named_before_whose_club_it_is(analyser:
 )
 def test_a_denial_of_suggestions_that_a_manager_is_at_risk_is_about_him(analyser: Analyser, body: str) -> None:
     assert _claims(_analyse(analyser, "Torino news", body)) == {("Marco Baroni", "Torino", "denied")}
+
+
+def test_boro_is_the_club_the_story_names(analyser: Analyser) -> None:
+    stevenage = _analyse(
+        analyser,
+        "Revell leaves Boro",
+        "Stevenage have announced that Alex Revell has left the club by mutual consent.",
+    )
+    assert _claims(stevenage) == {("Alex Revell", "Stevenage", "left")}
+    middlesbrough = _analyse(analyser, "Boro sack their manager", "The Championship club acted after a 4-0 defeat.")
+    assert "Middlesbrough" in middlesbrough.clubs
+
+
+def test_a_spell_brought_to_an_end_by_a_departure_is_no_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pellegrini to leave Betis",
+        "Manuel Pellegrini will leave Real Betis when his contract expires at the end of the season, the club "
+        "announced, bringing to an end the longest spell of any coach at the club.",
+    )
+    assert _claims(analysis) == {("Manuel Pellegrini", "Real Betis", "left")}
