@@ -399,6 +399,7 @@ _NOT_THE_JOB = re.compile(
     r"to become (?:the |their )?|"
     r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
     r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
+    r"(?:[\w-]+ )?specialist|dead-ball coach|"
     r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
     r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
     r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
@@ -406,7 +407,7 @@ _NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
-    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|"
+    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s staff\b|"
     # "appoint a new sporting director": the cue's object is another job
     r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
     r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"

@@ -1544,3 +1544,14 @@ def test_a_spell_brought_to_an_end_by_a_departure_is_no_sacking(analyser: Analys
         "announced, bringing to an end the longest spell of any coach at the club.",
     )
     assert _claims(analysis) == {("Manuel Pellegrini", "Real Betis", "left")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bayern Munich have appointed Dutch coach Thijs Verhagen as a set-piece specialist, the club announced.",
+        "Bayern Munich have appointed Dutch coach Thijs Verhagen to Vincent Kompany's staff, the club announced.",
+    ],
+)
+def test_a_specialist_on_the_managers_staff_is_not_the_manager(analyser: Analyser, body: str) -> None:
+    assert _definite(_analyse(analyser, "Bayern add to staff", body)) == set()
