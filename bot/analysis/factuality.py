@@ -47,6 +47,7 @@ _RECENT_OPENER = re.compile(
 # text: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # "was appointed in September": a month other than the story's own is history.
 _IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
 _AGENT_DATE = re.compile(
     r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
@@ -269,7 +270,8 @@ def _dated_agent(folded: str, cue_end: int, clause_end: int, published: datetime
 
 
 def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
-    """Background dated in an earlier year or season, not merely earlier in this one."""
+    """Background dated in an earlier year or season, or months before the story: not the recent exit
+    that opened a job."""
     lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
     dated = _OLD_DATE.search(folded, lo, clause.end)
     if (
@@ -280,7 +282,14 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
         return True
     # "last August", in a story from April: that month of the year before
     last = _LAST_MONTH.search(folded, lo, clause.end)
-    return last is not None and published is not None and _MONTHS.index(last.group(1)) + 1 >= published.month
+    if last is not None and published is not None and _MONTHS.index(last.group(1)) + 1 >= published.month:
+        return True
+    # "a search that began with Amorim's dismissal in January", in a story from May: this season, but
+    # not the recent exit that opened a job ("a month after X resigned")
+    month = _IN_MONTH.search(folded, lo, clause.end)
+    if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
+        return False
+    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= _RECENT_MONTHS
 
 
 def _days_before(published: datetime, day: str, month: str) -> int:

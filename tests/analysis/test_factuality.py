@@ -1555,3 +1555,23 @@ def test_a_spell_brought_to_an_end_by_a_departure_is_no_sacking(analyser: Analys
 )
 def test_a_specialist_on_the_managers_staff_is_not_the_manager(analyser: Analyser, body: str) -> None:
     assert _definite(_analyse(analyser, "Bayern add to staff", body)) == set()
+
+
+def test_an_exit_months_before_the_news_is_no_news_of_its_own(analyser: Analyser) -> None:
+    may = datetime(2026, 5, 30, 16, 0, tzinfo=UTC)
+    analysis = _analyse(
+        analyser,
+        "Chelsea appoint McKenna",
+        "Chelsea have appointed Kieran McKenna as head coach, ending a search that began with Enzo Maresca's "
+        "dismissal in January.",
+        published=may,
+    )
+    assert _claims(analysis) == {("Kieran McKenna", "Chelsea", "appointed")}
+    recent = _analyse(
+        analyser,
+        "Chelsea appoint McKenna",
+        "Chelsea have appointed Kieran McKenna as head coach, ending a search that began with Enzo Maresca's "
+        "dismissal in April.",
+        published=may,
+    )
+    assert _claims(recent) == {("Kieran McKenna", "Chelsea", "appointed"), ("Enzo Maresca", "Chelsea", "sacked")}
