@@ -30,6 +30,9 @@ _OLD_DATE = WordGate(
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
     r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
     r"\bback in\b",
+    # "before being sacked that November": a time told back to, in a story of the past
+    r"\bthat (?:january|february|march|april|may|june|july|august|september|october|november|december|summer|"
+    r"winter|spring|autumn)\b",
 )
 # "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
 _HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")

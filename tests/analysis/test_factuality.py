@@ -1575,3 +1575,14 @@ def test_an_exit_months_before_the_news_is_no_news_of_its_own(analyser: Analyser
         published=may,
     )
     assert _claims(recent) == {("Kieran McKenna", "Chelsea", "appointed"), ("Enzo Maresca", "Chelsea", "sacked")}
+
+
+def test_a_sacking_told_back_to_that_november_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spurs sack Frank",
+        "Tottenham Hotspur have relieved Thomas Frank of his duties. Mauricio Pochettino, who has been without a "
+        "job since leaving the United States national team, would be open to a return to north London. He "
+        "reached the Champions League final with Spurs before being sacked that November.",
+    )
+    assert _definite(analysis) == {("Thomas Frank", "Tottenham Hotspur", "sacked")}
