@@ -136,7 +136,8 @@ _UNSIGNED = LiteralScan(
     r"\b(?:only the signatures? (?:is |are )?missing|(?:yet|still) to (?:be )?sign(?:ed)?|"
     r"awaiting (?:the )?signatures?|"
     r"signatures? (?:is|are) (?:still )?(?:missing|pending|outstanding)|(?:is|are) (?:still )?to be signed|"
-    r"paperwork (?:is )?(?:still )?(?:to be|being) (?:completed|finalised))\b"
+    r"paperwork (?:is )?(?:still )?(?:to be|being) (?:completed|finalised)|(?:is|are) expected to be signed|"
+    r"(?:agreement|agreed) in principle)\b"
 )
 
 
@@ -218,7 +219,7 @@ class Analyser:
         raw = _weigh_history(raw, _predecessors(folded, res))
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
-        if "sign" in folded and _UNSIGNED.search(folded):  # "only the signatures are missing": not yet signed
+        if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed
             raw = [_unsigned(c) for c in raw]
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.domain import DEFINITE, Analysis, Article, Factuality
+from bot.domain import DEFINITE, Analysis, Article, Factuality, Relation
 
 Claim = tuple[str, str, str]
 
@@ -1586,3 +1586,16 @@ def test_a_sacking_told_back_to_that_november_is_background(analyser: Analyser) 
         "reached the Champions League final with Spurs before being sacked that November.",
     )
     assert _definite(analysis) == {("Thomas Frank", "Tottenham Hotspur", "sacked")}
+
+
+def test_an_extension_agreed_in_principle_is_still_to_be_signed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal and Arteta shake hands on extension",
+        "Arsenal and Mikel Arteta have reached an agreement in principle to extend the Spaniard's contract by a "
+        "year, the Evening Standard reports.",
+    )
+    assert _claims(analysis) == {("Mikel Arteta", "Arsenal", "talks")}
+    [claim] = analysis.rumours
+    assert (claim.what, claim.factuality) == (Relation.EXTENSION, Factuality.EXPECTED)
+    assert "agreed terms" not in analysis.summary
