@@ -353,7 +353,10 @@ class Analyser:
     def _is_job_story(self, folded: str, sentences: list[Sentence], raw: list[RawClaim]) -> bool:
         """A claim about a job needs job wording near it, and must not be a player story."""
         title = sentences[0]
-        title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None
+        # ("Corinthians and Dorival part company after derby defeat": a coach's exit is job news)
+        title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None or any(
+            c.headline and c.parted for c in raw
+        )
         title_player = PLAYER_CONTEXT.search(folded, title.start, title.end) is not None
         near_job = 0
         for claim in raw:

@@ -13,6 +13,7 @@ from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effe
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
+from bot.analysis.relations import PARTED
 from bot.analysis.sentence_context import (
     about_a_job,
     heading_club,
@@ -43,7 +44,6 @@ _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
-_PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 _GENERIC_EXIT = re.compile(
     r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"
     r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
@@ -87,7 +87,12 @@ def extract_claims(
     clubs_by_sentence: dict[int, list[ClubRef]] = {}
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
-    title_is_player = is_player_sentence(folded, sentences[0]) if sentences else False
+    # (the headline's own cues count: "Corinthians and Dorival part company after derby defeat")
+    title_is_player = (
+        is_player_sentence(folded, sentences[0], find_cues(folded, sentences[0].start, sentences[0].end))
+        if sentences
+        else False
+    )
     # "Aston Villa name X assistant head coach": "the Spaniard" and "he" that follow are the new
     # member of staff, not the manager.
     title_is_staff = (
@@ -171,7 +176,7 @@ def extract_claims(
                     claim.factuality is Factuality.PAST
                     and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
                     claim.later,
-                    _PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
+                    PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
                 )
             )
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:

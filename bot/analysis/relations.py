@@ -19,6 +19,9 @@ _STANDING = (
     r"points? (?:adrift|behind|off|from|above|below|clear)))"
 )
 
+# "parted ways", "part company": an exit that does not say who decided.
+PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
+
 # Order matters where two cues start at the same place: the first alternative wins.
 _CUES: list[tuple[Relation, str]] = [
     (

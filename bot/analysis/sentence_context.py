@@ -9,7 +9,7 @@ from bot.analysis.clauses import clause_at, same_statement, split_clauses
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
+from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PARTED, PLAYER_CONTEXT
 from bot.analysis.subjects import distance
 from bot.analysis.text import Sentence
 from bot.domain import Relation
@@ -80,6 +80,8 @@ def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()
     job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
     # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
     job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
+    # "Corinthians and Dorival have parted company, hours after a 2-0 defeat": so do a coach's exits
+    job += sum(1 for c in cues if c.relation is Relation.LEFT and PARTED.match(folded, c.start, c.end))
     return player > 0 and player > job
 
 

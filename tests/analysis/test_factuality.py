@@ -1599,3 +1599,19 @@ def test_an_extension_agreed_in_principle_is_still_to_be_signed(analyser: Analys
     [claim] = analysis.rumours
     assert (claim.what, claim.factuality) == (Relation.EXTENSION, Factuality.EXPECTED)
     assert "agreed terms" not in analysis.summary
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Sevilla news",
+            "Sevilla and Matías Almeyda have parted company, the club confirmed, hours after a 2-0 defeat by Betis.",
+        ),
+        ("Sevilla and Almeyda part company after derby defeat", "Sevilla and Matías Almeyda have parted company."),
+    ],
+)
+def test_a_coach_parting_company_after_a_defeat_is_job_news_not_a_match_report(
+    analyser: Analyser, title: str, body: str
+) -> None:
+    assert _claims(_analyse(analyser, title, body)) == {("Matías Almeyda", "Sevilla", "left")}
