@@ -1615,3 +1615,16 @@ def test_a_coach_parting_company_after_a_defeat_is_job_news_not_a_match_report(
     analyser: Analyser, title: str, body: str
 ) -> None:
     assert _claims(_analyse(analyser, title, body)) == {("Matías Almeyda", "Sevilla", "left")}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Is time already running out for Howe at Newcastle?", "Newcastle are 15th in the Premier League."),
+        ("Newcastle news", "Will the board lose patience with Eddie Howe after a fifth defeat in six?"),
+        ("Newcastle news", "Newcastle's owners have given Eddie Howe two games to turn the season around."),
+        ("Newcastle news", "Doubts are growing inside the club over Eddie Howe's future after a fifth defeat."),
+    ],
+)
+def test_more_of_the_press_words_for_a_manager_under_pressure(analyser: Analyser, title: str, body: str) -> None:
+    assert _claims(_analyse(analyser, title, body)) == {("Eddie Howe", "Newcastle United", "under_pressure")}
