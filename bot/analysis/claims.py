@@ -270,6 +270,8 @@ class _Reading:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
+            if _quoted_of_another(folded, owner, cue):
+                continue  # "'… he will sign a new contract,' the Arsenal manager said": not the speaker's
             if (
                 not owner.explicit
                 and cue.relation in EXITS
@@ -456,6 +458,18 @@ _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
 _HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
+
+
+_QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
+
+
+def _quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    """The owner is the speaker named after a quote ("…,' the Villa head coach said") and the cue, in
+    the quote, is not said of himself ("nobody has called me", "I am happy here")."""
+    if owner.explicit or owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
+        return False
+    return _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is None
 
 
 def _in_quote(folded: str, sentence: Sentence, position: int) -> bool:

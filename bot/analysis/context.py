@@ -76,8 +76,6 @@ def _club_role_anaphora(
         role = _ROLE_AFTER.match(folded, club.end)
         if role is None or not folded.endswith("the ", 0, club.start):
             continue
-        if folded[: club.start - 4].rstrip()[-1:] in ("'", '"'):
-            continue  # "…,' the Arsenal manager said": a speaker, whose quote is about someone else
         coaches = [
             p
             for p in explicit

@@ -77,7 +77,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:have|has) not (?:held|opened|made|had) (?:any )?(?:talks|contact|an approach|an offer)|"
         r"wide of the mark|fake news|rubbish|(?:rules?|ruled) (?:himself |herself )?out|"
         r"not (?:interested|a candidate|on the shortlist)|no plans to|played down|plays down|"
-        r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water",
+        r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water|"
+        r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
+        r"approached|rung) (?:me|him|her|us)\b",
     ),
     (
         Relation.SACKED,

@@ -1628,3 +1628,14 @@ def test_a_coach_parting_company_after_a_defeat_is_job_news_not_a_match_report(
 )
 def test_more_of_the_press_words_for_a_manager_under_pressure(analyser: Analyser, title: str, body: str) -> None:
     assert _claims(_analyse(analyser, title, body)) == {("Eddie Howe", "Newcastle United", "under_pressure")}
+
+
+def test_nobody_having_called_him_is_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hürzeler plays it cool",
+        "Reports in England named Fabian Hürzeler as a target for Chelsea. 'Nobody from Chelsea has called me,' "
+        "the Brighton head coach said on Friday.",
+    )
+    assert ("Fabian Hürzeler", "Chelsea", "denied") in _claims(analysis)
+    assert ("Fabian Hürzeler", "Chelsea", "linked") not in _claims(analysis)
