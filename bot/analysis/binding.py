@@ -41,7 +41,7 @@ _LINK_BEFORE = re.compile(
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
 # "turned the job down", "left the club": the job the story is about.
 _THE_JOB = re.compile(
-    r"\b(?:the (?:club|job|role|post|position|vacancy|hot seat|vacant|federation)|their (?:new |next )?"
+    r"\b(?:the (?:club|job|role|post|position|vacancy|hot seat|vacant|federation)|(?:their|our) (?:new |next )?"
     r"(?:manager|head coach|coach|boss|top target|target|first choice|preferred|shortlist|list)|"
     r"(?:his|her) (?:job|role|post|position))\b"
 )

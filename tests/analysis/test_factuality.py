@@ -1639,3 +1639,13 @@ def test_nobody_having_called_him_is_a_denial(analyser: Analyser) -> None:
     )
     assert ("Fabian Hürzeler", "Chelsea", "denied") in _claims(analysis)
     assert ("Fabian Hürzeler", "Chelsea", "linked") not in _claims(analysis)
+
+
+def test_our_head_coach_in_a_clubs_statement_is_the_clubs(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tottenham stand firm amid talk of a change",
+        "The club released a statement on Tuesday. 'Thomas Frank enjoys the full confidence of the board and "
+        "remains our head coach.'",
+    )
+    assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "stays")}
