@@ -234,7 +234,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
-        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|milan.s|the club.s) (?:list|shortlist|wishlist)|"
+        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|top of (?:the|their|his|her|milan.s|the club.s) (?:list|shortlist|wishlist)|"
         r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"

@@ -1649,3 +1649,13 @@ def test_our_head_coach_in_a_clubs_statement_is_the_clubs(analyser: Analyser) ->
         "remains our head coach.'",
     )
     assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "stays")}
+
+
+def test_names_at_the_top_of_a_directors_list_are_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Real Betis news",
+        "Real Betis sporting director Manu Fajardo has put former Real Sociedad coach Imanol Alguacil and "
+        "Villarreal's Marcelino at the top of his list.",
+    )
+    assert {(m, r) for m, _, r in _claims(analysis)} == {("Imanol Alguacil", "linked"), ("Marcelino", "linked")}
