@@ -270,6 +270,8 @@ class _Reading:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
+            if cue.relation is Relation.LINKED and _apposed_successor(folded, owner, cue, res):
+                continue  # "Keith Andrews, Frank's successor at Brentford, said": who he is, not news
             if _quoted_of_another(folded, owner, cue):
                 continue  # "'… he will sign a new contract,' the Arsenal manager said": not the speaker's
             if (
@@ -458,6 +460,15 @@ _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
 _HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
+
+
+_APPOSED_SUCCESSOR = re.compile(r",\s+(?:[\w.'-]+\s+){0,2}?[\w.-]+(?P<of>'s?)\s+(?:successor|replacement)")
+
+
+def _apposed_successor(folded: str, owner: PersonRef, cue: Cue, res: Resolved) -> bool:
+    """ "Keith Andrews, Frank's successor at Brentford, …": the successor of a person, set beside the name."""
+    found = _APPOSED_SUCCESSOR.fullmatch(folded, owner.end, cue.end)
+    return found is not None and any(p.end == found.start("of") for p in res.people)
 
 
 _QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*$")

@@ -1659,3 +1659,17 @@ def test_names_at_the_top_of_a_directors_list_are_linked(analyser: Analyser) -> 
         "Villarreal's Marcelino at the top of his list.",
     )
     assert {(m, r) for m, _, r in _claims(analysis)} == {("Imanol Alguacil", "linked"), ("Marcelino", "linked")}
+
+
+def test_a_mans_successor_set_beside_a_name_is_who_he_is_not_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spurs sack Frank",
+        "Tottenham Hotspur have sacked Thomas Frank. Keith Andrews, Frank's successor at Brentford, said on Friday "
+        "that he had sent his former boss a message of support.",
+    )
+    assert _claims(analysis) == {("Thomas Frank", "Tottenham Hotspur", "sacked")}
+    club = _analyse(
+        analyser, "Chelsea news", "Kieran McKenna, Chelsea's replacement for Enzo Maresca, is expected to be named."
+    )
+    assert {m for m, _, _ in _claims(club)} == {"Kieran McKenna"}
