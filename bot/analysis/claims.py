@@ -8,11 +8,22 @@ from datetime import datetime
 
 from bot.analysis.binding import EXITS, Scene, bind
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
+from bot.analysis.cue_owner import (
+    antecedent_of,
+    apposed_successor,
+    denied_subject,
+    epithet_of,
+    in_quote,
+    object_of_talks,
+    other_subject_before,
+    possessor_only,
+    quoted_of_another,
+)
 from bot.analysis.cues import Cue, find_cues
 from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effect_later
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
-from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
+from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import PARTED
 from bot.analysis.sentence_context import (
     about_a_job,
@@ -35,7 +46,6 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence
-from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
@@ -248,12 +258,12 @@ class _Reading:
                 and _PRONOUN_SUBJECT.search(folded, max(clause.start, cue.start - 30), cue.start)
             ):
                 continue  # "If he departs, Como's Fàbregas is in the frame": "he" is someone named before
-            antecedent = _antecedent(everyone, clause)
-            owner = antecedent or _object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
-            epithet = _epithet_of(folded, cue, everyone)
+            antecedent = antecedent_of(everyone, clause)
+            owner = antecedent or object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
+            epithet = epithet_of(folded, cue, everyone)
             owner = epithet or owner  # "a replacement for under-fire Daniel Farke": the epithet is Farke's
             # "The president brushed aside any suggestion that Baroni is at risk": what is denied is his
-            denied_of = _denied_of(folded, cue, people) if epithet is None else None
+            denied_of = denied_subject(folded, cue, people) if epithet is None else None
             owner = denied_of or owner
             if (
                 cue.relation is Relation.LEFT
@@ -262,17 +272,17 @@ class _Reading:
                 and not folded[cue.end : owner.start].strip()
             ):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
-            if _possessor_only(folded, owner, cue) or (denied_of is None and _other_subject_before(text, res, cue)):
+            if possessor_only(folded, owner, cue) or (denied_of is None and other_subject_before(text, res, cue)):
                 continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
             if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
                 continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
-            if not owner.explicit and _in_quote(folded, self.sentence, owner.start):
+            if not owner.explicit and in_quote(folded, self.sentence, owner.start):
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
-            if cue.relation is Relation.LINKED and _apposed_successor(folded, owner, cue, res):
+            if cue.relation is Relation.LINKED and apposed_successor(folded, owner, cue, res):
                 continue  # "Keith Andrews, Frank's successor at Brentford, said": who he is, not news
-            if _quoted_of_another(folded, owner, cue):
+            if quoted_of_another(folded, owner, cue):
                 continue  # "'… he will sign a new contract,' the Arsenal manager said": not the speaker's
             if (
                 not owner.explicit
@@ -370,32 +380,6 @@ class _Reading:
         return found
 
 
-# "X's exit", "X's future": nouns a possessive manager owns; "X's staff leave" is about the staff.
-_OWN_NOUN = re.compile(
-    r"'s?\s+(?:(?:[\w-]+\s+){0,2})?(?:exit|departure|sacking|dismissal|resignation|future|position|job|contract|"
-    r"tenure|reign|spell|stay|appointment|arrival|return|move|switch|odds|side|team|men|chances|record|"
-    r"representatives|agent|camp)\b"
-)
-
-
-def _possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
-    if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
-        return False
-    return _OWN_NOUN.match(folded, owner.end) is None
-
-
-_BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
-
-
-def _other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
-    """A capitalised name the article does not know stands right before the cue as its subject."""
-    match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
-    if match is None or covered(res, match.start(1)):
-        return False
-    word = match.group(1).lower()
-    return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
-
-
 _STAFF_HEADLINE = re.compile(
     r"\b(?:assistant(?: head)? (?:coach|manager)|first-team coach|set-piece coach|goalkeep(?:ing|er) coach|"
     r"fitness coach|technical director|sporting director|director of football|backroom staff|coaching staff)\b"
@@ -425,86 +409,9 @@ _NOT_THE_JOB = re.compile(
     r"scouting|transfers|academy)\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
-_EPITHET = re.compile(r"under-fire|embattled|beleaguered")
-_EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss Daniel Farke"
-
-
-_DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
-_THAT = re.compile(r" that ")
-
-
-def _denied_of(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef | None:
-    """The person right after a denial of "suggestions that …" ("dismissed claims that Baroni is at risk")."""
-    if cue.relation is not Relation.DENIED:
-        return None
-    that = _THAT.match(folded, cue.end)
-    if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
-        return None
-    return next((p for p in people if p.explicit and p.start == that.end()), None)
-
-
-def _epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef | None:
-    """The person an epithet of pressure stands before ("embattled Daniel Farke"), outgoing or not."""
-    if not _EPITHET.fullmatch(folded, cue.start, cue.end):
-        return None
-    after = [p for p in everyone if p.explicit and p.start > cue.end]
-    first = min(after, key=lambda p: p.start, default=None)
-    if first is not None and _EPITHET_TO_NAME.fullmatch(folded, cue.end, first.start):
-        return first
-    return None
-
-
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
 _HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
 _SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
-
-
-_APPOSED_SUCCESSOR = re.compile(r",\s+(?:[\w.'-]+\s+){0,2}?[\w.-]+(?P<of>'s?)\s+(?:successor|replacement)")
-
-
-def _apposed_successor(folded: str, owner: PersonRef, cue: Cue, res: Resolved) -> bool:
-    """ "Keith Andrews, Frank's successor at Brentford, …": the successor of a person, set beside the name."""
-    found = _APPOSED_SUCCESSOR.fullmatch(folded, owner.end, cue.end)
-    return found is not None and any(p.end == found.start("of") for p in res.people)
-
-
-_QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*$")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
-
-
-def _quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
-    """The owner is the speaker named after a quote ("…,' the Villa head coach said") and the cue, in
-    the quote, is not said of himself ("nobody has called me", "I am happy here")."""
-    if owner.explicit or owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
-        return False
-    return _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is None
-
-
-def _in_quote(folded: str, sentence: Sentence, position: int) -> bool:
-    return folded.count('"', sentence.start, position) % 2 == 1
-
-
-def _antecedent(everyone: list[PersonRef], clause: Clause) -> PersonRef | None:
-    """ "to replace Steve Cooper, who was dismissed on Sunday": a relative clause is about the man
-    named just before it."""
-    if clause.kind is not Kind.RELATIVE:
-        return None
-    return next((p for p in everyone if p.explicit and 0 <= clause.start - p.end <= 2), None)
-
-
-_TALKS_ABOUT = re.compile(
-    r"\b(?:over|about|for|regarding)\s+(?:(?:their|its|the)\s+(?:[\w-]+\s+)?(?:coach|manager|boss|head coach)\s+)?$"
-)
-
-
-def _object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef | None:
-    """ "open talks with Brentford over Thomas Frank": the talks are about the man named after them."""
-    if cue.relation not in (Relation.TALKS, Relation.OFFER, Relation.AGREED):
-        return None
-    for person in people:
-        if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
-            return person
-    return None

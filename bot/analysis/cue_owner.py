@@ -1,0 +1,115 @@
+"""Whose a cue is: the person a claim is about when the nearest name is not it ("a replacement for
+under-fire Farke", "brushed aside suggestions that Baroni is at risk", a quote's speaker)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.clauses import Clause, Kind
+from bot.analysis.cues import Cue
+from bot.analysis.refs import PersonRef, Resolved, covered
+from bot.analysis.text import Sentence
+from bot.analysis.words import NOT_PEOPLE
+from bot.domain import Relation
+
+# "X's exit", "X's future": nouns a possessive manager owns; "X's staff leave" is about the staff.
+_OWN_NOUN = re.compile(
+    r"'s?\s+(?:(?:[\w-]+\s+){0,2})?(?:exit|departure|sacking|dismissal|resignation|future|position|job|contract|"
+    r"tenure|reign|spell|stay|appointment|arrival|return|move|switch|odds|side|team|men|chances|record|"
+    r"representatives|agent|camp)\b"
+)
+
+
+def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
+        return False
+    return _OWN_NOUN.match(folded, owner.end) is None
+
+
+_BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
+
+
+def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
+    """A capitalised name the article does not know stands right before the cue as its subject."""
+    match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
+    if match is None or covered(res, match.start(1)):
+        return False
+    word = match.group(1).lower()
+    return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
+
+
+_EPITHET = re.compile(r"under-fire|embattled|beleaguered")
+_EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss Daniel Farke"
+
+
+_DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
+_THAT = re.compile(r" that ")
+
+
+def denied_subject(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef | None:
+    """The person right after a denial of "suggestions that …" ("dismissed claims that Baroni is at risk")."""
+    if cue.relation is not Relation.DENIED:
+        return None
+    that = _THAT.match(folded, cue.end)
+    if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
+        return None
+    return next((p for p in people if p.explicit and p.start == that.end()), None)
+
+
+def epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef | None:
+    """The person an epithet of pressure stands before ("embattled Daniel Farke"), outgoing or not."""
+    if not _EPITHET.fullmatch(folded, cue.start, cue.end):
+        return None
+    after = [p for p in everyone if p.explicit and p.start > cue.end]
+    first = min(after, key=lambda p: p.start, default=None)
+    if first is not None and _EPITHET_TO_NAME.fullmatch(folded, cue.end, first.start):
+        return first
+    return None
+
+
+_APPOSED_SUCCESSOR = re.compile(r",\s+(?:[\w.'-]+\s+){0,2}?[\w.-]+(?P<of>'s?)\s+(?:successor|replacement)")
+
+
+def apposed_successor(folded: str, owner: PersonRef, cue: Cue, res: Resolved) -> bool:
+    """ "Keith Andrews, Frank's successor at Brentford, …": the successor of a person, set beside the name."""
+    found = _APPOSED_SUCCESSOR.fullmatch(folded, owner.end, cue.end)
+    return found is not None and any(p.end == found.start("of") for p in res.people)
+
+
+_QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
+
+
+def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    """The owner is the speaker named after a quote ("…,' the Villa head coach said") and the cue, in
+    the quote, is not said of himself ("nobody has called me", "I am happy here")."""
+    if owner.explicit or owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
+        return False
+    return _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is None
+
+
+def in_quote(folded: str, sentence: Sentence, position: int) -> bool:
+    return folded.count('"', sentence.start, position) % 2 == 1
+
+
+def antecedent_of(everyone: list[PersonRef], clause: Clause) -> PersonRef | None:
+    """ "to replace Steve Cooper, who was dismissed on Sunday": a relative clause is about the man
+    named just before it."""
+    if clause.kind is not Kind.RELATIVE:
+        return None
+    return next((p for p in everyone if p.explicit and 0 <= clause.start - p.end <= 2), None)
+
+
+_TALKS_ABOUT = re.compile(
+    r"\b(?:over|about|for|regarding)\s+(?:(?:their|its|the)\s+(?:[\w-]+\s+)?(?:coach|manager|boss|head coach)\s+)?$"
+)
+
+
+def object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef | None:
+    """ "open talks with Brentford over Thomas Frank": the talks are about the man named after them."""
+    if cue.relation not in (Relation.TALKS, Relation.OFFER, Relation.AGREED):
+        return None
+    for person in people:
+        if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
+            return person
+    return None
