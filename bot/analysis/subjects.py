@@ -107,10 +107,15 @@ _PEOPLE_LIST = re.compile(
 )
 
 
+_APPROACH_FOR = re.compile(r" (?:an?|the|their|two|several) (?:[\w-]+ )?(?:approach|bid|offer|request|enquiry)")
+
+
 def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
     """ "fans say no to Lopetegui", "Bayern rejected Tuchel": the manager is the one turned down,
     not the one turning a job down (that is "rejected by", or the manager as the subject)."""
-    after = [p for p in people if p.start >= cue.end and p.start - cue.end <= 25]
+    # ("Feyenoord have rejected an approach from Gladbach for head coach Robin van Persie": his club's act)
+    reach = 90 if _APPROACH_FOR.match(folded, cue.end) else 25
+    after = [p for p in people if p.start >= cue.end and p.start - cue.end <= reach]
     before = [p for p in people if p.end <= cue.start and cue.start - p.end <= 60]
     return bool(after) and not before and "by " not in folded[cue.end : after[0].start]
 

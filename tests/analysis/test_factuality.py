@@ -1673,3 +1673,13 @@ def test_a_mans_successor_set_beside_a_name_is_who_he_is_not_news(analyser: Anal
         analyser, "Chelsea news", "Kieran McKenna, Chelsea's replacement for Enzo Maresca, is expected to be named."
     )
     assert {m for m, _, _ in _claims(club)} == {"Kieran McKenna"}
+
+
+def test_a_club_rejecting_an_approach_for_its_coach_is_no_rejection_by_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton rebuff approach",
+        "Brighton have rejected an approach from Chelsea for head coach Fabian Hürzeler, the Athletic reports.",
+    )
+    assert ("Fabian Hürzeler", "Chelsea", "rejected") not in _claims(analysis)
+    assert "turned down" not in analysis.summary

@@ -26,6 +26,7 @@ SETS = [
     "analysis-set8",
     "analysis-set9",
     "analysis-set10",
+    "analysis-set11",
 ]
 
 
@@ -55,15 +56,15 @@ def test_a_summary_naming_one_manager_does_not_name_another_whose_surname_is_his
     assert _named("o'neill has left", ["alex neil"]) == set()  # a word, not a piece of one
 
 
-def test_the_eleventh_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
-    """Set 11 is below the F1 floor (its README has the first measurement and where it stands): this
-    holds what has been won on it, until it meets it."""
-    report = evaluate(DATA / "analysis-set11", analyser)
+def test_the_twelfth_set_below_the_summary_floor_gets_no_worse(analyser: Analyser) -> None:
+    """Set 12 meets the F1 and false-event floors but not the false-summary one (its README has the first
+    measurement and where it stands): this holds what has been won on it, until it meets it."""
+    report = evaluate(DATA / "analysis-set12", analyser)
     table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
-    assert report.scores["manager_club_relation"].f1 >= 0.74, table
+    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
+    assert report.scores["manager_club_relation"].f1 >= 0.80, table
     assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 1.0, table
+    assert report.per_100(report.false_summaries) <= 2.0, table
 
 
 @pytest.mark.parametrize(
