@@ -43,6 +43,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"patience (?:has )?(?:finally )?(?:run|runs|ran|running) out|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?(?:already |fast )?running out\b|"
         r"(?:lose|loses|losing|lost) (?:(?:all |their |his )?patience) with\b|"
+        r"(?:games?|matches|weeks?|points) to save (?:his|her) job\b|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "
