@@ -98,10 +98,11 @@ def extract_claims(
     for club in res.clubs:
         clubs_by_sentence.setdefault(club.sentence, []).append(club)
     # (the headline's own cues count: "Corinthians and Dorival part company after derby defeat")
+    # (cues only ever lower a sentence's player words, so they are looked for only when there are some)
     title_is_player = (
-        is_player_sentence(folded, sentences[0], find_cues(folded, sentences[0].start, sentences[0].end))
-        if sentences
-        else False
+        bool(sentences)
+        and is_player_sentence(folded, sentences[0])
+        and is_player_sentence(folded, sentences[0], find_cues(folded, sentences[0].start, sentences[0].end))
     )
     # "Aston Villa name X assistant head coach": "the Spaniard" and "he" that follow are the new
     # member of staff, not the manager.
