@@ -21,7 +21,8 @@ _OTHER = LiteralScan(
     r"all blacks|springboks|wallabies|british and irish lions|premiership rugby|try-scorer|"
     r"cricket|cricketer|wickets?|innings|bowler|batter|batsman|the ashes|ashes series|test series|odi|t20|ipl|"
     r"county championship|basketball|nba|wnba|point guard|slam dunk|nfl|quarterback|touchdown|super bowl|"
-    r"gridiron|ice hockey|nhl|puck|baseball|mlb|pitcher|home run|franchise|netball|handball|volleyball|"
+    r"gridiron|ice hockey|nhl|puck|stanley cup|goaltender|power play|baseball|mlb|pitcher|home run|franchise|"
+    r"netball|handball|volleyball|"
     r"formula one|grand prix|tennis|golf|ryder cup|afl|gaelic|hurling|darts|snooker)\b"
 )
 _FOOTBALL = re.compile(
@@ -33,7 +34,7 @@ _FOOTBALL = re.compile(
 
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
 _STRONG = LiteralScan(
-    r"\b(?:rugby(?: union| league)?|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|baseball|mlb|netball|"
+    r"\b(?:rugby(?: union| league)?|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|baseball|mlb|netball|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )
 

@@ -1684,3 +1684,23 @@ def test_a_club_rejecting_an_approach_for_its_coach_is_no_rejection_by_him(analy
     )
     assert ("Fabian Hürzeler", "Chelsea", "rejected") not in _claims(analysis)
     assert "turned down" not in analysis.summary
+
+
+def test_the_magpies_are_the_club_the_story_names(analyser: Analyser) -> None:
+    notts = _analyse(
+        analyser,
+        "Magpies boss Paterson signs new deal",
+        "Notts County head coach Martin Paterson has signed a new contract running until 2029, the club announced, "
+        "after leading the Magpies to promotion.",
+    )
+    assert _claims(notts) == {("Martin Paterson", "Notts County", "extension")}
+
+
+def test_an_ice_hockey_teams_coach_fired_is_no_football_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rangers fire head coach after playoff miss",
+        "The New York Rangers have fired head coach Peter Laviolette after missing the Stanley Cup playoffs, the "
+        "club announced on Tuesday.",
+    )
+    assert not analysis.is_manager_rumour, analysis
