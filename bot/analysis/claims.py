@@ -61,6 +61,19 @@ _GENERIC_EXIT = re.compile(
 )
 # "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
 # Events a club or manager announces ahead of time ("will leave at the end of the season").
+_EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
+_THE_EVENT = re.compile(r"\b(?:the|that) $")
+
+
+def _told_before(folded: str, cue: Cue) -> bool:
+    """ "the sacking", "that dismissal" with no "of X" after it: an event the story has told already."""
+    return (
+        _EVENT_NOUN.fullmatch(folded, cue.start, cue.end) is not None
+        and _THE_EVENT.search(folded, max(0, cue.start - 8), cue.start) is not None
+        and not folded.startswith(" of ", cue.end)
+    )
+
+
 _ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
 _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
@@ -239,6 +252,8 @@ class _Reading:
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
             if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
                 continue
+            if _told_before(folded, cue):
+                continue  # "Mourinho, appointed four days after the sacking": an event told before
             # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
             # exit word is the one it is about.
             outgoing = [

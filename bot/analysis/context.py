@@ -9,7 +9,8 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
-from bot.analysis.text import Sentence
+from bot.analysis.text import Sentence, fold
+from bot.analysis.words import NOT_PEOPLE
 
 # "Leverkusen boss Xabi Alonso", "Alonso, the Leverkusen manager": the club a manager is at.
 _ROLE = r"(?:boss|manager|head coach|coach|head-coach|gaffer|supremo|tactician|chief)"
@@ -21,7 +22,25 @@ HOME_BEFORE = re.compile(
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|one-time|erstwhile|previous)\s+$")
 
 
-def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]) -> None:
+# A sentence that opens with a name the article does not know ("Van Gaal later complained that … his
+# dismissal"): its pronouns are that person's, not a manager named before.
+_OPENING_NAME = re.compile(r"[\"'“‘]?([A-Z][\w'’-]+(?:[ ]+(?:van|de|der|di|da|von|le)?[ ]*[A-Z][\w'’-]+)+)\s")
+_PRONOUN = re.compile(r"h(?:e|is|im)\b")
+
+
+def _opens_with_stranger(text: str, out: Resolved, sentence: Sentence) -> bool:
+    name = _OPENING_NAME.match(text, sentence.start, sentence.end)
+    if name is None:
+        return False
+    start, end = name.span(1)
+    if any(s < end and start < e for s, e in out.spans):
+        return False
+    return not any(fold(word) in NOT_PEOPLE for word in name.group(1).split())
+
+
+def resolve_anaphora(
+    folded: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int], text: str = ""
+) -> None:
     """ "the Spaniard", "the 42-year-old", "the boss", sentence-initial "he" → a manager named before."""
     if not out.people:
         return
@@ -52,6 +71,13 @@ def resolve_anaphora(folded: str, out: Resolved, gaz: Gazetteer, sentences: list
             target = candidates[-1]
             sentence = sentence_of(sentences, starts, match.start())
             if sentence - target.sentence > 3:
+                continue
+            if (
+                text
+                and sentence != target.sentence
+                and _PRONOUN.match(phrase)
+                and _opens_with_stranger(text, out, sentences[sentence])
+            ):
                 continue
         added.append(
             PersonRef(

@@ -131,7 +131,7 @@ def resolve(
     resolve_unknown_clubs(text, out, gaz, sentences, starts)
     _resolve_ambiguous(ambiguous, out, gaz, sentences, starts, jobs)
     resolve_unknown_people(text, out, gaz, sentences, starts)
-    resolve_anaphora(folded, out, gaz, sentences, starts)
+    resolve_anaphora(folded, out, gaz, sentences, starts, text)
     find_home_clubs(text, folded, out)
     out.official = official_statement(folded, out, sentences)
     named = {c.name for c in out.clubs if c.start not in out.opponents}

@@ -1704,3 +1704,24 @@ def test_an_ice_hockey_teams_coach_fired_is_no_football_news(analyser: Analyser)
         "club announced on Tuesday.",
     )
     assert not analysis.is_manager_rumour, analysis
+
+
+def test_the_sacking_told_before_is_not_the_next_mans(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ten years on: the final that cost the manager his job",
+        "The club sacked their manager two days after the final. José Mourinho, appointed four days after the "
+        "sacking, won the League Cup the following season.",
+    )
+    assert _definite(analysis) <= {("José Mourinho", "Manchester United", "appointed")}
+    assert not any(r.relation is Relation.SACKED for r in analysis.rumours)
+
+
+def test_a_sentence_opening_with_someone_unknown_keeps_its_pronouns_his(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ten years on",
+        "With José Mourinho waiting in the wings, the club acted. Van Gaal later complained that news of his fate "
+        "had leaked before anyone at the club told him, and the manner of his dismissal still rankles.",
+    )
+    assert not any(r.manager == "José Mourinho" and r.relation is Relation.SACKED for r in analysis.rumours)
