@@ -55,6 +55,20 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
             renamed.append(ClubRef(gaz.women_team(club.name), club.start, club.end, club.sentence))
         else:
             renamed.append(club)
+    # "Atlético and Víctor Martín part ways" over "Atlético de Madrid Femenino and head coach …": the
+    # headline's short name is the women's side the story names, when it never names the men's.
+    body_women = {c.name for c in renamed if c.sentence > 0 and _is_women(gaz, c.name)}
+    body_men = {c.name for c in renamed if c.sentence > 0 and not _is_women(gaz, c.name)}
+    if body_women and not mens_sentences:
+        renamed = [
+            ClubRef(gaz.women_team(c.name), c.start, c.end, c.sentence)
+            if c.sentence == 0
+            and not _is_women(gaz, c.name)
+            and c.name not in body_men
+            and gaz.women_team(c.name) in body_women
+            else c
+            for c in renamed
+        ]
     res.clubs[:] = renamed
     for mapping in (res.home, res.likely_home):
         for person, name in list(mapping.items()):

@@ -1725,3 +1725,13 @@ def test_a_sentence_opening_with_someone_unknown_keeps_its_pronouns_his(analyser
         "had leaked before anyone at the club told him, and the manner of his dismissal still rankles.",
     )
     assert not any(r.manager == "José Mourinho" and r.relation is Relation.SACKED for r in analysis.rumours)
+
+
+def test_a_headlines_short_name_is_the_womens_side_the_story_names(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sevilla and Laura Ruiz part ways",
+        "Sevilla Femenino and head coach Laura Ruiz have ended their relationship by mutual consent, the club "
+        "announced on Monday.",
+    )
+    assert {club for _, club, _ in _claims(analysis)} == {"Sevilla Women"}
