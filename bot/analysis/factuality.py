@@ -250,8 +250,12 @@ def is_background(
     if (
         month
         and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month)
-        # "is expected to step down in July": a month ahead, not behind ("last August" is behind)
-        and (month.group(0).startswith("last") or not _EXPECTED.search(folded[max(0, lo) : cue_start]))
+        # "is expected to step down in July", "Valverde to leave Athletic in June": a month ahead, not
+        # behind ("last August" is behind)
+        and (
+            month.group(0).startswith("last")
+            or not (_EXPECTED.search(folded[max(0, lo) : cue_start]) or folded.endswith(" to ", 0, cue_start))
+        )
     ):
         return True
     if not definite:

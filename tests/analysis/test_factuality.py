@@ -1735,3 +1735,14 @@ def test_a_headlines_short_name_is_the_womens_side_the_story_names(analyser: Ana
         "announced on Monday.",
     )
     assert {club for _, club, _ in _claims(analysis)} == {"Sevilla Women"}
+
+
+def test_a_headline_to_leave_in_a_later_month_is_ahead_not_behind(analyser: Analyser) -> None:
+    april = datetime(2026, 4, 6, 16, 0, tzinfo=UTC)
+    analysis = _analyse(
+        analyser,
+        "Pellegrini to leave Betis in June as Marcelino tops wish list",
+        "Manuel Pellegrini will step down as Real Betis coach at the end of the season, the club announced.",
+        published=april,
+    )
+    assert ("Manuel Pellegrini", "Real Betis", "left") in _claims(analysis)
