@@ -43,7 +43,9 @@ _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
 _THE_JOB = re.compile(
     r"\b(?:the (?:club|job|role|post|position|vacancy|hot seat|vacant|federation)|(?:their|our) (?:new |next )?"
     r"(?:manager|head coach|coach|boss|top target|target|first choice|preferred|shortlist|list)|"
-    r"(?:his|her) (?:job|role|post|position))\b"
+    r"(?:his|her) (?:job|role|post|position)|"
+    r"the (?:board|club|president|owners?|hierarchy)'s (?:preferred |first |top |leading )?"
+    r"(?:candidate|choice|target|option))\b"
 )
 
 

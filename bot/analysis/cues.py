@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.analysis.relations import CUE_PATTERN, NEGATION
 from bot.domain import Relation
 
+_CANDIDATE_TO = re.compile(r"\b(?:candidates?|options?|contenders?|names|in the running) to (?:[\w-]+ )?$")
 _NEW_DEAL = re.compile(
     r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
     r"(?: [\w-]+)?(?: contract| deal)?\b|"
@@ -110,6 +111,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "seen leaving the training ground": a building, not a job
         if relation is Relation.LEFT and word == "left" and _LEFT_TO.match(folded, match.end()) and _BE.search(before):
             continue  # "we were left to rue our finishing": an idiom, not a departure
+        if relation is Relation.APPOINTED and _CANDIDATE_TO.search(before):
+            relation = Relation.LINKED  # "among the candidates to become the next head coach": a candidacy
         if relation is Relation.DENIED and word.startswith("rule") and _NOT_BEFORE.search(before):
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):

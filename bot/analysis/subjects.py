@@ -59,9 +59,14 @@ def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: in
         words = [fold(w).removesuffix("'s") for w in match.group().split()]
         if any(w in NOT_PEOPLE for w in words):
             continue
+        if _REPORTS.match(text, match.end()):
+            continue  # "…, El Correo reports": the outlet, not a person the cue is about
         if distance(match.start(), match.end(), cue.start, cue.end) < gap:
             return True
     return False
+
+
+_REPORTS = re.compile(r"\s+(?:reports?|reported|says|said|understands|claims|writes|revealed|adds)\b")
 
 
 def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:

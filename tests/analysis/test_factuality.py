@@ -1746,3 +1746,22 @@ def test_a_headline_to_leave_in_a_later_month_is_ahead_not_behind(analyser: Anal
         published=april,
     )
     assert ("Manuel Pellegrini", "Real Betis", "left") in _claims(analysis)
+
+
+def test_an_outlet_that_reports_is_no_rival_for_the_cue(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ipswich news",
+        "Kieran McKenna will step down as Ipswich Town manager at the end of the season, the club announced. "
+        "Andoni Iraola is the board's preferred candidate, El Correo reports.",
+    )
+    assert ("Andoni Iraola", "Ipswich Town", "linked") in _claims(analysis)
+
+
+def test_among_the_candidates_to_become_head_coach_is_a_link(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Australia news",
+        "Ange Postecoglou is among the candidates to become the next Socceroos head coach.",
+    )
+    assert _claims(analysis) == {("Ange Postecoglou", "Australia", "linked")}
