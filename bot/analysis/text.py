@@ -121,7 +121,7 @@ class Sentence:
 # one is found with it), so that ``re`` skips to those few characters instead of trying every position;
 # :func:`_breaks` gives the breaks themselves. The tests hold the pattern as first written.
 _STOPS = ".!?…"
-_BREAK = re.compile(r"[.!?…;\n](?:(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|(?<=;)\s+|(?<=\n)\n*)")
+_BREAK = re.compile(r"[.!?…;\n](?:(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-ÞĀ-Ž])|(?<=;)\s+|(?<=\n)\n*)")
 _NUMBERED_CLUB = ("FC ", "FSV ")
 _LONE_DIGIT = re.compile(r"(?:^|(?<=\s))\d\.$")
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")

@@ -61,8 +61,8 @@ def test_line_edge_space_is_what_the_plain_pattern_finds(text: str) -> None:
 
 
 # The sentence break as first written, before it was written from the stop on.
-_SENTENCE_END_AS_WRITTEN = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])|;\s+|\n+")
-BREAKY = st.text(alphabet=".!?…;\n \t\u00a0\u2028\"'”’)“‘(aZ0À.Þé,", max_size=60)
+_SENTENCE_END_AS_WRITTEN = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-ÞĀ-Ž])|;\s+|\n+")
+BREAKY = st.text(alphabet=".!?…;\n \t\u00a0\u2028\"'”’)“‘(aZ0À.ÞéŞł,", max_size=60)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -88,4 +88,14 @@ def test_a_numbered_clubs_name_does_not_end_a_sentence() -> None:
     assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
         "Frank Schmidt will leave 1. FC Heidenheim at the end of the season.",
         "He came in 2007.",
+    ]
+
+
+def test_a_sentence_may_begin_with_any_capital_of_a_latin_alphabet() -> None:
+    text = "Sport1 reports the talks. Şahin was sacked in 2025. Łukasz Piszczek is next. Žilina lost."
+    assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
+        "Sport1 reports the talks.",
+        "Şahin was sacked in 2025.",
+        "Łukasz Piszczek is next.",
+        "Žilina lost.",
     ]
