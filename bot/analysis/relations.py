@@ -44,6 +44,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?(?:already |fast )?running out\b|"
         r"(?:lose|loses|losing|lost) (?:(?:all |their |his )?patience) with\b|"
         r"(?:games?|matches|weeks?|points) to save (?:his|her) job\b|"
+        r"refus(?:ed|es|ing) to commit (?:his|her) (?:long-term )?future|"
+        r"(?:don't|do not|doesn't|does not) know (?:if|whether) (?:i|he|she)(?:'ll| will) (?:still )?be here\b|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "
@@ -148,7 +150,8 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.REJECTED,
         r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
         r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
-        r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule))|"
+        r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
+        r"commit))|"
         r"said no|says no|say no|saying no|declin(?:ed|es|ing)(?! to (?:discuss|comment|answer|speak|talk|say|reveal|"
         r"elaborate|go into|address|confirm|deny|be drawn))|knock(?:ed|s)? back|"
         r"decision for [a-z .'-]{2,40}, not against",

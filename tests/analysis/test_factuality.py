@@ -1625,6 +1625,7 @@ def test_a_coach_parting_company_after_a_defeat_is_job_news_not_a_match_report(
         ("Newcastle news", "Newcastle's owners have given Eddie Howe two games to turn the season around."),
         ("Newcastle news", "Doubts are growing inside the club over Eddie Howe's future after a fifth defeat."),
         ("Newcastle news", "Eddie Howe has been told he has two games to save his job, the Telegraph reports."),
+        ("Newcastle news", "Eddie Howe refused to commit his future to Newcastle after Monday's draw at Leeds."),
     ],
 )
 def test_more_of_the_press_words_for_a_manager_under_pressure(analyser: Analyser, title: str, body: str) -> None:
