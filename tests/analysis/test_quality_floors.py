@@ -27,6 +27,7 @@ SETS = [
     "analysis-set9",
     "analysis-set10",
     "analysis-set11",
+    "analysis-set13",
 ]
 
 
