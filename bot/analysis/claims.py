@@ -65,6 +65,10 @@ _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|a
 _THE_EVENT = re.compile(r"\b(?:the|that) $")
 
 
+def _describes(clause: Clause, owner: PersonRef) -> bool:
+    return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
+
+
 def _told_before(folded: str, cue: Cue) -> bool:
     """ "the sacking", "that dismissal" with no "of X" after it: an event the story has told already."""
     return (
@@ -230,6 +234,11 @@ class _Reading:
     res: Resolved
     published: datetime | None
 
+    def _opens_clause(self, person: PersonRef) -> bool:
+        """The person is the first words of his clause: its subject."""
+        home = clause_at(self.clauses, person.start)
+        return not self.folded[home.start : person.start].strip(" \"'“‘")
+
     def claims(
         self,
         people: list[PersonRef],
@@ -316,6 +325,10 @@ class _Reading:
                 continue
             if owner.end > owner.start:
                 lo, hi = (owner.end, cue.start) if owner.start < cue.start else (cue.end, owner.start)
+                # "Pioli, who coached the Riyadh club …, is among the candidates": his own relative clause
+                # describes him and hides no one else
+                if clause.kind is Kind.MAIN and self._opens_clause(owner):
+                    lo = max([lo] + [c.end for c in self.clauses if _describes(c, owner) and c.end <= hi])
                 if denied_of is None and (
                     blocked(text, res, lo, hi, self.sentence) or rival_closer(text, res, self.sentence, cue, gap)
                 ):

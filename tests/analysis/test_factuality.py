@@ -1766,3 +1766,15 @@ def test_among_the_candidates_to_become_head_coach_is_a_link(analyser: Analyser)
         "Ange Postecoglou is among the candidates to become the next Socceroos head coach.",
     )
     assert _claims(analysis) == {("Ange Postecoglou", "Australia", "linked")}
+
+
+def test_a_subjects_own_relative_clause_hides_no_one_between_him_and_the_cue(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Al-Nassr and Jesus part ways",
+        "Al-Nassr and Jorge Jesus have parted ways, the club announced on Tuesday. Stefano Pioli, who coached the "
+        "Riyadh club in 2024-25 and has been out of work since Fiorentina dismissed him in November, is among the "
+        "candidates to return, according to reports.",
+    )
+    assert ("Stefano Pioli", "Al-Nassr", "linked") in _claims(analysis)
+    assert not any(r.manager == "Stefano Pioli" and r.relation is Relation.SACKED for r in analysis.rumours)
