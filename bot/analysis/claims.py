@@ -65,6 +65,9 @@ _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|a
 _THE_EVENT = re.compile(r"\b(?:the|that) $")
 
 
+_AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
+
+
 def _describes(clause: Clause, owner: PersonRef) -> bool:
     return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
 
@@ -366,6 +369,10 @@ class _Reading:
                     for p in listed
                     if p is owner or same_statement(self.clauses, clause, p.start) or self._cut_by_list(p)
                 ]
+            # "Beye is in the frame, as is Nice's Franck Haise": the same claim for the man named after "as is"
+            listed += [
+                p for p in people if p.explicit and p not in listed and _AS_IS.fullmatch(folded, cue.end, p.start)
+            ]
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker, later))

@@ -1778,3 +1778,13 @@ def test_a_subjects_own_relative_clause_hides_no_one_between_him_and_the_cue(ana
     )
     assert ("Stefano Pioli", "Al-Nassr", "linked") in _claims(analysis)
     assert not any(r.manager == "Stefano Pioli" and r.relation is Relation.SACKED for r in analysis.rumours)
+
+
+def test_a_man_named_after_as_is_shares_the_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Who next at Brighton?",
+        "Brighton want a successor in place quickly. Kieran McKenna is in the frame, as is Brentford's Keith "
+        "Andrews, who has impressed the board.",
+    )
+    assert {m for m, _, r in _claims(analysis) if r == "linked"} == {"Kieran McKenna", "Keith Andrews"}
