@@ -199,6 +199,7 @@ def _own(
 _DESTINATION = re.compile(
     r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"
 )
+_ORIGIN = re.compile(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away) from (?:the )?$")
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
@@ -284,7 +285,9 @@ def _target(
     candidates = [
         c
         for c in candidates
-        if not _STAY_AT.search(folded, max(0, c.start - 20), c.start) and not _under_contract_at(folded, c)
+        if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)
+        and not _under_contract_at(folded, c)
+        and not _ORIGIN.search(folded, max(0, c.start - 24), c.start)  # "to return from New York City FC"
     ]
     if owner.end <= cue.start and owner.end > owner.start:
         # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man

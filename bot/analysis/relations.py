@@ -205,6 +205,8 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.OFFER,
         r"offer(?:ed|ing)? (?:him |her )?(?:the |a )?(?:[\w-]+ ){0,3}?(?:job|role|post|position|chance|contract|deal)|"
+        # "have offered Pascal Jansen a three-year contract": the man between the verb and what he is offered
+        r"offer(?:ed|ing)? (?:[\w'.-]+ ){1,3}?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:job|role|post|position|contract|deal)|"
         r"(?:made|make|makes|submitted|tabled|lodged|launched) (?:an |a |their )?(?:formal |official |"
         r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
         r"compensation (?:bid|offer|package)|"

@@ -1788,3 +1788,15 @@ def test_a_man_named_after_as_is_shares_the_claim(analyser: Analyser) -> None:
         "Andrews, who has impressed the board.",
     )
     assert {m for m, _, r in _claims(analysis) if r == "linked"} == {"Kieran McKenna", "Keith Andrews"}
+
+
+def test_a_contract_offered_to_return_from_another_club_is_an_offer_from_the_one_offering(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Leeds want Marsch back",
+        "Leeds United have offered Jesse Marsch a three-year contract to return from Canada as their head coach, "
+        "the Athletic reports.",
+    )
+    assert _claims(analysis) == {("Jesse Marsch", "Leeds United", "offer")}
