@@ -288,7 +288,8 @@ JOB_CONTEXT = LiteralScan(
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
     r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
-    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing)\b"
+    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing|"
+    r"(?:asked|questioned|quizzed) (?:\w+ )?about (?:the |his |her )?(?:pressure|sack|future))\b"
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).

@@ -1800,3 +1800,15 @@ def test_a_contract_offered_to_return_from_another_club_is_an_offer_from_the_one
         "the Athletic reports.",
     )
     assert _claims(analysis) == {("Jesse Marsch", "Leeds United", "offer")}
+
+
+def test_a_managers_quote_after_he_was_asked_about_the_pressure_is_his_own_words(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Premier League live",
+        "Eddie Howe has spoken ahead of the Everton game, and he was asked directly about the pressure. 'I'm not "
+        "worried about the sack. I know what this game is,' the Newcastle manager said.",
+    )
+    assert _claims(analysis) == {("Eddie Howe", "Newcastle United", "under_pressure")}
+    [claim] = analysis.rumours
+    assert claim.factuality is Factuality.REPORTED
