@@ -152,6 +152,10 @@ _OPPONENT = guarded(
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
     r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by) $"
 )
+_MATCH_DAY = re.compile(
+    r" (?:today|tonight|this (?:afternoon|evening|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b"
+)
 _SPELL_AT = guarded(
     r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
     r"(?:at|with|in charge of|in charge at|in charge) $"
@@ -197,7 +201,10 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.descriptors.add(member.start)  # Villa and Sunderland manager": a career, not a move
         if folded.endswith("the ", 0, club.start) and _ROLE_AFTER.match(folded, club.end):
             out.descriptors.add(club.start)  # "monitoring the Bologna coach": who he is, not where he goes
-        if _OPPONENT.search(folded, max(0, club.start - 30), club.start):
+        if _OPPONENT.search(folded, max(0, club.start - 30), club.start) or (
+            folded.endswith("at ", 0, club.start - 4 if folded.endswith("the ", 0, club.start) else club.start)
+            and _MATCH_DAY.match(folded, club.end)
+        ):  # ("whatever happens at the Amex today": where a match is played, not the club)
             for member in _chain_after(folded, clubs, clubs.index(club)):  # "against Portugal and Greece"
                 out.descriptors.add(member.start)
                 out.opponents.add(member.start)

@@ -1812,3 +1812,13 @@ def test_a_managers_quote_after_he_was_asked_about_the_pressure_is_his_own_words
     assert _claims(analysis) == {("Eddie Howe", "Newcastle United", "under_pressure")}
     [claim] = analysis.rumours
     assert claim.factuality is Factuality.REPORTED
+
+
+def test_a_ground_where_todays_match_is_played_is_not_the_club_a_claim_binds(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spurs news",
+        "A source close to the Tottenham board tells us there are no plans to sack Thomas Frank, whatever happens "
+        "at the Amex today.",
+    )
+    assert {club for _, club, _ in _claims(analysis)} == {"Tottenham Hotspur"}
