@@ -38,6 +38,22 @@ def _opens_with_stranger(text: str, out: Resolved, sentence: Sentence) -> bool:
     return not any(fold(word) in NOT_PEOPLE for word in name.group(1).split())
 
 
+_WHO_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), who [^,.;]*$")
+
+
+def _strangers_relative(text: str, out: Resolved, sentence: Sentence, position: int) -> bool:
+    """The pronoun stands in a relative clause about a name the article does not know."""
+    who = _WHO_BEFORE.search(text, sentence.start, position)
+    if who is None:
+        return False
+    start, end = who.span(1)
+    return not any(s < end and start < e for s, e in out.spans)
+
+
+def _subject_of(sentence: Sentence, people: list[PersonRef]) -> PersonRef | None:
+    return next((p for p in people if not p.incumbent and sentence.start <= p.start <= sentence.start + 1), None)
+
+
 def resolve_anaphora(
     folded: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int], text: str = ""
 ) -> None:
@@ -70,6 +86,10 @@ def resolve_anaphora(
             candidates = [p for p in previous if not p.incumbent] or previous
             target = candidates[-1]
             sentence = sentence_of(sentences, starts, match.start())
+            # "The 40-year-old, who worked under Mourinho and Solskjær, returns … He takes over": a sentence's
+            # first "he" is the subject of the sentence before
+            if _PRONOUN.match(phrase) and sentence > 0 and match.start() <= sentences[sentence].start + 1:
+                target = _subject_of(sentences[sentence - 1], [*previous, *added]) or target
             if sentence - target.sentence > 3:
                 continue
             if (
@@ -79,6 +99,8 @@ def resolve_anaphora(
                 and _opens_with_stranger(text, out, sentences[sentence])
             ):
                 continue
+            if text and _PRONOUN.match(phrase) and _strangers_relative(text, out, sentences[sentence], match.start()):
+                continue  # "caretaker Darren Fletcher, who will return to his role": Fletcher's role
         added.append(
             PersonRef(
                 target.name,

@@ -1822,3 +1822,14 @@ def test_a_ground_where_todays_match_is_played_is_not_the_club_a_claim_binds(ana
         "at the Amex today.",
     )
     assert {club for _, club, _ in _claims(analysis)} == {"Tottenham Hotspur"}
+
+
+def test_pronouns_follow_the_subject_and_not_names_in_someone_elses_clause(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea appoint McKenna",
+        "Chelsea have appointed Kieran McKenna as head coach. The 40-year-old, who worked under José Mourinho and "
+        "Ole Gunnar Solskjær, returns to Stamford Bridge after years at Ipswich Town. He takes over from caretaker "
+        "Calum Jenkins, who will return to his role with the under-18s.",
+    )
+    assert {m for m, _, _ in _claims(analysis)} == {"Kieran McKenna"}
