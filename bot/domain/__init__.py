@@ -206,6 +206,8 @@ class RumourClaim:
             data["caretaker"] = True
         if self.later:
             data["later"] = True
+        if self.parted:
+            data["parted"] = True
         return data
 
 

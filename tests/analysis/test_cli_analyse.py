@@ -58,6 +58,14 @@ def test_json_marks_an_announced_event_still_to_come() -> None:
     assert (rumour["relation"], rumour["factuality"], rumour["later"]) == ("left", "done", True)
 
 
+def test_json_marks_an_exit_told_only_as_a_parting_of_ways() -> None:
+    article = {"title": "Sevilla news", "text": "Sevilla have parted ways with head coach Matías Almeyda."}
+    result = _analyse(json.dumps(article).encode(), "--json")
+    assert result.returncode == 0, result.stderr
+    (rumour,) = json.loads(result.stdout)["rumours"]
+    assert (rumour["relation"], rumour["factuality"], rumour["parted"]) == ("sacked", "done", True)
+
+
 def test_plain_text_first_line_is_the_title(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Ten Hag sacked by Manchester United\nManchester United have sacked Erik ten Hag.\n")
