@@ -1833,3 +1833,22 @@ def test_pronouns_follow_the_subject_and_not_names_in_someone_elses_clause(analy
         "Calum Jenkins, who will return to his role with the under-18s.",
     )
     assert {m for m, _, _ in _claims(analysis)} == {"Kieran McKenna"}
+
+
+def test_a_clause_that_lets_him_leave_is_a_possible_exit_and_refusing_to_let_him_go_none(
+    analyser: Analyser,
+) -> None:
+    clause = _analyse(
+        analyser,
+        "Howe eyes England",
+        "Eddie Howe could activate a clause in his Newcastle contract that lets him leave at the end of the season "
+        "if the England job becomes available.",
+    )
+    assert ("Eddie Howe", "Newcastle United", "under_pressure") in _claims(clause)
+    assert not _definite(clause)
+    kept = _analyse(
+        analyser,
+        "Newcastle news",
+        "Newcastle have no intention of letting the Englishman Eddie Howe leave before the end of his contract.",
+    )
+    assert not any(r.relation in (Relation.LEFT, Relation.UNDER_PRESSURE) for r in kept.rumours)
