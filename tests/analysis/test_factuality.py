@@ -1852,3 +1852,13 @@ def test_a_clause_that_lets_him_leave_is_a_possible_exit_and_refusing_to_let_him
         "Newcastle have no intention of letting the Englishman Eddie Howe leave before the end of his contract.",
     )
     assert not any(r.relation in (Relation.LEFT, Relation.UNDER_PRESSURE) for r in kept.rumours)
+
+
+def test_intending_to_lead_her_team_into_a_tournament_is_staying(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wiegman shuts down talk",
+        "Sarina Wiegman has ruled out a move to Arsenal Women, telling the BBC she intends to lead England into "
+        "the 2027 Women's World Cup.",
+    )
+    assert ("Sarina Wiegman", "England Women", "stays") in _claims(analysis)
