@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.analysis.relations import CUE_PATTERN, NEGATION
 from bot.domain import Relation
 
+_CLUBS_AGREE = re.compile(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
 _CANDIDATE_TO = re.compile(r"\b(?:candidates?|options?|contenders?|names|in the running) to (?:[\w-]+ )?$")
 _NEW_DEAL = re.compile(
     r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
@@ -114,6 +115,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "seen leaving the training ground": a building, not a job
         if relation is Relation.LEFT and word == "left" and _LEFT_TO.match(folded, match.end()) and _BE.search(before):
             continue  # "we were left to rue our finishing": an idiom, not a departure
+        if relation is Relation.OFFER and word.startswith("compensation") and _CLUBS_AGREE.search(before):
+            relation = Relation.TALKS  # "have agreed a compensation package with Bolton for X": his terms are next
         if relation is Relation.APPOINTED and _CANDIDATE_TO.search(before):
             relation = Relation.LINKED  # "among the candidates to become the next head coach": a candidacy
         if relation is Relation.DENIED and word.startswith("rule") and _NOT_BEFORE.search(before):

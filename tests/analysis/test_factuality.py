@@ -1862,3 +1862,22 @@ def test_intending_to_lead_her_team_into_a_tournament_is_staying(analyser: Analy
         "the 2027 Women's World Cup.",
     )
     assert ("Sarina Wiegman", "England Women", "stays") in _claims(analysis)
+
+
+def test_clubs_agreeing_compensation_leave_the_manager_in_talks_until_his_terms_are_agreed(
+    analyser: Analyser,
+) -> None:
+    talks = _analyse(
+        analyser,
+        "Everton agree compensation",
+        "Everton have agreed a compensation package with Ipswich Town for Kieran McKenna, and talks over personal "
+        "terms began on Monday.",
+    )
+    assert _claims(talks) == {("Kieran McKenna", "Everton", "talks")}
+    agreed = _analyse(
+        analyser,
+        "Everton agree compensation",
+        "Everton have agreed a compensation package with Ipswich Town for Kieran McKenna, clearing the way for the "
+        "Northern Irishman to become their new head coach. McKenna has agreed terms on a five-year contract.",
+    )
+    assert ("Kieran McKenna", "Everton", "agreed") in _claims(agreed)
