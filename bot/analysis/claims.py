@@ -61,14 +61,18 @@ _GENERIC_EXIT = re.compile(
 )
 # "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
 # Events a club or manager announces ahead of time ("will leave at the end of the season").
+_ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
+_GAPPED = re.compile(r"\s*,?\s+and\s+$")
+
+# "Mourinho, appointed four days after the sacking": an event noun the story has told already.
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
 _THE_EVENT = re.compile(r"\b(?:the|that) $")
-
-
+# "X is in the frame, as is Nice's Y": the man named after "as is" shares the claim.
 _AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
 
 
 def _describes(clause: Clause, owner: PersonRef) -> bool:
+    """A relative clause set right after the owner's name: it is about him."""
     return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
 
 
@@ -79,10 +83,6 @@ def _told_before(folded: str, cue: Cue) -> bool:
         and _THE_EVENT.search(folded, max(0, cue.start - 8), cue.start) is not None
         and not folded.startswith(" of ", cue.end)
     )
-
-
-_ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
-_GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
 
 @dataclass(frozen=True, slots=True)

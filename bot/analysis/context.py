@@ -7,7 +7,7 @@ import re
 
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan, guarded
-from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, sentence_of
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
@@ -32,8 +32,7 @@ def _opens_with_stranger(text: str, out: Resolved, sentence: Sentence) -> bool:
     name = _OPENING_NAME.match(text, sentence.start, sentence.end)
     if name is None:
         return False
-    start, end = name.span(1)
-    if any(s < end and start < e for s, e in out.spans):
+    if overlaps(out, *name.span(1)):
         return False
     return not any(fold(word) in NOT_PEOPLE for word in name.group(1).split())
 
@@ -46,8 +45,7 @@ def _strangers_relative(text: str, out: Resolved, sentence: Sentence, position: 
     who = _WHO_BEFORE.search(text, sentence.start, position)
     if who is None:
         return False
-    start, end = who.span(1)
-    return not any(s < end and start < e for s, e in out.spans)
+    return not overlaps(out, *who.span(1))
 
 
 def _subject_of(sentence: Sentence, people: list[PersonRef]) -> PersonRef | None:
@@ -88,18 +86,19 @@ def resolve_anaphora(
             sentence = sentence_of(sentences, starts, match.start())
             # "The 40-year-old, who worked under Mourinho and Solskjær, returns … He takes over": a sentence's
             # first "he" is the subject of the sentence before
-            if _PRONOUN.match(phrase) and sentence > 0 and match.start() <= sentences[sentence].start + 1:
+            pronoun = _PRONOUN.match(phrase) is not None
+            if pronoun and sentence > 0 and match.start() <= sentences[sentence].start + 1:
                 target = _subject_of(sentences[sentence - 1], [*previous, *added]) or target
             if sentence - target.sentence > 3:
                 continue
             if (
                 text
                 and sentence != target.sentence
-                and _PRONOUN.match(phrase)
+                and pronoun
                 and _opens_with_stranger(text, out, sentences[sentence])
             ):
                 continue
-            if text and _PRONOUN.match(phrase) and _strangers_relative(text, out, sentences[sentence], match.start()):
+            if text and pronoun and _strangers_relative(text, out, sentences[sentence], match.start()):
                 continue  # "caretaker Darren Fletcher, who will return to his role": Fletcher's role
         added.append(
             PersonRef(
