@@ -322,6 +322,8 @@ class Report:
     event: Relation | None = None  # what the story speaks of, when not the relation ("set to be sacked")
     caretaker: bool = False
     relayed_by: str = ""  # the aggregator that relayed the credited source, if any
+    later: bool = False  # announced, still to come (RumourClaim.later)
+    parted: bool = False  # told only as a parting of ways (RumourClaim.parted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +354,8 @@ class ReportRow:
     duplicate: bool
     factuality: str = "done"
     relayed_by: str = ""
+    later: bool = False  # announced, still to come
+    parted: bool = False  # told only as a parting of ways
 
 
 @dataclass(frozen=True, slots=True)

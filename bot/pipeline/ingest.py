@@ -239,6 +239,8 @@ def _reports(item: Item, analysis: Analysis, now: datetime) -> list[Report]:
             event=claim.event,
             caretaker=claim.caretaker,
             relayed_by=best.relayed_by if best else "",
+            later=claim.later,
+            parted=claim.parted,
         )
         for claim in analysis.rumours
     ]

@@ -26,8 +26,25 @@ MAX_LINKS = 3
 HEADLINE_MAX = 200
 
 
+# A stage whose every report told it in other words: announced for later, or only as a parting of ways.
+_LATER_LABEL = {Relation.LEFT: "leaving", Relation.SACKED: "leaving", Relation.APPOINTED: "to take over"}
+_PARTED_LABEL = {Relation.LEFT: "parted ways", Relation.SACKED: "parted ways"}
+
+
 def stage_label(stage: str) -> str:
     return STAGE_LABEL.get(stage, stage)
+
+
+def thread_stage_label(view: ThreadView) -> str:
+    """The thread's stage in its stories' words: "leaving" while every report of the exit announces it
+    for later, "parted ways" while every one says only that; the stage's own word otherwise."""
+    stage = view.state.stage
+    at_stage = [r for r in view.reports if r.relation == stage and not r.duplicate]
+    if at_stage and stage in _LATER_LABEL and all(r.later for r in at_stage):
+        return _LATER_LABEL[stage]
+    if at_stage and stage in _PARTED_LABEL and all(r.parted for r in at_stage):
+        return _PARTED_LABEL[stage]
+    return stage_label(stage)
 
 
 def _best_source(view: ThreadView) -> str:
@@ -54,8 +71,9 @@ def _latest_headline(view: ThreadView) -> str:
 def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
     state = view.state
     outlets = view.state.corroboration
+    stage_words = thread_stage_label(view)
     fields: list[tuple[str, str]] = [
-        ("Stage", stage_label(state.stage)),
+        ("Stage", stage_words),
         ("Best source", _best_source(view)),
         ("Corroboration", f"{outlets} independent source{'s' if outlets != 1 else ''}"),
     ]
@@ -76,7 +94,7 @@ def thread_card(view: ThreadView, *, with_timeline: bool = True) -> Card:
         if len(links) == MAX_LINKS:
             break
     return Card(
-        title=f"{state.manager} → {state.club}: {stage_label(state.stage)}",
+        title=f"{state.manager} → {state.club}: {stage_words}",
         body=state.summary,
         fields=tuple(fields),
         links=tuple(links),
@@ -95,7 +113,8 @@ def update_line(stage: str, source: str, kind: EventKind, view: ThreadView | Non
         return resolution_line(view)
     if kind == EventKind.SOURCE:
         return f"now reported by {source}"
-    return f"now: {stage_label(stage)} — {source}"
+    words = thread_stage_label(view) if view is not None and view.state.stage == stage else stage_label(stage)
+    return f"now: {words} — {source}"
 
 
 def day(at: datetime) -> str:
@@ -162,7 +181,7 @@ def resolution_line(view: ThreadView) -> str:
 def roundup_card(views: list[ThreadView]) -> Card:
     """One message for several threads: a digest, or the rest after a catch-up limit."""
     lines = [
-        f"• {v.state.manager} → {v.state.club}: {stage_label(v.state.stage)} — {_best_source(v)}"
+        f"• {v.state.manager} → {v.state.club}: {thread_stage_label(v)} — {_best_source(v)}"
         for v in sorted(views, key=lambda v: v.heat, reverse=True)[:25]
     ]
     if len(views) > 25:

@@ -32,6 +32,8 @@ def learnable(report: Report) -> JobChange | None:
     """The change of job a report speaks of as done, if any."""
     if report.factuality is not Factuality.DONE or report.relayed_by:
         return None  # only a done event told by the source itself, never through an aggregator's relay
+    if report.later:
+        return None  # announced for later ("will step down in the summer"): the job changes when it happens
     return LEARNED_FROM.get(report.relation)
 
 

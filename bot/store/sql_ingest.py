@@ -210,14 +210,17 @@ class SQLIngestTx(OutcomeWrites):
                     p.event.value if p.event is not None else "",
                     p.caretaker,
                     p.relayed_by,
+                    p.later,
+                    p.parted,
                 )
             )
         await self._insert(
             "INSERT INTO reports (id, thread_id, story_id, outlet, url, title, source, tier, voice, relation,"
-            " confidence, evidence, reported_at, duplicate_of, factuality, event, caretaker, relayed_by)"
+            " confidence, evidence, reported_at, duplicate_of, factuality, event, caretaker, relayed_by,"
+            " later, parted)"
             " SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, CASE WHEN c13 IS NULL THEN NULL ELSE"
             " coalesce((SELECT min(r.id) FROM reports r WHERE r.thread_id = x.c1 AND r.id < ?), c13) END,"
-            " c14, c15, c16, c17 FROM {batch} ORDER BY n",
+            " c14, c15, c16, c17, c18, c19 FROM {batch} ORDER BY n",
             (
                 "bigint",
                 "bigint",
@@ -237,6 +240,8 @@ class SQLIngestTx(OutcomeWrites):
                 "text",
                 "boolean",
                 "text",
+                "boolean",
+                "boolean",
             ),
             rows,
             ids[0],
