@@ -356,6 +356,7 @@ class ReportRow:
     relayed_by: str = ""
     later: bool = False  # announced, still to come
     parted: bool = False  # told only as a parting of ways
+    caretaker: bool = False  # an interim or caretaker appointment
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,13 +37,16 @@ def stage_label(stage: str) -> str:
 
 def thread_stage_label(view: ThreadView) -> str:
     """The thread's stage in its stories' words: "leaving" while every report of the exit announces it
-    for later, "parted ways" while every one says only that; the stage's own word otherwise."""
+    for later, "parted ways" while every one says only that, "appointed (interim)" while every one is
+    a caretaker's; the stage's own word otherwise."""
     stage = view.state.stage
     at_stage = [r for r in view.reports if r.relation == stage and not r.duplicate]
     if at_stage and stage in _LATER_LABEL and all(r.later for r in at_stage):
         return _LATER_LABEL[stage]
     if at_stage and stage in _PARTED_LABEL and all(r.parted for r in at_stage):
         return _PARTED_LABEL[stage]
+    if at_stage and stage is Relation.APPOINTED and all(r.caretaker for r in at_stage):
+        return "appointed (interim)"
     return stage_label(stage)
 
 

@@ -72,8 +72,8 @@ class TraceReads:
         voices: dict[int, set[str]] = {i: set() for i in ids}  # publisher groups, as the ingest counts them
         for r in await self._d.fetch(
             "SELECT thread_id, outlet, url, title, source, tier, relation, reported_at, duplicate_of, voice,"
-            f" factuality, relayed_by, later, parted FROM reports WHERE thread_id {among}"
-            " ORDER BY reported_at DESC, id DESC",
+            " factuality, relayed_by, later, parted, caretaker FROM reports"
+            f" WHERE thread_id {among} ORDER BY reported_at DESC, id DESC",
             params,
         ):
             report = ReportRow(
@@ -89,6 +89,7 @@ class TraceReads:
                 str(r[11]),
                 bool(r[12]),
                 bool(r[13]),
+                bool(r[14]),
             )
             reports[int(r[0])].append(report)
             if r[8] is None:

@@ -68,3 +68,16 @@ async def test_a_report_that_he_has_gone_turns_leaving_into_left(store: SQLiteSt
     assert thread_card(view).title == "Arne Slot → Liverpool: left"
     book = JobBook({"Arne Slot": "Liverpool"}, await store.job_rows())
     assert book.club_of("Arne Slot") == ""
+
+
+async def test_a_caretakers_card_says_interim(store: SQLiteStore, analyser: Analyser) -> None:
+    await ingest(
+        store,
+        analyser,
+        (
+            "Steve Cooper takes temporary charge of Leicester",
+            "Steve Cooper has taken temporary charge of Leicester City, the club announced on Monday.",
+        ),
+    )
+    [view] = await store.threads_about(manager="Steve Cooper")
+    assert thread_card(view).title == "Steve Cooper → Leicester City: appointed (interim)"
