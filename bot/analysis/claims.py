@@ -349,6 +349,8 @@ class _Reading:
             )
             if epithet is not None and factuality in (Factuality.POSSIBLE, Factuality.EXPECTED):
                 factuality = Factuality.DONE  # (the hedge is the candidate's: "a possible replacement for")
+            if cue.relation is Relation.DENIED and factuality is Factuality.DONE:
+                factuality = Factuality.DENIED  # "Marseille have denied contact with X": the move is denied
             if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)

@@ -140,6 +140,8 @@ _ANNOUNCED = re.compile(
     r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
 )
 _FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
+# A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
+_STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
 _REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
 _UNWORRIED = re.compile(
@@ -357,6 +359,8 @@ def classify(
     before = folded[clause.start : cue_start]
     if clause.start <= owner[0] and owner[1] <= cue_start:
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
+    if relation is Relation.STAYS and (hedge := _STAY_HEDGE.match(folded, cue_start, cue_end)):
+        before += " " + hedge.group(1)
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
         if relation in (Relation.LEFT, Relation.SACKED) and _NEGATION.search(
             folded[max(clause.start, cue_start - 40) : cue_start]

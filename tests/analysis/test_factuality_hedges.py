@@ -1,0 +1,35 @@
+"""How a story holds a claim, kept in the claim's factuality (and so in its summary): a denial is a
+denied move, a hedge inside the cue's own words is kept, a candidate list is only possible."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article, Factuality
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str, str]]:
+    return {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+
+
+def test_a_club_denying_contact_holds_the_move_as_denied(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Marseille deny contact with Tudor",
+        "Marseille have denied making contact with Igor Tudor over their coaching job.",
+    )
+    assert _held(analysis) == {("Igor Tudor", "Olympique de Marseille", "denied", "denied")}
+    assert all(r.factuality is Factuality.DENIED for r in analysis.rumours)
+
+
+def test_a_hedge_inside_the_stay_cue_is_kept(analyser: Analyser) -> None:
+    expected = _analyse(analyser, "Lazio latest", "Maurizio Sarri is expected to stay at Lazio next season.")
+    assert _held(expected) == {("Maurizio Sarri", "Lazio", "stays", "expected")}
+    assert "expected to stay" in expected.summary
+    possible = _analyse(analyser, "Lazio latest", "Maurizio Sarri would stay at Lazio if the club backs him.")
+    assert {r.factuality for r in possible.rumours} == {Factuality.POSSIBLE}
+    decided = _analyse(analyser, "Lazio latest", "Maurizio Sarri has decided to stay at Lazio.")
+    assert _held(decided) == {("Maurizio Sarri", "Lazio", "stays", "done")}
