@@ -24,7 +24,7 @@ from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effe
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import PARTED
+from bot.analysis.relations import CANDIDATE_LIST, PARTED
 from bot.analysis.sentence_context import (
     about_a_job,
     heading_club,
@@ -351,6 +351,9 @@ class _Reading:
                 factuality = Factuality.DONE  # (the hedge is the candidate's: "a possible replacement for")
             if cue.relation is Relation.DENIED and factuality is Factuality.DONE:
                 factuality = Factuality.DENIED  # "Marseille have denied contact with X": the move is denied
+            if cue.relation is Relation.LINKED and factuality is Factuality.DONE and epithet is None:
+                if CANDIDATE_LIST.match(folded, cue.start, cue.end):
+                    factuality = Factuality.POSSIBLE  # one name on a list of candidates
             if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)

@@ -33,3 +33,22 @@ def test_a_hedge_inside_the_stay_cue_is_kept(analyser: Analyser) -> None:
     assert {r.factuality for r in possible.rumours} == {Factuality.POSSIBLE}
     decided = _analyse(analyser, "Lazio latest", "Maurizio Sarri has decided to stay at Lazio.")
     assert _held(decided) == {("Maurizio Sarri", "Lazio", "stays", "done")}
+
+
+def test_a_name_on_a_list_of_candidates_is_a_possibility(analyser: Analyser) -> None:
+    listed = _analyse(
+        analyser,
+        "Celtic draw up shortlist",
+        "Wilfried Nancy and Kieran McKenna are on Celtic's shortlist to replace Brendan Rodgers.",
+    )
+    assert {(r.manager, r.factuality) for r in listed.rumours if r.club == "Celtic"} == {
+        ("Wilfried Nancy", Factuality.POSSIBLE),
+        ("Kieran McKenna", Factuality.POSSIBLE),
+    }
+    framed = _analyse(analyser, "Derby latest", "Derby County are considering Dave Challinor for the job.")
+    assert _held(framed) == {("Dave Challinor", "Derby County", "linked", "possible")}
+    # one name, stated as the club's settled choice, is the story's fact
+    favourite = _analyse(
+        analyser, "Leicester latest", "Ruud van Nistelrooy is the favourite to become Leicester City manager."
+    )
+    assert _held(favourite) == {("Ruud van Nistelrooy", "Leicester City", "linked", "done")}
