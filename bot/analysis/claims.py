@@ -351,9 +351,13 @@ class _Reading:
                 factuality = Factuality.DONE  # (the hedge is the candidate's: "a possible replacement for")
             if cue.relation is Relation.DENIED and factuality is Factuality.DONE:
                 factuality = Factuality.DENIED  # "Marseille have denied contact with X": the move is denied
-            if cue.relation is Relation.LINKED and factuality is Factuality.DONE and epithet is None:
-                if CANDIDATE_LIST.match(folded, cue.start, cue.end):
-                    factuality = Factuality.POSSIBLE  # one name on a list of candidates
+            if (
+                cue.relation is Relation.LINKED
+                and factuality is Factuality.DONE
+                and epithet is None
+                and CANDIDATE_LIST.match(folded, cue.start, cue.end)
+            ):
+                factuality = Factuality.POSSIBLE  # one name on a list of candidates
             if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
