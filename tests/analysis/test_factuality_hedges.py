@@ -52,3 +52,10 @@ def test_a_name_on_a_list_of_candidates_is_a_possibility(analyser: Analyser) -> 
         analyser, "Leicester latest", "Ruud van Nistelrooy is the favourite to become Leicester City manager."
     )
     assert _held(favourite) == {("Ruud van Nistelrooy", "Leicester City", "linked", "done")}
+
+
+def test_lens_is_the_club_when_written_as_a_name_and_a_word_when_not(analyser: Analyser) -> None:
+    club = _analyse(analyser, "Lens sack Pierre Sage", "Lens have sacked head coach Pierre Sage.")
+    assert _held(club) == {("Pierre Sage", "RC Lens", "sacked", "done")}
+    word = _analyse(analyser, "Camera crews", "A long lens caught Pierre Sage and his staff at training.")
+    assert "RC Lens" not in word.clubs
