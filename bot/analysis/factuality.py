@@ -29,6 +29,8 @@ _OLD_DATE = WordGate(
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
     r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
+    # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
+    r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
     r"\bback in\b",
     # "before being sacked that November": a time told back to, in a story of the past
     r"\bthat (?:january|february|march|april|may|june|july|august|september|october|november|december|summer|"
@@ -218,7 +220,12 @@ def is_background(
     # dates the sentence's first statement (its 'this week' belongs to the date).
     if _PAST_PERIOD.match(folded, sentence_start, cue_start):
         return True
-    comma = folded.find(",", sentence_start, min(cue_start, sentence_start + 40))
+    reach = min(cue_start, sentence_start + 40)
+    # (a headline's opener may end with a colon: "Twenty years on: the day …")
+    comma = min(
+        (p for p in (folded.find(",", sentence_start, reach), folded.find(":", sentence_start, reach)) if p > 0),
+        default=-1,
+    )
     if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
         opener = _OLD_DATE.search(folded, sentence_start, comma)
         if opener and (published is None or not _this_year(opener.group(0), published.year)):

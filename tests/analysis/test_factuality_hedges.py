@@ -59,3 +59,13 @@ def test_lens_is_the_club_when_written_as_a_name_and_a_word_when_not(analyser: A
     assert _held(club) == {("Pierre Sage", "RC Lens", "sacked", "done")}
     word = _analyse(analyser, "Camera crews", "A long lens caught Pierre Sage and his staff at training.")
     assert "RC Lens" not in word.clubs
+
+
+def test_an_anniversary_headline_looks_back_and_states_nothing_new(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ten years on: the night Chelsea sacked José Mourinho",
+        "Former players remember the dressing room of that winter, and what came after.",
+    )
+    assert not analysis.rumours
+    assert not analysis.is_manager_rumour
