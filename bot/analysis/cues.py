@@ -58,6 +58,12 @@ _RESULT_SUBJECT = re.compile(
     r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
     r"strike|exit|points?|reverse|drubbing)\b[^.,;]{0,30}$"
 )
+# "… and leaves them 15 points behind the leaders": a team's place in the table, not a departure.
+_TABLE_AFTER = re.compile(
+    r" (?:them|us|it)\b[^.;]{0,40}?\b(?:points? (?:behind|adrift|from|clear|off|above|below|short)|"
+    r"in (?:\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)) place|(?:bottom|top) of the (?:table|league)|"
+    r"in the relegation zone|(?:above|below) the (?:drop|relegation))"
+)
 _NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
 _SPELL_AS = re.compile(r"\b(?:spell|stint|time|period|tenure|days|role|work)\s+as\s+(?:the\s+|an?\s+)?$")
 _TITLE_VERB = re.compile(
@@ -123,6 +129,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _TABLE_AFTER.match(folded, match.end()):
+            continue  # "… and leaves them 15 points behind the leaders": the table again
         if _THE_NEWS.fullmatch(folded, start, match.start()) and _NEWS_VERB.match(folded, match.end()):
             continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):

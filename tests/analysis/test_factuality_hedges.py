@@ -69,3 +69,13 @@ def test_an_anniversary_headline_looks_back_and_states_nothing_new(analyser: Ana
     )
     assert not analysis.rumours
     assert not analysis.is_manager_rumour
+
+
+def test_a_defeat_that_leaves_them_points_behind_is_a_table_not_an_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Is Rohl's time up at Rangers?",
+        "Saturday's home defeat by Hibs was Rangers' fourth in six league games and leaves them 12 points "
+        "behind Celtic, eight months after Danny Röhl took charge.",
+    )
+    assert _held(analysis) == {("Danny Röhl", "Rangers", "under_pressure", "question")}
