@@ -143,10 +143,13 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
     wrong: list[str] = []
     for statement in definite_statements(analysis.summary):
         clause = fold_key(statement.clause)
-        managers = _named(clause, [fold_key(m) for m in analysis.managers])
         clubs = {fold_key(m.targets[0]) for m in gaz.find(statement.clause) if m.kind is Kind.CLUB}
         clubs |= {fold_key(c) for c in analysis.clubs if fold_key(c) in fold_key(statement.clause)}
         clubs = {c for c in clubs if not any(c != other and c in other for other in clubs)}  # the longest name
+        # ("Vitória" in "Vitória de Guimarães" does not name the coach Rui Vitória)
+        for club in sorted(clubs, key=len, reverse=True):
+            clause = clause.replace(club, " ")
+        managers = _named(clause, [fold_key(m) for m in analysis.managers])
         for manager in managers or {""}:
             # ("parted ways with" is held by a labelled sacking or a labelled departure)
             labelled = set().union(*(held.get((manager, r.value), set()) for r in statement.relations))
