@@ -62,7 +62,8 @@ def test_a_coachs_surname_inside_a_clubs_name_does_not_name_him(analyser: Analys
         True,
         ("Luís Pinto", "Rui Vitória"),
         ("Vitória de Guimarães",),
-        summary="Official: Luís Pinto has left Vitória de Guimarães. Rui Vitória is in talks with Vitória de Guimarães.",
+        summary="Official: Luís Pinto has left Vitória de Guimarães. "
+        "Rui Vitória is in talks with Vitória de Guimarães.",
     )
     labels = {
         "rumours": [
