@@ -37,7 +37,8 @@ _IN_A_MATCH = re.compile(
 # "will take charge of Saturday's trip to Wigan": one match-day stand-in, no appointment. A role named
 # ("caretaker charge", "interim charge") is one all the same.
 _ONE_MATCH = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:of|for|in)\s+(?:\w+day's|tonight's)\s+"
+    r"\s+(?:of\s+(?:the\s+)?(?:team|side|squad|first team|first-team)\s+)?(?:for the first time\s+)?"
+    r"(?:of|for|in|at)\s+(?:\w+day's|tonight's)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:game|match|tie|trip|fixture|clash|visit|derby|final|encounter|meeting)\b"
 )
 _SET_TO = re.compile(

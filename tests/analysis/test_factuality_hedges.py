@@ -79,3 +79,14 @@ def test_a_defeat_that_leaves_them_points_behind_is_a_table_not_an_exit(analyser
         "behind Celtic, eight months after Danny Röhl took charge.",
     )
     assert _held(analysis) == {("Danny Röhl", "Rangers", "under_pressure", "question")}
+
+
+def test_taking_charge_for_the_first_time_at_a_match_is_no_new_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Burnley name Parker's successor",
+        "Burnley have appointed Mark Robins as manager, the club announced on Tuesday. Robins, 56, has spent "
+        "two seasons as assistant manager at Coventry City and takes charge for the first time at Saturday's "
+        "trip to Derby.",
+    )
+    assert _held(analysis) == {("Mark Robins", "Burnley", "appointed", "done")}
