@@ -19,7 +19,7 @@ _NEW_DEAL = re.compile(
     r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
     r"(?: [\w-]+)?(?: contract| deal)?\b|"
     # "an agreement in principle to extend the German's contract"
-    r"[\w' ]{0,30}?\bto extend (?:his |her |the [\w-]+'s |[\w-]+'s )?(?:contract|deal|stay)\b"
+    r"[\w' ]{0,30}?\bto extend (?:his |her |the [\w-]+'s |[\w-]+'s |the )?(?:contract|deal|stay)\b"
 )
 _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"

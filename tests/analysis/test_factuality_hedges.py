@@ -90,3 +90,13 @@ def test_taking_charge_for_the_first_time_at_a_match_is_no_new_appointment(analy
         "trip to Derby.",
     )
     assert _held(analysis) == {("Mark Robins", "Burnley", "appointed", "done")}
+
+
+def test_an_agreement_to_extend_the_contract_is_an_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Stuttgart tie down Hoeness",
+        "VfB Stuttgart and Sebastian Hoeneß have reached an agreement to extend the contract of the head coach "
+        "until 2029.",
+    )
+    assert _held(analysis) == {("Sebastian Hoeneß", "VfB Stuttgart", "extension", "done")}
