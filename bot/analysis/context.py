@@ -266,7 +266,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             tail = folded[club.end : club.end + 25]
             described = re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail)
             bracketed = re.fullmatch(r"\s*\(\s*", gap) and folded[club.end : club.end + 2].startswith(")")
-            if described or bracketed or _UNDER_CONTRACT.fullmatch(gap):
+            if described or bracketed or _UNDER_CONTRACT.fullmatch(gap) or _HELD_AT.fullmatch(gap):
                 out.home.setdefault(person.name, club.name)
                 out.descriptors.add(club.start)
                 out.described_by.setdefault(club.start, set()).add(person.name)
@@ -283,6 +283,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         _their_coach(folded, clubs, person, out)
 
 
+# "Gareth Taylor's future at Liverpool": the job he holds now.
+_HELD_AT = re.compile(r"'s?\s+(?:future|position|job)\s+(?:at|with|in charge of)\s+(?:the\s+)?")
 _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
 _THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.

@@ -51,6 +51,13 @@ _RECENT_OPENER = re.compile(
 # The patterns of this module are searched in a clause or the words before a cue, not in the whole
 # text: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # "was appointed in September": a month other than the story's own is history.
+# "took over in the autumn", in a story from May: a season of the year gone, for an event told in the past.
+_IN_SEASON = re.compile(r"\bin (?:the )?(spring|summer|autumn|winter)\b")
+_SEASON_OF_MONTH = ("winter",) * 2 + ("spring",) * 3 + ("summer",) * 3 + ("autumn",) * 3 + ("winter",)
+_PAST_FORM = re.compile(
+    r"\b(?:took|was|were|left|joined|arrived|quit|resigned|stepped|departed|appointed|named|sacked|dismissed|"
+    r"fired|hired|replaced|succeeded|came)\b"
+)
 _IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
@@ -265,6 +272,14 @@ def is_background(
             month.group(0).startswith("last")
             or not (_EXPECTED.search(folded[max(0, lo) : cue_start]) or folded.endswith(" to ", 0, cue_start))
         )
+    ):
+        return True
+    season = _IN_SEASON.search(folded, max(0, lo), clause.end)
+    if (
+        season
+        and published is not None
+        and season.group(1) != _SEASON_OF_MONTH[published.month - 1]
+        and _PAST_FORM.search(folded, max(clause.start, cue_start - 15), cue_end)
     ):
         return True
     if not definite:

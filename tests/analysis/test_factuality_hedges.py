@@ -3,6 +3,8 @@ denied move, a hedge inside the cue's own words is kept, a candidate list is onl
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.analysis.analyser import Analyser
 from bot.domain import Analysis, Article, Factuality
 
@@ -100,3 +102,20 @@ def test_an_agreement_to_extend_the_contract_is_an_extension(analyser: Analyser)
         "until 2029.",
     )
     assert _held(analysis) == {("Sebastian Hoeneß", "VfB Stuttgart", "extension", "done")}
+
+
+def test_an_appointment_told_in_a_season_gone_is_background_and_his_future_names_his_club(
+    analyser: Analyser,
+) -> None:
+    published = datetime(2026, 5, 20, 9, 0, tzinfo=UTC)
+    analysis = analyser.analyse(
+        Article(
+            title="Who next at Everton?",
+            text="Everton are looking for a new head coach. Elsewhere, Gareth Taylor's future at Liverpool is "
+            "in doubt. The former Manchester City manager took over in the autumn, but a poor finish has left "
+            "him under scrutiny.",
+            published=published,
+        )
+    )
+    taylor = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Gareth Taylor"}
+    assert taylor == {("Liverpool", "under_pressure")}
