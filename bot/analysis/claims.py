@@ -28,6 +28,7 @@ from bot.analysis.relations import CANDIDATE_LIST, PARTED
 from bot.analysis.sentence_context import (
     about_a_job,
     heading_club,
+    inline_heading,
     is_player_sentence,
     story_club,
     vacancy_club,
@@ -143,6 +144,11 @@ def extract_claims(
         if heading is not None:
             section, vacancy, vacated_by, explicit_vacancy = heading, None, None, False
             continue
+        if (
+            labelled := inline_heading(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
+        ) is not None:
+            section, vacancy, vacated_by, explicit_vacancy = labelled, None, None, False
+            last_people = []  # (a new part of the round-up: no one is carried into it)
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])

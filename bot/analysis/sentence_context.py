@@ -36,6 +36,17 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
     return club.name if not rest.strip(" :-–") else None
 
 
+def inline_heading(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
+    """ "Mexico: The succession was settled …": a round-up paragraph that opens with a club's name and a
+    colon is the part about that club."""
+    if sentence.index == 0 or not clubs or sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return None
+    first = min(clubs, key=lambda c: c.start)
+    if text[sentence.start : first.start].strip() or not text.startswith(":", first.end):
+        return None
+    return first.name
+
+
 def story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
     names = {c.name for c in title_clubs if c.start not in res.opponents}
     return next(iter(names)) if len(names) == 1 else None

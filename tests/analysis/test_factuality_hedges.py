@@ -119,3 +119,18 @@ def test_an_appointment_told_in_a_season_gone_is_background_and_his_future_names
     )
     taylor = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Gareth Taylor"}
     assert taylor == {("Liverpool", "under_pressure")}
+
+
+def test_a_round_up_paragraph_opening_with_a_country_and_a_colon_is_about_that_country(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "After the Euros: the international benches",
+        "Poland: Michał Probierz has left his post, the federation announced. The federation has already held "
+        "talks with Jan Urban.\n\n"
+        "Austria: The succession was planned long ago. His assistant Peter Stöger has taken over, the "
+        "federation confirmed on Monday.",
+    )
+    stoger = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Peter Stöger"}
+    urban = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Jan Urban"}
+    assert stoger == {("Austria", "appointed")}
+    assert ("Austria", "linked") not in urban
