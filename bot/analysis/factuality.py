@@ -86,7 +86,8 @@ _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|afte
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won|"
-    r"signed|agreed|extended|penned|renewed|committed)\b"
+    r"signed|agreed|extended|penned|renewed|committed|made|earned|coached|managed|worked|began|started|built|"
+    r"became)\b"
 )
 # A denial or negation governs the cues after it in its sentence.
 _DENIAL = guarded(

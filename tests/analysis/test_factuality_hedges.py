@@ -134,3 +134,13 @@ def test_a_round_up_paragraph_opening_with_a_country_and_a_colon_is_about_that_c
     urban = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Jan Urban"}
     assert stoger == {("Austria", "appointed")}
     assert ("Austria", "linked") not in urban
+
+
+def test_a_relative_clause_telling_his_career_holds_no_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brazil want Abel",
+        "Abel Ferreira, who made his name at Braga before taking over at Palmeiras, is the federation's "
+        "first choice.",
+    )
+    assert not {r for r in analysis.rumours if r.relation.value == "appointed"}
