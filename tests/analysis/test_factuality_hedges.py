@@ -140,7 +140,6 @@ def test_a_relative_clause_telling_his_career_holds_no_appointment(analyser: Ana
     analysis = _analyse(
         analyser,
         "Brazil want Abel",
-        "Abel Ferreira, who made his name at Braga before taking over at Palmeiras, is the federation's "
-        "first choice.",
+        "Abel Ferreira, who made his name at Braga before taking over at Palmeiras, is the federation's first choice.",
     )
     assert not {r for r in analysis.rumours if r.relation.value == "appointed"}
