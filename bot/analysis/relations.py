@@ -128,7 +128,10 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.EXTENSION,
         r"new (?:long-term |two-year |three-year |one-year |four-year |five-year |improved |rolling )?"
         r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
-        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,3}?contract|"
+        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,5}?contract|"
+        r"extend(?:ed|s|ing)? (?:the )?contract of|"
+        r"(?:contract|deal) (?:of (?:[\w'.-]+ ){1,5}?)?(?:has|have) been extended|"
+        r"tie[sd]? (?:[\w'.-]+ ){1,3}?down (?:until|to|on|with|for)|"
         r"sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"
         r"tie (?:him|her) down|tied (?:him|her) down|signed (?:a )?(?:contract|deal) until|"
         r"committed (?:his|her) (?:long-term )?future|commits (?:his|her) (?:long-term )?future",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.analysis.analyser import Analyser
 from bot.domain import Analysis, Article, Factuality
 
@@ -143,3 +145,16 @@ def test_a_relative_clause_telling_his_career_holds_no_appointment(analyser: Ana
         "Abel Ferreira, who made his name at Braga before taking over at Palmeiras, is the federation's first choice.",
     )
     assert not {r for r in analysis.rumours if r.relation.value == "appointed"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Mainz news", "Mainz have extended head coach Bo Henriksen's contract until June 2029, the club said."),
+        ("Henriksen commits", "The contract of head coach Bo Henriksen has been extended until 2029, Mainz said."),
+        ("Mainz tie Henriksen down until 2029", ""),
+    ],
+)
+def test_an_extension_told_with_the_name_inside_or_in_the_passive(analyser: Analyser, title: str, text: str) -> None:
+    analysis = _analyse(analyser, title, text)
+    assert ("Bo Henriksen", "extension") in {(r.manager, r.relation.value) for r in analysis.rumours}
