@@ -84,6 +84,14 @@ def _same_event(a: RawClaim, b: RawClaim) -> bool:
     return ea is eb or any(ea in family and eb in family for family in _FAMILIES)
 
 
+def _same_news(headline: RawClaim, body: RawClaim) -> bool:
+    """The headline tells what the body tells, in other words: the same event, or "X stays" over "no
+    intention of sacking X" (the body's wording wins)."""
+    return _same_event(headline, body) or (
+        headline.relation is Relation.STAYS and body.relation is Relation.DENIED and body.event in _EXIT
+    )
+
+
 def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
     """A headline event the body tells as history is history: "Ten Hag on the Old Trafford exit" over
     "spoke about his sacking by Manchester United in October 2024"."""
@@ -302,7 +310,7 @@ class Analyser:
             # The body's wording wins over the headline's: a headline is often more definite ("X
             # sacked?", "X to be sacked") and never overrides what the story itself says.
             body = [c for c in claims if not c.headline]
-            told = body + [h for h in claims if h.headline and not any(_same_event(h, b) for b in body)]
+            told = body + [h for h in claims if h.headline and not any(_same_news(h, b) for b in body)]
             # The lede carries the news; the rest of the story may recall how it started.
             lede = [c for c in told if c.sentence <= 1 and c.relation not in _SOFT] or told
             # A new deal at the club he coaches is an extension, not an agreement to join it.

@@ -158,3 +158,13 @@ def test_a_relative_clause_telling_his_career_holds_no_appointment(analyser: Ana
 def test_an_extension_told_with_the_name_inside_or_in_the_passive(analyser: Analyser, title: str, text: str) -> None:
     analysis = _analyse(analyser, title, text)
     assert ("Bo Henriksen", "extension") in {(r.manager, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_headline_stay_gives_way_to_the_bodys_denial_of_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Stoke stand by Robins after cup exit",
+        "Stoke City have no intention of sacking Mark Robins after Saturday's FA Cup defeat, the Sentinel "
+        "understands.",
+    )
+    assert _held(analysis) == {("Mark Robins", "Stoke City", "denied", "denied")}
