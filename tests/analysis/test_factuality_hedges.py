@@ -164,7 +164,6 @@ def test_a_headline_stay_gives_way_to_the_bodys_denial_of_a_sacking(analyser: An
     analysis = _analyse(
         analyser,
         "Stoke stand by Robins after cup exit",
-        "Stoke City have no intention of sacking Mark Robins after Saturday's FA Cup defeat, the Sentinel "
-        "understands.",
+        "Stoke City have no intention of sacking Mark Robins after Saturday's FA Cup defeat, the Sentinel understands.",
     )
     assert _held(analysis) == {("Mark Robins", "Stoke City", "denied", "denied")}
