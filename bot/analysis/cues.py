@@ -81,6 +81,8 @@ _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 _LET_LEAVE = re.compile(
     r"\b(?:no|not|never|n't|refus\w*|reluctant|unwilling|block\w*)\b[\w' ]{0,25}?\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$"
 )
+# "are reluctant to let him go": a club that will not release its coach, no sacking.
+_REFUSE_BEFORE = re.compile(r"\b(?:no|not|never|n't|refus\w*|reluctant|unwilling|loath|block\w*)\b[\w' ]{0,25}$")
 # "has a year left on his deal", "with six games left": time remaining, not a departure.
 _TIME_LEFT = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|half a|\d+(?:\.\d+)?)"
@@ -113,6 +115,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "put us under pressure": a match description, not a job
         if relation is Relation.LEFT and _LET_LEAVE.search(folded, max(start, match.start() - 60), match.start()):
             continue  # "no intention of letting him leave": no departure
+        if relation is Relation.SACKED and match.group().startswith("let ") and _REFUSE_BEFORE.search(before):
+            continue  # "reluctant to let him go": they keep him
         if relation is Relation.LEFT and match.group() == "left" and _TIME_LEFT.search(before):
             continue  # "a year left on his contract": time remaining
         word = match.group()

@@ -107,7 +107,7 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.LEFT,
         r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
-        r"(?:as|in charge|beyond|at)|"
+        r"(?:as|in charge|beyond|at|when|once|after|next season)|"
         r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
         r"by mutual agreement|resigned|resigns|resign|resignation|"
         r"(?<!the )(?<!a )retired|retire|retires|retiring|"

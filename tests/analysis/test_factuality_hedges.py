@@ -167,3 +167,22 @@ def test_a_headline_stay_gives_way_to_the_bodys_denial_of_a_sacking(analyser: An
         "Stoke City have no intention of sacking Mark Robins after Saturday's FA Cup defeat, the Sentinel understands.",
     )
     assert _held(analysis) == {("Mark Robins", "Stoke City", "denied", "denied")}
+
+
+def test_a_club_reluctant_to_let_him_go_sacks_no_one(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Betis ask about Imanol",
+        "Real Betis have asked about Imanol Alguacil. Al-Shabab are reluctant to let him go after one season.",
+    )
+    assert not {r for r in analysis.rumours if r.club == "Al-Shabab" and r.what.value == "sacked"}
+
+
+def test_saying_he_will_not_continue_when_his_contract_ends_is_his_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pellegrini's last game",
+        "Manuel Pellegrini announced last month that he would not continue when his contract with Real Betis "
+        "ends in June.",
+    )
+    assert ("Manuel Pellegrini", "Real Betis", "left", "done") in _held(analysis)
