@@ -50,6 +50,8 @@ _AHEAD = re.compile(
     r"(?P<verb>appointing|becoming|being|taking|landing|hiring|naming|securing|joining)"
 )
 _PLAIN_CHARGE = re.compile(r"(?:take|takes|took|taken|taking) charge")
+# "will take charge of Palace at Selhurst Park for the last time on Sunday": a farewell game.
+_LAST_TIME = re.compile(r"[^.;]{0,60}?\bfor the (?:last|final) time\b")
 _EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
 _LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
@@ -144,6 +146,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
         if relation is Relation.APPOINTED and _PLAIN_CHARGE.fullmatch(word) and _ONE_MATCH.match(folded, match.end()):
             continue  # "will take charge of Saturday's trip to Wigan": a match-day stand-in
+        if relation is Relation.APPOINTED and _PLAIN_CHARGE.fullmatch(word) and _LAST_TIME.match(folded, match.end()):
+            continue  # "takes charge of Palace for the last time": his farewell, not an appointment
         if relation is Relation.LEFT and _EMPTY_HANDED.match(folded, match.end()):
             continue  # "we leave with nothing": a result, not a departure
         if relation is Relation.SACKED and _ODDS.search(before):

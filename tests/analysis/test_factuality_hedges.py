@@ -186,3 +186,12 @@ def test_saying_he_will_not_continue_when_his_contract_ends_is_his_departure(ana
         "ends in June.",
     )
     assert ("Manuel Pellegrini", "Real Betis", "left", "done") in _held(analysis)
+
+
+def test_taking_charge_for_the_last_time_is_a_farewell_not_an_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Emery's last game",
+        "Unai Emery will take charge of Aston Villa at Villa Park for the last time on Sunday.",
+    )
+    assert not {r for r in analysis.rumours if r.what.value == "appointed"}
