@@ -250,6 +250,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             if HOME_BEFORE.match(gap) or gap in ("'s ", " ") or (gap == "' " and folded[club.end - 1] == "s"):
                 chain = _chain_before(folded, clubs, index)
                 former = FORMER_BEFORE.search(folded[max(0, chain[0].start - 12) : chain[0].start])
+                # ("Pierre Sage of Lens and Feyenoord's Robin van Persie": Lens is Sage's)
+                chain = [m for m in chain if not out.described_by.get(m.start, set()) - {person.name}] or chain[-1:]
                 for member in chain:
                     out.descriptors.add(member.start)
                     out.described_by.setdefault(member.start, set()).add(person.name)

@@ -107,6 +107,7 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
 
 
 _PEOPLE_LIST = re.compile(
+    r"(?:\s+(?:of|at)\s+@)?"  # "Pierre Sage of Lens and …": the club after a name is his
     r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former\s+|ex-\s*|ex\s+|current\s+))?"
     r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
 )

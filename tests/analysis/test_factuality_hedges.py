@@ -195,3 +195,20 @@ def test_taking_charge_for_the_last_time_is_a_farewell_not_an_appointment(analys
         "Unai Emery will take charge of Aston Villa at Villa Park for the last time on Sunday.",
     )
     assert not {r for r in analysis.rumours if r.what.value == "appointed"}
+
+
+def test_a_list_with_a_name_of_club_apposition_gives_each_the_claim_and_his_own_club(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Palace rebuffed",
+            text="Stuttgart's Sebastian Hoeneß, Pierre Sage of Lens and Feyenoord's Robin van Persie all turned "
+            "down approaches from Crystal Palace this week.",
+            published=datetime(2026, 3, 20, 9, 0, tzinfo=UTC),
+        )
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} >= {
+        ("Sebastian Hoeneß", "Crystal Palace", "rejected"),
+        ("Pierre Sage", "Crystal Palace", "rejected"),
+        ("Robin van Persie", "Crystal Palace", "rejected"),
+    }
+    assert not {r for r in analysis.rumours if r.manager == "Robin van Persie" and r.club == "RC Lens"}
