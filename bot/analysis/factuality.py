@@ -168,6 +168,7 @@ _NEGOTIATING = re.compile(
     r"\b(?:talks|negotiations|discussions|conversations|speaking|talking|chats|offer(?:ed|s)?|proposal|"
     r"approach(?:ed)?|(?:remain|are|still|far) apart)\b"
 )
+_OVER_EXTENSION = re.compile(r".*\b(?:over|about|on|for) (?:a |an |his |her |the )?(?:new |possible |contract )?$")
 # A noun cue whose verb comes after it: "an agreement could be reached within 48 hours".
 _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
@@ -424,7 +425,18 @@ def classify(
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)
     if after is not None:  # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED
-    if _POSSIBLE.search(before) or (relation is Relation.EXTENSION and _NEGOTIATING.search(before)):
+    if _POSSIBLE.search(before) or (
+        relation is Relation.EXTENSION
+        # ("are in talks with X - no relation to … - over a contract extension": the talks govern the
+        # extension across a parenthesis, from anywhere before it in the sentence)
+        and (
+            _NEGOTIATING.search(before)
+            or (
+                _OVER_EXTENSION.match(folded, max(sentence.start, cue_start - 30), cue_start)
+                and _NEGOTIATING.search(folded, sentence.start, cue_start)
+            )
+        )
+    ):
         return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
     if _REMAINS.search(before):
         return Factuality.DONE

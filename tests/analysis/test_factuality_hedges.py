@@ -212,3 +212,15 @@ def test_a_list_with_a_name_of_club_apposition_gives_each_the_claim_and_his_own_
         ("Robin van Persie", "Crystal Palace", "rejected"),
     }
     assert not {r for r in analysis.rumours if r.manager == "Robin van Persie" and r.club == "RC Lens"}
+
+
+def test_talks_over_an_extension_across_a_parenthesis_are_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hammers talk new deal",
+        "West Ham are in talks with Graham Potter - who has a year left - over a contract extension.",
+    )
+    assert ("Graham Potter", "West Ham United", "talks") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+    assert not {r for r in analysis.rumours if r.relation.value == "extension"}
