@@ -278,7 +278,9 @@ def _target(
         and c.name not in own
         # "the former Celtic striker" describes him; another mention of Celtic may be where he goes
         and (returning or c.name not in former or c.start not in res.descriptors)
-        and (going_back or (owner.name, c.name) not in exits)
+        # (a club he left is where he goes back to only when the return names it: "a return to Chelsea",
+        # not "since Southampton dismissed him … keen on a return to Belgium")
+        and ((owner.name, c.name) not in exits or (going_back and (c.start > cue.end or not returning)))
     ]
     # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down; "the
     # release clause in his contract at Twente": the club he is at is not the one moving for him.

@@ -457,7 +457,7 @@ _NOT_THE_JOB = re.compile(
     r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"
     # "taking charge of the club's transfer strategy": a department, not the team
     r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
-    r"scouting|transfers|academy)\b"
+    r"scouting|transfers|academy|planning|squad planning)\b"
 )
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")

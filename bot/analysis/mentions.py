@@ -112,6 +112,12 @@ def resolve(
                 and not _ROLE_NEXT.match(folded, m.end)  # "in Famalicão coach Hugo Oliveira's contract"
             ):
                 continue  # "met him in Monaco", "his time in Spain": a place, not the club
+            if (
+                gaz.clubs[m.targets[0]].national
+                and _PLACE_TO.search(folded, max(0, m.start - 20), m.start)
+                and not _NATIONAL_JOB_NEXT.match(folded, m.end)
+            ):
+                continue  # "keen on a return to Belgium", "a move to Saudi Arabia": the country
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
         elif m.kind is Kind.AMBIGUOUS:
@@ -170,6 +176,8 @@ _OTHER_TEAM_AFTER = re.compile(
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"
     r"RLFC|RUFC|CCC|Cricket)\b"
 )
+_PLACE_TO = guarded(r"\b(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to $")
+_NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
 

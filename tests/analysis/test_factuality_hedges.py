@@ -224,3 +224,32 @@ def test_talks_over_an_extension_across_a_parenthesis_are_talks(analyser: Analys
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
     assert not {r for r in analysis.rumours if r.relation.value == "extension"}
+
+
+def test_a_director_taking_charge_of_squad_planning_is_no_coachs_appointment(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Hoffenheim appoint Rosen as managing director",
+            text="Hoffenheim have named Alexander Rosen as managing director for football, succeeding Frank "
+            "Briel, who left the club by mutual agreement in October. The 46-year-old will work closely with "
+            "head coach Christian Ilzer and take charge of squad planning.",
+            published=datetime(2026, 12, 2, 9, 0, tzinfo=UTC),
+        )
+    )
+    assert not analysis.rumours
+
+
+def test_a_return_to_his_country_links_him_to_no_club_and_not_to_the_club_that_sacked_him(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Anderlecht contact Still",
+            text="Anderlecht have made contact with Will Still. The 33-year-old has been without a club since "
+            "Southampton dismissed him in November and is understood to be keen on a return to Belgium.",
+            published=datetime(2026, 5, 20, 9, 0, tzinfo=UTC),
+        )
+    )
+    assert {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Will Still"} == {
+        ("Anderlecht", "talks")
+    }
