@@ -31,6 +31,7 @@ from bot.analysis.sentence_context import (
     inline_heading,
     is_player_sentence,
     story_club,
+    topic_club,
     vacancy_club,
     wording_strength,
 )
@@ -149,6 +150,8 @@ def extract_claims(
         ) is not None:
             section, vacancy, vacated_by, explicit_vacancy = labelled, None, None, False
             last_people = []  # (a new part of the round-up: no one is carried into it)
+        elif (turned := topic_club(text, sentence, clubs_by_sentence.get(sentence.index, []))) is not None:
+            section, vacancy, vacated_by, explicit_vacancy = turned, None, None, False
         here = people_by_sentence.get(sentence.index, [])
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])

@@ -90,7 +90,7 @@ def resolve(
                 folded.startswith(sep, m.end) and m.end + len(sep) in manager_starts for sep in _LIST_SEPARATORS
             )
             incumbent = not listed and bool(
-                INCUMBENT_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+                INCUMBENT_BEFORE.search(folded[max(0, m.start - 48) : m.start])
                 or INCUMBENT_AFTER.match(folded[m.end : m.end + 30])
             )
             out.people.append(PersonRef(entry.name, m.start, m.end, sentence, True, True, incumbent))

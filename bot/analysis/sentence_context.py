@@ -3,6 +3,8 @@ a job or of a player deal, and how strongly it is worded."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from bot.analysis.clauses import clause_at, same_statement, split_clauses
@@ -43,6 +45,22 @@ def inline_heading(text: str, sentence: Sentence, clubs: list[ClubRef], sentence
         return None
     first = min(clubs, key=lambda c: c.start)
     if text[sentence.start : first.start].strip() or not text.startswith(":", first.end):
+        return None
+    return first.name
+
+
+_AT_OPENER = re.compile(
+    r"\W*(?:(?:meanwhile|elsewhere|back)\s*,?\s+)?(?:over |down |up )?at\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def topic_club(text: str, sentence: Sentence, clubs: list[ClubRef]) -> str | None:
+    """ "At Selhurst Park, the chairman is expected to move quickly": a sentence that opens at a club
+    turns the story to it."""
+    if sentence.index == 0 or not clubs:
+        return None
+    first = min(clubs, key=lambda c: c.start)
+    if not text.startswith(",", first.end) or not _AT_OPENER.fullmatch(text, sentence.start, first.start):
         return None
     return first.name
 

@@ -253,3 +253,25 @@ def test_a_return_to_his_country_links_him_to_no_club_and_not_to_the_club_that_s
     assert {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Will Still"} == {
         ("Anderlecht", "talks")
     }
+
+
+def test_the_interim_a_club_seeks_a_successor_to_is_not_in_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "United make contact",
+        "Manchester United have made contact with his agent as part of their search for a permanent "
+        "successor to interim head coach Michael Carrick.",
+    )
+    assert not {r for r in analysis.rumours if r.manager == "Michael Carrick" and r.relation.value == "talks"}
+
+
+def test_a_sentence_opening_at_a_club_turns_the_story_to_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Glasner to leave Palace",
+        "Manchester United are searching for a permanent successor to Ruben Amorim.\n\n"
+        "At Selhurst Park, chairman Steve Parish is expected to move quickly. Ipswich Town manager Kieran "
+        "McKenna is among those under consideration.",
+    )
+    mckenna = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Kieran McKenna"}
+    assert mckenna == {("Crystal Palace", "linked")}
