@@ -4,7 +4,6 @@ a job or of a player deal, and how strongly it is worded."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from bot.analysis.clauses import clause_at, same_statement, split_clauses
