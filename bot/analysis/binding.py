@@ -137,10 +137,13 @@ def _own(
         c
         for c in pool
         if (c.name not in former or relation in EXITS)
-        and not (relation in EXITS and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
+        and not (relation in _LEAVING and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
+        # "stay despite Napoli interest", "will not leave for Real Madrid": the club he does not go to
+        and not (relation is Relation.STAYS and _DESPITE.search(folded, max(0, c.start - 30), c.start))
         and (
             (cue.end <= c.start and c.start - cue.end <= after)
             or (c.end <= cue.start and cue.start - c.end <= before)
+            or (c.end + 1 == cue.start and folded[cue.start : cue.end] == "stay")  # "set for Lazio stay"
             or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
         )
         and not _describes_someone_else(c, owner, res)
@@ -195,6 +198,8 @@ def _own(
     return []
 
 
+_LEAVING = EXITS | {Relation.STAYS}
+_DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|talk|reports?)\s+(?:from|with|of)\s+)?$")
 # "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
 _DESTINATION = re.compile(
     r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"

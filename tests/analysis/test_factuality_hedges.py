@@ -275,3 +275,18 @@ def test_a_sentence_opening_at_a_club_turns_the_story_to_it(analyser: Analyser) 
     )
     mckenna = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Kieran McKenna"}
     assert mckenna == {("Crystal Palace", "linked")}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Sarri set for Lazio stay despite Napoli interest", ""),
+        ("Sarri latest", "Maurizio Sarri is expected to stay at Lazio despite interest from Napoli."),
+        ("Sarri: I will not leave Lazio for Napoli", "Maurizio Sarri has told Lazio he will not leave for Napoli."),
+    ],
+)
+def test_a_stay_binds_to_his_club_and_not_to_the_club_he_does_not_go_to(
+    analyser: Analyser, title: str, text: str
+) -> None:
+    analysis = _analyse(analyser, title, text)
+    assert {(r.club, r.relation.value) for r in analysis.rumours if r.relation.value == "stays"} == {("Lazio", "stays")}
