@@ -88,6 +88,16 @@ def _predicted(analysis: Analysis) -> dict[str, set[Any]]:
     }
 
 
+def label_club(gaz: Gazetteer, name: str) -> str:
+    """A label's club as the gazetteer names it; "Wolfsburg Women" is the women's side of the club
+    "Wolfsburg" names when the knowledge base has no entry of its own for it."""
+    found = gaz.club_by_key(name)
+    if found is None and name.endswith(" Women"):
+        base = gaz.club_by_key(name.removesuffix(" Women"))
+        found = gaz.women_team(base) if base else None
+    return found or name
+
+
 def _expected(labels: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
     """Labels name people and clubs as writers do; map each to the gazetteer's canonical name."""
 
@@ -95,7 +105,7 @@ def _expected(labels: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
         return fold_key(gaz.manager_by_key(name) or name)
 
     def club(name: str) -> str:
-        return fold_key(gaz.club_by_key(name) or name)
+        return fold_key(label_club(gaz, name))
 
     def source(name: str) -> str:
         found = gaz.source_by_key(name)
@@ -138,7 +148,7 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
     held: dict[tuple[str, str], set[str]] = {}
     for rumour in labels.get("rumours", []):
         manager = fold_key(gaz.manager_by_key(rumour["manager"]) or rumour["manager"])
-        club = fold_key(gaz.club_by_key(rumour["club"]) or rumour["club"])
+        club = fold_key(label_club(gaz, rumour["club"]))
         held.setdefault((manager, rumour["relation"]), set()).add(club)
     wrong: list[str] = []
     for statement in definite_statements(analysis.summary):

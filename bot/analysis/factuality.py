@@ -21,6 +21,12 @@ from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
+_EXITS = frozenset({Relation.SACKED, Relation.LEFT})
+# "Wolfsburg confirmed hours later that Lerch had left": reported speech shifts the tense back.
+_BACKSHIFT = re.compile(
+    r"\b(?:confirmed|announced|revealed|said|stated|disclosed)\s+(?:[\w'-]+\s+){0,3}?that\s+(?:[\w'.-]+\s+){1,4}"
+    r"(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$"
+)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+)?been\s+$")
 _LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier (?:this|in the) (?:season|year))\b")
 _OLD_DATE = WordGate(
@@ -249,7 +255,11 @@ def is_background(
         return True  # "after Chelsea sacked me …": looking back, as an interview does
     if definite and (
         _SINCE_EXIT.search(before)
-        or _PLUPERFECT.search(before)
+        or (
+            _PLUPERFECT.search(before)
+            # (an exit only: a contract "had signed" may be a new coach's or an extension)
+            and not (relation in _EXITS and _BACKSHIFT.search(folded, max(sentence_start, cue_start - 80), cue_start))
+        )
         or _HISTORY_ADVERB.search(before)
         or _RETROSPECT.search(folded, max(clause.start, cue_start - 60), cue_start)
     ):

@@ -290,3 +290,13 @@ def test_a_stay_binds_to_his_club_and_not_to_the_club_he_does_not_go_to(
 ) -> None:
     analysis = _analyse(analyser, title, text)
     assert {(r.club, r.relation.value) for r in analysis.rumours if r.relation.value == "stays"} == {("Lazio", "stays")}
+
+
+def test_an_exit_a_club_confirmed_that_he_had_made_is_news_not_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ilzer leaves for Austria",
+        "Christian Ilzer has been appointed head coach of Austria. Hoffenheim confirmed hours later that Ilzer "
+        "had left the Bundesliga club.",
+    )
+    assert ("Christian Ilzer", "TSG Hoffenheim", "left", "done") in _held(analysis)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.evaluate import _false_statements, _named, evaluate, format_report
+from bot.analysis.evaluate import _false_statements, _named, evaluate, format_report, label_club
 from bot.domain import Analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -72,6 +72,13 @@ def test_a_coachs_surname_inside_a_clubs_name_does_not_name_him(analyser: Analys
         ]
     }
     assert _false_statements(analysis, labels, analyser.gazetteer) == []
+
+
+def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_names(analyser: Analyser) -> None:
+    gaz = analyser.gazetteer
+    assert label_club(gaz, "Wolfsburg Women") == gaz.women_team("VfL Wolfsburg")
+    assert label_club(gaz, "Arsenal Women") == "Arsenal Women"
+    assert label_club(gaz, "Nowhere Town Women") == "Nowhere Town Women"
 
 
 def test_the_twelfth_set_below_the_summary_floor_gets_no_worse(analyser: Analyser) -> None:
