@@ -52,6 +52,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:games?|matches|weeks?|points) to save (?:his|her) job\b|"
         r"refus(?:ed|es|ing) to commit (?:his|her) (?:long-term )?future|"
         r"(?:don't|do not|doesn't|does not) know (?:if|whether) (?:i|he|she)(?:'ll| will) (?:still )?be here\b|"
+        # "are weighing whether to continue with X": his future is the question
+        r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "

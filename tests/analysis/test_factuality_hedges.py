@@ -300,3 +300,12 @@ def test_an_exit_a_club_confirmed_that_he_had_made_is_news_not_background(analys
         "had left the Bundesliga club.",
     )
     assert ("Christian Ilzer", "TSG Hoffenheim", "left", "done") in _held(analysis)
+
+
+def test_a_club_weighing_whether_to_continue_with_him_puts_him_under_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gladbach think it over",
+        "Borussia Mönchengladbach are weighing whether to continue with Gerardo Seoane beyond the summer.",
+    )
+    assert _held(analysis) == {("Gerardo Seoane", "Borussia Mönchengladbach", "under_pressure", "possible")}
