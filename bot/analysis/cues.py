@@ -14,7 +14,10 @@ from bot.analysis.relations import CUE_PATTERN, NEGATION
 from bot.domain import Relation
 
 _CLUBS_AGREE = re.compile(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
-_CANDIDATE_TO = re.compile(r"\b(?:candidates?|options?|contenders?|names|in the running) to (?:[\w-]+ )?$")
+_CANDIDATE_TO = re.compile(
+    r"\b(?:candidates?|options?|contenders?|names|in the running|(?:short)?list|favou?rites?|front-?runners?) "
+    r"to (?:[\w-]+ )?$"
+)
 _NEW_DEAL = re.compile(
     r"[\w' ]{0,30}?\b(?:over|on|for) (?:a |an |his |her )?(?:new|fresh|improved|extended|contract extension|extension)"
     r"(?: [\w-]+)?(?: contract| deal)?\b|"

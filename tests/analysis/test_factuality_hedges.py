@@ -309,3 +309,14 @@ def test_a_club_weighing_whether_to_continue_with_him_puts_him_under_pressure(an
         "Borussia Mönchengladbach are weighing whether to continue with Gerardo Seoane beyond the summer.",
     )
     assert _held(analysis) == {("Gerardo Seoane", "Borussia Mönchengladbach", "under_pressure", "possible")}
+
+
+def test_the_top_of_the_list_to_take_over_is_a_candidacy_not_an_expected_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rennes sack coach",
+        "Stade Rennais have sacked Habib Beye. Will Still is at the top of the list to take over, according to "
+        "L'Équipe.",
+    )
+    still = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Will Still"}
+    assert still == {("Stade Rennais", "linked")}
