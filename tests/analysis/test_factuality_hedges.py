@@ -320,3 +320,14 @@ def test_the_top_of_the_list_to_take_over_is_a_candidacy_not_an_expected_appoint
     )
     still = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Will Still"}
     assert still == {("Stade Rennais", "linked")}
+
+
+def test_the_selecao_is_the_country_the_story_is_about(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "FPF draw up list",
+        "Vítor Pereira is on the Portuguese Football Federation's list to succeed Roberto Martínez if the "
+        "Spaniard leaves the Seleção after the World Cup.",
+    )
+    assert "Brazil" not in {r.club for r in analysis.rumours}
+    assert ("Roberto Martínez", "Portugal") in {(r.manager, r.club) for r in analysis.rumours}
