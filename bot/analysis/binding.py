@@ -208,7 +208,8 @@ _ORIGIN = re.compile(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
-    r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*)\b"
+    r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*|named|succeed\w*|"
+    r"take over|takes over|taking over)\b"
 )
 
 

@@ -43,7 +43,10 @@ _OLD_DATE = WordGate(
     r"winter|spring|autumn)\b",
 )
 # "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
-_HISTORY_ADVERB = re.compile(r"\b(?:previously|formerly|earlier in (?:his|her) career|once)\s+(?:[\w'-]+\s+){0,2}$")
+# ("once" only right before the cue: "once Deschamps steps down" is a conjunction, of time to come)
+_HISTORY_ADVERB = re.compile(
+    r"\b(?:previously|formerly|earlier in (?:his|her) career)\s+(?:[\w'-]+\s+){0,2}$|\bonce\s+(?:been\s+)?$"
+)
 _RECENT = LiteralScan(
     r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
     r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
@@ -480,7 +483,8 @@ def classify(
 # An announced event that takes effect later: "will step down at the end of the season", "takes over
 # from 1 July". The story holds it as done (announced), but it has not happened yet.
 _LATER = re.compile(
-    r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament)|(?:in|this|next) summer|"
+    r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament|world cup|euros?)|"
+    r"(?:in|this|next) summer|"
     r"(?:from|on) (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|"
     r"when the (?:\d{4} )?(?:[\w-]+ )?(?:season|campaign|tournament) (?:ends|is over)|after the (?:world cup|euros?|"

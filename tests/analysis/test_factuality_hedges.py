@@ -331,3 +331,18 @@ def test_the_selecao_is_the_country_the_story_is_about(analyser: Analyser) -> No
     )
     assert "Brazil" not in {r.club for r in analysis.rumours}
     assert ("Roberto Martínez", "Portugal") in {(r.manager, r.club) for r in analysis.rumours}
+
+
+def test_once_the_incumbent_steps_down_is_his_announced_exit_from_the_job_the_sentence_fills(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Nagelsmann's successor lined up",
+        "Jürgen Klopp is expected to be named Germany head coach once Julian Nagelsmann steps down at the end "
+        "of the World Cup, Kicker reports.",
+    )
+    [exit_] = [r for r in analysis.rumours if r.manager == "Julian Nagelsmann"]
+    assert (exit_.club, exit_.relation.value, exit_.later) == ("Germany", "left", True)
+    assert "Julian Nagelsmann will leave Germany" in analysis.summary
+    assert "has left" not in analysis.summary
