@@ -150,7 +150,11 @@ _EXPECTED = guarded(
 )
 # "Clarke will step down after the World Cup. The 62-year-old made the announcement on Monday": the
 # next sentence says the plan was announced.
-_ANNOUNCEMENT_NEXT = re.compile(r"\s*[^.!?\n]{0,80}?\b(?:made|making) the announcement\b")
+_ANNOUNCEMENT_NEXT = re.compile(
+    r"\s*[^.!?\n]{0,80}?\b(?:made|making) the announcement\b|"
+    # "… told the players on Wednesday morning, and the club confirmed the decision in a statement"
+    r"\s*[^.!?\n]{0,200}?\b(?:the club|the federation|the board) (?:has |have |had )?confirmed the (?:decision|news)\b"
+)
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
@@ -461,7 +465,7 @@ def classify(
         announced = (
             _ANNOUNCED.search(folded, sentence.start, cue_start)
             or _ANNOUNCED.search(folded, cue_end, sentence.end)
-            or _ANNOUNCEMENT_NEXT.match(folded, sentence.end, sentence.end + 160)
+            or _ANNOUNCEMENT_NEXT.match(folded, sentence.end, sentence.end + 240)
         )
         future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
@@ -490,15 +494,23 @@ _LATER = re.compile(
     r"when the (?:\d{4} )?(?:[\w-]+ )?(?:season|campaign|tournament) (?:ends|is over)|after the (?:world cup|euros?|"
     r"season|final)|next season)\b"
 )
+_PERFECT_IN = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?(?:left|quit|resigned|stepped)\b"
+)
+_SPAN_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?$")
 
 
 def takes_effect_later(folded: str, sentence: Sentence, clause: Clause, cue_start: int, cue_end: int) -> bool:
     """A done claim whose event is still to come: "Jans will retire at the end of the season", "have
     agreed to part ways when the season ends"."""
-    if _PERFECT_BEFORE.search(folded, clause.start, cue_start):
-        return False
-    return bool(_FUTURE_ONLY.search(folded, clause.start, cue_end) or _LATER.search(folded, cue_end, sentence.end))
+    if _PERFECT_BEFORE.search(folded, clause.start, cue_start) or _PERFECT_IN.search(folded, clause.start, cue_start):
+        return False  # ("has left his post … by mutual agreement": done, whatever date follows)
+    if _FUTURE_ONLY.search(folded, clause.start, cue_end):
+        return True
+    later = _LATER.search(folded, cue_end, sentence.end)
+    # ("four days after the World Cup quarter-final": a time behind)
+    return later is not None and not _SPAN_BEFORE.search(folded, max(0, later.start() - 20), later.start())
 
 
 _CARETAKER = re.compile(

@@ -346,3 +346,27 @@ def test_once_the_incumbent_steps_down_is_his_announced_exit_from_the_job_the_se
     assert (exit_.club, exit_.relation.value, exit_.later) == ("Germany", "left", True)
     assert "Julian Nagelsmann will leave Germany" in analysis.summary
     assert "has left" not in analysis.summary
+
+
+def test_an_exit_that_has_happened_is_not_told_as_to_come_by_a_date_behind_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Southgate leaves England",
+        "Gareth Southgate has left his post as England manager by mutual agreement, the FA announced on "
+        "Tuesday, two days after the Euro final defeat by Spain.",
+    )
+    [exit_] = [r for r in analysis.rumours if r.manager == "Gareth Southgate"]
+    assert (exit_.relation.value, exit_.later) == ("left", False)
+    assert "has left England" in analysis.summary
+
+
+def test_a_departure_the_club_confirmed_in_the_next_sentence_is_announced(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hoeness to leave Stuttgart",
+        "Sebastian Hoeneß will leave VfB Stuttgart at the end of the season. The 43-year-old, who took charge "
+        "in April 2021 when the club were near the bottom of the Bundesliga, told his players on Monday, and "
+        "the club confirmed the decision in a statement shortly afterwards.",
+    )
+    [exit_] = [r for r in analysis.rumours if r.manager == "Sebastian Hoeneß"]
+    assert (exit_.relation.value, exit_.factuality.value, exit_.later) == ("left", "done", True)
