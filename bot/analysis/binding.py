@@ -181,6 +181,8 @@ def _own(
         if c.start not in res.opponents
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
+        # "if Cooper leaves for Celtic": where he would go is not the job he would leave
+        and not (relation in _LEAVING and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
         # "who arrived from Real Sociedad in 2025": a career, not the job of the sentence
         and (c.start not in res.descriptors or owner.name in res.described_by.get(c.start, ()))
     }

@@ -370,3 +370,13 @@ def test_a_departure_the_club_confirmed_in_the_next_sentence_is_announced(analys
     )
     [exit_] = [r for r in analysis.rumours if r.manager == "Sebastian Hoeneß"]
     assert (exit_.relation.value, exit_.factuality.value, exit_.later) == ("left", "done", True)
+
+
+def test_a_possible_exit_for_another_club_is_not_pressure_at_the_club_he_would_join(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Plan B",
+        "The paper reports that the board would make the Mainz head coach their first choice if Steve Cooper "
+        "leaves for Celtic.",
+    )
+    assert not {r for r in analysis.rumours if r.manager == "Steve Cooper" and r.club == "Celtic"}
