@@ -28,6 +28,8 @@ SETS = [
     "analysis-set10",
     "analysis-set11",
     "analysis-set13",
+    "analysis-set14",
+    "analysis-set15",
 ]
 
 
