@@ -20,7 +20,7 @@ from bot.analysis.cue_owner import (
     quoted_of_another,
 )
 from bot.analysis.cues import Cue, find_cues
-from bot.analysis.factuality import classify, is_caretaker, long_ago, takes_effect_later
+from bot.analysis.factuality import classify, long_ago
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
@@ -48,6 +48,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence
+from bot.analysis.timing import is_caretaker, takes_effect_later
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)

@@ -17,6 +17,7 @@ from datetime import datetime
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.text import Sentence
+from bot.analysis.timing import FUTURE_ONLY, is_caretaker
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
@@ -162,7 +163,6 @@ _ANNOUNCED = re.compile(
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
     r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
 )
-_FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
@@ -467,7 +467,7 @@ def classify(
             or _ANNOUNCED.search(folded, cue_end, sentence.end)
             or _ANNOUNCEMENT_NEXT.match(folded, sentence.end, sentence.end + 240)
         )
-        future_only = all(_FUTURE_ONLY.fullmatch(word) for word in expected)
+        future_only = all(FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
         scheduled = relation is Relation.APPOINTED and (
             is_caretaker(folded, clause) or _SCHEDULED.search(folded, cue_end, sentence.end)
@@ -482,43 +482,3 @@ def classify(
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE
-
-
-# An announced event that takes effect later: "will step down at the end of the season", "takes over
-# from 1 July". The story holds it as done (announced), but it has not happened yet.
-_LATER = re.compile(
-    r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament|world cup|euros?)|"
-    r"(?:in|this|next) summer|"
-    r"(?:from|on) (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|"
-    r"when the (?:\d{4} )?(?:[\w-]+ )?(?:season|campaign|tournament) (?:ends|is over)|after the (?:world cup|euros?|"
-    r"season|final)|next season)\b"
-)
-_PERFECT_IN = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?(?:left|quit|resigned|stepped)\b"
-)
-_SPAN_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+$")
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?$")
-
-
-def takes_effect_later(folded: str, sentence: Sentence, clause: Clause, cue_start: int, cue_end: int) -> bool:
-    """A done claim whose event is still to come: "Jans will retire at the end of the season", "have
-    agreed to part ways when the season ends"."""
-    if _PERFECT_BEFORE.search(folded, clause.start, cue_start) or _PERFECT_IN.search(folded, clause.start, cue_start):
-        return False  # ("has left his post … by mutual agreement": done, whatever date follows)
-    if _FUTURE_ONLY.search(folded, clause.start, cue_end):
-        return True
-    later = _LATER.search(folded, cue_end, sentence.end)
-    # ("four days after the World Cup quarter-final": a time behind)
-    return later is not None and not _SPAN_BEFORE.search(folded, max(0, later.start() - 20), later.start())
-
-
-_CARETAKER = re.compile(
-    r"\b(?:interim|caretaker|temporary|temporarily|stand-in|stop-gap|until the end of the season|"
-    r"for the rest of the season|short-term basis)\b"
-)
-
-
-def is_caretaker(folded: str, clause: Clause) -> bool:
-    """An interim or caretaker appointment: the word stands in the cue's clause."""
-    return _CARETAKER.search(folded, clause.start, clause.end) is not None

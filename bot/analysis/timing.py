@@ -1,0 +1,52 @@
+"""When a done claim takes effect, and whether an appointment is a caretaker's: the announced exit still
+to come ("will step down at the end of the season") and the interim appointment."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.clauses import Clause
+from bot.analysis.text import Sentence
+
+# "will", "is to": a future form only (no hedge of its own)
+FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
+
+
+# An announced event that takes effect later: "will step down at the end of the season", "takes over
+# from 1 July". The story holds it as done (announced), but it has not happened yet.
+_LATER = re.compile(
+    r"\b(?:at the end of (?:the|this) (?:season|campaign|month|year|tournament|world cup|euros?)|"
+    r"(?:in|this|next) summer|"
+    r"(?:from|on) (?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|when (?:his|her|the) (?:contract|deal) (?:expires|ends|runs out)|"
+    r"when the (?:\d{4} )?(?:[\w-]+ )?(?:season|campaign|tournament) (?:ends|is over)|after the (?:world cup|euros?|"
+    r"season|final)|next season)\b"
+)
+_PERFECT_IN = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?(?:left|quit|resigned|stepped)\b"
+)
+_SPAN_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+$")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|officially\s+|already\s+)?(?:been\s+)?$")
+
+
+def takes_effect_later(folded: str, sentence: Sentence, clause: Clause, cue_start: int, cue_end: int) -> bool:
+    """A done claim whose event is still to come: "Jans will retire at the end of the season", "have
+    agreed to part ways when the season ends"."""
+    if _PERFECT_BEFORE.search(folded, clause.start, cue_start) or _PERFECT_IN.search(folded, clause.start, cue_start):
+        return False  # ("has left his post … by mutual agreement": done, whatever date follows)
+    if FUTURE_ONLY.search(folded, clause.start, cue_end):
+        return True
+    later = _LATER.search(folded, cue_end, sentence.end)
+    # ("four days after the World Cup quarter-final": a time behind)
+    return later is not None and not _SPAN_BEFORE.search(folded, max(0, later.start() - 20), later.start())
+
+
+_CARETAKER = re.compile(
+    r"\b(?:interim|caretaker|temporary|temporarily|stand-in|stop-gap|until the end of the season|"
+    r"for the rest of the season|short-term basis)\b"
+)
+
+
+def is_caretaker(folded: str, clause: Clause) -> bool:
+    """An interim or caretaker appointment: the word stands in the cue's clause."""
+    return _CARETAKER.search(folded, clause.start, clause.end) is not None
