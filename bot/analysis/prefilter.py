@@ -25,6 +25,7 @@ searched only in short windows (the words before a name, the rest of a clause) i
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import sys
 from collections import defaultdict
@@ -252,24 +253,79 @@ def _shortest_by_start(found: list[tuple[int, int, int]]) -> dict[int, int]:
     return shortest
 
 
+_Found = list[tuple[int, int, int]]  # (literal, start, end) as the automaton reports them
+_by_literal = operator.itemgetter(0)
+
+
+class _SharedPass:
+    """The literals of every scan in one automaton: one pass over a text serves all the scans that
+    look at it (the cue, player, job, sport, women's team… scans of one story), instead of one pass
+    each. Each scan's literals keep a range of their own (a literal two scans share is listed twice,
+    and the automaton reports it twice), so a scan's places are the pass's matches in its range.
+
+    The automaton is built when first used, and again when a scan made since asks; the matches of the
+    last few texts are kept (one tuple, replaced whole: safe when threads share the analyser), as the
+    analysis scans the story's text and its folded form in turn."""
+
+    _KEPT = 3
+
+    def __init__(self) -> None:
+        self._literals: list[list[str]] = []
+        self._built: tuple[Any, list[int]] | None = None  # the automaton, where each scan's range starts
+        self._recent: tuple[tuple[str, Any, _Found], ...] = ()
+
+    def register(self, literals: list[str]) -> int:
+        """A new scan's literals; its number."""
+        self._literals.append(list(literals))
+        return len(self._literals) - 1
+
+    def _automaton(self, number: int) -> tuple[Any, list[int]]:
+        built = self._built
+        if built is None or number + 1 >= len(built[1]):
+            bounds, patterns = [0], []
+            for literals in list(self._literals):
+                patterns += literals
+                bounds.append(len(patterns))
+            built = self._built = (ahocorasick_rs.AhoCorasick(patterns), bounds)
+        return built
+
+    def matches(self, number: int, text: str) -> tuple[_Found, int]:
+        """Scan ``number``'s literals found in ``text`` (any order), and the index of its first literal."""
+        automaton, bounds = self._automaton(number)
+        recent = self._recent
+        for kept_text, kept_automaton, kept in recent:
+            if kept_text is text and kept_automaton is automaton:
+                found = kept
+                break
+        else:
+            found = sorted(automaton.find_matches_as_indexes(text, overlapping=True), key=_by_literal)
+            self._recent = ((text, automaton, found), *recent[: self._KEPT - 1])
+        low, high = bounds[number], bounds[number + 1]
+        first = bisect.bisect_left(found, low, key=_by_literal)
+        return found[first : bisect.bisect_left(found, high, first, key=_by_literal)], low
+
+
+_SHARED = _SharedPass()
+
+
 class LiteralScan(_Scan):
     """A pattern whose every match begins with one of a few literal strings ("rugby", "cricket"…).
 
     One Aho-Corasick pass finds where those strings stand and the pattern is tried only there, instead
     of at every position of the text: for a pattern of rare words (another sport's, a women's team's)
-    a text without them costs one pass of compiled code."""
+    a text without them costs one pass of compiled code (shared with the other scans: :class:`_SharedPass`)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         super().__init__()
         if flags & re.IGNORECASE:
             raise ValueError("a literal scan is case-sensitive")
         self.pattern = re.compile(pattern, flags)
-        self._automaton = ahocorasick_rs.AhoCorasick(sorted(_literals(pattern)))
+        self._number = _SHARED.register(sorted(_literals(pattern)))
         self._try: tuple[_Try, ...] = (self.pattern.match,)
         GUARDED.append((pattern, flags, self))
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
-        shortest = _shortest_by_start(self._automaton.find_matches_as_indexes(text, overlapping=True))
+        shortest = _shortest_by_start(_SHARED.matches(self._number, text)[0])
         starts = sorted(shortest)
         return starts, [shortest[start] for start in starts], [self._try] * len(starts)
 
@@ -290,7 +346,7 @@ class BranchScan(_Scan):
                 owners[literal] |= 1 << bit
         literals = sorted(owners)
         self._masks = [owners[literal] for literal in literals]
-        self._automaton = ahocorasick_rs.AhoCorasick(literals)
+        self._number = _SHARED.register(literals)
         self._alternatives = [re.compile(f"{head}(?:{alternative}){tail}").match for alternative in alternatives]
         self._by_mask: dict[int, tuple[_Try, ...]] = {}
         GUARDED.append((source, 0, self))
@@ -303,11 +359,12 @@ class BranchScan(_Scan):
         return tries
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
-        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        found, first = _SHARED.matches(self._number, text)
         shortest = _shortest_by_start(found)
         masks: dict[int, int] = {}
+        own = self._masks
         for index, start, _ in found:
-            masks[start] = masks.get(start, 0) | self._masks[index]
+            masks[start] = masks.get(start, 0) | own[index - first]
         starts = sorted(shortest)
         return starts, [shortest[start] for start in starts], [self._tries(masks[start]) for start in starts]
 
