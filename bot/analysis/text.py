@@ -47,23 +47,39 @@ def _fold_table() -> dict[int, str]:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` that are not ASCII, in order: its UTF-8 without the ASCII bytes
+    (C loops over the bytes, where ``max`` or a regular expression steps character by character)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents without changing the length, so offsets stay valid.
 
     Most text is ASCII with a few accented letters and curly quotes: lower-case it in one C call and
-    translate only the runs of other characters. Text with characters the table does not cover, or
-    whose lower case is longer (İ), takes the exact, slower path."""
+    replace each of the few other characters it holds. Text with characters the table does not cover,
+    or whose lower case is longer (İ), takes the exact, slower path."""
     if text.isascii():
         return text.lower()
     table = _fold_table()
-    if max(text) >= _TABLE_END:
+    if max(_non_ascii(text)) >= _TABLE_END:
         return text.translate(table)
     low = text.lower()
     if len(low) != len(text):
         return text.translate(table)
-    return _NON_ASCII.sub(lambda run: run.group().translate(table), low)
+    for char in set(_non_ascii(low)):
+        folded = table.get(ord(char))
+        if folded is None:
+            continue
+        if not folded.isascii() and ord(folded) in table:
+            # (a replacement that the table would change again: no table does that today, but one
+            # character at a time would then differ from one pass over each run)
+            return _NON_ASCII.sub(lambda run: run.group().translate(table), low)
+        low = low.replace(char, folded)
+    return low
 
 
 def fold_key(text: str) -> str:
