@@ -187,17 +187,15 @@ class _Scan:
         """Where a match may start, the least end it can have from there, and what to try there."""
         raise NotImplementedError
 
-    def _candidates(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
+    def _candidates(self, text: str) -> tuple[str, list[int], list[int], list[tuple[_Try, ...]]]:
         cached = self._cached
-        if cached is not None and cached[0] is text:
-            return cached[1], cached[2], cached[3]
-        starts, ends, tries = self._find(text)
-        self._cached = (text, starts, ends, tries)
-        return starts, ends, tries
+        if cached is None or cached[0] is not text:
+            cached = self._cached = (text, *self._find(text))
+        return cached
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pos, end = max(0, pos), min(endpos, len(text))
-        starts, ends, tries = self._candidates(text)
+        _, starts, ends, tries = self._candidates(text)
         after = pos
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
             start = starts[i]
@@ -214,12 +212,10 @@ class _Scan:
         # finditer's loop for the first match only, without a generator: called hundreds of times
         # an article, on the words before each name and cue.
         pos, end = max(0, pos), min(endpos, len(text))
-        starts, ends, tries = self._candidates(text)
-        for i in range(bisect.bisect_left(starts, pos), len(starts)):
-            start = starts[i]
-            if start >= end:
-                break
+        _, starts, ends, tries = self._candidates(text)
+        for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
             if ends[i] <= end:
+                start = starts[i]
                 for attempt in tries[i]:
                     if (found := attempt(text, start, end)) is not None:
                         return found
@@ -245,16 +241,9 @@ def _literals(pattern: str, digits: bool = False) -> set[str]:
     return prefixes
 
 
-def _shortest_by_start(found: list[tuple[int, int, int]]) -> dict[int, int]:
-    shortest: dict[int, int] = {}
-    for _, start, stop in found:
-        if stop < shortest.get(start, sys.maxsize):
-            shortest[start] = stop
-    return shortest
-
-
 _Found = list[tuple[int, int, int]]  # (literal, start, end) as the automaton reports them
 _by_literal = operator.itemgetter(0)
+_by_place = operator.itemgetter(1, 2)
 
 
 class _SharedPass:
@@ -325,9 +314,13 @@ class LiteralScan(_Scan):
         GUARDED.append((pattern, flags, self))
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
-        shortest = _shortest_by_start(_SHARED.matches(self._number, text)[0])
-        starts = sorted(shortest)
-        return starts, [shortest[start] for start in starts], [self._try] * len(starts)
+        # by place, last first: the least end of each start is written last, the starts come out last first
+        found = sorted(_SHARED.matches(self._number, text)[0], key=_by_place, reverse=True)
+        shortest = {start: stop for _, start, stop in found}
+        starts, ends = list(shortest), list(shortest.values())
+        starts.reverse()
+        ends.reverse()
+        return starts, ends, [self._try] * len(starts)
 
 
 class BranchScan(_Scan):
@@ -360,13 +353,20 @@ class BranchScan(_Scan):
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
         found, first = _SHARED.matches(self._number, text)
-        shortest = _shortest_by_start(found)
-        masks: dict[int, int] = {}
         own = self._masks
-        for index, start, _ in found:
-            masks[start] = masks.get(start, 0) | own[index - first]
-        starts = sorted(shortest)
-        return starts, [shortest[start] for start in starts], [self._tries(masks[start]) for start in starts]
+        starts: list[int] = []
+        ends: list[int] = []
+        masks: list[int] = []
+        last = -1
+        for index, start, stop in sorted(found, key=_by_place):  # by place: a start's least end first
+            if start == last:
+                masks[-1] |= own[index - first]
+            else:
+                starts.append(start)
+                ends.append(stop)
+                masks.append(own[index - first])
+                last = start
+        return starts, ends, [self._by_mask.get(mask) or self._tries(mask) for mask in masks]
 
 
 def _rarity(words: set[str]) -> tuple[int, int]:
