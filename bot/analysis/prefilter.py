@@ -34,7 +34,7 @@ from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's re
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any, TypeVar
 
-import ahocorasick_rs
+from bot.analysis.literal_pass import shared_pass
 
 _T = TypeVar("_T")
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
@@ -241,60 +241,7 @@ def _literals(pattern: str, digits: bool = False) -> set[str]:
     return prefixes
 
 
-_Found = list[tuple[int, int, int]]  # (literal, start, end) as the automaton reports them
-_by_literal = operator.itemgetter(0)
-_by_place = operator.itemgetter(1, 2)
-
-
-class _SharedPass:
-    """The literals of every scan in one automaton: one pass over a text serves all the scans that
-    look at it (the cue, player, job, sport, women's team… scans of one story), instead of one pass
-    each. Each scan's literals keep a range of their own (a literal two scans share is listed twice,
-    and the automaton reports it twice), so a scan's places are the pass's matches in its range.
-
-    The automaton is built when first used, and again when a scan made since asks; the matches of the
-    last few texts are kept (one tuple, replaced whole: safe when threads share the analyser), as the
-    analysis scans the story's text and its folded form in turn."""
-
-    _KEPT = 3
-
-    def __init__(self) -> None:
-        self._literals: list[list[str]] = []
-        self._built: tuple[Any, list[int]] | None = None  # the automaton, where each scan's range starts
-        self._recent: tuple[tuple[str, Any, _Found], ...] = ()
-
-    def register(self, literals: list[str]) -> int:
-        """A new scan's literals; its number."""
-        self._literals.append(list(literals))
-        return len(self._literals) - 1
-
-    def _automaton(self, number: int) -> tuple[Any, list[int]]:
-        built = self._built
-        if built is None or number + 1 >= len(built[1]):
-            bounds, patterns = [0], []
-            for literals in list(self._literals):
-                patterns += literals
-                bounds.append(len(patterns))
-            built = self._built = (ahocorasick_rs.AhoCorasick(patterns), bounds)
-        return built
-
-    def matches(self, number: int, text: str) -> tuple[_Found, int]:
-        """Scan ``number``'s literals found in ``text`` (any order), and the index of its first literal."""
-        automaton, bounds = self._automaton(number)
-        recent = self._recent
-        for kept_text, kept_automaton, kept in recent:
-            if kept_text is text and kept_automaton is automaton:
-                found = kept
-                break
-        else:
-            found = sorted(automaton.find_matches_as_indexes(text, overlapping=True), key=_by_literal)
-            self._recent = ((text, automaton, found), *recent[: self._KEPT - 1])
-        low, high = bounds[number], bounds[number + 1]
-        first = bisect.bisect_left(found, low, key=_by_literal)
-        return found[first : bisect.bisect_left(found, high, first, key=_by_literal)], low
-
-
-_SHARED = _SharedPass()
+_by_place = operator.itemgetter(1, 2)  # (literal, start, end) by place
 
 
 class LiteralScan(_Scan):
@@ -302,20 +249,21 @@ class LiteralScan(_Scan):
 
     One Aho-Corasick pass finds where those strings stand and the pattern is tried only there, instead
     of at every position of the text: for a pattern of rare words (another sport's, a women's team's)
-    a text without them costs one pass of compiled code (shared with the other scans: :class:`_SharedPass`)."""
+    a text without them costs one pass of compiled code (shared with the other scans: bot/analysis/literal_pass.py)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         super().__init__()
         if flags & re.IGNORECASE:
             raise ValueError("a literal scan is case-sensitive")
         self.pattern = re.compile(pattern, flags)
-        self._number = _SHARED.register(sorted(_literals(pattern)))
+        self._shared = shared_pass(pattern)
+        self._number = self._shared.register(sorted(_literals(pattern)))
         self._try: tuple[_Try, ...] = (self.pattern.match,)
         GUARDED.append((pattern, flags, self))
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
         # by place, last first: the least end of each start is written last, the starts come out last first
-        found = sorted(_SHARED.matches(self._number, text)[0], key=_by_place, reverse=True)
+        found = sorted(self._shared.matches(self._number, text)[0], key=_by_place, reverse=True)
         shortest = {start: stop for _, start, stop in found}
         starts, ends = list(shortest), list(shortest.values())
         starts.reverse()
@@ -339,7 +287,8 @@ class BranchScan(_Scan):
                 owners[literal] |= 1 << bit
         literals = sorted(owners)
         self._masks = [owners[literal] for literal in literals]
-        self._number = _SHARED.register(literals)
+        self._shared = shared_pass(source)
+        self._number = self._shared.register(literals)
         self._alternatives = [re.compile(f"{head}(?:{alternative}){tail}").match for alternative in alternatives]
         self._by_mask: dict[int, tuple[_Try, ...]] = {}
         GUARDED.append((source, 0, self))
@@ -352,7 +301,7 @@ class BranchScan(_Scan):
         return tries
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
-        found, first = _SHARED.matches(self._number, text)
+        found, first = self._shared.matches(self._number, text)
         own = self._masks
         starts: list[int] = []
         ends: list[int] = []
