@@ -146,6 +146,8 @@ _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.",
 def _abbreviated(before: str) -> bool:
     """The text before a full stop ends with an abbreviation written as a word of its own ("Mr.",
     "St."), not with a word that happens to end the same way ("shortlist.", "Kyiv.", "first.")."""
+    if not before.endswith(_ABBREVIATIONS):  # (most sentences: one C call for all of them)
+        return False
     for abbreviation in _ABBREVIATIONS:
         if before.endswith(abbreviation):
             cut = len(before) - len(abbreviation)
