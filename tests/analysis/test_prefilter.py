@@ -111,13 +111,19 @@ def test_every_guarded_pattern_finds_exactly_what_it_finds_without_its_guard_in_
         assert found > 0, f"no story exercises {source[:80]}"
 
 
-def test_guarded_compiles_with_a_shorter_guard_when_the_long_one_would_be_too_many_prefixes() -> None:
-    pattern = r"\s\s\s\sx"  # 29 kinds of space: 29⁴ prefixes of four characters
+def test_guarded_compiles_with_the_class_of_the_characters_a_match_can_begin_with() -> None:
+    pattern = r"\s\s\s\sx"  # 29 kinds of space: 29⁴ prefixes of four characters, never listed
     compiled = guarded(pattern)
     GUARDED.pop()  # not one of the analysis's own patterns
     assert compiled.pattern.endswith(f"(?:{pattern})")
-    assert len(compiled.pattern) < 400
+    assert compiled.pattern.startswith("(?=[")
+    assert len(compiled.pattern) < 200
     assert [bool(compiled.match(t)) for t in ("    x", "\t\u3000 \nx", "   x", "a   x")] == [True, True, False, False]
+    words = guarded(r"\b(?:sack(?:ed|s)?|talks)\b")
+    GUARDED.pop()
+    assert words.pattern.startswith("(?=[st])(?:")
+    assert guarded(r"\w+ talks").pattern == r"\w+ talks"  # any word: no guard at all
+    GUARDED.pop()
 
 
 @settings(max_examples=200, deadline=None)
