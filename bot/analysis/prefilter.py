@@ -214,15 +214,14 @@ class _Scan:
         """Where a match may start, the least end it can have from there, and what to try there."""
         raise NotImplementedError
 
-    def _candidates(self, text: str) -> tuple[str, list[int], list[int], list[tuple[_Try, ...]]]:
-        cached = self._cached
-        if cached is None or cached[0] is not text:
-            cached = self._cached = (text, *self._find(text))
+    def _load(self, text: str) -> tuple[str, list[int], list[int], list[tuple[_Try, ...]]]:
+        cached = self._cached = (text, *self._find(text))
         return cached
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pos, end = max(0, pos), min(endpos, len(text))
-        _, starts, ends, tries = self._candidates(text)
+        cached = self._cached
+        _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         after = pos
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
             start = starts[i]
@@ -239,7 +238,8 @@ class _Scan:
         # finditer's loop for the first match only, without a generator: called hundreds of times
         # an article, on the words before each name and cue.
         pos, end = max(0, pos), min(endpos, len(text))
-        _, starts, ends, tries = self._candidates(text)
+        cached = self._cached
+        _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
             if ends[i] <= end:
                 start = starts[i]
@@ -290,7 +290,10 @@ class LiteralScan(_Scan):
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
         # by place, last first: the least end of each start is written last, the starts come out last first
-        found = sorted(self._shared.matches(self._number, text)[0], key=_by_place, reverse=True)
+        found = self._shared.matches(self._number, text)[0]
+        if not found:
+            return [], [], []  # (most texts hold none of a rare scan's literals)
+        found.sort(key=_by_place, reverse=True)  # (a slice of the pass's matches: this scan's own)
         shortest = {start: stop for _, start, stop in found}
         starts, ends = list(shortest), list(shortest.values())
         starts.reverse()
@@ -334,7 +337,8 @@ class BranchScan(_Scan):
         ends: list[int] = []
         masks: list[int] = []
         last = -1
-        for index, start, stop in sorted(found, key=_by_place):  # by place: a start's least end first
+        found.sort(key=_by_place)  # by place: a start's least end first (a slice: this scan's own)
+        for index, start, stop in found:
             if start == last:
                 masks[-1] |= own[index - first]
             else:
