@@ -346,7 +346,10 @@ _THE_NOUN = (
     r"(?:spaniard|portuguese|dutchman|german|italian|frenchman|argentine|argentinian|englishman|scot|"
     r"scotsman|norwegian|dane|swede|austrian|belgian|croatian|uruguayan|brazilian|welshman|irishman|"
     r"northern irishman|american|australian|turk|greek|serb|swiss|japanese|moroccan|mexican|chilean|"
-    r"colombian|catalan|basque)(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
+    r"colombian|catalan|basque|romanian|canadian|icelander|czech|slovak|ukrainian|russian|bulgarian|albanian|"
+    r"slovenian|bosnian|hungarian|finn|egyptian|tunisian|algerian|senegalese|ivorian|ghanaian|malian|nigerian|"
+    r"cameroonian|iranian|saudi|south african|south korean|korean|peruvian|paraguayan|ecuadorian|venezuelan)"
+    r"(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
     r"(?:boss|manager|head coach|coach|tactician|gaffer)"
 )
@@ -392,6 +395,37 @@ NATIONALITY_NOUNS: dict[str, str] = {
     "colombian": "colombian",
     "catalan": "spanish",
     "basque": "spanish",
+    "romanian": "romanian",
+    "canadian": "canadian",
+    "icelander": "icelandic",
+    "czech": "czech",
+    "slovak": "slovak",
+    "ukrainian": "ukrainian",
+    "russian": "russian",
+    "bulgarian": "bulgarian",
+    "albanian": "albanian",
+    "slovenian": "slovenian",
+    "bosnian": "bosnian",
+    "hungarian": "hungarian",
+    "finn": "finnish",
+    "egyptian": "egyptian",
+    "tunisian": "tunisian",
+    "algerian": "algerian",
+    "senegalese": "senegalese",
+    "ivorian": "ivorian",
+    "ghanaian": "ghanaian",
+    "malian": "malian",
+    "nigerian": "nigerian",
+    "cameroonian": "cameroonian",
+    "iranian": "iranian",
+    "saudi": "saudi",
+    "south african": "south african",
+    "south korean": "south korean",
+    "korean": "south korean",
+    "peruvian": "peruvian",
+    "paraguayan": "paraguayan",
+    "ecuadorian": "ecuadorian",
+    "venezuelan": "venezuelan",
 }
 
 # "to replace Klopp", "Klopp's successor": that manager is the one leaving, not the one moving. The words

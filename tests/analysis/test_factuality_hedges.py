@@ -380,3 +380,15 @@ def test_a_possible_exit_for_another_club_is_not_pressure_at_the_club_he_would_j
         "leaves for Celtic.",
     )
     assert not {r for r in analysis.rumours if r.manager == "Steve Cooper" and r.club == "Celtic"}
+
+
+def test_a_demonym_the_knowledge_base_knows_is_the_manager_not_a_player(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Inter move on new deal",
+        "Doubts have grown over Cristian Chivu's future. Inter have now opened talks with the Romanian over a "
+        "new contract.",
+    )
+    assert ("Cristian Chivu", "Inter Milan", "talks") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
