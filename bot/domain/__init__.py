@@ -374,6 +374,7 @@ class Resolution:
     club: str = ""
     actor: str = ""  # the operator, for an override
     note: str = ""
+    later: bool = False  # the resolving story announced the event for later ("will step down in June")
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,9 +142,18 @@ _DONE = {
 }
 
 
+# … and what one announced for later reported ("will step down at the end of the season").
+_ANNOUNCED = {
+    Relation.APPOINTED: "{manager} will take over at {club}",
+    Relation.SACKED: "{club} announce {manager} will go",
+    Relation.LEFT: "{manager} will leave {club}",
+}
+
+
 def _what(r: Resolution) -> str:
     try:
-        template = _DONE[Relation(r.relation)]
+        relation = Relation(r.relation)
+        template = _ANNOUNCED[relation] if r.later and relation in _ANNOUNCED else _DONE[relation]
     except (KeyError, ValueError):
         return ""
     return template.format(club=r.club, manager=r.manager)

@@ -139,7 +139,8 @@ class TraceReads:
         among, params = self._d.any_of(list(thread_ids), "bigint")
         rows = await self._d.fetch(
             "SELECT z.thread_id, z.outcome, z.at, z.cause, z.actor, z.note, p.source, p.url, p.title, p.relation,"
-            " t.manager, t.club FROM resolutions z LEFT JOIN reports p ON p.id = z.report_id LEFT JOIN threads t"
+            " t.manager, t.club, p.later FROM resolutions z LEFT JOIN reports p ON p.id = z.report_id"
+            " LEFT JOIN threads t"
             f" ON t.id = p.thread_id WHERE z.id IN (SELECT max(id) FROM resolutions WHERE thread_id {among}"
             " GROUP BY thread_id)",
             params,
@@ -157,6 +158,7 @@ class TraceReads:
                 club=str(r[11] or ""),
                 actor=str(r[4]),
                 note=str(r[5]),
+                later=bool(r[12]),
             )
             for r in rows
         }

@@ -10,7 +10,7 @@ from bot.analysis.analyser import Analyser
 from bot.domain import EventKind
 from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, Item
-from bot.render.threads import roundup_card, thread_card, update_line
+from bot.render.threads import resolution_line, roundup_card, thread_card, update_line
 from bot.rumours.jobs import JobBook
 from bot.store.sqlite import SQLiteStore
 
@@ -81,3 +81,17 @@ async def test_a_caretakers_card_says_interim(store: SQLiteStore, analyser: Anal
     )
     [view] = await store.threads_about(manager="Steve Cooper")
     assert thread_card(view).title == "Steve Cooper → Leicester City: appointed (interim)"
+
+
+async def test_a_thread_an_announced_exit_resolves_says_he_will_leave(store: SQLiteStore, analyser: Analyser) -> None:
+    pressure = (
+        "Arne Slot under pressure at Liverpool",
+        "Arne Slot is under growing pressure at Liverpool after a fourth straight defeat.",
+    )
+    await ingest(store, analyser, pressure, ANNOUNCED)
+    [view] = await store.threads_about(manager="Arne Slot")
+    assert view.resolution is not None
+    assert view.resolution.later
+    line = resolution_line(view)
+    assert line.startswith("Confirmed: Arne Slot will leave Liverpool")
+    assert "leaves Liverpool" not in line
