@@ -291,7 +291,8 @@ _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
 _THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.
 _HOLDER = re.compile(
-    r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with))\s+"
+    r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with)|"
+    r"about the (?:situation|availability) of)\s+"
     r"(?:(?:their|its|the)\s+)?(?:[\w-]+\s+)?"
     rf"(?:{_ROLE}\s+)?$"
 )

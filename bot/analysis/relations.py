@@ -239,6 +239,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)|approach(?:ed|es)? "
         r"(?:for|over|about|to)|approached|"
         r"(?:asked|requested|seek|seeking|sought) (?:[\w'-]+ ){0,3}?(?:for )?permission|"
+        # "have asked Al-Shabab about the situation of X": an approach through his club
+        r"(?:asked|enquired|inquired) (?:[\w'.-]+ ){0,3}?about the (?:situation|availability) of|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"

@@ -392,3 +392,13 @@ def test_a_demonym_the_knowledge_base_knows_is_the_manager_not_a_player(analyser
     assert ("Cristian Chivu", "Inter Milan", "talks") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_asking_a_club_about_the_situation_of_its_coach_is_an_approach(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sevilla look to Saudi Arabia",
+        "According to ABC, Sevilla have asked Al-Ittihad about the situation of Sérgio Conceição.",
+    )
+    conceicao = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Sérgio Conceição"}
+    assert conceicao == {("Sevilla", "talks")}
