@@ -171,8 +171,10 @@ _OPPONENT = guarded(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
-    r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by) $"
+    r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by|"
+    r"beaten (?:[\w-]+ ){0,3}?by) $"
 )
+_RESULT_NOUN_AFTER = re.compile(r" (?:loss|defeat|draw|win|victory|thrashing|humiliation|reverse|setback)\b")
 _MATCH_DAY = re.compile(
     r" (?:today|tonight|this (?:afternoon|evening|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b"
@@ -229,6 +231,13 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             for member in _chain_after(folded, clubs, clubs.index(club)):  # "against Portugal and Greece"
                 out.descriptors.add(member.start)
                 out.opponents.add(member.start)
+    # "… after Brentford loss" over "beaten 2-0 at home by Brentford": a club the story names as an
+    # opponent is the opponent in a headline's "after <club> loss" too
+    beaten = {c.name for c in clubs if c.start in out.opponents}
+    for club in clubs:
+        if club.name in beaten and _RESULT_NOUN_AFTER.match(folded, club.end):
+            out.descriptors.add(club.start)
+            out.opponents.add(club.start)
     for person in out.people:  # "the former Manchester United interim manager" describes a man
         if person.explicit:
             continue

@@ -52,6 +52,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:games?|matches|weeks?|points) to save (?:his|her) job\b|"
         r"refus(?:ed|es|ing) to commit (?:his|her) (?:long-term )?future|"
         r"(?:don't|do not|doesn't|does not) know (?:if|whether) (?:i|he|she)(?:'ll| will) (?:still )?be here\b|"
+        r"speculation (?:about|over|surrounding) (?:his|her) (?:future|position|job)\b|"
         # "are weighing whether to continue with X": his future is the question
         r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"

@@ -402,3 +402,16 @@ def test_asking_a_club_about_the_situation_of_its_coach_is_an_approach(analyser:
     )
     conceicao = {(r.club, r.relation.value) for r in analysis.rumours if r.manager == "Sérgio Conceição"}
     assert conceicao == {("Sevilla", "talks")}
+
+
+def test_the_club_a_headline_loss_was_against_is_the_opponent_when_the_story_says_so(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Glasner brushes off sack talk after Fulham loss",
+        "Oliver Glasner says he will not waste energy on speculation about his future after Crystal Palace were "
+        "beaten 2-0 at home by Fulham.",
+    )
+    assert "Fulham" not in {r.club for r in analysis.rumours}
+    assert ("Oliver Glasner", "Crystal Palace", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
