@@ -88,7 +88,7 @@ def bind(
         and not any(s <= c.start and c.end <= e for s, e in described)
     ]
     if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
-        pool = [c for c in pool if not _DESTINATION.search(folded, max(0, c.start - 24), c.start)]
+        pool = [c for c in pool if not _gone_to(folded, c)]
     if cue.relation in OWN_JOB:
         return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
@@ -137,7 +137,7 @@ def _own(
         c
         for c in pool
         if (c.name not in former or relation in EXITS)
-        and not (relation in _LEAVING and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
+        and not (relation in _LEAVING and _gone_to(folded, c))
         # "stay despite Napoli interest", "will not leave for Real Madrid": the club he does not go to
         and not (relation is Relation.STAYS and _DESPITE.search(folded, max(0, c.start - 30), c.start))
         and (
@@ -182,7 +182,7 @@ def _own(
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
         # "if Cooper leaves for Celtic": where he would go is not the job he would leave
-        and not (relation in _LEAVING and _DESTINATION.search(folded, max(0, c.start - 24), c.start))
+        and not (relation in _LEAVING and _gone_to(folded, c))
         # "who arrived from Real Sociedad in 2025": a career, not the job of the sentence
         and (c.start not in res.descriptors or owner.name in res.described_by.get(c.start, ()))
     }
@@ -206,6 +206,13 @@ _DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|ta
 _DESTINATION = re.compile(
     r"\b(?:for|to join|to take over at|to take charge of|to become|to coach|to manage|join)\s+(?:the\s+)?$"
 )
+
+
+def _gone_to(folded: str, club: ClubRef) -> bool:
+    """ "left Brentford for Tottenham", "will not leave for Real Madrid": the club named is where he goes."""
+    return _DESTINATION.search(folded, max(0, club.start - 24), club.start) is not None
+
+
 _ORIGIN = re.compile(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away) from (?:the )?$")
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(

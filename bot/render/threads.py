@@ -41,11 +41,13 @@ def thread_stage_label(view: ThreadView) -> str:
     a caretaker's; the stage's own word otherwise."""
     stage = view.state.stage
     at_stage = [r for r in view.reports if r.relation == stage and not r.duplicate]
-    if at_stage and stage in _LATER_LABEL and all(r.later for r in at_stage):
+    if not at_stage:
+        return stage_label(stage)
+    if stage in _LATER_LABEL and all(r.later for r in at_stage):
         return _LATER_LABEL[stage]
-    if at_stage and stage in _PARTED_LABEL and all(r.parted for r in at_stage):
+    if stage in _PARTED_LABEL and all(r.parted for r in at_stage):
         return _PARTED_LABEL[stage]
-    if at_stage and stage is Relation.APPOINTED and all(r.caretaker for r in at_stage):
+    if stage is Relation.APPOINTED and all(r.caretaker for r in at_stage):
         return "appointed (interim)"
     return stage_label(stage)
 
