@@ -10,9 +10,10 @@ the story says is open and the one club its headline is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.analysis.clauses import Clause, Kind, same_statement
+from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.subjects import distance
@@ -89,6 +90,9 @@ def bind(
     ]
     if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
         pool = [c for c in pool if not _gone_to(folded, c)]
+    if cue.relation is Relation.DENIED and denied_event(folded, cue) is Relation.SACKED:
+        # a denied change of coach ("X is not in question") is about the job he holds
+        cue = replace(cue, relation=Relation.SACKED)
     if cue.relation in OWN_JOB:
         return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
     return _target(folded, clause, owner, cue, pool, res, scene, exits)

@@ -11,9 +11,11 @@ from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_
 from bot.analysis.cue_owner import (
     antecedent_of,
     apposed_successor,
+    denied_event,
     denied_subject,
     epithet_of,
     in_quote,
+    not_in_question_of_another,
     object_of_talks,
     other_subject_before,
     possessor_only,
@@ -211,7 +213,7 @@ def extract_claims(
                     base,
                     _GENERIC_EXIT.fullmatch(folded, claim.cue.start, claim.cue.end) is not None,
                     claim.factuality,
-                    claim.cue.relation,
+                    denied_event(folded, claim.cue),
                     claim.caretaker,
                     sentence.paragraph == 0,
                     claim.factuality is Factuality.PAST
@@ -310,8 +312,10 @@ class _Reading:
                 and not folded[cue.end : owner.start].strip()
             ):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
-            if possessor_only(folded, owner, cue) or (denied_of is None and other_subject_before(text, res, cue)):
-                continue  # "Tudor's staff leave with him", "Xavi said yes to Spurs": someone else's act
+            if possessor_only(folded, owner, cue) or not_in_question_of_another(folded, owner, cue):
+                continue  # "Tudor's staff leave with him", "the result is not in question, said X"
+            if denied_of is None and other_subject_before(text, res, cue):
+                continue  # "Xavi said yes to Spurs": someone else's act
             if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
                 continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:

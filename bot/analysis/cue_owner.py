@@ -38,6 +38,34 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 
+# "X is not in question", "never thought about replacing him", "ruled out a change of coach": what is
+# denied is a sacking.
+_JOB_DENIAL = re.compile(r"(?:is|was|remains) not in question|.*\b(?:replacing|sacking)\b.*")
+_CHANGE_AFTER = re.compile(
+    r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)"
+)
+
+
+def denied_event(folded: str, cue: Cue) -> Relation:
+    """What the cue speaks of: its own relation, or the sacking a denial of a change of coach denies."""
+    if cue.relation is Relation.DENIED and (
+        _JOB_DENIAL.fullmatch(folded, cue.start, cue.end) or _CHANGE_AFTER.match(folded, cue.end)
+    ):
+        return Relation.SACKED
+    return cue.relation
+
+
+_JOB_BEFORE = re.compile(r"(?:position|job|future|place|role)\s*$")
+
+
+def not_in_question_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    """ "X is not in question" stands by X only when X (or his job) is its subject: "the result is
+    not in question, said X" is not about his job."""
+    if not folded.startswith("not in question", cue.end - len("not in question")):
+        return False
+    return not (0 <= cue.start - owner.end <= 2 or _JOB_BEFORE.search(folded, max(0, cue.start - 12), cue.start))
+
+
 _EPITHET = re.compile(r"under-fire|embattled|beleaguered")
 _EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss Daniel Farke"
 

@@ -91,7 +91,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"not (?:interested|a candidate|on the shortlist)|no plans to|played down|plays down|"
         r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water|"
         r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
-        r"approached|rung) (?:me|him|her|us)\b",
+        r"approached|rung) (?:me|him|her|us)\b|"
+        # "X is not in question", "I have never thought about replacing him": the club stands by him
+        r"(?:is|was|remains) not in question|(?:never|not) (?:thought|thinking|considered|considering) "
+        r"(?:about |of )?(?:replacing|sacking|changing) (?:him|her|the coach|the manager|the head coach)\b",
     ),
     (
         Relation.SACKED,

@@ -1,0 +1,42 @@
+"""A club standing by its coach ("X is not in question", "we have never thought about replacing him")
+denies a sacking; words that only look like it do not."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str, str]]:
+    return {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+
+
+def test_a_coach_said_not_to_be_in_question_has_a_sacking_denied(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gasperini backed",
+        "Roma's owners said on Tuesday: 'Gian Piero Gasperini is not in question.'",
+    )
+    assert _held(analysis) == {("Gian Piero Gasperini", "AS Roma", "denied", "denied")}
+    assert "sacking Gian Piero Gasperini has been played down" in analysis.summary
+
+
+def test_never_thinking_about_replacing_him_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolfsburg stand firm",
+        "Paul Simonis has the backing of the board: Wolfsburg have never thought about replacing him.",
+    )
+    assert ("Paul Simonis", "VfL Wolfsburg", "denied", "denied") in _held(analysis)
+    assert "sacking Paul Simonis" in analysis.summary
+
+
+def test_something_else_not_in_question_says_nothing_about_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Derby reaction", "Our commitment is not in question, said Gian Piero Gasperini after Roma won."
+    )
+    assert analysis.rumours == ()
