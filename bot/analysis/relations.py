@@ -24,7 +24,7 @@ PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 # A link that puts a man on a list of names ("shortlist", "among the candidates", "in the frame",
 # "considering"): the story holds him as a possibility, not as the club's settled interest.
 CANDIDATE_LIST = re.compile(
-    r".*?\b(?:shortlist|list|candidates|frontrunners|front-runners|favou?rites|contenders|names|options|profiles|"
+    r".*?\b(?:shortlist|list|candidates|frontrunners|front-runners|favou?rites|contenders|names|options?|profiles|"
     r"in the frame|in the running|considering|being considered|under consideration)"
 )
 
@@ -247,6 +247,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:asked|enquired|inquired) (?:[\w'.-]+ ){0,3}?about the (?:situation|availability) of|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
+        # "met Palace's recruitment team", "met the Wolves hierarchy"
+        r"met (?:[\w'.-]+ ){0,2}?(?:recruitment team|representatives|hierarchy|owners?|board|officials|president|"
+        r"chairman|sporting director|technical director|director of football)\b|"
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
         r"in pole position|(?:closer|close|nearer) to (?:a |an |becoming|being|taking|appointing|landing|hiring|"
         r"naming|securing|joining)|on the (?:verge|brink|cusp) of (?:appointing|becoming|being|hiring|naming|joining|"
@@ -274,6 +277,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|"
         r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
+        # "Keith Andrews is an outside option"
+        r"(?:is|are|was|were|remains?) (?:an? |the )(?:[\w-]+ )?option\b|"
         r"among (?:the )?(?:[\w-]+ )?(?:profiles|names|candidates|options|targets|contenders|coaches)|"
         r"(?:seen|viewed|regarded|identified) as (?:the |an |a )?(?:[\w-]+ )?(?:alternative|option|successor|"
         r"replacement|candidate)|"

@@ -1,0 +1,29 @@
+"""Wordings of talks and of a candidacy: meeting a club's people is talks, "an option" is a
+possible link, and a place after the verb ("in Lisbon") is not the person the talks are with."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str, str]]:
+    return {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+
+
+def test_meeting_a_clubs_recruitment_team_in_a_city_is_talks_with_that_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Everton latest", "Brentford's Keith Andrews met Everton's hierarchy in Liverpool on Tuesday."
+    )
+    assert ("Keith Andrews", "Everton", "talks", "done") in _held(analysis)
+
+
+def test_a_manager_called_an_option_is_a_possible_candidate(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Who next for Wolves?", "Wolves need a new head coach. Gary O'Neil is an obvious option."
+    )
+    assert ("Gary O'Neil", "Wolverhampton Wanderers", "linked", "possible") in _held(analysis)
