@@ -67,6 +67,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:position|future)\b|"
         r"(?:discuss|review|decide on|consider|weigh\w* up|mull\w* over)\w* (?:the )?(?:position|future) of\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
+        # "X's position as head coach of the France women's team is being discussed"
+        r"(?:future|position|job) (?:as [\w'. -]{1,50} )?(?:is|are) being (?:discussed|questioned|assessed|evaluated)|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
         r"(?:must|needs to) win|fighting for (?:his|her) (?:[\w'. -]{1,30} )?(?:job|future)|clinging on|last chance|"
         r"favourite to be sacked|"
@@ -93,7 +95,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
         r"approached|rung) (?:me|him|her|us)\b|"
         # "X is not in question", "I have never thought about replacing him": the club stands by him
-        r"(?:is|was|remains) not in question|(?:never|not) (?:thought|thinking|considered|considering) "
+        r"(?:is|was|remains) not in question|no question of (?:changing|replacing|sacking) "
+        r"(?:him|her|the coach|the manager|the head coach)\b|(?:never|not) (?:thought|thinking|considered|considering) "
         r"(?:about |of )?(?:replacing|sacking|changing) (?:him|her|the coach|the manager|the head coach)\b",
     ),
     (

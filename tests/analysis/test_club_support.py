@@ -40,3 +40,20 @@ def test_something_else_not_in_question_says_nothing_about_the_job(analyser: Ana
         analyser, "Derby reaction", "Our commitment is not in question, said Gian Piero Gasperini after Roma won."
     )
     assert analysis.rumours == ()
+
+
+def test_no_question_of_changing_the_coach_denies_his_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brentford stand firm",
+        "Keith Andrews keeps his job: Brentford say there is no question of changing the coach.",
+    )
+    assert _held(analysis) == {("Keith Andrews", "Brentford", "denied", "denied")}
+    assert "sacking Keith Andrews" in analysis.summary
+
+
+def test_a_position_being_discussed_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Tuchel latest", "Thomas Tuchel's position as England head coach is being discussed at the FA."
+    )
+    assert _held(analysis) == {("Thomas Tuchel", "England", "under_pressure", "done")}
