@@ -164,6 +164,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
+        r"will (?:still )?be (?:here|our (?:coach|manager|head coach)) next season|"
         r"to stay|stays|stay",
     ),
     (

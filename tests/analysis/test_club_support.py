@@ -57,3 +57,12 @@ def test_a_position_being_discussed_is_pressure(analyser: Analyser) -> None:
         analyser, "Tuchel latest", "Thomas Tuchel's position as England head coach is being discussed at the FA."
     )
     assert _held(analysis) == {("Thomas Tuchel", "England", "under_pressure", "done")}
+
+
+def test_will_be_our_coach_next_season_is_a_stay(analyser: Analyser) -> None:
+    said = _analyse(
+        analyser,
+        "Bologna latest",
+        "'Vincenzo Italiano will be our coach next season,' the Bologna chief executive told reporters.",
+    )
+    assert ("Vincenzo Italiano", "Bologna", "stays") in {(r.manager, r.club, r.relation.value) for r in said.rumours}
