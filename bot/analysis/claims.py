@@ -73,6 +73,9 @@ _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
 _THE_EVENT = re.compile(r"\b(?:the|that) $")
 # "X is in the frame, as is Nice's Y": the man named after "as is" shares the claim.
+# Names listed after a colon, each with a clause of his own.
+_COLON = re.compile(r"\s*:\s*")
+_NEXT_ON_LIST = re.compile(r",\s+(?:who|whose)\b[^:;]*?,\s+(?:and\s+)?")
 _AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
 
 
@@ -394,7 +397,18 @@ class _Reading:
                 ]
             # "Beye is in the frame, as is Nice's Franck Haise": the same claim for the man named after "as is"
             listed += [
-                p for p in people if p.explicit and p not in listed and _AS_IS.fullmatch(folded, cue.end, p.start)
+                p
+                for p in people
+                if p.explicit
+                and p not in listed
+                and (
+                    _AS_IS.fullmatch(folded, cue.end, p.start)
+                    # "complete the list: Pérez, who has kept Rayo up, and Míchel, whose Girona …"
+                    or (
+                        _COLON.fullmatch(folded, cue.end, owner.start)
+                        and _NEXT_ON_LIST.fullmatch(folded, owner.end, p.start)
+                    )
+                )
             ]
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):

@@ -27,3 +27,14 @@ def test_a_manager_called_an_option_is_a_possible_candidate(analyser: Analyser) 
         analyser, "Who next for Wolves?", "Wolves need a new head coach. Gary O'Neil is an obvious option."
     )
     assert ("Gary O'Neil", "Wolverhampton Wanderers", "linked", "possible") in _held(analysis)
+
+
+def test_every_name_after_a_colon_completing_the_list_is_a_candidate(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sevilla shortlist",
+        "Two coaches complete Sevilla's list: Míchel, who kept Girona up this season, and Íñigo Pérez, "
+        "whose Rayo Vallecano finished in the top half.",
+    )
+    held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+    assert {("Míchel", "Sevilla", "linked"), ("Íñigo Pérez", "Sevilla", "linked")} <= held
