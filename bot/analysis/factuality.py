@@ -110,8 +110,8 @@ _DENIAL = guarded(
     r"(?:reports|claims|stories) (?:are|were) (?:false|untrue|wrong|wide of the mark))\b"
 )
 _NEGATION = guarded(
-    r"\b(?:not|no|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|refuse[sd]? to|"
-    r"refusing to)\W+(?:[\w'-]+\W+){0,2}$"
+    r"\b(?:not|no(?! hurry| rush)|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
+    r"refuse[sd]? to|refusing to)\W+(?:[\w'-]+\W+){0,2}$"
 )
 # "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
 _SPEECH = guarded(

@@ -63,9 +63,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:worried|concerned|anxious|nervous|thinking) (?:about|for|over) (?:his|her|my) "
         r"(?:[\w'. -]{1,20} )?(?:job|future|position)|"
         r"time (?:is |could be |may be )?up (?:for|at)\b|"
-        r"(?:discuss|review|decide on|consider|weigh\w* up|mull\w* over)\w* (?:[\w'.-]+ ){0,4}?(?:his|her|[\w.-]+'s) "
-        r"(?:position|future)\b|"
-        r"(?:discuss|review|decide on|consider|weigh\w* up|mull\w* over)\w* (?:the )?(?:position|future) of\b|"
+        r"(?:discuss|review|decide(?: on)?|consider|weigh\w* up|mull\w* over)\w* (?:[\w'.-]+ ){0,4}?"
+        r"(?:his|her|[\w.-]+'s) (?:position|future)\b|"
+        r"(?:discuss|review|decide(?: on)?|consider|weigh\w* up|mull\w* over)\w* (?:the )?(?:position|future) of\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         # "X's position as head coach of the France women's team is being discussed"
         r"(?:future|position|job) (?:as [\w'. -]{1,50} )?(?:is|are) being (?:discussed|questioned|assessed|evaluated)|"
@@ -225,7 +225,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.OFFER,
-        r"offer(?:ed|ing)? (?:him |her )?(?:the |a )?(?:[\w-]+ ){0,3}?(?:job|role|post|position|chance|contract|deal)|"
+        r"offer(?:ed|ing)? (?:him |her )?(?:the |a |their |its )?(?:[\w'-]+ ){0,3}?"
+        r"(?:job|role|post|position|chance|contract|deal)|"
         # "have offered Pascal Jansen a three-year contract": the man between the verb and what he is offered
         r"offer(?:ed|ing)? (?:[\w'.-]+ ){1,3}?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:job|role|post|position|contract|deal)|"
         r"(?:made|make|makes|submitted|tabled|lodged|launched) (?:an |a |their )?(?:formal |official |"
@@ -301,7 +302,10 @@ _CUES: list[tuple[Relation, str]] = [
 CUE_PATTERN = BranchScan(r"(?<![\w])(?=[a-z'])", [f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES], r"\b")
 
 # Searched in the words before a cue: guarded, not literal-scanned (see bot/analysis/prefilter.py).
-NEGATION = guarded(r"\b(?:not|no|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$")
+# ("in no hurry to decide his future": nothing is negated)
+NEGATION = guarded(
+    r"\b(?:not|no(?! hurry| rush)|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
+)
 
 HEDGES = LiteralScan(
     r"\b(?:reportedly|according to reports|reports (?:suggest|claim|say)|it is understood|understood to|"

@@ -38,3 +38,21 @@ def test_every_name_after_a_colon_completing_the_list_is_a_candidate(analyser: A
     )
     held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
     assert {("Míchel", "Sevilla", "linked"), ("Íñigo Pérez", "Sevilla", "linked")} <= held
+
+
+def test_offering_the_clubs_vacant_job_to_a_manager_is_an_offer(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wigan move quickly",
+        "Wigan Athletic have offered their vacant head coach's job to Neil Critchley, the former Blackpool boss.",
+    )
+    assert ("Neil Critchley", "Wigan Athletic", "offer", "done") in _held(analysis)
+
+
+def test_no_hurry_to_decide_his_future_is_an_open_future_not_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Holloway undecided", "Ian Holloway is in no hurry to decide his future at Swindon Town."
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Ian Holloway", "Swindon Town", "under_pressure")
+    }
