@@ -23,11 +23,14 @@ _OTHER = LiteralScan(
     r"county championship|basketball|nba|wnba|point guard|slam dunk|nfl|quarterback|touchdown|super bowl|"
     r"gridiron|ice hockey|nhl|puck|stanley cup|goaltender|power play|baseball|mlb|pitcher|home run|franchise|"
     r"netball|handball|volleyball|"
+    # grounds and rugby league clubs whose names say the sport ("the Rhinos announced", "at Trent Bridge")
+    r"trent bridge|edgbaston|headingley|the rhinos|castleford|catalans dragons|hull kr|leigh leopards|"
+    r"huddersfield giants|warrington wolves|wakefield trinity|wigan warriors|salford red devils|t20 blast|"
     r"formula one|grand prix|tennis|golf|ryder cup|afl|gaelic|hurling|darts|snooker)\b"
 )
 _FOOTBALL = re.compile(
-    r"\b(?:football|soccer|premier league|championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|mls|nwsl|"
-    r"wsl|champions league|europa league|fa cup|world cup qualif\w*|striker|midfielder|winger|goalkeeper|"
+    r"\b(?:football|soccer|premier league|(?<!county )championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|"
+    r"mls|nwsl|wsl|champions league|europa league|fa cup|world cup qualif\w*|striker|midfielder|winger|goalkeeper|"
     r"centre-back|clean sheets?|the dugout|touchline)\b"
 )
 

@@ -1,0 +1,53 @@
+"""Exits that are not a football manager leaving his club: another sport's coach at a club sharing a
+football town's name, a red card, and the job a man left to take."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def test_a_rugby_league_coach_named_with_the_clubs_ground_is_not_football(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Huddersfield sack Watson",
+        "Huddersfield have sacked head coach Ian Watson after defeats by Castleford and Leigh Leopards, the "
+        "Giants confirmed on Monday. Warrington Wolves visit on Friday.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_county_cricket_coach_is_not_football_though_the_county_championship_says_championship(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Notts dismiss coach",
+        "Notts have dismissed head coach Gary Ball after relegation from the County Championship's first "
+        "division, the county said at Trent Bridge.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_managers_dismissal_that_brought_a_fine_is_a_red_card(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Corberán banned",
+        "Valencia coach Carlos Corberán has been fined and given a touchline ban after his dismissal at Getafe.",
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_the_job_a_manager_left_to_take_is_not_the_club_he_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Nancy named at Celtic",
+        "Celtic have appointed Wilfried Nancy as manager, the club confirmed on Friday, a month after Brendan "
+        "Rodgers left to take the Ireland job.",
+    )
+    exits = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "left"}
+    assert exits == {("Brendan Rodgers", "Celtic")}
