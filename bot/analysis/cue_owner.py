@@ -104,16 +104,21 @@ def apposed_successor(folded: str, owner: PersonRef, cue: Cue, res: Resolved) ->
     return found is not None and any(p.end == found.start("of") for p in res.people)
 
 
-_QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*$")
+_QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*(?:[\w.-]+\s+){0,3}$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's)\s+(?:[\w']+\s+)?$")
 
 
 def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
     """The owner is the speaker named after a quote ("…,' the Villa head coach said") and the cue, in
     the quote, is not said of himself ("nobody has called me", "I am happy here")."""
-    if owner.explicit or owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
+    if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
-    return _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is None
+    if _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is not None:
+        return False
+    # (a speaker named in full is the subject only of what he says of himself: "'I am happy he stays,'
+    # coach X said" is about someone else)
+    return not owner.explicit or _THIRD_PERSON.search(folded, max(0, cue.start - 12), cue.start) is not None
 
 
 def in_quote(folded: str, sentence: Sentence, position: int) -> bool:

@@ -33,7 +33,11 @@ _NEWS_VERB = re.compile(r"\s+(?:comes|came|follows|followed|means|meant|leaves|l
 _WITH_A_PERSON = re.compile(
     r"\s+with\s+(?:(?:the|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?(?:manager|head coach|coach|boss|mentor|former boss)\b"
 )
-_DISCIPLINE = re.compile(r"\b(?:fined|banned|touchline ban|red card|sent off|sending off|fourth official|fa charge)\b")
+_DISCIPLINE = re.compile(
+    r"\b(?:fined|banned|(?:touchline |match |one-match |two-match |three-match )?ban|red card|sent off|sending off|"
+    r"sent to the stands|fourth official|referee|fa charge)\b"
+)
+_DISMISSAL = ("dismissal", "dismissed")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
     r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
@@ -149,7 +153,7 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
-        if relation is Relation.SACKED and word == "dismissal" and _DISCIPLINE.search(folded, opening, end):
+        if relation is Relation.SACKED and word.endswith(_DISMISSAL) and _DISCIPLINE.search(folded, opening, end):
             continue  # "fined and banned after his dismissal": a red card, not a sacking
         if relation is Relation.APPOINTED and _PLAIN_CHARGE.fullmatch(word) and _ONE_MATCH.match(folded, match.end()):
             continue  # "will take charge of Saturday's trip to Wigan": a match-day stand-in

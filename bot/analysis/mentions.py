@@ -56,6 +56,17 @@ def resolve(
     namesakes: set[str] = set()
     full_names = {m.targets[0] for m in raw if m.kind is Kind.MANAGER and m.full}
     ambiguous: list[Mention] = []
+    # "Sporting tie Hjulmand down" over "captain Morten Hjulmand's contract": a namesake named in full
+    # anywhere in the story makes every bare mention of that surname his.
+    for m in raw:
+        if (
+            m.kind is Kind.MANAGER
+            and not m.full
+            and text[m.start : m.start + 1].isupper()
+            and gaz.managers[m.targets[0]].name not in full_names
+            and _namesake(text, m, ends, mention_starts, gaz.managers[m.targets[0]].name)
+        ):
+            namesakes.add(m.alias)
 
     other_teams: set[int] = set()  # where the nickname of another sport's team stands ("Leicester Tigers")
     for m in raw:

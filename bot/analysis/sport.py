@@ -47,10 +47,11 @@ def _weight(folded: str, start: int, end: int, res: Resolved, gaz: Gazetteer) ->
     if other == 0:
         return 0, 0
     football = len(_FOOTBALL.findall(folded, start, end))
-    football += sum(
-        1 for c in res.clubs if start <= c.start < end and c.name in gaz.clubs and not gaz.clubs[c.name].national
+    # (each club and manager once: "Fenerbahçe" named five times in a basketball story is one club)
+    football += len(
+        {c.name for c in res.clubs if start <= c.start < end and c.name in gaz.clubs and not gaz.clubs[c.name].national}
     )
-    football += sum(1 for p in res.people if start <= p.start < end and p.known and p.explicit)
+    football += len({p.name for p in res.people if start <= p.start < end and p.known and p.explicit})
     return other, football
 
 

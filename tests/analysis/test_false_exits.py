@@ -51,3 +51,40 @@ def test_the_job_a_manager_left_to_take_is_not_the_club_he_left(analyser: Analys
     )
     exits = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "left"}
     assert exits == {("Brendan Rodgers", "Celtic")}
+
+
+def test_a_basketball_coach_at_a_multi_sport_club_named_often_is_not_football(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Olympiacos extend Bartzokas",
+        "Olympiacos have extended the contract of head coach Georgios Bartzokas until 2028, Olympiacos said. "
+        "Bartzokas took Olympiacos to the EuroLeague Final Four and the Greek basketball title.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_manager_sent_off_by_the_referee_is_not_sacked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Derby report",
+        "Mikel Arteta was dismissed by the referee in the second half of Arsenal's draw, and faces a ban.",
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_a_namesake_named_in_full_in_the_body_is_the_headlines_bare_surname_too(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Celtic tie Rodgers down until 2029",
+        "Celtic have extended midfielder Callum Rodgers' contract until 2029, the club said on Friday.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_coach_speaking_of_someone_else_staying_is_not_himself_staying(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sporting keep their captain",
+        "'He is our leader and I am very happy he stays,' head coach Rui Borges said of the captain.",
+    )
+    assert not analysis.rumours
