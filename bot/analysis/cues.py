@@ -38,6 +38,7 @@ _DISCIPLINE = re.compile(
     r"sent to the stands|fourth official|referee|fa charge)\b"
 )
 _DISMISSAL = ("dismissal", "dismissed")
+_BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
     r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
@@ -151,6 +152,9 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
+        opens = folded[max(opening, match.start() - 12) : match.start()]
+        if relation is Relation.SACKED and _BEING_OPENS.search(opens):
+            continue  # "'Being sacked taught me everything'": what it is like, not news
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
         if relation is Relation.SACKED and word.endswith(_DISMISSAL) and _DISCIPLINE.search(folded, opening, end):

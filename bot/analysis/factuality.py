@@ -17,7 +17,7 @@ from datetime import datetime
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.text import Sentence
-from bot.analysis.timing import FUTURE_ONLY, is_caretaker
+from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
@@ -35,6 +35,9 @@ _OLD_DATE = WordGate(
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
+    # "On 13 June 2018, …", "on June 13, 2018"
+    r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",
     r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
     # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
     r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
@@ -425,6 +428,8 @@ def classify(
     ):
         return Factuality.DENIED
     if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
+        return Factuality.PAST
+    if relation in (Relation.SACKED, Relation.LEFT) and career_of_exits(folded, cue_end):
         return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
         folded,

@@ -175,8 +175,11 @@ def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
     return sorted(groups, key=lambda g: (-STAGE_RANK[g.stage], g.factuality is not Factuality.DONE, order[id(g)]))
 
 
-def _credit(sources: Sequence[SourceCredit]) -> tuple[str, str]:
-    """(prefix, suffix) crediting the story's sources."""
+def _credit(sources: Sequence[SourceCredit], club: str) -> tuple[str, str]:
+    """(prefix, suffix) crediting the story's sources for a claim about ``club``: a club's own
+    announcement is credited only for a claim about that club ("Real Madrid announced …" says nothing
+    official about Sevilla)."""
+    sources = [s for s in sources if s.tier is not Tier.OFFICIAL or s.outlet == club]
     if not sources:
         return "Reports say ", ""
     named = sorted(sources, key=lambda s: s.tier)[:2]
@@ -190,9 +193,10 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
     """At most two sentences and 300 characters; the most advanced claims first, everyone named."""
     if not rumours:
         return ""
-    prefix, suffix = _credit(sources)
+    groups = _groups(rumours)
+    prefix, suffix = _credit(sources, groups[0].club)
     sentences: list[str] = []
-    for index, group in enumerate(_groups(rumours)):
+    for index, group in enumerate(groups):
         body = clause(
             group.event, group.factuality, group.managers, group.club, group.caretaker, group.later, group.parted
         )

@@ -50,3 +50,12 @@ _CARETAKER = re.compile(
 def is_caretaker(folded: str, clause: Clause) -> bool:
     """An interim or caretaker appointment: the word stands in the cue's clause."""
     return _CARETAKER.search(folded, clause.start, clause.end) is not None
+
+
+# "has been fired by his country, by Real Madrid and by Sevilla": a career told as a list of agents.
+_AGENT_LIST = re.compile(r"\s+by\s+[^,.;]{1,40},\s+(?:by\s+[^,.;]{1,40},?\s+)*(?:and|as well as)\s+by\b")
+
+
+def career_of_exits(folded: str, cue_end: int) -> bool:
+    """An exit with several agents listed after it is a career summary, not news."""
+    return _AGENT_LIST.match(folded, cue_end) is not None

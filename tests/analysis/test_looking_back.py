@@ -1,0 +1,62 @@
+"""A feature that looks back over a career states no event: an exit dated by the sentence's opening
+("On 4 June 2019, …"), a career told as a list of who sacked him, "being sacked taught me"; and a
+club's own announcement from that past is no official word on today's news."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def _definite(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {
+        (r.manager, r.club, r.relation.value)
+        for r in analysis.rumours
+        if r.relation.value in ("sacked", "left", "appointed", "agreed", "extension")
+    }
+
+
+def test_an_exit_on_a_date_years_ago_opening_the_sentence_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tuchel looks back",
+        "Thomas Tuchel spoke to reporters about his career. On 29 December 2020, a week after a draw with "
+        "Strasbourg, Paris Saint-Germain dismissed him.",
+    )
+    assert _definite(analysis) == set()
+
+
+def test_a_career_told_as_a_list_of_clubs_that_sacked_him_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mourinho at 63",
+        "José Mourinho has been sacked by Chelsea, by Manchester United and by Tottenham Hotspur, and he "
+        "laughs about it now.",
+    )
+    assert _definite(analysis) == set()
+
+
+def test_what_being_sacked_taught_a_manager_is_not_news_of_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Potter: 'Being sacked made me a better coach'", "Graham Potter spoke at length about his career."
+    )
+    assert _definite(analysis) == set()
+
+
+def test_an_official_announcement_about_another_club_is_not_credited_to_a_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sevilla latest",
+        "Matías Almeyda is under pressure at Sevilla, Marca reports. In 2018 Real Madrid announced that "
+        "Julen Lopetegui would take over after the World Cup.",
+    )
+    assert not analysis.summary.startswith("Official")
+    assert "Matías Almeyda is under pressure at Sevilla, according to Marca" in analysis.summary
