@@ -18,8 +18,10 @@ from bot.analysis.cue_owner import (
     not_in_question_of_another,
     object_of_talks,
     other_subject_before,
+    player_subject,
     possessor_only,
     quoted_of_another,
+    unknown_subject_of_statement,
 )
 from bot.analysis.cues import Cue, find_cues
 from bot.analysis.factuality import classify, long_ago
@@ -40,6 +42,7 @@ from bot.analysis.sentence_context import (
 from bot.analysis.sport import other_sport_paragraphs
 from bot.analysis.subjects import (
     OWN_EXIT,
+    also_named,
     blocked,
     coordinated_people,
     cue_object_is_person,
@@ -73,10 +76,6 @@ _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
 _THE_EVENT = re.compile(r"\b(?:the|that) $")
 # "X is in the frame, as is Nice's Y": the man named after "as is" shares the claim.
-# Names listed after a colon, each with a clause of his own.
-_COLON = re.compile(r"\s*:\s*")
-_NEXT_ON_LIST = re.compile(r",\s+(?:who|whose)\b[^:;]*?,\s+(?:and\s+)?")
-_AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
 
 
 def _describes(clause: Clause, owner: PersonRef) -> bool:
@@ -315,8 +314,13 @@ class _Reading:
                 and not folded[cue.end : owner.start].strip()
             ):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
-            if possessor_only(folded, owner, cue) or not_in_question_of_another(folded, owner, cue):
-                continue  # "Tudor's staff leave with him", "the result is not in question, said X"
+            if (
+                possessor_only(folded, owner, cue)
+                or not_in_question_of_another(folded, owner, cue)
+                or player_subject(folded, cue)
+                or unknown_subject_of_statement(text, res, self.clauses, clause, owner)
+            ):
+                continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act
             if denied_of is None and other_subject_before(text, res, cue):
                 continue  # "Xavi said yes to Spurs": someone else's act
             if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
@@ -395,21 +399,7 @@ class _Reading:
                     for p in listed
                     if p is owner or same_statement(self.clauses, clause, p.start) or self._cut_by_list(p)
                 ]
-            # "Beye is in the frame, as is Nice's Franck Haise": the same claim for the man named after "as is"
-            listed += [
-                p
-                for p in people
-                if p.explicit
-                and p not in listed
-                and (
-                    _AS_IS.fullmatch(folded, cue.end, p.start)
-                    # "complete the list: Pérez, who has kept Rayo up, and Míchel, whose Girona …"
-                    or (
-                        _COLON.fullmatch(folded, cue.end, owner.start)
-                        and _NEXT_ON_LIST.fullmatch(folded, owner.end, p.start)
-                    )
-                )
-            ]
+            listed += also_named(folded, cue, owner, people, listed)
             for person in listed:
                 for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker, later))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.clauses import Clause, Kind
+from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.cues import Cue
 from bot.analysis.refs import PersonRef, Resolved, covered
 from bot.analysis.text import Sentence
@@ -114,11 +114,10 @@ def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
     the quote, is not said of himself ("nobody has called me", "I am happy here")."""
     if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
-    if _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is not None:
-        return False
-    # (a speaker named in full is the subject only of what he says of himself: "'I am happy he stays,'
-    # coach X said" is about someone else)
-    return not owner.explicit or _THIRD_PERSON.search(folded, max(0, cue.start - 12), cue.start) is not None
+    # ("'I am happy he stays,' coach X said", "'For me he can stay,' the German said": someone else)
+    if _THIRD_PERSON.search(folded, max(0, cue.start - 12), cue.start) is not None:
+        return True
+    return not owner.explicit and _FIRST_PERSON.search(folded, max(0, cue.start - 12), cue.end) is None
 
 
 def in_quote(folded: str, sentence: Sentence, position: int) -> bool:
@@ -146,3 +145,31 @@ def object_of_talks(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef
         if cue.end <= person.start <= cue.end + 60 and _TALKS_ABOUT.search(folded, person.start - 40, person.start):
             return person
     return None
+
+
+# "Asked whether the two-time Ballon d'Or winner will stay", "tried to convince the midfielder to stay":
+# a player named by his position is the subject of the cue right after him.
+_PLAYER_SUBJECT = re.compile(
+    r"\bthe (?:[\w'.-]+ ){0,4}?(?:midfielder|striker|forward|defender|winger|goalkeeper|keeper|full-back|"
+    r"centre-back|captain|player|winner|youngster|teenager|playmaker|international)\s+"
+    r"(?:(?:will|would|can|could|to|should|must|is|was|not|be|set|going|wants?|decides?|decided)\s+){0,3}$"
+)
+
+
+def player_subject(folded: str, cue: Cue) -> bool:
+    return _PLAYER_SUBJECT.search(folded, max(0, cue.start - 70), cue.start) is not None
+
+
+def unknown_subject_of_statement(
+    text: str, res: Resolved, clauses: list[Clause], clause: Clause, owner: PersonRef
+) -> bool:
+    """ "Pintus, who has worked with Ancelotti at Real Madrid, will leave": the statement's subject is a
+    capitalised name the story does not know, and the owner stands in a clause set into it."""
+    if clause.kind is not Kind.MAIN or same_statement(clauses, clause, owner.start):
+        return False
+    first = next(c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group)
+    match = _STATEMENT_SUBJECT.fullmatch(text, first.start, first.end)
+    return match is not None and not covered(res, match.start(1)) and match.group(1).lower() not in NOT_PEOPLE
+
+
+_STATEMENT_SUBJECT = re.compile(r"\W*([A-Z][a-z][\w'-]+)(?:\s+[A-Z][a-z][\w'-]+)*\W*")

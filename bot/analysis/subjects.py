@@ -162,3 +162,29 @@ def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if b_end <= a_start:
         return a_start - b_end
     return 0
+
+
+# Names listed after a colon, each with a clause of his own.
+_COLON = re.compile(r"\s*:\s*")
+_NEXT_ON_LIST = re.compile(r",\s+(?:who|whose)\b[^:;]*?,\s+(?:and\s+)?")
+_AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
+
+
+def also_named(
+    folded: str, cue: Cue, owner: PersonRef, people: list[PersonRef], listed: list[PersonRef]
+) -> list[PersonRef]:
+    """Others the claim is about though no list joins them to the owner: "X is in the frame, as is Nice's
+    Franck Haise"; "complete the list: Pérez, who has kept Rayo up, and Míchel, whose Girona …"."""
+    return [
+        p
+        for p in people
+        if p.explicit
+        and p not in listed
+        and (
+            _AS_IS.fullmatch(folded, cue.end, p.start) is not None
+            or (
+                _COLON.fullmatch(folded, cue.end, owner.start) is not None
+                and _NEXT_ON_LIST.fullmatch(folded, owner.end, p.start) is not None
+            )
+        )
+    ]

@@ -1,0 +1,50 @@
+"""A manager's words about someone else's future are not his own move: a player named by his position,
+a player the manager speaks of as "he", and a member of staff whose clause only mentions the manager."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def test_convincing_the_captain_to_stay_is_the_captains_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Slot on Van Dijk",
+        "Liverpool head coach Arne Slot said he had tried to convince the captain to stay at the club.",
+    )
+    assert analysis.rumours == ()
+
+
+def test_he_in_a_quote_before_the_speakers_demonym_is_someone_else(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Flick names Barcelona squad",
+        "Barcelona coach Hansi Flick named his squad. 'He knows what I think. For me he can stay, but it is "
+        "his decision,' the German said.",
+    )
+    assert analysis.rumours == ()
+
+
+def test_he_in_a_quote_before_the_named_speaker_is_someone_else(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Simeone on Griezmann",
+        "Diego Simeone was asked about Antoine Griezmann. 'For me he can stay, it is his decision,' the "
+        "Argentine said.",
+    )
+    assert not any(r.manager == "Diego Simeone" for r in analysis.rumours)
+
+
+def test_a_staff_member_whose_clause_names_the_manager_is_the_one_leaving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brazil add fitness coach",
+        "Brazil have added a fitness coach to Carlo Ancelotti's staff. Pintus, who has worked with Carlo "
+        "Ancelotti at Real Madrid, will leave the Spanish club at the end of the season.",
+    )
+    assert not any(r.manager == "Carlo Ancelotti" for r in analysis.rumours)
