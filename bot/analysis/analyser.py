@@ -362,8 +362,9 @@ class Analyser:
         """A claim about a job needs job wording near it, and must not be a player story."""
         title = sentences[0]
         # ("Corinthians and Dorival part company after derby defeat": a coach's exit is job news)
+        # (and so is a manager's own exit in the headline: "…, Wilder 'would walk away'")
         title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None or any(
-            c.headline and c.parted for c in raw
+            c.headline and (c.parted or (c.event or c.relation) in _EXIT) for c in raw
         )
         title_player = PLAYER_CONTEXT.search(folded, title.start, title.end) is not None
         near_job = 0

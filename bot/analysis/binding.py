@@ -98,6 +98,19 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+def _earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
+    """ "Palace close in on winger, Wilder 'would walk away'": a club before a comma that opens the
+    owner's item is another item's, when the knowledge base places him elsewhere."""
+    known = res.kb_home.get(owner.name)
+    return (
+        known is not None
+        and known != club.name
+        and club.end <= owner.start
+        and folded.rfind(", ", club.end, owner.start) >= 0
+        and not folded[folded.rfind(", ", club.end, owner.start) + 2 : owner.start].strip()
+    )
+
+
 def _under_contract_at(folded: str, club: ClubRef) -> bool:
     """ "his contract at Twente", "his Twente contract": the club he is at."""
     return _CONTRACT_AT.search(folded, max(0, club.start - 24), club.start) is not None or (
@@ -151,6 +164,7 @@ def _own(
             or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
         )
         and not _describes_someone_else(c, owner, res)
+        and not _earlier_item(folded, c, owner, res)
     ]
     if near:
         agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
@@ -161,7 +175,13 @@ def _own(
     home = res.home.get(owner.name)
     if home:
         return [home]
-    local = {c.name for c in pool if not _describes_someone_else(c, owner, res) and c.name not in former}
+    local = {
+        c.name
+        for c in pool
+        if not _describes_someone_else(c, owner, res)
+        and c.name not in former
+        and not _earlier_item(folded, c, owner, res)
+    }
     if len(local) == 1 and relation is not Relation.STAYS and not _anothers(next(iter(local)), owner, res):
         return [next(iter(local))]  # (a lone club: "will stay, despite talk linking him with X" is not it)
     if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:

@@ -156,7 +156,18 @@ _PLAYER_SUBJECT = re.compile(
 )
 
 
+# "Palace close in on winger", "in talks over a deal for midfielder X": the object of the move is a player.
+_PLAYER_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|their|[\w.-]+'s)\s+)?(?:[\w-]+\s+){0,2}?(?:midfielder|striker|forward|defender|winger|"
+    r"goalkeeper|keeper|full-back|centre-back|playmaker|youngster|teenager)\b"
+)
+_MOVE_TO = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
+
+
 def player_subject(folded: str, cue: Cue) -> bool:
+    """The cue's subject, or the object of a move, is a player named by his position."""
+    if cue.relation in _MOVE_TO and _PLAYER_OBJECT.match(folded, cue.end):
+        return True
     return _PLAYER_SUBJECT.search(folded, max(0, cue.start - 70), cue.start) is not None
 
 

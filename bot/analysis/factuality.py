@@ -164,7 +164,9 @@ _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
     r"(?:the club|the clubs|the federation|the board) (?:announce|confirm)|"
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
-    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s))\b"
+    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s)|"
+    # "Conte has told De Laurentiis he will leave": his own announcement to the club
+    r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
 )
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")

@@ -123,7 +123,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her|announced|announces|confirmed|confirms) retirement|"
         r"stepped down|steps down|step down|stepping down|step(?:s|ped|ping)? aside|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
+        r"walks away|walk away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|"
         # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.

@@ -97,6 +97,9 @@ def about_a_job(folded: str, sentence: Sentence) -> bool:
     return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
 
 
+_OWN_GOING = re.compile(r"(?:walk(?:s|ed)? away|resign\w*|quit\w*|step(?:s|ped|ping)? (?:down|aside))\b")
+
+
 def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()) -> bool:
     # A player word inside a job cue ("triggered the €3m release clause in the coach's contract") is
     # the cue's, not a sign of a player deal.
@@ -110,6 +113,8 @@ def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()
     job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
     # "Corinthians and Dorival have parted company, hours after a 2-0 defeat": so do a coach's exits
     job += sum(1 for c in cues if c.relation is Relation.LEFT and PARTED.match(folded, c.start, c.end))
+    # "would walk away if the club sold their best players": a manager's own ways of going
+    job += sum(1 for c in cues if c.relation is Relation.LEFT and _OWN_GOING.match(folded, c.start, c.end))
     return player > 0 and player > job
 
 

@@ -17,7 +17,8 @@ from bot.analysis.text import Sentence
 from bot.analysis.unknown import named_like_a_club
 
 _OTHER = LiteralScan(
-    r"\b(?:rugby|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|director of rugby|"
+    r"\b(?:rugby(?! park| town)|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|"
+    r"director of rugby|"
     r"all blacks|springboks|wallabies|british and irish lions|premiership rugby|try-scorer|"
     r"cricket|cricketer|wickets?|innings|bowler|batter|batsman|the ashes|ashes series|test series|odi|t20|ipl|"
     r"county championship|basketball|nba|wnba|point guard|slam dunk|nfl|quarterback|touchdown|super bowl|"
@@ -37,7 +38,8 @@ _FOOTBALL = re.compile(
 
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
 _STRONG = LiteralScan(
-    r"\b(?:rugby(?: union| league)?|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|baseball|mlb|netball|"
+    r"\b(?:rugby(?: union| league)?(?! park| town)|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|"
+    r"baseball|mlb|netball|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )
 

@@ -15,8 +15,17 @@ _PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridg
 _OBJECT_PERSON = re.compile(r"^\W{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
+_TOLD_HE = re.compile(
+    r"\b(?:told|tells|informed|informs|assured|assures|promised|promises|warned|warns)\s+"
+    r"(?:[A-Z][\w'’-]+\s+){1,3}(?:that\s+)?(?:he|she)\b"
+)
+
+
 def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
     """Another (unknown) person stands between the manager and the cue: the cue is about them."""
+    told = _TOLD_HE.search(text, lo, hi)
+    if told is not None:
+        lo = told.end()  # "Conte has told Aurelio De Laurentiis he will leave": "he" is Conte
     for word in _PERSON_WORD.finditer(text, lo, hi):
         if word.start() == sentence.start or covered(res, word.start()):
             continue
@@ -53,9 +62,12 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
 
 def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
     """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
+    told = [m.span() for m in _TOLD_HE.finditer(text, sentence.start, sentence.end)]
     for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
         if overlaps(res, match.start(), match.end()):
             continue
+        if any(lo <= match.start() and match.end() <= hi for lo, hi in told):
+            continue  # "has told Aurelio De Laurentiis he will leave": the one told, not the one leaving
         words = [fold(w).removesuffix("'s") for w in match.group().split()]
         if any(w in NOT_PEOPLE for w in words):
             continue

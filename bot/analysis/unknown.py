@@ -128,8 +128,8 @@ _SUBJECT_OF_JOB = guarded(
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.
 _CLUB_HIRES_OR_FIRES = LiteralScan(
-    r"\b(?:sacked|dismissed|axed|fired|appointed|hired|unveiled|"
-    r"(?:announced|confirmed) the (?:appointment|dismissal|sacking) of)\s+"
+    r"\b(?:sacked|dismissed|axed|fired|relieved|appointed|hired|unveiled|parted (?:company|ways) with|"
+    r"(?:announced|confirmed) the (?:appointment|dismissal|sacking|departure) of)\s+"
     rf"(?P<name>{_PLAIN_NAME})"
 )
 _CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?")  # between the club and its verb

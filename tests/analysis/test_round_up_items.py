@@ -1,0 +1,53 @@
+"""Round-ups and live blogs: each item keeps its own club, a player's move is a player's, a ground
+named after another sport is still football's, and a manager's own words of leaving are job news."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_relieving_a_coach_the_knowledge_base_lacks_at_rugby_park_is_football(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Kilmarnock change manager",
+        "Kilmarnock have relieved Calum Brodie of his duties after a defeat at Rugby Park, the club said.",
+    )
+    assert ("Calum Brodie", "Kilmarnock", "sacked") in _held(analysis)
+
+
+def test_a_manager_who_would_walk_away_if_players_were_sold_is_job_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Deadline day live: Everton close in on winger, Moyes 'would quit'",
+        "David Moyes says he would walk away from Everton if the club sold their best players.",
+    )
+    assert _held(analysis) == {("David Moyes", "Everton", "under_pressure")}
+
+
+def test_a_manager_telling_his_president_he_will_leave_announces_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sarri's decision",
+        "Maurizio Sarri has told Claudio Lotito he will leave Lazio when the season ends.",
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Maurizio Sarri", "Lazio", "left", "done")
+    }
+
+
+def test_a_club_closing_in_on_a_winger_in_the_headlines_previous_item_is_not_the_managers(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Deadline day live: Palace close in on winger, Moyes 'would quit'",
+        "David Moyes says he would walk away from Everton if the club sold their best players.",
+    )
+    assert not any(r.club == "Crystal Palace" for r in analysis.rumours)
