@@ -46,10 +46,18 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+# "dismissed reports that X could be replaced"
+_SACKING_AFTER = re.compile(r" that [^.;]{0,60}?\bbe (?:replaced|sacked|dismissed|axed|fired)\b")
+_CHANGE_BEFORE = re.compile(r"\bchange of (?:coach|manager|head coach) $")
+
+
 def denied_event(folded: str, cue: Cue) -> Relation:
     """What the cue speaks of: its own relation, or the sacking a denial of a change of coach denies."""
     if cue.relation is Relation.DENIED and (
-        _JOB_DENIAL.fullmatch(folded, cue.start, cue.end) or _CHANGE_AFTER.match(folded, cue.end)
+        _JOB_DENIAL.fullmatch(folded, cue.start, cue.end)
+        or _CHANGE_AFTER.match(folded, cue.end)
+        or _CHANGE_BEFORE.search(folded, max(0, cue.start - 30), cue.start)
+        or _SACKING_AFTER.match(folded, cue.end)
     ):
         return Relation.SACKED
     return cue.relation
@@ -72,6 +80,9 @@ _EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss
 
 _DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
 _THAT = re.compile(r" that ")
+_TITLE_WORDS = re.compile(
+    r"(?:(?:the|their|its|head|coach|manager|boss|teknik|direktor|trainer|tecnico|mister)\s+){0,3}"
+)
 
 
 def denied_subject(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef | None:
@@ -81,7 +92,8 @@ def denied_subject(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef 
     that = _THAT.match(folded, cue.end)
     if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
         return None
-    return next((p for p in people if p.explicit and p.start == that.end()), None)
+    # ("reports that teknik direktor Domenico Tedesco could be replaced": a title before the name)
+    return next((p for p in people if p.explicit and _TITLE_WORDS.fullmatch(folded, that.end(), p.start)), None)
 
 
 def epithet_of(folded: str, cue: Cue, everyone: list[PersonRef]) -> PersonRef | None:

@@ -168,6 +168,7 @@ _ANNOUNCED = re.compile(
     # "Conte has told De Laurentiis he will leave": his own announcement to the club
     r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
 )
+_WILL_GO = re.compile(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
@@ -412,6 +413,8 @@ def classify(
             folded[max(clause.start, cue_start - 40) : cue_start]
         ):
             return Factuality.DENIED  # "says he has no intention of leaving": his own denial
+        if relation is Relation.LEFT and _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_end):
+            return Factuality.DONE  # "said he will not continue as Uruguay coach": his own announcement
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE

@@ -63,9 +63,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:worried|concerned|anxious|nervous|thinking) (?:about|for|over) (?:his|her|my) "
         r"(?:[\w'. -]{1,20} )?(?:job|future|position)|"
         r"time (?:is |could be |may be )?up (?:for|at)\b|"
-        r"(?:discuss|review|decide(?: on)?|consider|weigh\w* up|mull\w* over)\w* (?:[\w'.-]+ ){0,4}?"
+        r"(?:discuss|review|decide(?: on)?|consider|evaluat|assess|weigh\w* up|mull\w* over)\w* (?:[\w'.-]+ ){0,4}?"
         r"(?:his|her|[\w.-]+'s) (?:position|future)\b|"
-        r"(?:discuss|review|decide(?: on)?|consider|weigh\w* up|mull\w* over)\w* (?:the )?(?:position|future) of\b|"
+        r"(?:discuss|review|decide(?: on)?|consider|evaluat|assess|weigh\w* up|mull\w* over)\w* (?:the )?"
+        r"(?:position|future) of\b|"
         r"(?:future|position|job) (?:is |remains |now )?(?:in doubt|uncertain|under scrutiny|under review)|"
         # "X's position as head coach of the France women's team is being discussed"
         r"(?:future|position|job) (?:as [\w'. -]{1,50} )?(?:is|are) being (?:discussed|questioned|assessed|evaluated)|"
@@ -95,7 +96,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
         r"approached|rung) (?:me|him|her|us)\b|"
         # "X is not in question", "I have never thought about replacing him": the club stands by him
-        r"(?:is|was|remains) not in question|no question of (?:changing|replacing|sacking) "
+        r"(?:is|was|remains) not in question|(?:is|was) not on (?:our|the|the club's) agenda|"
+        r"no question of (?:changing|replacing|sacking) "
         r"(?:him|her|the coach|the manager|the head coach)\b|(?:never|not) (?:thought|thinking|considered|considering) "
         r"(?:about |of )?(?:replacing|sacking|changing) (?:him|her|the coach|the manager|the head coach)\b",
     ),
@@ -164,8 +166,12 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
-        r"will (?:still )?be (?:here|our (?:coach|manager|head coach)) next season|"
-        r"to stay|stays|stay",
+        r"will (?:still )?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
+        r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
+        r"(?:confidence|backing|support)|"
+        # (not "stays calm", "stay top", "stay in the title race")
+        r"(?:to stay|stays|stay)(?! (?:calm|positive|focused|optimistic|grounded|humble|confident|silent|quiet|"
+        r"tight-lipped|unbeaten|top|up|alive|level|ahead|clear|fit|patient|strong|united|in the (?:race|hunt|title)))",
     ),
     (
         Relation.REJECTED,

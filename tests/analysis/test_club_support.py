@@ -66,3 +66,51 @@ def test_will_be_our_coach_next_season_is_a_stay(analyser: Analyser) -> None:
         "'Vincenzo Italiano will be our coach next season,' the Bologna chief executive told reporters.",
     )
     assert ("Vincenzo Italiano", "Bologna", "stays") in {(r.manager, r.club, r.relation.value) for r in said.rumours}
+
+
+def test_a_coach_with_the_boards_full_confidence_who_will_be_trainer_next_season_stays(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Kovač backed",
+        "Borussia Dortmund have backed Niko Kovač. 'He will be our trainer next season. He has our full "
+        "confidence,' the sporting director said.",
+    )
+    assert ("Niko Kovač", "Borussia Dortmund", "stays") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_dismissing_reports_that_a_titled_coach_could_be_replaced_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Galatasaray stand firm",
+        "Galatasaray's president has dismissed reports that head coach Okan Buruk could be replaced.",
+    )
+    assert _held(analysis) == {("Okan Buruk", "Galatasaray", "denied", "denied")}
+    assert "sacking Okan Buruk" in analysis.summary
+
+
+def test_a_change_of_coach_not_on_the_agenda_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Porto latest", "Francesco Farioli keeps his job: a change of coach is not on the agenda at Porto."
+    )
+    assert _held(analysis) == {("Francesco Farioli", "Porto", "denied", "denied")}
+
+
+def test_evaluating_a_coachs_future_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Lens latest", "Lens are evaluating Pierre Sage's future after a heavy defeat.")
+    assert _held(analysis) == {("Pierre Sage", "RC Lens", "under_pressure", "done")}
+
+
+def test_a_coach_saying_he_will_not_continue_announces_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pochettino's decision",
+        "Mauricio Pochettino said he will not continue as USA coach after the World Cup.",
+    )
+    assert _held(analysis) == {("Mauricio Pochettino", "United States", "left", "done")}
+
+
+def test_staying_calm_is_no_stay(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Farioli stays calm", "Porto coach Francesco Farioli lost for the first time.")
+    assert analysis.rumours == ()
