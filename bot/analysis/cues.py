@@ -84,8 +84,10 @@ _TITLE_VERB = re.compile(
 )
 _A_PLACE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:training ground|ground|stadium|pitch|field|building|hotel|room|"
-    r"press conference|tunnel|bench|dugout|field of play|airport|car park|country|city|hospital|house|flat|home|"
-    r"here|there)\b"
+    r"press conference|tunnel|bench|dugout|field of play|airport|car park|hospital|house|flat|home|"
+    r"here|there)\b|"
+    # ("leave the country", not "leave Manchester City")
+    r"\s+(?:the|this|his|her|their)\s+(?:city|country)\b"
 )
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 # ("a clause that lets him leave at the end of the season" is a departure that may come)

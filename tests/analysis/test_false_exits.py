@@ -88,3 +88,19 @@ def test_a_coach_speaking_of_someone_else_staying_is_not_himself_staying(analyse
         "'He is our leader and I am very happy he stays,' head coach Rui Borges said of the captain.",
     )
     assert not analysis.rumours
+
+
+def test_leaving_a_club_named_city_is_an_exit_not_leaving_a_place(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Stoke news",
+        "Mark Robins will leave Stoke City at the end of the season, the club have confirmed.",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {("Mark Robins", "Stoke City", "left")}
+
+
+def test_leaving_the_country_is_still_a_place(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Arteta on holiday", "Mikel Arteta will leave the country for a short break, Arsenal said."
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
