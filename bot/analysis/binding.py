@@ -98,6 +98,10 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+_AT_RISK = frozenset({Relation.UNDER_PRESSURE, Relation.SACKED})
+_WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|comeback)\b")
+
+
 def _earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
     """ "Palace close in on winger, Wilder 'would walk away'": a club before a comma that opens the
     owner's item is another item's, when the knowledge base places him elsewhere."""
@@ -149,6 +153,9 @@ def _own(
     # is that item's subject ("Maresca sacked, Chelsea confirm" is still the club's own word).
     others = {c.start for c in clubs if _next_item(folded, cue, c)}
     pool = [c for c in pool if c.start not in others]
+    # "Wrexham's win at Middlesbrough heaps pressure on Hellberg": the winners are not the club at risk
+    winners = {c.name for c in clubs if _WINNER.match(folded, c.end)} if relation in _AT_RISK else set()
+    pool = [c for c in pool if c.name not in winners]
     clubs = [c for c in clubs if c.start not in others]
     near = [
         c
@@ -209,6 +216,7 @@ def _own(
         and not (relation in _LEAVING and _gone_to(folded, c))
         # "who arrived from Real Sociedad in 2025": a career, not the job of the sentence
         and (c.start not in res.descriptors or owner.name in res.described_by.get(c.start, ()))
+        and c.name not in winners
     }
     alone = all(p.name == owner.name for p in res.people if p.sentence == owner.sentence)
     if len(free) == 1 and not former & free and relation is not Relation.STAYS and alone:

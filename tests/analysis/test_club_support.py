@@ -114,3 +114,21 @@ def test_a_coach_saying_he_will_not_continue_announces_his_exit(analyser: Analys
 def test_staying_calm_is_no_stay(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Farioli stays calm", "Porto coach Francesco Farioli lost for the first time.")
     assert analysis.rumours == ()
+
+
+def test_a_crunch_meeting_with_the_owners_is_pressure_not_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolves latest",
+        "Vítor Pereira faces a crunch meeting with the Wolves board, with his future set to be discussed.",
+    )
+    assert _held(analysis) == {("Vítor Pereira", "Wolverhampton Wanderers", "under_pressure", "done")}
+
+
+def test_the_winners_of_a_game_that_heaps_pressure_on_a_coach_are_not_his_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Leeds' win at Burnley heaps pressure on Scott Parker",
+        "Leeds won 3-0 at Turf Moor on Saturday.",
+    )
+    assert _held(analysis) == {("Scott Parker", "Burnley", "under_pressure", "done")}
