@@ -376,6 +376,9 @@ _UNNAMED = re.compile(
 )
 
 
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:have|has|had|are|is|were|was)\s+)?(?:(?:now|also|already|finally)\s+)?")
+
+
 def _target_score(folded: str, cue: Cue, club: ClubRef) -> float:
     """Characters from the cue, the club after it preferred ("linked with X") and more so after a
     preposition that points at a destination."""
@@ -383,6 +386,8 @@ def _target_score(folded: str, cue: Cue, club: ClubRef) -> float:
     if cue.end <= club.start:
         linked = _LINK_BEFORE.search(folded, max(0, club.start - 16), club.start)
         return gap - (8 if linked else 0)
+    if _SUBJECT_VERB.fullmatch(folded, club.end, cue.start):
+        return gap - 10  # "Flamengo offer Filipe Luís a new deal as Atlético watch on": the club that acts
     return gap * 1.6 + 5
 
 

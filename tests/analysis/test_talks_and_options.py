@@ -56,3 +56,9 @@ def test_no_hurry_to_decide_his_future_is_an_open_future_not_a_denial(analyser: 
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Ian Holloway", "Swindon Town", "under_pressure")
     }
+
+
+def test_the_club_that_makes_the_offer_is_the_one_before_the_verb(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Sporting offer Rui Borges new deal as Benfica watch on")
+    assert ("Rui Borges", "Sporting CP", "offer") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert not any(r.club == "Benfica" and r.relation.value == "offer" for r in analysis.rumours)
