@@ -10,7 +10,8 @@ the story says is open and the one club its headline is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.cue_owner import denied_event
@@ -59,6 +60,7 @@ class Scene:
     headline: bool = False  # the sentence is (part of) the headline
     section: str | None = None  # the club named by the heading of this part of a round-up
     vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
+    linked: Mapping[str, str] = field(default_factory=dict)  # the club each manager was last linked with
 
     def vacancy_of(self, owner: PersonRef, res: Resolved) -> str | None:
         """The open job, unless the man who left it stands in the owner's sentence: "McKenna replaces
@@ -355,6 +357,8 @@ def _target(
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
     fallbacks = [scene.vacancy, scene.section]
+    if cue.relation is Relation.DENIED and _THE_LINK.match(folded, cue.end):
+        fallbacks.insert(0, scene.linked.get(owner.name))  # "played down the link": the one just told
     if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
         fallbacks.append(scene.story)
     for target in fallbacks:
@@ -376,6 +380,7 @@ _UNNAMED = re.compile(
 )
 
 
+_THE_LINK = re.compile(r" (?:the|that|this|any|those|these) (?:links?|reports?|speculation|rumou?rs?|interest|talk)\b")
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:have|has|had|are|is|were|was)\s+)?(?:(?:now|also|already|finally)\s+)?")
 
 

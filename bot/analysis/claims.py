@@ -57,6 +57,7 @@ from bot.analysis.timing import is_caretaker, takes_effect_later
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
+_LINKING = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER})
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
 _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
@@ -145,6 +146,7 @@ def extract_claims(
     explicit_vacancy = False  # the story itself says which job is open ("Italy's search for a new coach")
 
     section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
+    linked: dict[str, str] = {}  # the club each manager was last linked with ("played down the link")
     for sentence in sentences:
         heading = heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         if heading is not None:
@@ -204,7 +206,7 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = wording_strength(folded, sentence)
-        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by)
+        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by, linked)
         for claim in reading.claims(people, here, clubs, cues, scene):
             claims.append(
                 RawClaim(
@@ -224,6 +226,8 @@ def extract_claims(
                     PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
                 )
             )
+            if claim.cue.relation in _LINKING:
+                linked[claim.manager] = claim.club
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
                 vacancy, vacated_by = claim.club, claim.manager  # the job that manager leaves is now open
     return claims

@@ -132,3 +132,13 @@ def test_the_winners_of_a_game_that_heaps_pressure_on_a_coach_are_not_his_club(a
         "Leeds won 3-0 at Turf Moor on Saturday.",
     )
     assert _held(analysis) == {("Scott Parker", "Burnley", "under_pressure", "done")}
+
+
+def test_playing_down_the_link_denies_the_link_told_just_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Iraola on Tottenham list",
+        "Andoni Iraola is on Tottenham's list of candidates, according to The Athletic. The Spaniard played "
+        "down the link after Saturday's win.",
+    )
+    assert ("Andoni Iraola", "Tottenham Hotspur", "denied", "denied") in _held(analysis)
