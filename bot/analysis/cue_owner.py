@@ -117,6 +117,9 @@ def apposed_successor(folded: str, owner: PersonRef, cue: Cue, res: Resolved) ->
 
 
 _QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*(?:[\w.-]+\s+){0,3}$")
+_COACH_SAID_AFTER = re.compile(
+    r"[^'\"]*[,.!?]['\"]\s*(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:head coach|manager|boss|coach)\s+(?:said|says|added)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's)\s+(?:[\w']+\s+)?$")
 
@@ -124,6 +127,10 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's)\s+(?:[\w']+\s+)?$")
 def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
     """The owner is the speaker named after a quote ("…,' the Villa head coach said") and the cue, in
     the quote, is not said of himself ("nobody has called me", "I am happy here")."""
+    if folded[owner.start : owner.end] in ("he", "she") and owner.end <= cue.start:
+        # "he" in a quote the coach himself speaks is someone else: "He chose to stay here,' the head
+        # coach said of his midfielder"
+        return _COACH_SAID_AFTER.match(folded, cue.end, cue.end + 200) is not None
     if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
     # ("'I am happy he stays,' coach X said", "'For me he can stay,' the German said": someone else)

@@ -48,3 +48,13 @@ def test_a_staff_member_whose_clause_names_the_manager_is_the_one_leaving(analys
         "Ancelotti at Real Madrid, will leave the Spanish club at the end of the season.",
     )
     assert not any(r.manager == "Carlo Ancelotti" for r in analysis.rumours)
+
+
+def test_he_in_the_coachs_own_quote_is_the_player_he_speaks_of(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arteta delighted as Saka signs",
+        "Mikel Arteta says Bukayo Saka's new deal is a statement. 'Bukayo had offers. He chose to stay here, "
+        "and that says everything,' the manager said.",
+    )
+    assert not any(r.manager == "Mikel Arteta" for r in analysis.rumours)
