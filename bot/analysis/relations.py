@@ -183,7 +183,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
         r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
         r"commit))|"
-        r"said no|says no|say no|saying no|declin(?:ed|es|ing)(?! to (?:discuss|comment|answer|speak|talk|say|reveal|"
+        # ("say no talks have taken place": a denial, not a refusal)
+        r"(?:said|says|say|saying) no(?! (?:talks|approach|approaches|offer|offers|contact|bid|agreement|deal|"
+        r"decision|move|plans?|further|comment|one|more|change|discussions?|negotiations?|interest|meeting)\b)|"
+        r"declin(?:ed|es|ing)(?! to (?:discuss|comment|answer|speak|talk|say|reveal|"
         r"elaborate|go into|address|confirm|deny|be drawn))|knock(?:ed|s)? back|"
         r"decision for [a-z .'-]{2,40}, not against",
     ),

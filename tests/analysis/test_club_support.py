@@ -142,3 +142,12 @@ def test_playing_down_the_link_denies_the_link_told_just_before(analyser: Analys
         "down the link after Saturday's win.",
     )
     assert ("Andoni Iraola", "Tottenham Hotspur", "denied", "denied") in _held(analysis)
+
+
+def test_a_club_that_says_no_talks_took_place_denies_rather_than_refuses(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton latest",
+        "Brighton say no talks have taken place with Chelsea over Fabian Hürzeler.",
+    )
+    assert not any(r.relation.value == "rejected" for r in analysis.rumours)
