@@ -377,11 +377,11 @@ def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int,
 
 
 def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    opened = None
-    for index in range(sentence.start, position):
-        if folded[index] == '"':
-            opened = None if opened is not None else index
-    return (opened, position) if opened is not None else None
+    """The open quote the position stands in: after an odd number of quote marks in its sentence, the
+    last of them (counted in C rather than a character at a time)."""
+    if folded.count('"', sentence.start, position) % 2 == 0:
+        return None
+    return folded.rfind('"', sentence.start, position), position
 
 
 def classify(
