@@ -108,6 +108,8 @@ def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()
         for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)
         if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
     )
+    if not player:
+        return False  # (no player word: the job words need not be counted)
     job = len(JOB_CONTEXT.findall(folded, sentence.start, sentence.end))
     # "fighting for his future after a fifth straight defeat": results are what puts a manager's job at risk
     job += sum(1 for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.SACKED))
