@@ -366,14 +366,13 @@ class Analyser:
         title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None or any(
             c.headline and (c.parted or (c.event or c.relation) in _EXIT) for c in raw
         )
-        title_player = PLAYER_CONTEXT.search(folded, title.start, title.end) is not None
-        near_job = 0
-        for claim in raw:
-            lo = sentences[max(0, claim.sentence - 1)].start
-            hi = sentences[min(len(sentences) - 1, claim.sentence + 1)].end
-            if JOB_CONTEXT.search(folded, lo, hi):
-                near_job += 1
-        if title_player and not title_job:
+        if not title_job and PLAYER_CONTEXT.search(folded, title.start, title.end) is not None:
+            near_job = 0  # (counted only here, where it decides)
+            for claim in raw:
+                lo = sentences[max(0, claim.sentence - 1)].start
+                hi = sentences[min(len(sentences) - 1, claim.sentence + 1)].end
+                if JOB_CONTEXT.search(folded, lo, hi):
+                    near_job += 1
             # "Anderlecht stand by Hasi after heavy defeat": a match word is not a player story; a
             # position or transfer word is ("Saka signs new deal"), and then one claim is not enough.
             strong = _PLAYER_TITLE.search(folded, title.start, title.end) is not None
