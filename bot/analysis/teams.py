@@ -36,8 +36,13 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     if not womens_words and not women_coaches and not _AFTER_ANYWHERE.search(folded):
         return  # a men's story (most of them): nothing to rename
     starts = [s.start for s in sentences]
-    headline = folded[sentences[0].start : sentences[0].end] if sentences else ""
-    story_womens = bool(_WOMENS.search(headline)) and not _MENS.search(folded)
+    # (the headline searched in place: a slice of it is a new text, with a literal pass of its own)
+    headline = sentences[0] if sentences else None
+    story_womens = (
+        headline is not None
+        and _WOMENS.search(folded, headline.start, headline.end) is not None
+        and not _MENS.search(folded)
+    )
     womens_sentences = {sentence_of(sentences, starts, at) for at in womens_words}
     mens_sentences = {sentence_of(sentences, starts, m.start()) for m in _MENS.finditer(folded)}
     coach_sentences = {p.sentence for p in res.people if p.name in women_coaches}
