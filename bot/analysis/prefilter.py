@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from bot.analysis.literal_pass import shared_pass
 
@@ -84,9 +84,18 @@ def _chars(op: Any, av: Any, digits: bool = False) -> set[str] | None:
     return None
 
 
-# Every pattern :func:`guarded` compiled or a :class:`LiteralScan` / :class:`WordGate` wraps, with its
-# source: the tests check that each finds exactly what the plain pattern finds.
-GUARDED: list[tuple[str, int, re.Pattern[str] | _Scan | WordGate]] = []
+class Wrapped(Protocol):
+    """What the tests call on a wrapped pattern (``re.Pattern`` itself is one)."""
+
+    def search(self, text: str, pos: int = ..., endpos: int = ..., /) -> re.Match[str] | None: ...
+
+    def finditer(self, text: str, pos: int = ..., endpos: int = ..., /) -> Iterator[re.Match[str]]: ...
+
+
+# Every pattern :func:`guarded` compiled or a :class:`LiteralScan` / :class:`WordGate` (or an end gate,
+# bot/analysis/end_gate.py) wraps, with its source: the tests check that each finds exactly what the
+# plain pattern finds.
+GUARDED: list[tuple[str, int, Wrapped]] = []
 
 
 class _TooMany(Exception):
