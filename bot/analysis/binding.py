@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
+from bot.analysis.end_gate import EndGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.subjects import distance
 from bot.domain import Relation
@@ -248,7 +249,7 @@ def _gone_to(folded: str, club: ClubRef) -> bool:
     return _DESTINATION.search(folded, max(0, club.start - 24), club.start) is not None
 
 
-_ORIGIN = re.compile(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away) from (?:the )?$")
+_ORIGIN = EndGate(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away) from (?:the )?$")
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"

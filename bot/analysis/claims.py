@@ -24,6 +24,7 @@ from bot.analysis.cue_owner import (
     unknown_subject_of_statement,
 )
 from bot.analysis.cues import Cue, find_cues
+from bot.analysis.end_gate import EndGate
 from bot.analysis.factuality import classify, long_ago
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
@@ -75,7 +76,7 @@ _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
 # "Mourinho, appointed four days after the sacking": an event noun the story has told already.
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
-_THE_EVENT = re.compile(r"\b(?:the|that) $")
+_THE_EVENT = EndGate(r"\b(?:the|that) $")
 # "X is in the frame, as is Nice's Y": the man named after "as is" shares the claim.
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps, sentence_of
 from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence, fold
@@ -164,10 +165,10 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
-_NOW_AT = re.compile(r"\bnow (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) $")
+_NOW_AT = EndGate(r"\bnow (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) $")
 _ROLE_AFTER = re.compile(r" (?:manager|head coach|coach|boss|tactician)\b")
 # The words before a club are searched, not the whole text: guarded, not literal-scanned.
-_OPPONENT = guarded(
+_OPPONENT = EndGate(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
@@ -179,7 +180,7 @@ _MATCH_DAY = re.compile(
     r" (?:today|tonight|this (?:afternoon|evening|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b"
 )
-_SPELL_AT = guarded(
+_SPELL_AT = EndGate(
     r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
     r"(?:at|with|in charge of|in charge at|in charge) $"
 )
@@ -187,7 +188,7 @@ _SPELL_AT = guarded(
 
 # "arrived from Kilmarnock", "previously in charge of Frankfurt", "won Serie A with Napoli": a club in
 # the career of the man the sentence is about.
-_CAREER = guarded(
+_CAREER = EndGate(
     r"\b(?:(?:arrived|arrives|arrive|arriving|joined|joins|came|moved) from|"
     r"(?:previously|formerly|most recently) (?:in charge )?(?:of|at|with)|"
     r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.end_gate import EndGate
 from bot.analysis.relations import CUE_PATTERN, NEGATION
 from bot.domain import Relation
 
-_CLUBS_AGREE = re.compile(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
+_CLUBS_AGREE = EndGate(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
 _CANDIDATE_TO = re.compile(
     r"\b(?:candidates?|options?|contenders?|names|in the running|(?:short)?list|favou?rites?|front-?runners?) "
     r"to (?:[\w-]+ )?$"

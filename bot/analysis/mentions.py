@@ -7,8 +7,9 @@ import re
 from collections.abc import Mapping
 
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
+from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.teams import women_sides
@@ -175,9 +176,9 @@ def _double_barrelled(text: str, start: int, end: int) -> bool:
     return bool(_BARREL_BEFORE.search(text, max(0, start - 20), start) or _BARREL_AFTER.match(text, end))
 
 
-_COMPETITION = re.compile(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van) $")
+_COMPETITION = EndGate(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van) $")
 # Searched only in the words before a club: guarded, not literal-scanned (see bot/analysis/prefilter.py).
-_PLACE = guarded(r"\b(?:in|near|outside|around) $")
+_PLACE = EndGate(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
@@ -187,7 +188,7 @@ _OTHER_TEAM_AFTER = re.compile(
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"
     r"RLFC|RUFC|CCC|Cricket)\b"
 )
-_PLACE_TO = guarded(r"\b(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to $")
+_PLACE_TO = EndGate(r"\b(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to $")
 _NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
