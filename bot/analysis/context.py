@@ -61,6 +61,11 @@ def resolve_anaphora(
         return
     explicit = sorted(out.people, key=lambda p: p.start)
     positions = [p.start for p in explicit]
+    # free[i]: where the last of explicit[:i] who is not the one being replaced stands (-1: none), found
+    # once instead of a list of them for each match
+    free = [-1]
+    for number, person in enumerate(explicit):
+        free.append(free[-1] if person.incumbent else number)
     added: list[PersonRef] = []
     for match in ANAPHORA.finditer(folded):
         if covered(out, match.start()):
@@ -82,8 +87,7 @@ def resolve_anaphora(
             if target is None:
                 continue
         else:
-            candidates = [p for p in previous if not p.incumbent] or previous
-            target = candidates[-1]
+            target = explicit[free[index]] if free[index] >= 0 else previous[-1]
             sentence = sentence_of(sentences, starts, match.start())
             # "The 40-year-old, who worked under Mourinho and Solskjær, returns … He takes over": a sentence's
             # first "he" is the subject of the sentence before
@@ -239,10 +243,12 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         if club.name in beaten and _RESULT_NOUN_AFTER.match(folded, club.end):
             out.descriptors.add(club.start)
             out.opponents.add(club.start)
+    # (clubs by place: each person's loops below start at the clubs around him, found by bisection)
+    starts = [c.start for c in clubs]
     for person in out.people:  # "the former Manchester United interim manager" describes a man
         if person.explicit:
             continue
-        for club in clubs:
+        for club in clubs[bisect.bisect_left(starts, person.start) : bisect.bisect_right(starts, person.end)]:
             if person.start <= club.start and club.end <= person.end:
                 out.descriptors.add(club.start)
                 out.career.setdefault(person.name, set()).add(club.name)
@@ -250,7 +256,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         if not person.explicit:
             continue
         # "<Club> boss <Manager>", "<Club>'s <Manager>", "former <Club> and <Club> boss <Manager>"
-        for index in range(len(clubs) - 1, -1, -1):
+        for index in range(bisect.bisect_right(starts, person.start) - 1, -1, -1):
             club = clubs[index]
             if club.end > person.start or person.start - club.end > 40:
                 continue
@@ -271,7 +277,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                         out.home.setdefault(person.name, member.name)
             break
         # "<Manager>, the <Club> boss" / "<Manager>, the former <Club> manager"
-        for club in clubs:
+        for club in clubs[bisect.bisect_left(starts, person.end) :]:
             if club.start < person.end or club.start - person.end > 30:
                 continue
             gap = folded[person.end : club.start]
