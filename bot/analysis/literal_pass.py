@@ -32,7 +32,8 @@ class SharedPass:
 
     _KEPT = 3
 
-    def __init__(self) -> None:
+    def __init__(self, implementation: ahocorasick_rs.Implementation | None = None) -> None:
+        self._implementation = implementation
         self._literals: list[list[str]] = []
         self._built: tuple[Any, list[int]] | None = None  # the automaton, where each scan's range starts
         self._recent: tuple[tuple[str, Any, Found], ...] = ()
@@ -49,7 +50,12 @@ class SharedPass:
             for literals in list(self._literals):
                 patterns += literals
                 bounds.append(len(patterns))
-            built = self._built = (ahocorasick_rs.AhoCorasick(patterns), bounds)
+            automaton = (
+                ahocorasick_rs.AhoCorasick(patterns)
+                if self._implementation is None
+                else ahocorasick_rs.AhoCorasick(patterns, implementation=self._implementation)
+            )
+            built = self._built = (automaton, bounds)
         return built
 
     def matches(self, number: int, text: str) -> tuple[Found, int]:
@@ -70,8 +76,9 @@ class SharedPass:
 
 # Scans whose patterns name capitals (names as written) look at the text as written, the others at
 # its folded form: each kind shares a pass of its own, since a pass over one text for the literals of
-# scans that never look at it is wasted.
-_PASSES = (SharedPass(), SharedPass())  # for patterns without capitals, and with
+# scans that never look at it is wasted. The second, of fewer literals, searches faster as a DFA (about
+# 8 → 4.6 µs a feed entry, 2 ms to build); for the first's 7,000 a DFA is no faster and 8 MB larger.
+_PASSES = (SharedPass(), SharedPass(ahocorasick_rs.Implementation.DFA))  # for patterns without capitals, and with
 
 
 def _capitals(items: Any) -> bool:
