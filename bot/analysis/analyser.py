@@ -224,7 +224,8 @@ class Analyser:
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = _headline_history(raw)
-        raw = _weigh_history(raw, _predecessors(folded, res))
+        predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
+        raw = _weigh_history(raw, predecessors)
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
         if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed
@@ -234,7 +235,7 @@ class Analyser:
         if not is_rumour:
             clubs = tuple(dict.fromkeys(c.name for c in res.clubs))
             return Analysis(is_manager_rumour=False, clubs=clubs, sources=tuple(sources))
-        managers = tuple(dict.fromkeys([*(r.manager for r in rumours), *_predecessors(folded, res)]))
+        managers = tuple(dict.fromkeys([*(r.manager for r in rumours), *predecessors]))
         clubs_list = [r.club for r in rumours]
         clubs_list += [res.home[m] for m in managers if m in res.home]
         # Clubs a manager is described with ("the former Chelsea boss", "arrived from Celtic").
