@@ -35,6 +35,8 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     if match is None or covered(res, match.start(1)):
         return False
     word = match.group(1).lower()
+    if text[max(0, match.start(1) - 4) : match.start(1)].lower() == "the " and text.startswith(" have", match.end(1)):
+        return False  # "The Viola have relieved Vanoli": a team's nickname (plural), not a person
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 

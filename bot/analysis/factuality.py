@@ -157,7 +157,10 @@ _EXPECTED = guarded(
 _ANNOUNCEMENT_NEXT = re.compile(
     r"\s*[^.!?\n]{0,80}?\b(?:made|making) the announcement\b|"
     # "… told the players on Wednesday morning, and the club confirmed the decision in a statement"
-    r"\s*[^.!?\n]{0,200}?\b(?:the club|the federation|the board) (?:has |have |had )?confirmed the (?:decision|news)\b"
+    r"\s*[^.!?\n]{0,200}?\b(?:the club|the federation|the board) (?:has |have |had )?confirmed the (?:decision|news)\b|"
+    # "Conte will leave. 'I have told the president …'": his own announcement
+    r"\s*['\"]?(?:i|he|she) (?:have|has|had) (?:already )?(?:told|informed) (?:the|my|his|her) "
+    r"(?:president|chairman|owner|owners|board|players|club|federation)\b"
 )
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(

@@ -157,7 +157,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
-        r"(?:is |was )?staying (?:at|with|on)|"
+        r"(?:is |was )?staying (?:at|with|on)|(?:is|am|are|'m|'s) staying(?= ?[.,;!?'\"]|$)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"(?:stand|stands|standing|stood) by|u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"

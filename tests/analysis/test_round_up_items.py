@@ -51,3 +51,31 @@ def test_a_club_closing_in_on_a_winger_in_the_headlines_previous_item_is_not_the
         "David Moyes says he would walk away from Everton if the club sold their best players.",
     )
     assert not any(r.club == "Crystal Palace" for r in analysis.rumours)
+
+
+def test_a_team_nickname_as_the_subject_is_the_club_acting(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Fiorentina news",
+        "The Viola have relieved Paolo Vanoli of his duties after a 14th-place finish.",
+    )
+    assert ("Paolo Vanoli", "Fiorentina", "sacked") in _held(analysis)
+
+
+def test_a_manager_who_has_told_the_president_he_will_leave_has_announced_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli news",
+        "Antonio Conte will leave Napoli at the end of the season. 'I have told the president and it is the "
+        "right time,' he said.",
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Antonio Conte", "Napoli", "left", "done")
+    }
+
+
+def test_saying_he_is_staying_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Como news", "Cesc Fàbregas, linked with several Premier League clubs, says he is staying."
+    )
+    assert ("Cesc Fàbregas", "Como", "stays") in _held(analysis)
