@@ -137,7 +137,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
-        r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed",
+        r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed|"
+        r"(?:said|says|say|saying) goodbye",
     ),
     (
         Relation.EXTENSION,
@@ -157,6 +158,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
+        r"(?:is|am|are|'m) (?:very |really |so )?happy (?:at|here)\b|"
         r"(?:is |was )?staying (?:at|with|on)|(?:is|am|are|'m|'s) staying(?= ?[.,;!?'\"]|$)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"

@@ -121,9 +121,9 @@ _UNKNOWN_PATTERNS.extend(
 # Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
 # for each of them costs more than the search.
 _SUBJECT_OF_JOB = guarded(
-    rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},)?\s+(?:has|have|had|was|is|will|would)\s+(?:been\s+|be\s+)?"
-    r"(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|resigned|stepped|left|signed|rejected|"
-    r"turned|quit|parted|placed|installed|promoted)\b"
+    rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who)?\s+(?:has|have|had|was|is|will|would)\s+"
+    r"(?:been\s+|be\s+)?(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
+    r"stepped|left|signed|rejected|turned|quit|parted|placed|installed|promoted)\b"
 )
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.

@@ -79,3 +79,31 @@ def test_saying_he_is_staying_is_a_stay(analyser: Analyser) -> None:
         analyser, "Como news", "Cesc Fàbregas, linked with several Premier League clubs, says he is staying."
     )
     assert ("Cesc Fàbregas", "Como", "stays") in _held(analysis)
+
+
+def test_a_predecessor_who_said_goodbye_has_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal appoint new head coach",
+        "Arsenal have appointed Andoni Iraola as head coach. He succeeds Mikel Arteta, who said goodbye to the "
+        "Emirates after the final game of the season last month.",
+    )
+    assert ("Mikel Arteta", "Arsenal", "left") in _held(analysis)
+
+
+def test_happy_at_his_club_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Inzaghi latest",
+        "Simone Inzaghi has rubbished reports linking him with Juventus, insisting he is happy at Al-Hilal.",
+    )
+    assert ("Simone Inzaghi", "Al-Hilal", "stays") in _held(analysis)
+
+
+def test_a_coach_the_knowledge_base_lacks_who_was_relieved_of_his_duties_is_found(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Killie news",
+        "The club's new manager replaces Calum Brodie, who was relieved of his duties by Kilmarnock on Monday.",
+    )
+    assert "Calum Brodie" in analysis.managers
