@@ -411,6 +411,8 @@ def classify(
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
     if relation is Relation.STAYS and (hedge := _STAY_HEDGE.match(folded, cue_start, cue_end)):
         before += " " + hedge.group(1)
+    if relation is Relation.LINKED and folded.startswith(("would ", "could "), cue_start):
+        before += " could"  # "would be open to succeeding Martínez": the cue holds its own hedge
     if own_words(folded, sentence, owner[0], owner[1], cue_start):
         if relation in (Relation.LEFT, Relation.SACKED) and _NEGATION.search(
             folded[max(clause.start, cue_start - 40) : cue_start]

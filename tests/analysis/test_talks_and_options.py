@@ -62,3 +62,24 @@ def test_the_club_that_makes_the_offer_is_the_one_before_the_verb(analyser: Anal
     analysis = _analyse(analyser, "Sporting offer Rui Borges new deal as Benfica watch on")
     assert ("Rui Borges", "Sporting CP", "offer") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert not any(r.club == "Benfica" and r.relation.value == "offer" for r in analysis.rumours)
+
+
+def test_would_be_open_to_a_job_is_a_possibility(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Mourinho open to Portugal", "José Mourinho would be open to coaching Portugal, A Bola has learned."
+    )
+    assert ("José Mourinho", "Portugal", "linked", "possible") in _held(analysis)
+
+
+def test_discussed_as_an_option_is_a_link(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolves latest",
+        "Wolves need a new head coach. Gary O'Neil is being discussed by the board as an option for next season.",
+    )
+    assert ("Gary O'Neil", "Wolverhampton Wanderers", "linked", "possible") in _held(analysis)
+
+
+def test_im_focused_on_my_club_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Iraola latest", "Andoni Iraola said: 'I'm focused on Bournemouth and nothing else.'")
+    assert ("Andoni Iraola", "AFC Bournemouth", "stays") in {(m, c, r) for m, c, r, _ in _held(analysis)}
