@@ -89,7 +89,7 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
     # role word stands at a word start or right after one of those words ("newcoach"); written from the
     # role word on, it is tried only where a role word stands.
     LiteralScan(
-        rf"(?:\b|{_AFTER_ROLE_ADJECTIVE})(?:head coach|manager|boss|coach)"
+        rf"(?:\b|{_AFTER_ROLE_ADJECTIVE})(?:head coach|manager|boss|coach|Trainer|trainer|técnico|entrenador)"
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
@@ -143,7 +143,7 @@ _SPECIALIST = re.compile(
     r"\b(?:set-piece|set piece|goalkeeping|goalkeeper|fitness|conditioning|strength|youth|academy|development|"
     r"technical|analysis|kicking|throw-in|specialist|individual|defensive|attacking|skills|performance|"
     r"general|kit|stadium|media|commercial|operations|marketing|communications|press|business|sales|office)"
-    r"\s+(?:coach|coaches|manager)\s+$"
+    r"\s+(?:coach|coaches|manager|trainer)\s+$"
 )
 _REPLACED = re.compile(
     r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|in place of|take over from|"

@@ -83,3 +83,15 @@ def test_discussed_as_an_option_is_a_link(analyser: Analyser) -> None:
 def test_im_focused_on_my_club_is_a_stay(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Iraola latest", "Andoni Iraola said: 'I'm focused on Bournemouth and nothing else.'")
     assert ("Andoni Iraola", "AFC Bournemouth", "stays") in {(m, c, r) for m, c, r, _ in _held(analysis)}
+
+
+def test_a_trainer_title_before_the_name_hides_no_one_else(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "PSV latest", "PSV admire Utrecht Trainer Ron Jans, De Telegraaf reports.")
+    assert ("Ron Jans", "PSV Eindhoven", "linked") in {(m, c, r) for m, c, r, _ in _held(analysis)}
+
+
+def test_a_trainer_the_knowledge_base_lacks_is_found_from_the_title(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Freiburg news", "SC Freiburg have sacked Trainer Markus Lindner after a seventh straight defeat."
+    )
+    assert "Markus Lindner" in analysis.managers
