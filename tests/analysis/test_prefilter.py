@@ -220,7 +220,8 @@ def _story_names(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -
 # The unknown coach's pattern as it was first written: written from the role word on, it must find
 # the same names.
 _ROLE_FIRST = re.compile(
-    r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*(?:head coach|manager|boss|coach)"
+    r"\b(?:new|interim|caretaker|appointed|named|former|current|incoming)?\s*"
+    r"(?:head coach|manager|boss|coach|Trainer|trainer|técnico|entrenador)"
     rf"\s+(?P<name>{_UNKNOWN_NAME})"
 )
 
