@@ -30,6 +30,8 @@ SETS = [
     "analysis-set13",
     "analysis-set14",
     "analysis-set15",
+    "analysis-set16",
+    "analysis-set17",
 ]
 
 
