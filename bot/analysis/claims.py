@@ -11,6 +11,7 @@ from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_
 from bot.analysis.cue_owner import (
     antecedent_of,
     apposed_successor,
+    denial_replaces,
     denied_event,
     denied_subject,
     epithet_of,
@@ -41,6 +42,7 @@ from bot.analysis.sentence_context import (
     wording_strength,
 )
 from bot.analysis.sport import other_sport_paragraphs
+from bot.analysis.staff import NOT_THE_JOB, ROLE_CUES, STAFF_HEADLINE
 from bot.analysis.subjects import (
     OWN_EXIT,
     also_named,
@@ -135,9 +137,7 @@ def extract_claims(
     )
     # "Aston Villa name X assistant head coach": "the Spaniard" and "he" that follow are the new
     # member of staff, not the manager.
-    title_is_staff = (
-        bool(sentences) and _STAFF_HEADLINE.search(folded, sentences[0].start, sentences[0].end) is not None
-    )
+    title_is_staff = bool(sentences) and STAFF_HEADLINE.search(folded, sentences[0].start, sentences[0].end) is not None
     elsewhere = other_sport_paragraphs(folded, sentences, res, gazetteer) if gazetteer is not None else set()
     story = story_club(clubs_by_sentence.get(0, []), res)
     last_people: list[PersonRef] = []
@@ -171,11 +171,20 @@ def extract_claims(
         # Cues can only make a claim when the sentence names someone or carries one person over
         # from the sentence before; elsewhere the costly cue scan is skipped.
         cues: list[Cue] = []
-        exiting = [p for p in here if p.incumbent and p.explicit and folded.startswith("'", p.end)]
+        exiting = [p for p in here if p.incumbent and p.explicit]
         if people or exiting or len({p.name for p in previous_people}) == 1:
             cues = find_cues(folded, sentence.start, sentence.end)
-        # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject
-        people += [p for p in exiting if any(c.relation in EXITS and 0 < c.start - p.end <= 3 for c in cues)]
+        # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject;
+        # "has no plans to replace Nagelsmann": so is the man a denial keeps in his job
+        people += [
+            p
+            for p in exiting
+            if any(
+                (c.relation in EXITS and folded.startswith("'", p.end) and 0 < c.start - p.end <= 3)
+                or (c.relation is Relation.DENIED and denial_replaces(folded, c, p))
+                for c in cues
+            )
+        ]
         if cues and _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
             cues = [c for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED)]
         if people and (cues or about_a_job(folded, sentence)):
@@ -310,7 +319,7 @@ class _Reading:
             epithet = epithet_of(folded, cue, everyone)
             owner = epithet or owner  # "a replacement for under-fire Daniel Farke": the epithet is Farke's
             # "The president brushed aside any suggestion that Baroni is at risk": what is denied is his
-            denied_of = denied_subject(folded, cue, people) if epithet is None else None
+            denied_of = denied_subject(folded, cue, everyone) if epithet is None else None
             owner = denied_of or owner
             if (
                 cue.relation is Relation.LEFT
@@ -384,7 +393,7 @@ class _Reading:
                 and CANDIDATE_LIST.match(folded, cue.start, cue.end)
             ):
                 factuality = Factuality.POSSIBLE  # one name on a list of candidates
-            if cue.relation in _ROLE_CUES and _NOT_THE_JOB.match(folded, cue.end, clause.end):
+            if cue.relation in ROLE_CUES and NOT_THE_JOB.match(folded, cue.end, clause.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
             if stage is None:
@@ -448,34 +457,6 @@ class _Reading:
         return found
 
 
-_STAFF_HEADLINE = re.compile(
-    r"\b(?:assistant(?: head)? (?:coach|manager)|first-team coach|set-piece coach|goalkeep(?:ing|er) coach|"
-    r"fitness coach|technical director|sporting director|director of football|backroom staff|coaching staff)\b"
-)
-_ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Relation.OFFER, Relation.LINKED})
-# The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
-# director", "to join X's backroom staff".
-_NOT_THE_JOB = re.compile(
-    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
-    r"to become (?:the |their )?|"
-    r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
-    r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
-    r"(?:[\w-]+ )?specialist|dead-ball coach|"
-    r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
-    r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
-    r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
-    # "as head coach of their under-21 side": a team below the first team
-    r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
-    r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
-    r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
-    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s staff\b|"
-    # "appoint a new sporting director": the cue's object is another job
-    r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
-    r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"
-    # "taking charge of the club's transfer strategy": a department, not the team
-    r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
-    r"scouting|transfers|academy|planning|squad planning)\b"
-)
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})

@@ -44,7 +44,8 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
 # denied is a sacking.
 _JOB_DENIAL = re.compile(r"(?:is|was|remains) not in question|.*\b(?:replacing|sacking|changing)\b.*")
 _CHANGE_AFTER = re.compile(
-    r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)"
+    r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)|"
+    r" (?:replace|sack|dismiss|part ways with|change) "
 )
 
 
@@ -82,6 +83,15 @@ _EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss
 
 _DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
 _THAT = re.compile(r" that ")
+_REPLACE_AFTER = re.compile(r" (?:replace|sack|dismiss|part ways with) ")
+
+
+def denial_replaces(folded: str, cue: Cue, person: PersonRef) -> bool:
+    """ "has no plans to replace Julian Nagelsmann": the denial is about the man named right after."""
+    replace = _REPLACE_AFTER.match(folded, cue.end)
+    return replace is not None and replace.end() == person.start
+
+
 _TITLE_WORDS = re.compile(
     r"(?:(?:the|their|its|head|coach|manager|boss|teknik|direktor|trainer|tecnico|mister)\s+){0,3}"
 )
@@ -91,6 +101,9 @@ def denied_subject(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef 
     """The person right after a denial of "suggestions that …" ("dismissed claims that Baroni is at risk")."""
     if cue.relation is not Relation.DENIED:
         return None
+    replace = _REPLACE_AFTER.match(folded, cue.end)
+    if replace is not None:  # "The DFB has no plans to replace Julian Nagelsmann": what is denied is his
+        return next((p for p in people if p.explicit and p.start == replace.end()), None)
     that = _THAT.match(folded, cue.end)
     if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
         return None

@@ -27,7 +27,8 @@ _NEW_DEAL = re.compile(
 )
 _COMPETITION_EXIT = re.compile(
     r"\b(?:cup|league|play-?offs?|tournament|euros?|group[- ]stage|semi-finals?|quarter-finals?|round|knockout|"
-    r"early|shock|european|continental|copa|champions|first-round|second-round|third-round)\W+(?:[\w'-]+\W+){0,2}$"
+    r"early|shock|european|continental|copa|champions|first-round|second-round|third-round|last-16|last-32|"
+    r"round-of-16|round-of-32)\W+(?:[\w'-]+\W+){0,2}$"
 )
 _THE_NEWS = re.compile(r"\W*(?:the|this|that|his|her)\s+(?:new\s+|latest\s+)?")
 _NEWS_VERB = re.compile(r"\s+(?:comes|came|follows|followed|means|meant|leaves|left|ends|ended|caps|capped)\b")

@@ -120,6 +120,7 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
 
 _PEOPLE_LIST = re.compile(
     r"(?:\s+(?:of|at)\s+@)?"  # "Pierre Sage of Lens and …": the club after a name is his
+    r"(?:,\s+(?:who|whose)\b[^,;:]{0,80})?"  # "Peter Bosz, who left PSV last season, and Erik ten Hag"
     r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former\s+|ex-\s*|ex\s+|current\s+))?"
     r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
 )

@@ -151,3 +151,13 @@ def test_a_club_that_says_no_talks_took_place_denies_rather_than_refuses(analyse
         "Brighton say no talks have taken place with Chelsea over Fabian Hürzeler.",
     )
     assert not any(r.relation.value == "rejected" for r in analysis.rumours)
+
+
+def test_no_plans_to_replace_a_coach_denies_his_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Germany news",
+        "The DFB has no plans to replace Julian Nagelsmann despite the last-16 exit, Kicker reports.",
+    )
+    assert _held(analysis) == {("Julian Nagelsmann", "Germany", "denied", "denied")}
+    assert "Germany sacking Julian Nagelsmann" in analysis.summary

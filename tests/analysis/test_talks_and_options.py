@@ -95,3 +95,14 @@ def test_a_trainer_the_knowledge_base_lacks_is_found_from_the_title(analyser: An
         analyser, "Freiburg news", "SC Freiburg have sacked Trainer Markus Lindner after a seventh straight defeat."
     )
     assert "Markus Lindner" in analysis.managers
+
+
+def test_two_names_in_the_frame_each_with_a_relative_clause_are_both_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Netherlands news",
+        "The Netherlands need a new head coach. Peter Bosz, who left PSV at the end of last season, and Erik ten "
+        "Hag are the two names in the frame.",
+    )
+    held = {(m, c, r) for m, c, r, _ in _held(analysis)}
+    assert {("Peter Bosz", "Netherlands", "linked"), ("Erik ten Hag", "Netherlands", "linked")} <= held

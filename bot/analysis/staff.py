@@ -1,0 +1,39 @@
+"""Jobs that are not the head coach's: an assistant, a sporting director, an under-21 coach. A claim
+about such a role is not a manager rumour."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain import Relation
+
+# A headline naming a member of staff ("Aston Villa name X assistant head coach"): "the Spaniard" and
+# "he" that follow are the new member of staff, not the manager.
+STAFF_HEADLINE = re.compile(
+    r"\b(?:assistant(?: head)? (?:coach|manager)|first-team coach|set-piece coach|goalkeep(?:ing|er) coach|"
+    r"fitness coach|technical director|sporting director|director of football|backroom staff|coaching staff)\b"
+)
+ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Relation.OFFER, Relation.LINKED})
+# The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
+# director", "to join X's backroom staff".
+NOT_THE_JOB = re.compile(
+    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
+    r"to become (?:the |their )?|"
+    r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
+    r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
+    r"(?:[\w-]+ )?specialist|dead-ball coach|"
+    r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
+    r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
+    r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
+    # "as head coach of their under-21 side": a team below the first team
+    r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
+    r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
+    r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
+    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s staff\b|"
+    # "appoint a new sporting director": the cue's object is another job
+    r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
+    r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"
+    # "taking charge of the club's transfer strategy": a department, not the team
+    r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
+    r"scouting|transfers|academy|planning|squad planning)\b"
+)
