@@ -314,6 +314,8 @@ class _Reading:
                 and _PRONOUN_SUBJECT.search(folded, max(clause.start, cue.start - 30), cue.start)
             ):
                 continue  # "If he departs, Como's Fàbregas is in the frame": "he" is someone named before
+            if not local and _OBJECT_PRONOUN.match(folded, cue.end) and all(p.start > cue.end for p in candidates):
+                continue  # "United sacked him, and … Mourinho had been appointed": "him" is someone named before
             antecedent = antecedent_of(everyone, clause)
             owner = antecedent or object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
             epithet = epithet_of(folded, cue, everyone)
@@ -458,6 +460,7 @@ class _Reading:
 
 
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
+_OBJECT_PRONOUN = re.compile(r" (?:him|her)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.

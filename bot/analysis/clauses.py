@@ -40,7 +40,8 @@ _SPLIT = guarded(
 _EMBED = guarded(
     r"(?P<relative>,\s+(?:who|whose|which|where|having|a (?:former|one-time)|the (?:former|ex-))\b|\(|"
     # "Postecoglou, sacked by Tottenham last summer, is in talks": a participle set between commas
-    r",\s+(?:sacked|dismissed|axed|fired|relieved|ousted|appointed|named|hired|installed|released)\s+"
+    r",\s+(?:(?:recently|only recently|just|previously|once|later)\s+)?"
+    r"(?:sacked|dismissed|axed|fired|relieved|ousted|appointed|named|hired|installed|released)\s+"
     r"(?:by|as|at|in|from|of|on|last|earlier)\b)|"
     r"(?P<temporal>(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever)(?<!\blast)(?<!\bthis)(?<!\bnext)"
     r"(?<!\bprevious),?\s+"

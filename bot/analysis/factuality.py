@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.speech import own_words
 from bot.analysis.text import Sentence
 from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker
 from bot.analysis.words import MONTHS as _MONTHS
@@ -97,6 +98,9 @@ _HEADLINE_ON = re.compile(
 )
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
+_PARTICIPLE = re.compile(
+    r",\s+(?:(?:recently|only recently|just|previously|once)\s+)?(?:sacked|dismissed|axed|fired|ousted)\b"
+)
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won|"
     r"signed|agreed|extended|penned|renewed|committed|made|earned|coached|managed|worked|began|started|built|"
@@ -116,15 +120,6 @@ _NEGATION = guarded(
     r"\b(?:not|no(?! hurry| rush)|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
     r"refuse[sd]? to|refusing to)\W+(?:[\w'-]+\W+){0,2}$"
 )
-# "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
-_SPEECH = guarded(
-    r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
-    r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
-    r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
-)
-_SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
-_SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
-_FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
 _POSSIBLE = guarded(
     r"\b(?:could|might|may|would|should|ought to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|"
@@ -261,6 +256,8 @@ def is_background(
         opener = _OLD_DATE.search(folded, sentence_start, comma)
         if opener and (published is None or not _this_year(opener.group(0), published.year)):
             return True
+    if clause.kind is Kind.RELATIVE and _PARTICIPLE.match(folded, clause.start):
+        return True  # "Jorge Sampaoli, recently dismissed by Atlético Mineiro, is under consideration": who he is
     if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
@@ -367,24 +364,6 @@ def _days_before(published: datetime, day: str, month: str) -> int:
 def _this_year(phrase: str, year: int) -> bool:
     found = re.search(r"(?:19|20)\d\d", phrase)
     return found is not None and int(found.group(0)) >= year
-
-
-def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int, cue_start: int) -> bool:
-    """The cue stands in the manager's own words: "X insists he…" or a first-person quote."""
-    if owner_end <= cue_start:
-        between = folded[owner_end:cue_start]
-        if len(between) < 120 and (_SPEECH.search(between) or (_SPEAKING.search(between) and _SELF.search(between))):
-            return True
-    quote = _quoted_span(folded, sentence, cue_start)
-    return quote is not None and _FIRST_PERSON.search(folded, quote[0], cue_start) is not None
-
-
-def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    """The open quote the position stands in: after an odd number of quote marks in its sentence, the
-    last of them (counted in C rather than a character at a time)."""
-    if folded.count('"', sentence.start, position) % 2 == 0:
-        return None
-    return folded.rfind('"', sentence.start, position), position
 
 
 def classify(

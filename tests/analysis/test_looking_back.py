@@ -60,3 +60,23 @@ def test_an_official_announcement_about_another_club_is_not_credited_to_a_claim(
     )
     assert not analysis.summary.startswith("Official")
     assert "Matías Almeyda is under pressure at Sevilla, according to Marca" in analysis.summary
+
+
+def test_a_candidate_recently_dismissed_elsewhere_is_described_not_sacked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Grêmio news",
+        "Grêmio have sacked Mano Menezes after a heavy defeat. Former Argentina coach Jorge Sampaoli, recently "
+        "dismissed by Atlético Mineiro, is under consideration.",
+    )
+    assert _definite(analysis) == {("Mano Menezes", "Grêmio", "sacked")}
+    assert ("Jorge Sampaoli", "Grêmio", "linked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_sacked_him_is_about_the_man_named_before_not_the_successor_named_after(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea history",
+        "Two days later Chelsea sacked him, and by the end of the week Enzo Maresca had been appointed in his place.",
+    )
+    assert ("Enzo Maresca", "Chelsea", "sacked") not in _definite(analysis)

@@ -1,0 +1,37 @@
+"""Whose words a cue stands in: the manager's own ("X insists he…", a first-person quote), which the
+story reports rather than states."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.prefilter import guarded
+from bot.analysis.text import Sentence
+
+# "X insists he…", "X says he will…", "'I am not going anywhere,' said X": the manager's own words.
+_SPEECH = guarded(
+    r"\b(?:insist\w*|say|says|said|saying|admit\w*|claim(?:s|ed)?|believe[sd]?|feel[s]?|felt|hope[sd]?|think[s]?|"
+    r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
+    r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
+)
+_SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
+_SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
+_FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
+
+
+def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int, cue_start: int) -> bool:
+    """The cue stands in the manager's own words: "X insists he…" or a first-person quote."""
+    if owner_end <= cue_start:
+        between = folded[owner_end:cue_start]
+        if len(between) < 120 and (_SPEECH.search(between) or (_SPEAKING.search(between) and _SELF.search(between))):
+            return True
+    quote = _quoted_span(folded, sentence, cue_start)
+    return quote is not None and _FIRST_PERSON.search(folded, quote[0], cue_start) is not None
+
+
+def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    """The open quote the position stands in: after an odd number of quote marks in its sentence, the
+    last of them (counted in C rather than a character at a time)."""
+    if folded.count('"', sentence.start, position) % 2 == 0:
+        return None
+    return folded.rfind('"', sentence.start, position), position
