@@ -101,6 +101,9 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+_UNNAMED_AGENT = re.compile(
+    r"\s+by\s+(?:a|an|two|three|four|several|other|\d+)\s+(?:[\w-]+\s+){0,3}?(?:clubs?|sides?|teams?|employers?)\b"
+)
 _AT_RISK = frozenset({Relation.UNDER_PRESSURE, Relation.SACKED})
 _WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|comeback)\b")
 
@@ -150,7 +153,10 @@ def _own(
     scene: Scene,
 ) -> list[str]:
     relation = cue.relation
+    if relation in _AT_RISK and _UNNAMED_AGENT.match(folded, cue.end):
+        return []  # "he was dismissed by two Premier League clubs": not the job he holds now
     former = res.former.get(owner.name, set())
+    career = res.career.get(owner.name, set())
     after, before = _WINDOWS[relation]
     # "Mousinho axed, Mallorca close in on García Plaza": a club opening the next item of a list of news
     # is that item's subject ("Maresca sacked, Chelsea confirm" is still the club's own word).
@@ -175,6 +181,8 @@ def _own(
         )
         and not _describes_someone_else(c, owner, res)
         and not _earlier_item(folded, c, owner, res)
+        # "after spells at Norwich, Preston and Stoke": a career told as a list, not the job he leaves or holds
+        and not (c.start in res.descriptors and c.name in career and len(career) > 1)
     ]
     if near:
         agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]

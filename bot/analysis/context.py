@@ -185,7 +185,7 @@ _MATCH_DAY = re.compile(
     r"saturday|sunday))\b"
 )
 _SPELL_AT = EndGate(
-    r"\b(?:spell|stint|time|tenure|reign|career|days|period|success|work|years|seasons?) "
+    r"\b(?:spells?|stints?|time|tenure|reign|career|days|period|success|work|years|seasons?) "
     r"(?:at|with|in charge of|in charge at|in charge) $"
 )
 

@@ -40,6 +40,7 @@ _DISCIPLINE = re.compile(
     r"sent to the stands|fourth official|referee|fa charge)\b"
 )
 _DISMISSAL = ("dismissal", "dismissed")
+_TIMES_AFTER = re.compile(r" (?:twice|three times|four times|\d+ times|more than once|before)\b")
 _BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -156,6 +157,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
+        if relation is Relation.SACKED and _TIMES_AFTER.match(folded, match.end()):
+            continue  # "I've been sacked twice": a career counted, not news
         opens = folded[max(opening, match.start() - 12) : match.start()]
         if relation is Relation.SACKED and _BEING_OPENS.search(opens):
             continue  # "'Being sacked taught me everything'": what it is like, not news

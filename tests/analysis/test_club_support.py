@@ -161,3 +161,12 @@ def test_no_plans_to_replace_a_coach_denies_his_sacking(analyser: Analyser) -> N
     )
     assert _held(analysis) == {("Julian Nagelsmann", "Germany", "denied", "denied")}
     assert "Germany sacking Julian Nagelsmann" in analysis.summary
+
+
+def test_dismissing_as_completely_false_a_report_is_a_denial_not_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Porto deny report",
+        "Porto have dismissed as 'completely false' a report that Francesco Farioli has agreed to join Napoli.",
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)

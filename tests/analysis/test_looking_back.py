@@ -80,3 +80,28 @@ def test_sacked_him_is_about_the_man_named_before_not_the_successor_named_after(
         "Two days later Chelsea sacked him, and by the end of the week Enzo Maresca had been appointed in his place.",
     )
     assert ("Enzo Maresca", "Chelsea", "sacked") not in _definite(analysis)
+
+
+def test_clubs_in_a_list_of_earlier_spells_are_not_the_job_he_leaves(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Millwall news",
+        "Millwall and head coach Alex Neil have parted ways. Neil, who arrived in 2025 after spells at "
+        "Norwich, Preston, Sunderland and Stoke, leaves with the club 17th.",
+    )
+    assert {(m, c) for m, c, _ in _definite(analysis)} == {("Alex Neil", "Millwall")}
+
+
+def test_sacked_twice_is_a_career_counted(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Graham Potter: 'I've been sacked twice. Sweden is home now'")
+    assert _definite(analysis) == set()
+
+
+def test_dismissed_by_two_unnamed_clubs_is_not_the_job_he_holds(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Potter: 'Sweden is home now'",
+        "Graham Potter smiles when he is reminded that, in the space of two years, he was dismissed by two "
+        "Premier League clubs.",
+    )
+    assert _definite(analysis) == set()
