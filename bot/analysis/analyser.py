@@ -223,6 +223,7 @@ class Analyser:
         football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
+        raw = [self._womens_side(c) for c in raw]
         raw = _headline_history(raw)
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
         raw = _weigh_history(raw, predecessors)
@@ -252,6 +253,15 @@ class Analyser:
             summary=summary,
             unknown_managers=tuple(m for m in managers if m in known),
         )
+
+    def _womens_side(self, claim: RawClaim) -> RawClaim:
+        """A claim about a coach the knowledge base places at the women's side of the club named is about
+        that side ("talks with Pere Romeu" in a story naming FC Barcelona)."""
+        known = self.gazetteer.managers.get(claim.manager)
+        women = self.gazetteer.women_team(claim.club)
+        if known is not None and known.club == women != claim.club:
+            return replace(claim, club=women)
+        return claim
 
     # -- sources -----------------------------------------------------------------------------
 

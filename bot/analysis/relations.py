@@ -36,7 +36,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
         r"storm|worries|danger)|under-fire|embattled|beleaguered|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
-        r"under (?:(?:mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
+        r"under (?:(?:more|the most|mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?(?:sack|axe|chop)|"
         r"(?:job|position|future) (?:at [\w'. -]{1,30} )?(?:is |remains |be )?(?:safe|secure|in danger)|"
@@ -55,7 +55,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:don't|do not|doesn't|does not) know (?:if|whether) (?:i|he|she)(?:'ll| will) (?:still )?be here\b|"
         r"speculation (?:about|over|surrounding) (?:his|her) (?:future|position|job)\b|"
         # "are weighing whether to continue with X": his future is the question
-        r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|"
+        r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|whether (?:or not )?to keep\b|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "

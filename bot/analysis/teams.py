@@ -46,6 +46,9 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     womens_sentences = {sentence_of(sentences, starts, at) for at in womens_words}
     mens_sentences = {sentence_of(sentences, starts, m.start()) for m in _MENS.finditer(folded)}
     coach_sentences = {p.sentence for p in res.people if p.name in women_coaches}
+    # (a sentence that names the men's coach of the club speaks of the club, both sides: "Barcelona have
+    # opened talks with Hansi Flick … and with Pere Romeu, whose women's team …")
+    mens_coaches = {(p.sentence, res.kb_home[p.name]) for p in res.people if p.name in res.kb_home}
     renamed: list[ClubRef] = []
     for club in res.clubs:
         entry = gaz.clubs.get(club.name)
@@ -55,6 +58,7 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
         marked = _AFTER.match(folded, club.end) is not None
         if marked or (
             club.sentence not in mens_sentences
+            and (club.sentence, club.name) not in mens_coaches
             and (story_womens or club.sentence in womens_sentences or club.sentence in coach_sentences)
         ):
             renamed.append(ClubRef(gaz.women_team(club.name), club.start, club.end, club.sentence))

@@ -107,3 +107,16 @@ def test_a_coach_the_knowledge_base_lacks_who_was_relieved_of_his_duties_is_foun
         "The club's new manager replaces Calum Brodie, who was relieved of his duties by Kilmarnock on Monday.",
     )
     assert "Calum Brodie" in analysis.managers
+
+
+def test_a_story_about_both_sides_of_a_club_keeps_each_coach_with_his_side(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal open talks with Arteta and Slegers",
+        "Arsenal have opened talks with Mikel Arteta over a new contract, and the club want a similar "
+        "agreement with Renée Slegers, whose women's team are top of the WSL.",
+    )
+    held = _held(analysis)
+    assert ("Mikel Arteta", "Arsenal", "talks") in held
+    assert ("Renée Slegers", "Arsenal Women", "talks") in held
+    assert ("Mikel Arteta", "Arsenal Women", "talks") not in held
