@@ -170,3 +170,23 @@ def test_dismissing_as_completely_false_a_report_is_a_denial_not_a_sacking(analy
         "Porto have dismissed as 'completely false' a report that Francesco Farioli has agreed to join Napoli.",
     )
     assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_weighing_whether_to_keep_a_coach_and_more_pressure_are_pressure(analyser: Analyser) -> None:
+    keep = _analyse(
+        analyser, "Portugal latest", "The federation is weighing up whether to keep Roberto Martínez beyond June."
+    )
+    assert {(r.manager, r.relation.value) for r in keep.rumours} == {("Roberto Martínez", "under_pressure")}
+    more = _analyse(analyser, "Sack race", "Nobody is under more pressure than Thomas Frank at Tottenham Hotspur.")
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in more.rumours
+    }
+
+
+def test_a_managers_name_raised_as_a_successor_is_a_link(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Portugal latest",
+        "Portugal need a new coach, and José Mourinho's name has been raised internally as a possible successor.",
+    )
+    assert ("José Mourinho", "Portugal", "linked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
