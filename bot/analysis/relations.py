@@ -24,8 +24,8 @@ PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 # A link that puts a man on a list of names ("shortlist", "among the candidates", "in the frame",
 # "considering"): the story holds him as a possibility, not as the club's settled interest.
 CANDIDATE_LIST = re.compile(
-    r".*?\b(?:shortlist|list|candidates|frontrunners|front-runners|favou?rites|contenders|names|options?|profiles|"
-    r"in the frame|in the running|considering|being considered|under consideration)"
+    r".*?\b(?:shortlist|list|candidates?|frontrunners|front-runners|favou?rites|contenders|names|options?|profiles|"
+    r"in the frame|in the running|considering|being considered|been considered|under consideration|weigh|mull|ponder)"
 )
 
 # Order matters where two cues start at the same place: the first alternative wins.

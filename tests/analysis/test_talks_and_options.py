@@ -106,3 +106,16 @@ def test_two_names_in_the_frame_each_with_a_relative_clause_are_both_linked(anal
     )
     held = {(m, c, r) for m, c, r, _ in _held(analysis)}
     assert {("Peter Bosz", "Netherlands", "linked"), ("Erik ten Hag", "Netherlands", "linked")} <= held
+
+
+def test_the_leading_candidate_and_a_move_weighed_up_are_possibilities(analyser: Analyser) -> None:
+    candidate = _analyse(
+        analyser,
+        "Spurs sack Frank",
+        "Tottenham have sacked Thomas Frank. Mauricio Pochettino is the leading candidate to replace him.",
+    )
+    assert ("Mauricio Pochettino", "Tottenham Hotspur", "linked", "possible") in _held(candidate)
+    weighed = _analyse(
+        analyser, "Grêmio latest", "Grêmio are weighing up a move for Vasco da Gama coach Fernando Diniz."
+    )
+    assert ("Fernando Diniz", "Grêmio", "linked", "possible") in _held(weighed)
