@@ -185,8 +185,15 @@ def extract_claims(
                 for c in cues
             )
         ]
-        if cues and _VAGUE_FUTURE.search(folded, sentence.start, sentence.end):
-            cues = [c for c in cues if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED)]
+        if cues and (vague := _VAGUE_FUTURE.search(folded, sentence.start, sentence.end)):
+            # (only in its own statement: "…, who has made no secret of her ambition to manage one day")
+            split = split_clauses(folded, sentence)
+            wish = clause_at(split, vague.start())
+            cues = [
+                c
+                for c in cues
+                if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED) or not same_statement(split, wish, c.start)
+            ]
         if people and (cues or about_a_job(folded, sentence)):
             # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index

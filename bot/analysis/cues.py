@@ -157,6 +157,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
+        if relation is Relation.EXTENSION and "playing contract" in word:
+            continue  # "the 34-year-old extended his playing contract": a player's deal
         if relation is Relation.SACKED and _TIMES_AFTER.match(folded, match.end()):
             continue  # "I've been sacked twice": a career counted, not news
         opens = folded[max(opening, match.start() - 12) : match.start()]

@@ -119,3 +119,23 @@ def test_the_leading_candidate_and_a_move_weighed_up_are_possibilities(analyser:
         analyser, "Grêmio latest", "Grêmio are weighing up a move for Vasco da Gama coach Fernando Diniz."
     )
     assert ("Fernando Diniz", "Grêmio", "linked", "possible") in _held(weighed)
+
+
+def test_a_wish_for_one_day_in_a_relative_clause_leaves_the_sentences_link_standing(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "England search",
+        "Sarina Wiegman will step down as England Women manager after the World Cup, the FA announced. Renée "
+        "Slegers is among the early names the FA will consider, alongside Casey Stoney, now in charge of "
+        "Canada, who has made no secret of her ambition to manage her own country one day.",
+    )
+    assert ("Renée Slegers", "England Women", "linked", "possible") in _held(analysis)
+
+
+def test_a_player_extending_his_playing_contract_is_no_managers_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Simeone on Koke",
+        "'He will coach here,' Diego Simeone said after the 34-year-old extended his playing contract by a year.",
+    )
+    assert not any(r.relation.value == "extension" for r in analysis.rumours)
