@@ -205,6 +205,9 @@ def _career_owner(out: Resolved, club: ClubRef) -> PersonRef | None:
     return max(before, key=lambda p: p.start) if before else None
 
 
+_FORMER_IN = re.compile(r"\b(?:former|ex-|ex|one-time|erstwhile|previous|then)\b")
+
+
 def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
     """Clubs the text places a manager at ("Leverkusen boss Alonso") or calls his former club; such
     mentions describe the man and are not where a rumour sends him."""
@@ -252,6 +255,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
             if person.start <= club.start and club.end <= person.end:
                 out.descriptors.add(club.start)
                 out.career.setdefault(person.name, set()).add(club.name)
+                if not _FORMER_IN.search(folded, person.start, club.start):
+                    out.home.setdefault(person.name, club.name)  # "the Celtic head coach told BBC Sport"
     for person in out.people:
         if not person.explicit:
             continue

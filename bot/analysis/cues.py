@@ -40,6 +40,10 @@ _DISCIPLINE = re.compile(
     r"sent to the stands|fourth official|referee|fa charge)\b"
 )
 _DISMISSAL = ("dismissal", "dismissed")
+_NOT_A_MOVE = re.compile(
+    r" (?:the |his |her |their )?(?:significance|importance|magnitude|size|scale|impact|chances|gap|"
+    r"injury|injuries|extent|defeat|result|game|match|derby|tie|incident|row|criticism|comments?)\b"
+)
 _TIMES_AFTER = re.compile(r" (?:twice|three times|four times|\d+ times|more than once|before)\b")
 _BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
 _IN_A_MATCH = re.compile(
@@ -157,6 +161,12 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "The extension comes as talks continue with X": the last sentence's news, not X's
         if word in ("reunited", "reunion") and _WITH_A_PERSON.match(folded, match.end()):
             continue  # "reunited with the Rangers head coach": a member of staff joining a man, no move of his
+        if (
+            relation is Relation.DENIED
+            and word.startswith(("played down", "plays down", "downplayed"))
+            and (_NOT_A_MOVE.match(folded, match.end()))
+        ):
+            continue  # "played down the significance of the derby": no report denied
         if relation is Relation.EXTENSION and "playing contract" in word:
             continue  # "the 34-year-old extended his playing contract": a player's deal
         if relation is Relation.SACKED and _TIMES_AFTER.match(folded, match.end()):

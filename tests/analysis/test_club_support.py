@@ -190,3 +190,12 @@ def test_a_managers_name_raised_as_a_successor_is_a_link(analyser: Analyser) -> 
         "Portugal need a new coach, and José Mourinho's name has been raised internally as a possible successor.",
     )
     assert ("José Mourinho", "Portugal", "linked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_playing_down_the_significance_of_a_game_denies_nothing(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arteta: 'It is three points'",
+        "Mikel Arteta played down the significance of Sunday's north London derby at the Emirates.",
+    )
+    assert analysis.rumours == ()

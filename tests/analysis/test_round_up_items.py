@@ -120,3 +120,14 @@ def test_a_story_about_both_sides_of_a_club_keeps_each_coach_with_his_side(analy
     assert ("Mikel Arteta", "Arsenal", "talks") in held
     assert ("Renée Slegers", "Arsenal Women", "talks") in held
     assert ("Mikel Arteta", "Arsenal Women", "talks") not in held
+
+
+def test_the_club_a_role_descriptor_names_is_the_managers_club_in_this_story(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "McInnes going nowhere",
+        "Derek McInnes has dismissed talk of a move to Aberdeen. The Kilmarnock manager said he was fully "
+        "focused on the league and happy where he was.",
+    )
+    held = _held(analysis)
+    assert ("Derek McInnes", "Heart of Midlothian", "stays") not in held
