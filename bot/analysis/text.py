@@ -139,6 +139,7 @@ class Sentence:
 _STOPS = ".!?…"
 _BREAK = re.compile(r"[.!?…;\n](?:(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-ÞĀ-Ž])|(?<=;)\s+|(?<=\n)\n*)")
 _NUMBERED_CLUB = ("FC ", "FSV ")
+_INITIAL = re.compile(r"(?:^|(?<=[\s.]))[A-Z]\.$")
 _LONE_DIGIT = re.compile(r"(?:^|(?<=\s))\d\.$")
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
 
@@ -171,6 +172,8 @@ def split_sentences(text: str) -> list[Sentence]:
         newline = "\n" in text[cut:end]
         if not newline and _abbreviated(text[max(start, cut - 6) : cut].lower()):
             continue
+        if not newline and _INITIAL.search(text, max(start, cut - 3), cut):
+            continue  # "Real Madrid C. F. announces", "J. Smith": an initial, not a sentence's end
         if not newline and text.startswith(_NUMBERED_CLUB, end) and _LONE_DIGIT.search(text, max(start, cut - 3), cut):
             continue  # "1. FC Heidenheim", "1. FSV Mainz 05": a club's name, not a sentence's end
         if text[start:cut].strip():

@@ -32,6 +32,7 @@ SETS = [
     "analysis-set15",
     "analysis-set16",
     "analysis-set17",
+    "analysis-set18",
 ]
 
 

@@ -99,3 +99,11 @@ def test_a_sentence_may_begin_with_any_capital_of_a_latin_alphabet() -> None:
         "Łukasz Piszczek is next.",
         "Žilina lost.",
     ]
+
+
+def test_an_initial_does_not_end_a_sentence() -> None:
+    text = "Real Madrid C. F. announces that Xabi Alonso has left. Arbeloa takes over."
+    assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
+        "Real Madrid C. F. announces that Xabi Alonso has left.",
+        "Arbeloa takes over.",
+    ]
