@@ -97,6 +97,19 @@ def test_the_twelfth_set_below_the_summary_floor_gets_no_worse(analyser: Analyse
     assert report.per_100(report.false_summaries) <= 2.0, table
 
 
+def test_the_nineteenth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
+    """Set 19 (long articles, several managers a story) was first measured at relation F1 0.634 and 8
+    false definite events and summaries per 100; its general causes fixed so far bring it to 0.695 and 2
+    per 100, still under the F1 and false-summary floors (its README says what is left). This holds what
+    has been won on it, until it meets them."""
+    report = evaluate(DATA / "analysis-set19", analyser)
+    table = format_report(report)
+    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
+    assert report.scores["manager_club_relation"].f1 >= 0.69, table
+    assert report.per_100(report.false_definite) <= 2.0, table
+    assert report.per_100(report.false_summaries) <= 2.0, table
+
+
 @pytest.mark.parametrize(
     ("labelled", "false"), [("sacked", False), ("left", False), ("appointed", True), ("under_pressure", True)]
 )
