@@ -112,13 +112,10 @@ def _earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) -
     """ "Palace close in on winger, Wilder 'would walk away'": a club before a comma that opens the
     owner's item is another item's, when the knowledge base places him elsewhere."""
     known = res.kb_home.get(owner.name)
-    return (
-        known is not None
-        and known != club.name
-        and club.end <= owner.start
-        and folded.rfind(", ", club.end, owner.start) >= 0
-        and not folded[folded.rfind(", ", club.end, owner.start) + 2 : owner.start].strip()
-    )
+    if known is None or known == club.name or club.end > owner.start:
+        return False
+    comma = folded.rfind(", ", club.end, owner.start)
+    return comma >= 0 and not folded[comma + 2 : owner.start].strip()
 
 
 def _under_contract_at(folded: str, club: ClubRef) -> bool:

@@ -79,7 +79,6 @@ _GAPPED = re.compile(r"\s*,?\s+and\s+$")
 # "Mourinho, appointed four days after the sacking": an event noun the story has told already.
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
 _THE_EVENT = EndGate(r"\b(?:the|that) $")
-# "X is in the frame, as is Nice's Y": the man named after "as is" shares the claim.
 
 
 def _describes(clause: Clause, owner: PersonRef) -> bool:

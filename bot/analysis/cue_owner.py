@@ -44,9 +44,10 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
 # denied is a sacking.
 _JOB_DENIAL = re.compile(r"(?:is|was|remains) not in question|.*\b(?:replacing|sacking|changing)\b.*")
 _CHANGE_AFTER = re.compile(
-    r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)|"
-    r" (?:replace|sack|dismiss|part ways with|change) "
+    r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)"
 )
+# "has no plans to replace Julian Nagelsmann": the denial is about the man named right after
+_REPLACE_AFTER = re.compile(r" (?:replace|sack|dismiss|part ways with) ")
 
 
 # "dismissed reports that X could be replaced"
@@ -59,6 +60,7 @@ def denied_event(folded: str, cue: Cue) -> Relation:
     if cue.relation is Relation.DENIED and (
         _JOB_DENIAL.fullmatch(folded, cue.start, cue.end)
         or _CHANGE_AFTER.match(folded, cue.end)
+        or _REPLACE_AFTER.match(folded, cue.end)
         or _CHANGE_BEFORE.search(folded, max(0, cue.start - 30), cue.start)
         or _SACKING_AFTER.match(folded, cue.end)
     ):
@@ -83,7 +85,6 @@ _EPITHET_TO_NAME = re.compile(r" (?:[\w.'&-]+ ){0,3}")  # "under-fire Leeds boss
 
 _DENIED_NOUN = re.compile(r".*\b(?:suggestions?|speculation|talk|claims?|reports?|rumou?rs?)")
 _THAT = re.compile(r" that ")
-_REPLACE_AFTER = re.compile(r" (?:replace|sack|dismiss|part ways with) ")
 
 
 def denial_replaces(folded: str, cue: Cue, person: PersonRef) -> bool:
@@ -101,9 +102,8 @@ def denied_subject(folded: str, cue: Cue, people: list[PersonRef]) -> PersonRef 
     """The person right after a denial of "suggestions that …" ("dismissed claims that Baroni is at risk")."""
     if cue.relation is not Relation.DENIED:
         return None
-    replace = _REPLACE_AFTER.match(folded, cue.end)
-    if replace is not None:  # "The DFB has no plans to replace Julian Nagelsmann": what is denied is his
-        return next((p for p in people if p.explicit and p.start == replace.end()), None)
+    if _REPLACE_AFTER.match(folded, cue.end):  # "The DFB has no plans to replace Julian Nagelsmann": his
+        return next((p for p in people if p.explicit and denial_replaces(folded, cue, p)), None)
     that = _THAT.match(folded, cue.end)
     if that is None or not _DENIED_NOUN.fullmatch(folded, cue.start, cue.end):
         return None
@@ -205,6 +205,9 @@ def player_subject(folded: str, cue: Cue) -> bool:
     return _PLAYER_SUBJECT.search(folded, max(0, cue.start - 70), cue.start) is not None
 
 
+_STATEMENT_SUBJECT = re.compile(r"\W*([A-Z][a-z][\w'-]+)(?:\s+[A-Z][a-z][\w'-]+)*\W*")
+
+
 def unknown_subject_of_statement(
     text: str, res: Resolved, clauses: list[Clause], clause: Clause, owner: PersonRef
 ) -> bool:
@@ -215,6 +218,3 @@ def unknown_subject_of_statement(
     first = next(c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group)
     match = _STATEMENT_SUBJECT.fullmatch(text, first.start, first.end)
     return match is not None and not covered(res, match.start(1)) and match.group(1).lower() not in NOT_PEOPLE
-
-
-_STATEMENT_SUBJECT = re.compile(r"\W*([A-Z][a-z][\w'-]+)(?:\s+[A-Z][a-z][\w'-]+)*\W*")

@@ -59,13 +59,19 @@ def resolve(
     ambiguous: list[Mention] = []
     # "Sporting tie Hjulmand down" over "captain Morten Hjulmand's contract": a namesake named in full
     # anywhere in the story makes every bare mention of that surname his.
+    # (each bare surname is tested once: the loop below reads the answer)
+    someone_else = {
+        id(m)
+        for m in raw
+        if m.kind is Kind.MANAGER
+        and not m.full
+        and _namesake(text, m, ends, mention_starts, gaz.managers[m.targets[0]].name)
+    }
     for m in raw:
         if (
-            m.kind is Kind.MANAGER
-            and not m.full
+            id(m) in someone_else
             and text[m.start : m.start + 1].isupper()
             and gaz.managers[m.targets[0]].name not in full_names
-            and _namesake(text, m, ends, mention_starts, gaz.managers[m.targets[0]].name)
         ):
             namesakes.add(m.alias)
 
@@ -86,7 +92,7 @@ def resolve(
             if _double_barrelled(text, m.start, m.end):
                 continue  # "Adeyemi-Clarke" is not Clarke
             entry = gaz.managers[m.targets[0]]
-            if not m.full and _namesake(text, m, ends, mention_starts, entry.name):
+            if id(m) in someone_else:
                 if entry.name not in full_names:
                     namesakes.add(m.alias)  # later bare mentions mean that other person too
                 continue
