@@ -106,6 +106,11 @@ _UNNAMED_AGENT = re.compile(
 )
 _AT_RISK = frozenset({Relation.UNDER_PRESSURE, Relation.SACKED})
 _WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|comeback)\b")
+# "as Bournemouth deepen Tottenham's gloom", "after Leeds beat them": the club that won the match
+_BEATS = re.compile(
+    r" (?:beat|beats|thrash(?:es|ed)?|hammer(?:s|ed)?|stun(?:s|ned)?|deepen(?:s|ed)?|compound(?:s|ed)?|"
+    r"(?:pile|piles|piled|heap|heaps|heaped) (?:more )?misery)\b"
+)
 
 
 def _earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
@@ -160,7 +165,11 @@ def _own(
     others = {c.start for c in clubs if _next_item(folded, cue, c)}
     pool = [c for c in pool if c.start not in others]
     # "Wrexham's win at Middlesbrough heaps pressure on Hellberg": the winners are not the club at risk
-    winners = {c.name for c in clubs if _WINNER.match(folded, c.end)} if relation in _AT_RISK else set()
+    winners = (
+        {c.name for c in clubs if _WINNER.match(folded, c.end) or _BEATS.match(folded, c.end)}
+        if relation in _AT_RISK
+        else set()
+    )
     pool = [c for c in pool if c.name not in winners]
     clubs = [c for c in clubs if c.start not in others]
     near = [

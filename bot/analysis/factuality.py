@@ -30,6 +30,11 @@ _BACKSHIFT = re.compile(
     r"(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$"
 )
 _HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+)?been\s+$")
+# "whose name was on Tottenham's list before Frank was chosen": a link from before the job was filled
+_BEFORE_FILLED = re.compile(
+    r"\bbefore (?:[\w'.-]+ ){1,3}(?:was|were) (?:chosen|appointed|named|hired|preferred)\b|"
+    r"\bbefore (?:they|the club|the board|[\w'.-]+) (?:chose|appointed|hired|turned to|opted for|went for)\b"
+)
 _LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier (?:this|in the) (?:season|year))\b")
 _OLD_DATE = WordGate(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
@@ -209,6 +214,10 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _QUOTE_MARKS = ('"', "“", "”")
+_STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
+_GERUNDS = ("taking", "becoming", "succeeding", "replacing", "managing", "coaching")
+_APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
+_ABOUT = re.compile(r"\b(?:about|over|regarding)\s+$")
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
@@ -264,6 +273,8 @@ def is_background(
     definite = _definite(relation)
     if relation is Relation.LINKED and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
         return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
+    if relation in _STAGES and _BEFORE_FILLED.search(folded, cue_end, min(sentence_end, cue_end + 90)):
+        return True
     if relation is Relation.SACKED and (_SACKED_ME.match(folded, cue_end) or _I_WAS.search(before)):
         return True  # "after Chelsea sacked me …": looking back, as an interview does
     if definite and (
@@ -431,6 +442,10 @@ def classify(
         sentence_end=sentence.end,
     ):
         return Factuality.PAST
+    if relation is Relation.LINKED and folded.startswith("replac", cue_start) and _APPOINTED_TO.search(before):
+        return Factuality.PAST  # "was appointed in September to replace Potter": told with the appointment
+    if folded.startswith(_GERUNDS, cue_start) and _ABOUT.search(folded, max(sentence.start, cue_start - 12), cue_start):
+        return Factuality.POSSIBLE  # "sounded out O'Neil about taking over": what the talks are about
     if _ALL_BUT_NAME.match(folded, cue_end) or _ON_HOLD.match(folded, cue_end):
         return Factuality.POSSIBLE  # "sacked in all but name", "his sacking has been put on hold": not sacked
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)

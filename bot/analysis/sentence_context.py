@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.analysis.clauses import clause_at, same_statement, split_clauses
+from bot.analysis.clauses import Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
@@ -90,7 +90,11 @@ def vacancy_club(
     # the club must stand in one statement.
     clauses = split_clauses(folded, sentence)
     home = clause_at(clauses, said.start())
-    return clubs[0].name if same_statement(clauses, home, clubs[0].start) else None
+    # ("Manchester United will spend the season with Carrick, but the search for Amorim's successor is
+    # under way": two main clauses about one club)
+    there = clause_at(clauses, clubs[0].start)
+    alike = home.kind is Kind.MAIN and there.kind is Kind.MAIN
+    return clubs[0].name if alike or same_statement(clauses, home, clubs[0].start) else None
 
 
 def about_a_job(folded: str, sentence: Sentence) -> bool:
