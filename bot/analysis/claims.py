@@ -36,6 +36,7 @@ from bot.analysis.sentence_context import (
     heading_club,
     inline_heading,
     is_player_sentence,
+    ranked_entry,
     story_club,
     topic_club,
     vacancy_club,
@@ -93,6 +94,9 @@ def _told_before(folded: str, cue: Cue) -> bool:
         and _THE_EVENT.search(folded, max(0, cue.start - 8), cue.start) is not None
         and not folded.startswith(" of ", cue.end)
     )
+
+
+_PRESSURE_TITLE = re.compile(r"\bsack (?:race|watch|odds)\b|\bunder (?:the most|most|the greatest) pressure\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +164,9 @@ def extract_claims(
         elif (turned := topic_club(text, sentence, clubs_by_sentence.get(sentence.index, []))) is not None:
             section, vacancy, vacated_by, explicit_vacancy = turned, None, None, False
         here = people_by_sentence.get(sentence.index, [])
+        entry = ranked_entry(text, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
+        if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
+            claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6))
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = vacancy_club(folded, sentence, here, clubs, res)

@@ -278,7 +278,10 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.LINKED,
         r"linked|linking|links? (?:with|to)|admir(?:ers|er|e|es|ed|ation)|interest(?:ed)? in|keen on|"
-        r"next (?:permanent )?(?:manager|boss|head coach|coach)|turn(?:s|ed|ing)? to(?= [a-z])|"
+        # ("5/1 to be the next permanent West Ham manager"; "the next Premier League manager out" is pressure)
+        r"next (?:permanent )?(?:manager|boss|head coach|coach)|"
+        r"(?<=the )next (?:permanent )?(?:[\w.'-]+ ){1,3}?(?:manager|boss|head coach|coach)\b(?! (?:out|to go|to be))|"
+        r"turn(?:s|ed|ing)? to(?= [a-z])|"
         r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"

@@ -37,6 +37,29 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
     return club.name if not rest.strip(" :-–") else None
 
 
+# "1. Thomas Frank (Tottenham Hotspur) – 6/4 favourite": an entry of a ranked list, on a line of its own
+_RANK = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
+_ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:]\s*[^.!?\n]{0,40})?\s*")
+
+
+def ranked_entry(
+    text: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """A line of a ranked list that names a manager and, in brackets, his club: who and where."""
+    if sentence.index == 0 or len(people) != 1 or len(clubs) != 1:
+        return None
+    if sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return None  # a paragraph of its own
+    person, club = people[0], clubs[0]
+    if not (
+        _RANK.fullmatch(text, sentence.start, person.start)
+        and re.fullmatch(r"\s*\(\s*", text[person.end : club.start])
+        and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
+    ):
+        return None
+    return person.name, club.name
+
+
 def inline_heading(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
     """ "Mexico: The succession was settled …": a round-up paragraph that opens with a club's name and a
     colon is the part about that club."""

@@ -140,6 +140,7 @@ _STOPS = ".!?…"
 _BREAK = re.compile(r"[.!?…;\n](?:(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-ÞĀ-Ž])|(?<=;)\s+|(?<=\n)\n*)")
 _NUMBERED_CLUB = ("FC ", "FSV ")
 _INITIAL = re.compile(r"(?:^|(?<=[\s.]))[A-Z]\.$")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}\.")
 _LONE_DIGIT = re.compile(r"(?:^|(?<=\s))\d\.$")
 _ABBREVIATIONS = ("mr.", "mrs.", "dr.", "st.", "vs.", "v.", "no.", "jr.", "sr.", "u.s.", "fc.")
 
@@ -176,6 +177,8 @@ def split_sentences(text: str) -> list[Sentence]:
             continue  # "Real Madrid C. F. announces", "J. Smith": an initial, not a sentence's end
         if not newline and text.startswith(_NUMBERED_CLUB, end) and _LONE_DIGIT.search(text, max(start, cut - 3), cut):
             continue  # "1. FC Heidenheim", "1. FSV Mainz 05": a club's name, not a sentence's end
+        if not newline and _LIST_NUMBER.fullmatch(text, start, cut):
+            continue  # "1. Thomas Frank (Tottenham Hotspur)": a list's number, not a sentence
         if text[start:cut].strip():
             sentences.append(Sentence(len(sentences), start, cut, paragraph))
         if newline:

@@ -75,3 +75,45 @@ def test_the_purpose_of_an_old_appointment_is_no_link(analyser: Analyser) -> Non
         "Graham Potter, but has won only six of his 22 matches.",
     )
     assert ("Nuno Espírito Santo", "West Ham United", "linked") not in _held(analysis)
+
+
+_SACK_RACE = (
+    "Five clubs have changed their manager this season, and the bookmakers expect more.\n\n"
+    "1. Thomas Frank (Tottenham Hotspur) – 6/4 favourite\n\n"
+    "A home defeat by Fulham on Saturday was Tottenham's sixth in nine league games.\n\n"
+    "2. Sean Dyche (Nottingham Forest) – 5/1\n\n"
+    "Dyche has made Forest harder to beat, but they have scored four goals in seven matches."
+)
+
+
+def test_each_entry_of_a_ranked_sack_race_is_under_pressure_at_the_club_beside_him(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Premier League sack race ranked: the managers under the most pressure", _SACK_RACE)
+    held = _held(analysis)
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in held
+    assert ("Sean Dyche", "Nottingham Forest", "under_pressure") in held
+
+
+def test_a_ranked_list_under_another_headline_is_no_sack_race(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "The Premier League's best managers of the season", _SACK_RACE)
+    assert not any(relation == "under_pressure" for _, _, relation in _held(analysis))
+
+
+def test_odds_to_be_a_clubs_next_permanent_manager_link_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "West Ham news",
+        "Jesse Marsch is 5/1 to be the next permanent West Ham manager should the club make a change.",
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Jesse Marsch", "West Ham United", "linked", "possible")
+    }
+
+
+def test_a_next_gen_coach_is_no_next_manager(analyser: Analyser) -> None:
+    # (a guard: "next" before a team's name is not "the next … manager")
+    analysis = _analyse(
+        analyser,
+        "Juventus news",
+        "Next Gen coach Massimo Brambilla will take the team for Wednesday's home game against Udinese only.",
+    )
+    assert not any(r.relation.value == "linked" for r in analysis.rumours)

@@ -107,3 +107,12 @@ def test_an_initial_does_not_end_a_sentence() -> None:
         "Real Madrid C. F. announces that Xabi Alonso has left.",
         "Arbeloa takes over.",
     ]
+
+
+def test_a_lists_number_does_not_end_a_sentence() -> None:
+    text = "The five managers under the most pressure.\n\n1. Thomas Frank (Tottenham Hotspur) - 6/4\n\nHe is 1.5 ahead."
+    assert [text[s.start : s.end] for s in textmod.split_sentences(text)] == [
+        "The five managers under the most pressure.",
+        "1. Thomas Frank (Tottenham Hotspur) - 6/4",
+        "He is 1.5 ahead.",
+    ]
