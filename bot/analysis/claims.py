@@ -48,6 +48,7 @@ from bot.analysis.subjects import (
     OWN_EXIT,
     also_named,
     blocked,
+    cannot_refuse,
     coordinated_people,
     cue_object_is_person,
     distance,
@@ -303,7 +304,9 @@ class _Reading:
                 continue
             if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
-            if cue.relation is Relation.REJECTED and rejected_by_others(folded, cue, people):
+            if cue.relation is Relation.REJECTED and (
+                rejected_by_others(folded, cue, people) or cannot_refuse(folded, cue)
+            ):
                 continue
             if _told_before(folded, cue):
                 continue  # "Mourinho, appointed four days after the sacking": an event told before

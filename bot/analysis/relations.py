@@ -217,6 +217,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"
         r"in (?:temporary|interim|caretaker) charge|placed in (?:temporary )?charge|put in (?:temporary )?charge|"
         r"installed as(?![\w' ]{0,30}favourite)|hired|"
+        # "was presented at Castel Volturno on Monday": a new coach shown to the press
+        r"(?:was|were|has been|have been) (?:officially )?presented"
+        r"(?= at | to (?:the )?(?:media|press|fans|supporters)\b|"
+        r" as (?:the |their )?(?:new )?(?:head coach|manager|coach|boss)\b)|"
         # "will join Ajax", "has joined Ajax as head coach" (not "join the race", "join him at", "join in")
         r"join(?:s|ed|ing)? (?!forces|in\b|up\b|by\b|the (?:race|chase|hunt|queue|list|scramble|celebrations)|"
         r"(?:him|her|them|us|his|their|a|an) |[\w' .-]{0,40}?\b(?:staff|backroom|coaching team|set-up|squad)\b)|"

@@ -8,6 +8,7 @@ from bot.analysis.cues import Cue
 from bot.analysis.refs import PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
+from bot.domain import Relation
 
 _PERSON_WORD = re.compile(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+")
 # The word after a capitalised one that makes the pair a ground or a training base, not a person.
@@ -93,6 +94,7 @@ def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
 
 
 OWN_EXIT = re.compile(r"(?:'s?)?\s*(?:(?:is|was|has been|had been)\s+)?")
+_EXITS = (Relation.SACKED, Relation.LEFT)
 _CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bwhile\b|\bwhereas\b")
 _VERB_AFTER_COMMA = re.compile(r",\s+(?:\w+\s+){0,2}$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
@@ -107,6 +109,9 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
     for person in ranked:
         if person.start >= cue.end:
             if _CLAUSE_BREAK.search(folded, cue.end, person.start):
+                continue
+            # "X's contract was terminated by mutual consent on 2 June and Y arrived": a new subject
+            if cue.relation in _EXITS and person.start - cue.end > 6 and folded.endswith(" and ", 0, person.start):
                 continue
         elif (
             person.explicit
@@ -127,6 +132,14 @@ _PEOPLE_LIST = re.compile(
 
 
 _APPROACH_FOR = re.compile(r" (?:an?|the|their|two|several) (?:[\w-]+ )?(?:approach|bid|offer|request|enquiry)")
+
+
+_CANNOT = re.compile(r"\b(?:cannot|can't|can not|could not|couldn't|would never|could never|never) $")
+
+
+def cannot_refuse(folded: str, cue: Cue) -> bool:
+    """ "an opportunity you cannot say no to": a refusal ruled out is no refusal."""
+    return _CANNOT.search(folded, max(0, cue.start - 14), cue.start) is not None
 
 
 def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:

@@ -117,3 +117,34 @@ def test_a_next_gen_coach_is_no_next_manager(analyser: Analyser) -> None:
         "Next Gen coach Massimo Brambilla will take the team for Wednesday's home game against Udinese only.",
     )
     assert not any(r.relation.value == "linked" for r in analysis.rumours)
+
+
+def test_an_offer_a_coach_cannot_say_no_to_is_no_rejection(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli news",
+        "Napoli moved quickly for Vincenzo Italiano. The former Fiorentina coach was presented on Monday. "
+        "'Napoli is an opportunity you cannot say no to,' he said.",
+    )
+    assert not any(relation == "rejected" for _, _, relation in _held(analysis))
+
+
+def test_a_coach_presented_at_the_training_ground_is_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli: the biggest change of all",
+        "Vincenzo Italiano was presented at Castel Volturno by Napoli on Monday.",
+    )
+    assert ("Vincenzo Italiano", "Napoli", "appointed") in _held(analysis)
+
+
+def test_an_exit_and_a_new_subject_after_and_is_the_first_mans_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Torino change coach",
+        "Torino: Marco Baroni's contract was terminated by mutual consent this week and Paolo Zanetti arrived "
+        "in his place.",
+    )
+    held = _held(analysis)
+    assert ("Marco Baroni", "Torino", "left") in held
+    assert not any(manager == "Paolo Zanetti" and relation == "left" for manager, _, relation in held)
