@@ -94,7 +94,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
         r"(?:have|has) not (?:held|opened|made|had) (?:any )?(?:talks|contact|an approach|an offer)|"
-        r"wide of the mark|fake news|rubbish|(?:rules?|ruled) (?:himself |herself )?out|"
+        r"wide of the mark|fake news|rubbish|(?:rules?|ruled) out|"
         r"not (?:interested|a candidate|on the shortlist)|no plans to|played down|plays down|"
         r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water|"
         r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
@@ -169,6 +169,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:want|wants|intend|intends|plan|plans) to continue|"
         r"(?:intend|intends|intended|plans?) to lead (?:[\w'.-]+ ){1,4}?(?:into|to|through|at)\b|"
         r"(?:fully |totally |completely |only )focused on|(?:i'm|i am) (?:fully |only )?focused on|"
+        r"(?:i'm|i am) (?:thinking only|only thinking) (?:about|of)|i have a contract (?:with|at|here)|"
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
@@ -183,6 +184,7 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.REJECTED,
         r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
         r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
+        r"(?:rules?|ruled|ruling) (?:himself|herself) out|"
         r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
         r"commit))|"
         # ("say no talks have taken place": a denial, not a refusal)
@@ -302,7 +304,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:leads?|led|in|joins?|joined) the race for|open to (?:a )?(?:move|switch|joining|taking)|"
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
-        r"under consideration|been discussed|discussed internally|"
+        r"under consideration|been discussed|discussed internally|names? (?:most )?discussed|"
         r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
         # "Two LaLiga coaches complete the list: X and Y"
         r"(?:complete|completes|completing|round off|rounds off|make up|makes up) "

@@ -148,3 +148,33 @@ def test_an_exit_and_a_new_subject_after_and_is_the_first_mans_exit(analyser: An
     held = _held(analysis)
     assert ("Marco Baroni", "Torino", "left") in held
     assert not any(manager == "Paolo Zanetti" and relation == "left" for manager, _, relation in held)
+
+
+def test_a_coach_who_ruled_himself_out_rejected_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Italy search for a new coach",
+        "The Italian federation are searching for a new coach. Claudio Ranieri ruled himself out on Wednesday.",
+    )
+    assert ("Claudio Ranieri", "Italy", "rejected") in _held(analysis)
+
+
+def test_the_two_names_most_discussed_are_both_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Italy search for a new coach",
+        "The Italian federation are searching for a new coach. Roberto Mancini and Simone Inzaghi are the two "
+        "names most discussed in Rome.",
+    )
+    held = _held(analysis)
+    assert {("Roberto Mancini", "Italy", "linked"), ("Simone Inzaghi", "Italy", "linked")} <= held
+
+
+def test_a_coach_thinking_only_about_his_club_stays(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Conte asked about Italy",
+        "Antonio Conte was asked about a possible return. 'I have a contract with Napoli and I am thinking only "
+        "about Napoli,' Conte said.",
+    )
+    assert ("Antonio Conte", "Napoli", "stays") in _held(analysis)
