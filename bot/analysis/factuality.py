@@ -18,7 +18,7 @@ from bot.analysis.clauses import Clause, Kind
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.speech import own_words
 from bot.analysis.text import Sentence
-from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker
+from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker, reported_exit_to_come, talked_about
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
@@ -98,7 +98,9 @@ _SACKED_ME = re.compile(r"\s+me\b")
 _I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){1,4}on\s+(?!the (?:brink|verge|cusp|point|edge) of)(?:his|her|the|their)\s+"
+    # (after a quote that opens the headline: "'I was living a dream': Ranieri on the night Leicester …")
+    r"(?:[^:]{1,80}:\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}on\s+"
+    r"(?!the (?:brink|verge|cusp|point|edge) of)(?:his|her|the|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
@@ -167,7 +169,7 @@ _ANNOUNCED = re.compile(
     r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
     r"(?:the club|the clubs|the federation|the board) (?:announce|confirm)|"
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
-    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s)|"
+    r"statement (?:said|read)|officially confirmed|confirm(?:ed|s)|can confirm|"
     # "Conte has told De Laurentiis he will leave": his own announcement to the club
     r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
 )
@@ -215,9 +217,7 @@ _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _QUOTE_MARKS = ('"', "“", "”")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
-_GERUNDS = ("taking", "becoming", "succeeding", "replacing", "managing", "coaching")
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
-_ABOUT = re.compile(r"\b(?:about|over|regarding)\s+$")
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
@@ -444,7 +444,7 @@ def classify(
         return Factuality.PAST
     if relation is Relation.LINKED and folded.startswith("replac", cue_start) and _APPOINTED_TO.search(before):
         return Factuality.PAST  # "was appointed in September to replace Potter": told with the appointment
-    if folded.startswith(_GERUNDS, cue_start) and _ABOUT.search(folded, max(sentence.start, cue_start - 12), cue_start):
+    if talked_about(folded, sentence, cue_start):
         return Factuality.POSSIBLE  # "sounded out O'Neil about taking over": what the talks are about
     if _ALL_BUT_NAME.match(folded, cue_end) or _ON_HOLD.match(folded, cue_end):
         return Factuality.POSSIBLE  # "sacked in all but name", "his sacking has been put on hold": not sacked
@@ -464,6 +464,10 @@ def classify(
         )
     ):
         return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
+    if reported_exit_to_come(text, folded, sentence, relation, cue_start) and not _ANNOUNCED.search(
+        folded, sentence.start, sentence.end
+    ):
+        return Factuality.EXPECTED  # "SUNDAY TIMES: Skinner will leave at the end of the season": a report
     if _REMAINS.search(before):
         return Factuality.DONE
     if relation is Relation.LEFT and _AGREED_TO.search(before):

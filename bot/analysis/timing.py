@@ -7,6 +7,7 @@ import re
 
 from bot.analysis.clauses import Clause
 from bot.analysis.text import Sentence
+from bot.domain import Relation
 
 # "will", "is to": a future form only (no hedge of its own)
 FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")
@@ -59,3 +60,30 @@ _AGENT_LIST = re.compile(r"\s+by\s+[^,.;]{1,40},\s+(?:by\s+[^,.;]{1,40},?\s+)*(?
 def career_of_exits(folded: str, cue_end: int) -> bool:
     """An exit with several agents listed after it is a career summary, not news."""
     return _AGENT_LIST.match(folded, cue_end) is not None
+
+
+_PAPER_SAYS = re.compile(r"\b(?:reports?|reported|according to|understands|sources)\b")
+_OUTLET_LABEL = re.compile(r"[A-Z][A-Z'’ .&-]{2,30}:\s")  # "SUNDAY TIMES: …" in a round-up of the papers
+
+
+def reported_exit_to_come(text: str, folded: str, sentence: Sentence, relation: Relation, cue_start: int) -> bool:
+    """ "Skinner will leave at the end of the season", as a paper reports it: expected, not announced."""
+    return (
+        relation is Relation.LEFT
+        and folded.startswith("will ", cue_start)
+        and (
+            _PAPER_SAYS.search(folded, sentence.start, sentence.end) is not None
+            or bool(_OUTLET_LABEL.match(text, sentence.start))
+        )
+    )
+
+
+_GERUNDS = ("taking", "becoming", "succeeding", "replacing", "managing", "coaching")
+_ABOUT = re.compile(r"\b(?:about|over|regarding)\s+$")
+
+
+def talked_about(folded: str, sentence: Sentence, cue_start: int) -> bool:
+    """ "sounded out O'Neil about taking over": the move is what talks are about, not a move made."""
+    return folded.startswith(_GERUNDS, cue_start) and bool(
+        _ABOUT.search(folded, max(sentence.start, cue_start - 12), cue_start)
+    )

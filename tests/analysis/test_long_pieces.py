@@ -178,3 +178,35 @@ def test_a_coach_thinking_only_about_his_club_stays(analyser: Analyser) -> None:
         "about Napoli,' Conte said.",
     )
     assert ("Antonio Conte", "Napoli", "stays") in _held(analysis)
+
+
+def test_a_quoted_headline_on_the_night_he_was_let_go_is_a_look_back(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "'I was living a dream, then I woke up': Ranieri on the night Leicester let him go",
+        "Ten years after Leicester City won the Premier League, Claudio Ranieri can talk about the title without "
+        "his voice catching.",
+    )
+    assert not any(relation == "sacked" for _, _, relation in _held(analysis))
+
+
+def test_a_papers_report_that_a_coach_will_leave_is_expected_not_announced(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "What the papers say",
+        "SUNDAY TIMES: Manchester United Women head coach Marc Skinner will leave at the end of the season after "
+        "five years in charge.",
+    )
+    assert {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Marc Skinner", "under_pressure", "expected")
+    }
+
+
+def test_a_clubs_word_that_a_coach_will_leave_is_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club statement",
+        "Crystal Palace can confirm that manager Oliver Glasner will leave the club when his contract expires at "
+        "the end of the season, reports say.",
+    )
+    assert ("Oliver Glasner", "Crystal Palace", "left") in _held(analysis)
