@@ -119,6 +119,8 @@ def resolve(
             if " " not in m.alias and _OTHER_TEAM_AFTER.match(text, m.end):
                 other_teams.add(m.end + 1)  # (and "Tigers" there is not Hull City)
                 continue  # "Wigan Warriors", "Sale Sharks": the town's team of another sport
+            if _YOUTH_AFTER.match(folded, m.end):
+                continue  # "Scotland Under-21 head coach", "the Chelsea academy": a team below the first team
             if gaz.clubs[m.targets[0]].national and (
                 _COMPETITION.search(folded, max(0, m.start - 12), m.start) or _double_barrelled(text, m.start, m.end)
             ):
@@ -189,6 +191,7 @@ _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
 # A town's team of another sport, named by the town and a nickname no football club there carries.
+_YOUTH_AFTER = re.compile(r"\s+(?:under-? ?\d{2}s?|u-?\d{2}s?|youth|olympic|academy|reserves|b team)\b")
 _OTHER_TEAM_AFTER = re.compile(
     r" (?:Warriors|Rhinos|Saints|Tigers|Giants|Bulls|Dragons|Sharks|Bears|Chiefs|Falcons|Steelers|Panthers|"
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"

@@ -149,8 +149,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:contract|deal) (?:of (?:[\w'.-]+ ){1,5}?)?(?:has|have) been extended|"
         r"tie[sd]? (?:[\w'.-]+ ){1,3}?down (?:until|to|on|with|for)|"
         r"sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"
-        r"tie (?:him|her) down|tied (?:him|her) down|signed (?:a )?(?:contract|deal) until|"
-        r"committed (?:his|her) (?:long-term )?future|commits (?:his|her) (?:long-term )?future",
+        r"tie (?:him|her) down|tied (?:him|her) down|signed (?:a )?(?:contract|deal) until",
     ),
     (
         Relation.STAYS,
@@ -171,6 +170,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:fully |totally |completely |only )focused on|(?:i'm|i am) (?:fully |only )?focused on|"
         r"(?:i'm|i am) (?:thinking only|only thinking) (?:about|of)|i have a contract (?:with|at|here)|"
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"
+        # ("committed his future" is a stay; a contract signed with it is the extension)
+        r"(?:has |have )?commit(?:ted|s) (?:his|her) (?:long-term )?future|"
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
         r"will (?:still )?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"

@@ -29,10 +29,14 @@ NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
-    r"[^.;:]{0,60}?\b(?:backroom|coaching) staff\b|[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s staff\b|"
+    r"[^.;:]{0,60}?\b(?:backroom|coaching) (?:staff|team)\b|"
+    r"[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s? staff\b|"
     # "appoint a new sporting director": the cue's object is another job
     r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
     r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"
+    # "appointed a set-piece coach from Brentford" (not "appointed set-piece coach Keith Andrews as head coach")
+    r"\s+an? (?:new )?(?:set-piece|goalkeeping|goalkeeper|fitness|first-team|dead-ball|analysis|performance) "
+    r"(?:coach|specialist)\b|"
     # "taking charge of the club's transfer strategy": a department, not the team
     r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
     r"scouting|transfers|academy|planning|squad planning)\b"

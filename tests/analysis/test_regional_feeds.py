@@ -1,0 +1,60 @@
+"""Items as a sports desk or a local paper publishes them: youth teams, backroom appointments and a
+coach committing his future are not the first-team manager's news."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_an_under_21_coach_leaving_is_not_the_national_teams_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gemmill leaves Scotland Under-21 job after nine years",
+        "Scot Gemmill has left his role as Scotland Under-21 head coach after nine years, the Scottish FA has "
+        "announced.",
+    )
+    assert not any(club == "Scotland" for _, club, _ in _held(analysis))
+
+
+def test_a_set_piece_coach_added_to_a_managers_backroom_team_appoints_no_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Sunderland add set-piece specialist to Le Bris' staff",
+        "Sunderland have appointed a set-piece coach from Brentford's analysis department to Régis Le Bris' "
+        "backroom team ahead of the new season.",
+    )
+    assert not any(relation == "appointed" for _, _, relation in _held(analysis))
+
+
+def test_a_set_piece_coach_made_head_coach_is_appointed(analyser: Analyser) -> None:
+    # (a guard: the staff role before the name is who he was, the job after "as" is the news)
+    analysis = _analyse(
+        analyser,
+        "Brentford name Keith Andrews head coach",
+        "Brentford have appointed set-piece coach Keith Andrews as their new head coach, the club confirmed.",
+    )
+    assert ("Keith Andrews", "Brentford", "appointed") in _held(analysis)
+
+
+def test_committing_his_future_is_a_stay_not_a_new_contract(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Emery commits future to Aston Villa",
+        "Unai Emery has committed his future to Aston Villa, telling Sky Sports he will be in charge next season.",
+    )
+    held = _held(analysis)
+    assert ("Unai Emery", "Aston Villa", "stays") in held
+    assert ("Unai Emery", "Aston Villa", "extension") not in held
