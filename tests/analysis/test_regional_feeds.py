@@ -58,3 +58,15 @@ def test_committing_his_future_is_a_stay_not_a_new_contract(analyser: Analyser) 
     held = _held(analysis)
     assert ("Unai Emery", "Aston Villa", "stays") in held
     assert ("Unai Emery", "Aston Villa", "extension") not in held
+
+
+def test_an_applicant_for_the_job_is_linked_and_his_last_exit_is_his_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Braintree Town sack Haddow",
+        "Braintree Town have relieved manager Gary Haddow of his duties. Among the applicants is Simon Weaver, "
+        "the Times understands. Weaver left Harrogate Town by mutual consent last month after 17 years in charge.",
+    )
+    held = _held(analysis)
+    assert ("Simon Weaver", "Braintree Town", "linked") in held
+    assert ("Simon Weaver", "Harrogate Town", "left") not in held
