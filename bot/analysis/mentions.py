@@ -76,6 +76,12 @@ def resolve(
             namesakes.add(m.alias)
 
     other_teams: set[int] = set()  # where the nickname of another sport's team stands ("Leicester Tigers")
+    # ("Leicester part company with Parling" over "Leicester Tigers have parted company": the town's
+    # name alone is that team too, when the story never names the football club in full)
+    towns = {
+        m.alias for m in raw if m.kind is Kind.CLUB and " " not in m.alias and _OTHER_TEAM_AFTER.match(text, m.end)
+    }
+    towns -= {gaz.clubs[m.targets[0]].name.split()[0].lower() for m in raw if m.kind is Kind.CLUB and " " in m.alias}
     for m in raw:
         if m.start in other_teams:
             continue
@@ -116,7 +122,7 @@ def resolve(
         elif m.kind is Kind.CLUB:
             if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
                 continue  # "Bruno Guimarães": a player's surname, not Vitória de Guimarães
-            if " " not in m.alias and _OTHER_TEAM_AFTER.match(text, m.end):
+            if " " not in m.alias and (_OTHER_TEAM_AFTER.match(text, m.end) or m.alias in towns):
                 other_teams.add(m.end + 1)  # (and "Tigers" there is not Hull City)
                 continue  # "Wigan Warriors", "Sale Sharks": the town's team of another sport
             if _YOUTH_AFTER.match(folded, m.end):

@@ -70,3 +70,23 @@ def test_an_applicant_for_the_job_is_linked_and_his_last_exit_is_his_history(ana
     held = _held(analysis)
     assert ("Simon Weaver", "Braintree Town", "linked") in held
     assert ("Simon Weaver", "Harrogate Town", "left") not in held
+
+
+def test_a_towns_name_alone_is_the_rugby_team_the_story_names_in_full(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Leicester part company with head coach Parling",
+        "Leicester Tigers have parted company with head coach Geoff Parling after five straight Premiership "
+        "defeats, the club announced on Wednesday.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_towns_name_alone_is_the_football_club_when_the_story_names_it(analyser: Analyser) -> None:
+    # (a guard: with Leicester City named in full, the bare town is the football club)
+    analysis = _analyse(
+        analyser,
+        "Leicester sack Cifuentes",
+        "Leicester City have sacked Martí Cifuentes. Leicester Tigers won again on Saturday.",
+    )
+    assert ("Martí Cifuentes", "Leicester City", "sacked") in _held(analysis)
