@@ -116,8 +116,11 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
     current = [c for c in raw if c.factuality is not Factuality.PAST]
     exits = {(c.club, c.manager) for c in current if c.relation in _EXIT}
     kept: list[RawClaim] = list(current)
+    # (one sacking told twice, "dismissed in November" and "since Heitinga's departure": its date is the one
+    # given; an exit announced months ago may still be taking effect now)
+    dated = {(c.manager, c.club) for c in raw if c.long_ago and c.relation is Relation.SACKED}
     for claim in raw:
-        if claim.factuality is not Factuality.PAST:
+        if claim.factuality is not Factuality.PAST or (claim.manager, claim.club) in dated:
             continue
         others = [c for c in current if c.club == claim.club and c.manager != claim.manager]
         # The latest exit at a club the story's news is about opened its job; an earlier one did not.

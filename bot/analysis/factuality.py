@@ -356,7 +356,9 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
     month = _IN_MONTH.search(folded, lo, clause.end)
     if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
         return False
-    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= _RECENT_MONTHS
+    # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time)
+    recent = _RECENT_MONTHS - (clause.kind is Kind.TEMPORAL)
+    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= recent
 
 
 def _days_before(published: datetime, day: str, month: str) -> int:

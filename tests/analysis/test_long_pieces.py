@@ -210,3 +210,16 @@ def test_a_clubs_word_that_a_coach_will_leave_is_his_exit(analyser: Analyser) ->
         "the end of the season, reports say.",
     )
     assert ("Oliver Glasner", "Crystal Palace", "left") in _held(analysis)
+
+
+def test_a_sacking_dated_months_back_and_told_again_undated_is_background(analyser: Analyser) -> None:
+    article = Article(
+        title="Ajax appoint Marco Rose as head coach",
+        text="Ajax have appointed Marco Rose as head coach, the club announced on Sunday, ending a three-month "
+        "search that began when John Heitinga was dismissed in November. Fred Grim, who has led the team on an "
+        "interim basis since Heitinga's departure, will return to his role as assistant coach.",
+        published=datetime(2026, 2, 15, tzinfo=UTC),
+    )
+    held = _held(analyser.analyse(article))
+    assert ("Marco Rose", "Ajax", "appointed") in held
+    assert not any(manager == "John Heitinga" for manager, _, _ in held)
