@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
-from bot.analysis.speech import own_words
+from bot.analysis.speech import is_question, own_words
 from bot.analysis.text import Sentence
 from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker, reported_exit_to_come, talked_about
 from bot.analysis.words import MONTHS as _MONTHS
@@ -214,18 +214,8 @@ _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
-_QUESTION = re.compile(r"\?[\"'”’)\s]*$")
-_QUOTE_MARKS = ('"', "“", "”")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
-
-
-def is_question(text: str, sentence: Sentence) -> bool:
-    """A question sentence that is nobody's quoted words ('"Will I be sacked?" he laughed' is not one)."""
-    body = text[sentence.start : sentence.end].rstrip()
-    if not _QUESTION.search(body):
-        return False
-    return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
 
 
 # "During that period he turned down …": a sentence set in the period the story has just told.
@@ -340,6 +330,9 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
     """Background dated in an earlier year or season, or months before the story: not the recent exit
     that opened a job."""
     lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
+    relative = clause.kind is Kind.RELATIVE and " when " in folded[clause.start : clause.end]
+    if relative and not _RECENT.search(folded, clause.start, clause.end):
+        return True  # "Bauer, who stepped up when Simonis was dismissed": who the new man is
     dated = _OLD_DATE.search(folded, lo, clause.end)
     if (
         dated is not None

@@ -35,3 +35,15 @@ def _quoted_span(folded: str, sentence: Sentence, position: int) -> tuple[int, i
     if folded.count('"', sentence.start, position) % 2 == 0:
         return None
     return folded.rfind('"', sentence.start, position), position
+
+
+_QUESTION = re.compile(r"\?[\"'”’)\s]*$")
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def is_question(text: str, sentence: Sentence) -> bool:
+    """A question sentence that is nobody's quoted words ('"Will I be sacked?" he laughed' is not one)."""
+    body = text[sentence.start : sentence.end].rstrip()
+    if not _QUESTION.search(body):
+        return False
+    return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0

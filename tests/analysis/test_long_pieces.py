@@ -223,3 +223,16 @@ def test_a_sacking_dated_months_back_and_told_again_undated_is_background(analys
     held = _held(analyser.analyse(article))
     assert ("Marco Rose", "Ajax", "appointed") in held
     assert not any(manager == "John Heitinga" for manager, _, _ in held)
+
+
+def test_a_sacking_told_in_a_relative_clause_about_the_new_man_is_who_he_is(analyser: Analyser) -> None:
+    article = Article(
+        title="Wolfsburg hand Bauer the job for good as Frankfurt's Toppmöller talks stall",
+        text="VfL Wolfsburg have ended their search for a permanent head coach by giving the job to the man who "
+        "has been doing it since November. Daniel Bauer, who stepped up from the under-19s when Paul Simonis was "
+        "dismissed after a run of five defeats in six games, has signed a contract until June 2028, the club "
+        "announced on Monday.\n\nFrankfurt's own situation is far from settled. Dino Toppmöller's contract "
+        "expires in 2027, and talks over an extension that began before Christmas have stalled.",
+        published=datetime(2026, 3, 2, tzinfo=UTC),
+    )
+    assert not any(manager == "Paul Simonis" for manager, _, _ in _held(analyser.analyse(article)))
