@@ -25,8 +25,9 @@ from bot.analysis.cue_owner import (
     unknown_subject_of_statement,
 )
 from bot.analysis.cues import Cue, find_cues
+from bot.analysis.dates import long_ago
 from bot.analysis.end_gate import EndGate
-from bot.analysis.factuality import classify, long_ago
+from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved

@@ -15,10 +15,26 @@ import re
 from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
-from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.dates import (
+    IN_MONTH,
+    OLD_DATE,
+    ON_DATE,
+    RECENT,
+    dated_agent,
+    days_before,
+    this_year,
+    weeks_ago,
+)
+from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import is_question, own_words
 from bot.analysis.text import Sentence
-from bot.analysis.timing import FUTURE_ONLY, career_of_exits, is_caretaker, reported_exit_to_come, talked_about
+from bot.analysis.timing import (
+    FUTURE_ONLY,
+    career_of_exits,
+    is_caretaker,
+    reported_exit_to_come,
+    talked_about,
+)
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Factuality, Relation
 
@@ -36,31 +52,10 @@ _BEFORE_FILLED = re.compile(
     r"\bbefore (?:they|the club|the board|[\w'.-]+) (?:chose|appointed|hired|turned to|opted for|went for)\b"
 )
 _LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier (?:this|in the) (?:season|year))\b")
-_OLD_DATE = WordGate(
-    r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
-    r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
-    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
-    # "On 13 June 2018, …", "on June 13, 2018"
-    r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",
-    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
-    # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
-    r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
-    r"\bback in\b",
-    # "before being sacked that November": a time told back to, in a story of the past
-    r"\bthat (?:january|february|march|april|may|june|july|august|september|october|november|december|summer|"
-    r"winter|spring|autumn)\b",
-)
 # "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
 # ("once" only right before the cue: "once Deschamps steps down" is a conjunction, of time to come)
 _HISTORY_ADVERB = re.compile(
     r"\b(?:previously|formerly|earlier in (?:his|her) career)\s+(?:[\w'-]+\s+){0,2}$|\bonce\s+(?:been\s+)?$"
-)
-_RECENT = LiteralScan(
-    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
-    r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
-    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|(?<!most )recently|with immediate effect)\b"
 )
 # "days after Sean Dyche was dismissed": recent, measured from the news the clause hangs on.
 _RECENT_OPENER = re.compile(
@@ -77,14 +72,6 @@ _PAST_FORM = re.compile(
     r"\b(?:took|was|were|left|joined|arrived|quit|resigned|stepped|departed|appointed|named|sacked|dismissed|"
     r"fired|hired|replaced|succeeded|came)\b"
 )
-_IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
-_RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
-_MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
-_AGENT_DATE = re.compile(
-    r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
-)
-_LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
-_ON_DATE = guarded(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 # "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
 # feature about an event, not the event.
 _RETROSPECT = re.compile(
@@ -252,12 +239,15 @@ def is_background(
         default=-1,
     )
     if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
-        opener = _OLD_DATE.search(folded, sentence_start, comma)
-        if opener and (published is None or not _this_year(opener.group(0), published.year)):
+        opener = OLD_DATE.search(folded, sentence_start, comma)
+        if opener and (published is None or not this_year(opener.group(0), published.year)):
             return True
     if clause.kind is Kind.RELATIVE and _PARTICIPLE.match(folded, clause.start):
         return True  # "Jorge Sampaoli, recently dismissed by Atlético Mineiro, is under consideration": who he is
-    if _RECENT.search(folded, clause.start, clause.end) or _RECENT_OPENER.match(folded, clause.start, cue_start):
+    weeks = weeks_ago(folded, clause.start, clause.end)  # ("six weeks ago" is not "weeks ago")
+    if (RECENT.search(folded, clause.start, clause.end) and (weeks or 0) < 6) or _RECENT_OPENER.match(
+        folded, clause.start, cue_start
+    ):
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
     definite = _definite(relation)
@@ -282,13 +272,13 @@ def is_background(
     # clause takes its date from the clause it hangs on; so does "… and was dismissed 39 days later".
     chained = clause.kind is Kind.TEMPORAL or _RELATIVE_TIME.search(folded, clause.start, sentence_end)
     lo = sentence_start if chained else clause.start
-    dated = _OLD_DATE.search(folded, max(0, lo), clause.end)
-    if dated and (published is None or not _this_year(dated.group(0), published.year)):
+    dated = OLD_DATE.search(folded, max(0, lo), clause.end)
+    if dated and (published is None or not this_year(dated.group(0), published.year)):
         return True
-    day = _ON_DATE.search(folded, max(0, lo), clause.end)
-    if day and published is not None and _days_before(published, day.group(1), day.group(2)) > 7:
+    day = ON_DATE.search(folded, max(0, lo), clause.end)
+    if day and published is not None and days_before(published, day.group(1), day.group(2)) > 7:
         return True  # "was dismissed by AC Milan on 30 December", in a story from late January
-    month = _IN_MONTH.search(folded, max(0, lo), clause.end)
+    month = IN_MONTH.search(folded, max(0, lo), clause.end)
     if (
         month
         and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month)
@@ -313,63 +303,6 @@ def is_background(
     if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
         return True
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
-
-
-def _dated_agent(folded: str, cue_end: int, clause_end: int, published: datetime | None) -> bool:
-    """ "sacked by Southampton in November": an event with its agent and an earlier month or year."""
-    after = _AGENT_DATE.match(folded, cue_end, clause_end)
-    if after is None:
-        return False
-    month = after.group("month")
-    if month is not None:
-        return published is None or _MONTHS.index(month) + 1 != published.month
-    return published is None or int(after.group("year")) < published.year
-
-
-def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
-    """Background dated in an earlier year or season, or months before the story: not the recent exit
-    that opened a job."""
-    lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
-    relative = clause.kind is Kind.RELATIVE and " when " in folded[clause.start : clause.end]
-    if relative and not _RECENT.search(folded, clause.start, clause.end):
-        return True  # "Bauer, who stepped up when Simonis was dismissed": who the new man is
-    dated = _OLD_DATE.search(folded, lo, clause.end)
-    if (
-        dated is not None
-        and not _MONTHS_AGO.search(dated.group(0))  # "a month after": this season still
-        and (published is None or not _this_year(dated.group(0), published.year))
-    ):
-        return True
-    # "last August", in a story from April: that month of the year before
-    last = _LAST_MONTH.search(folded, lo, clause.end)
-    if last is not None and published is not None and _MONTHS.index(last.group(1)) + 1 >= published.month:
-        return True
-    # "a search that began with Amorim's dismissal in January", in a story from May: this season, but
-    # not the recent exit that opened a job ("a month after X resigned")
-    month = _IN_MONTH.search(folded, lo, clause.end)
-    if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
-        return False
-    # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time)
-    recent = _RECENT_MONTHS - (clause.kind is Kind.TEMPORAL)
-    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= recent
-
-
-def _days_before(published: datetime, day: str, month: str) -> int:
-    """Days from the date "<day> <month>" (this year, or last year when later than publication) to
-    the story's publication."""
-    number = _MONTHS.index(month) + 1
-    try:
-        when = published.replace(month=number, day=int(day))
-    except ValueError:
-        return 0
-    if when > published:
-        when = when.replace(year=when.year - 1)
-    return (published - when).days
-
-
-def _this_year(phrase: str, year: int) -> bool:
-    found = re.search(r"(?:19|20)\d\d", phrase)
-    return found is not None and int(found.group(0)) >= year
 
 
 def classify(
@@ -419,7 +352,7 @@ def classify(
         and (negated or (relation is not Relation.STAYS and _DENIAL.search(folded, sentence.start, cue_start)))
         # "… after L'Equipe claimed Will Still, sacked by Southampton in November, …": a denial of the
         # news does not reach an earlier chapter of someone's career
-        and (negated or not _dated_agent(folded, cue_end, clause.end, published))
+        and (negated or not dated_agent(folded, cue_end, clause.end, published))
     ):
         return Factuality.DENIED
     if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):

@@ -105,3 +105,26 @@ def test_dismissed_by_two_unnamed_clubs_is_not_the_job_he_holds(analyser: Analys
         "Premier League clubs.",
     )
     assert _definite(analysis) == set()
+
+
+def test_an_exit_six_weeks_ago_is_not_the_recent_one_that_opened_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Owls agree compensation with Bolton for Schumacher",
+        "Sheffield Wednesday have agreed a compensation package with Bolton Wanderers for manager Steven "
+        "Schumacher. Wednesday have been without a permanent head coach since Henrik Pedersen's departure six "
+        "weeks ago.",
+    )
+    assert _definite(analysis) == set()
+
+
+def test_an_exit_two_weeks_ago_opened_the_job(analyser: Analyser) -> None:
+    # (a guard: "two weeks ago" is recent)
+    analysis = _analyse(
+        analyser,
+        "Owls agree compensation with Bolton for Schumacher",
+        "Sheffield Wednesday have agreed a compensation package with Bolton Wanderers for manager Steven "
+        "Schumacher. Wednesday have been without a permanent head coach since Henrik Pedersen's departure two "
+        "weeks ago.",
+    )
+    assert ("Henrik Pedersen", "Sheffield Wednesday", "left") in _definite(analysis)

@@ -27,12 +27,14 @@ SETS = [
     "analysis-set9",
     "analysis-set10",
     "analysis-set11",
+    "analysis-set12",
     "analysis-set13",
     "analysis-set14",
     "analysis-set15",
     "analysis-set16",
     "analysis-set17",
     "analysis-set18",
+    "analysis-set19",
 ]
 
 
@@ -86,28 +88,22 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
     assert label_club(gaz, "Nowhere Town Women") == "Nowhere Town Women"
 
 
-def test_the_twelfth_set_below_the_summary_floor_gets_no_worse(analyser: Analyser) -> None:
-    """Set 12 meets the F1 and false-event floors but not the false-summary one (its README has the first
-    measurement and where it stands): this holds what has been won on it, until it meets it."""
-    report = evaluate(DATA / "analysis-set12", analyser)
-    table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
-    assert report.scores["manager_club_relation"].f1 >= 0.80, table
-    assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 2.0, table
+# The newest unseen sets, under the F1 (and rumour accuracy) floors, held where their general causes fixed
+# so far bring them (their READMEs have the first measurement and where each stands), until they meet
+# them: (set, rumour accuracy, relation F1).
+_BELOW = [("analysis-set20", 0.94, 0.78), ("analysis-set21", 0.90, 0.76)]
 
 
-def test_the_nineteenth_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
-    """Set 19 (long articles, several managers a story) was first measured at relation F1 0.634 and 8
-    false definite events and summaries per 100; its general causes fixed so far bring it to 0.695 and 2
-    per 100, still under the F1 and false-summary floors (its README says what is left). This holds what
-    has been won on it, until it meets them."""
-    report = evaluate(DATA / "analysis-set19", analyser)
+@pytest.mark.parametrize(("story_set", "accuracy", "f1"), _BELOW)
+def test_the_newest_sets_below_the_floors_get_no_worse(
+    analyser: Analyser, story_set: str, accuracy: float, f1: float
+) -> None:
+    report = evaluate(DATA / story_set, analyser)
     table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
-    assert report.scores["manager_club_relation"].f1 >= 0.69, table
+    assert report.scores["is_manager_rumour"].accuracy >= accuracy, table
+    assert report.scores["manager_club_relation"].f1 >= f1, table
     assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 2.0, table
+    assert report.per_100(report.false_summaries) <= 1.0, table
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,114 @@
+"""How long ago a clause dates what it tells: an old year or season, a month months before the story,
+"six weeks ago", a day more than a week back — and the words that say it is recent."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.analysis.clauses import Clause, Kind
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.text import Sentence
+from bot.analysis.words import MONTHS as _MONTHS
+
+OLD_DATE = WordGate(
+    r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
+    r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
+    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
+    # "On 13 June 2018, …", "on June 13, 2018"
+    r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",
+    r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
+    # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
+    r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
+    r"\bback in\b",
+    # "before being sacked that November": a time told back to, in a story of the past
+    r"\bthat (?:january|february|march|april|may|june|july|august|september|october|november|december|summer|"
+    r"winter|spring|autumn)\b",
+)
+RECENT = LiteralScan(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|last night|"
+    r"this (?:morning|afternoon|evening|week|month|weekend)|last (?:week|weekend)|earlier (?:this|today)|"
+    r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|(?<!most )recently|with immediate effect)\b"
+)
+IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
+_RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
+_MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
+_AGENT_DATE = re.compile(
+    r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
+)
+_LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
+ON_DATE = guarded(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
+
+
+def dated_agent(folded: str, cue_end: int, clause_end: int, published: datetime | None) -> bool:
+    """ "sacked by Southampton in November": an event with its agent and an earlier month or year."""
+    after = _AGENT_DATE.match(folded, cue_end, clause_end)
+    if after is None:
+        return False
+    month = after.group("month")
+    if month is not None:
+        return published is None or _MONTHS.index(month) + 1 != published.month
+    return published is None or int(after.group("year")) < published.year
+
+
+def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
+    """Background dated in an earlier year or season, or months before the story: not the recent exit
+    that opened a job."""
+    lo = sentence.start if clause.kind is Kind.TEMPORAL else clause.start
+    relative = clause.kind is Kind.RELATIVE and " when " in folded[clause.start : clause.end]
+    if relative and not RECENT.search(folded, clause.start, clause.end):
+        return True  # "Bauer, who stepped up when Simonis was dismissed": who the new man is
+    if (weeks := weeks_ago(folded, lo, clause.end)) is not None and weeks >= 6:
+        return True  # "since Pedersen's departure six weeks ago": longer than "a month after"
+    dated = OLD_DATE.search(folded, lo, clause.end)
+    if (
+        dated is not None
+        and not _MONTHS_AGO.search(dated.group(0))  # "a month after": this season still
+        and (published is None or not this_year(dated.group(0), published.year))
+    ):
+        return True
+    # "last August", in a story from April: that month of the year before
+    last = _LAST_MONTH.search(folded, lo, clause.end)
+    if last is not None and published is not None and _MONTHS.index(last.group(1)) + 1 >= published.month:
+        return True
+    # "a search that began with Amorim's dismissal in January", in a story from May: this season, but
+    # not the recent exit that opened a job ("a month after X resigned")
+    month = IN_MONTH.search(folded, lo, clause.end)
+    if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
+        return False
+    # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time)
+    recent = _RECENT_MONTHS - (clause.kind is Kind.TEMPORAL)
+    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= recent
+
+
+def days_before(published: datetime, day: str, month: str) -> int:
+    """Days from the date "<day> <month>" (this year, or last year when later than publication) to
+    the story's publication."""
+    number = _MONTHS.index(month) + 1
+    try:
+        when = published.replace(month=number, day=int(day))
+    except ValueError:
+        return 0
+    if when > published:
+        when = when.replace(year=when.year - 1)
+    return (published - when).days
+
+
+def this_year(phrase: str, year: int) -> bool:
+    found = re.search(r"(?:19|20)\d\d", phrase)
+    return found is not None and int(found.group(0)) >= year
+
+
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (weeks?|months?) ago\b")
+
+
+def weeks_ago(folded: str, start: int, end: int) -> int | None:
+    """ "six weeks ago", "two months ago": how many weeks back the words date something (None: undated)."""
+    match = _AGO.search(folded, start, end)
+    if match is None:
+        return None
+    count = int(match.group(1)) if match.group(1).isdigit() else _COUNT[match.group(1)]
+    return count * (4 if match.group(2).startswith("month") else 1)
