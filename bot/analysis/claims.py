@@ -43,6 +43,7 @@ from bot.analysis.sentence_context import (
     vacancy_club,
     wording_strength,
 )
+from bot.analysis.speech import quoted_third_person
 from bot.analysis.sport import other_sport_paragraphs
 from bot.analysis.staff import NOT_THE_JOB, ROLE_CUES, STAFF_HEADLINE
 from bot.analysis.subjects import (
@@ -58,7 +59,7 @@ from bot.analysis.subjects import (
     rejected_by_others,
     rival_closer,
 )
-from bot.analysis.text import Sentence
+from bot.analysis.text import Sentence, fold
 from bot.analysis.timing import is_caretaker, takes_effect_later
 from bot.domain import Factuality, Relation, stage_for
 
@@ -360,7 +361,10 @@ class _Reading:
                 continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
             if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
-            if not owner.explicit and in_quote(folded, self.sentence, owner.start):
+            if not owner.explicit and (
+                in_quote(folded, self.sentence, owner.start)
+                or quoted_third_person(text, folded, self.sentence, cue.start, fold(owner.name.split()[-1]))
+            ):
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
             if cue.relation is Relation.LINKED and apposed_successor(folded, owner, cue, res):
                 continue  # "Keith Andrews, Frank's successor at Brentford, said": who he is, not news

@@ -47,3 +47,32 @@ def is_question(text: str, sentence: Sentence) -> bool:
     if not _QUESTION.search(body):
         return False
     return not any(mark in body[:2] for mark in _QUOTE_MARKS) and body.count('"') % 2 == 0
+
+
+_OPENING_QUOTE = ("'", '"', "‘", "“")
+_COACH_SAID = re.compile(
+    r"['’\"”]\s+(?:(the) [\w' .-]{0,40}?(?:head coach|manager|boss|coach)|(he|she|[\w'-]+))\s+"
+    r"(?:said|says|added|told|insisted|admitted|explained)\b"
+)
+_HE = re.compile(r"\b(?:he|she|him|her)\b")
+
+
+def quoted_third_person(text: str, folded: str, sentence: Sentence, cue_start: int, speaker: str) -> bool:
+    """ "'He has never asked to leave,' the Newcastle head coach said": a "he" in the speaker's own quote is
+    someone else (the speaker says "I")."""
+    if not text.startswith(_OPENING_QUOTE, sentence.start):
+        return False
+    opened = text[sentence.start]
+    closes = {"'": "'", '"': '"', "‘": "’", "“": "”"}[opened]
+    # (the quote still open at the cue: no closing mark followed by a space before it)
+    if (closes + " ") in text[sentence.start + 1 : cue_start] or (closes + ",") in text[sentence.start + 1 : cue_start]:
+        return False
+    if _HE.search(folded, sentence.start, cue_start) is None:
+        return False
+    # The speaker is the coach himself: "… ,' the Newcastle head coach said", or a quote that goes on from
+    # his words before with no one else named ("… ,' the president said" is someone else's).
+    unattributed = text.startswith(closes, sentence.end) or text[sentence.start : sentence.end].rstrip().endswith(
+        (closes, closes + ".")
+    )
+    said = _COACH_SAID.search(folded, cue_start, sentence.end)
+    return unattributed or (said is not None and (said.group(1) or said.group(2)) in ("the", "he", "she", speaker))

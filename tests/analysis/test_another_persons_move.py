@@ -58,3 +58,38 @@ def test_he_in_the_coachs_own_quote_is_the_player_he_speaks_of(analyser: Analyse
         "and that says everything,' the manager said.",
     )
     assert not any(r.manager == "Mikel Arteta" for r in analysis.rumours)
+
+
+def test_he_in_a_coachs_own_quote_going_on_from_his_words_is_someone_else(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Howe: Bruno 'isn't going anywhere' on deadline day",
+            text="Eddie Howe says Bruno Guimarães 'isn't going anywhere' despite a late approach from Al-Hilal.\n\n"
+            "'Bruno is our captain and he is staying. That is the end of it,' the Newcastle head coach said. "
+            "'He has never asked to leave, he has not asked today, and nobody at this club wants to sell him.'",
+        )
+    )
+    assert not analysis.rumours
+
+
+def test_he_in_a_quote_the_coach_is_named_as_saying_is_someone_else(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Sport in brief",
+            text="Everton manager David Moyes says Iliman Ndiaye 'is going nowhere' after reports of interest "
+            "from Saudi Arabia. 'He is happy, we are happy, he stays,' Moyes said.",
+        )
+    )
+    assert not any(r.manager == "David Moyes" and r.relation.value == "stays" for r in analysis.rumours)
+
+
+def test_he_in_a_presidents_quote_about_the_coach_is_the_coach(analyser: Analyser) -> None:
+    # (a guard: someone else speaks, so "he" may be the coach named before)
+    analysis = analyser.analyse(
+        Article(
+            title="Ajax ask Porto for Farioli",
+            text="Ajax have asked Porto about Francesco Farioli. 'Francesco is our coach, he has a contract and he "
+            "will stay here, full stop,' president André Villas-Boas told SIC on Wednesday night.",
+        )
+    )
+    assert any(r.manager == "Francesco Farioli" and r.relation.value == "stays" for r in analysis.rumours)
