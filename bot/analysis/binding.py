@@ -208,10 +208,12 @@ def _own(
     }
     if len(local) == 1 and relation is not Relation.STAYS and not _anothers(next(iter(local)), owner, res):
         return [next(iter(local))]  # (a lone club: "will stay, despite talk linking him with X" is not it)
-    if relation in EXITS and clause.kind is Kind.TEMPORAL and not local:
+    # ("… if they decide to sack Frank": "they" are the club of the clause the condition hangs on)
+    they = clause.kind is Kind.CONDITIONAL and _THEY.search(folded, clause.start, cue.start) is not None
+    if relation in EXITS and (clause.kind is Kind.TEMPORAL or they) and not local:
         # "The Crew have been searching for a new coach since Nancy left": the club of the clause it
         # hangs on, when that clause is about the job.
-        subject = _main_subject(folded, clauses, clause, clubs, res, owner)
+        subject = _main_subject(folded, clauses, clause, clubs, res, owner, they)
         if subject:
             return [subject]
     vacancy = scene.vacancy_of(owner, res)
@@ -249,6 +251,7 @@ def _own(
     return []
 
 
+_THEY = re.compile(r"\b(?:they|the club|the board|the owners)\b")
 _LEAVING = EXITS | {Relation.STAYS}
 _DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|talk|reports?)\s+(?:from|with|of)\s+)?$")
 # "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
@@ -273,7 +276,13 @@ _JOB_WORDS = re.compile(
 
 
 def _main_subject(
-    folded: str, clauses: list[Clause], clause: Clause, clubs: list[ClubRef], res: Resolved, owner: PersonRef
+    folded: str,
+    clauses: list[Clause],
+    clause: Clause,
+    clubs: list[ClubRef],
+    res: Resolved,
+    owner: PersonRef,
+    named: bool = False,  # the clause names its subject ("if they decide to sack him")
 ) -> str | None:
     """The first club of the main clause a temporal clause hangs on, when that clause is about a job
     or about the same man ("X lasted 39 days at Forest before being sacked")."""
@@ -281,7 +290,7 @@ def _main_subject(
     about_him = any(
         p.explicit and p.name == owner.name and any(c.start <= p.start < c.end for c in mains) for p in res.people
     )
-    if not mains or not (about_him or any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains)):
+    if not mains or not (named or about_him or any(_JOB_WORDS.search(folded, c.start, c.end) for c in mains)):
         return None
     lo, hi = mains[0].start, mains[-1].end
     described = [(p.start, p.end) for p in res.people if not p.explicit]

@@ -306,6 +306,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"would (?:be )?(?:open|interested)|approach for|pursuit of|chase for|hunt for|search for a (?:new )?"
         r"(?:manager|head coach|boss|coach)|manager(?:ial)? search|"
         r"under consideration|been discussed|discussed internally|names? (?:most )?discussed|"
+        r"(?:would|could|will|might) consider (?:bringing|appointing|hiring|approaching|a move for|a return for)|"
         r"among the (?:\d+ |many )?applicants|applied for (?:the )?(?:[\w-]+ )?(?:job|post|role|vacancy|position)|"
         r"(?:leading|main|preferred|obvious|first) alternative|return to|reunion|reunited|"
         # "Two LaLiga coaches complete the list: X and Y"

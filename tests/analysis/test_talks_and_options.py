@@ -139,3 +139,18 @@ def test_a_player_extending_his_playing_contract_is_no_managers_extension(analys
         "'He will coach here,' Diego Simeone said after the 34-year-old extended his playing contract by a year.",
     )
     assert not any(r.relation.value == "extension" for r in analysis.rumours)
+
+
+def test_if_they_decide_to_sack_him_the_club_is_the_one_the_condition_hangs_on(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Tottenham eye Ryan Mason return if Frank is sacked - report",
+            text="Tottenham Hotspur would consider bringing Ryan Mason back as head coach if they decide to sack "
+            "Thomas Frank, according to The Sun.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+    assert held == {
+        ("Thomas Frank", "Tottenham Hotspur", "under_pressure", "possible"),
+        ("Ryan Mason", "Tottenham Hotspur", "linked", "possible"),
+    }
