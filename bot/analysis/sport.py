@@ -32,7 +32,9 @@ _OTHER = LiteralScan(
 _FOOTBALL = re.compile(
     r"\b(?:football|soccer|premier league|(?<!county )championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|"
     r"mls|nwsl|wsl|champions league|europa league|fa cup|world cup qualif\w*|striker|midfielder|winger|goalkeeper|"
-    r"centre-back|clean sheets?|the dugout|touchline)\b"
+    r"centre-back|clean sheets?|the dugout|touchline|segunda(?: division)?|serie b|2\. bundesliga|ligue 2|"
+    r"league one|league two|national league|scottish premiership|primeira liga|liga portugal|super lig|"
+    r"saudi pro league|brasileirao|copa libertadores|copa del rey|coppa italia|dfb-pokal|coupe de france)\b"
 )
 
 

@@ -90,3 +90,12 @@ def test_a_towns_name_alone_is_the_football_club_when_the_story_names_it(analyse
         "Leicester City have sacked Martí Cifuentes. Leicester Tigers won again on Saturday.",
     )
     assert ("Martí Cifuentes", "Leicester City", "sacked") in _held(analysis)
+
+
+def test_a_lower_league_named_in_the_story_makes_an_unknown_club_footballs(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Burgos CF sack Ramis",
+        "Burgos CF have dismissed head coach Luis Miguel Ramis after five Segunda División games without a win.",
+    )
+    assert ("Luis Miguel Ramis", "Burgos CF", "sacked") in _held(analysis)
