@@ -60,7 +60,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence, fold
-from bot.analysis.timing import is_caretaker, takes_effect_later
+from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
@@ -234,6 +234,9 @@ def extract_claims(
         base = wording_strength(folded, sentence)
         scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by, linked)
         for claim in reading.claims(people, here, clubs, cues, scene):
+            clause_of = clause_at(reading.clauses, claim.cue.start)
+            # ("will remain in interim charge": the caretaker stays on, he is not newly appointed)
+            staying = claim.caretaker and stays_on(folded, clause_of, claim.cue.start)
             claims.append(
                 RawClaim(
                     claim.manager,
@@ -243,11 +246,10 @@ def extract_claims(
                     base,
                     _GENERIC_EXIT.fullmatch(folded, claim.cue.start, claim.cue.end) is not None,
                     claim.factuality,
-                    denied_event(folded, claim.cue),
+                    Relation.STAYS if staying else denied_event(folded, claim.cue),
                     claim.caretaker,
                     sentence.paragraph == 0,
-                    claim.factuality is Factuality.PAST
-                    and long_ago(folded, sentence, clause_at(reading.clauses, claim.cue.start), published),
+                    claim.factuality is Factuality.PAST and long_ago(folded, sentence, clause_of, published),
                     claim.later,
                     PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
                 )

@@ -107,6 +107,10 @@ def clause(
 ) -> str:
     """One claim in words that keep the story's hedge."""
     plural = len(managers) > 1
+    if event is Relation.STAYS and caretaker and factuality is Factuality.DONE:
+        return "{m} {be} staying on in interim charge of {c}".format(
+            m=_names(managers), c=club, be="are" if plural else "is"
+        )
     template = _template(event, factuality)
     if parted and factuality is Factuality.DONE:
         template = _PARTED.get(event, template)

@@ -35,11 +35,21 @@ def takes_effect_later(folded: str, sentence: Sentence, clause: Clause, cue_star
     agreed to part ways when the season ends"."""
     if _PERFECT_BEFORE.search(folded, clause.start, cue_start) or _PERFECT_IN.search(folded, clause.start, cue_start):
         return False  # ("has left his post … by mutual agreement": done, whatever date follows)
+    if stays_on(folded, clause, cue_start):
+        return False  # "will remain in interim charge": in charge now, and still then
     if FUTURE_ONLY.search(folded, clause.start, cue_end):
         return True
     later = _LATER.search(folded, cue_end, sentence.end)
     # ("four days after the World Cup quarter-final": a time behind)
     return later is not None and not _SPAN_BEFORE.search(folded, max(0, later.start() - 20), later.start())
+
+
+_STAYING_ON = re.compile(r"\b(?:remain|remains|stay|stays|continue|continues)\s+(?:(?:in|as)\s+)?$")
+
+
+def stays_on(folded: str, clause: Clause, cue_start: int) -> bool:
+    """ "will remain in interim charge until the end of the season": a caretaker already in charge."""
+    return _STAYING_ON.search(folded, max(clause.start, cue_start - 20), cue_start) is not None
 
 
 _CARETAKER = re.compile(

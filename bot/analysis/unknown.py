@@ -112,7 +112,8 @@ _UNKNOWN_PATTERNS.extend(
         ),
         WordGate(
             rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
-            r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes))\s+"
+            r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes)|"
+            r"(?:will\s+|is\s+to\s+)?(?:remain|remains|stay|stays|continue|continues)\s+in)\s+"
             r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"
         ),
     ]

@@ -99,3 +99,21 @@ def test_a_lower_league_named_in_the_story_makes_an_unknown_club_footballs(analy
         "Burgos CF have dismissed head coach Luis Miguel Ramis after five Segunda División games without a win.",
     )
     assert ("Luis Miguel Ramis", "Burgos CF", "sacked") in _held(analysis)
+
+
+def test_a_coach_the_club_says_will_remain_in_interim_charge_stays_on_as_caretaker(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Kerrigan to remain in interim charge until end of season",
+        "Wigan Athletic can confirm that Danny Kerrigan will remain in interim charge of the first team until the "
+        "end of the season.",
+    )
+    [claim] = analysis.rumours
+    assert (claim.manager, claim.club, claim.relation.value, claim.caretaker) == (
+        "Danny Kerrigan",
+        "Wigan Athletic",
+        "appointed",
+        True,
+    )
+    assert "staying on in interim charge of Wigan Athletic" in analysis.summary
+    assert "will take over" not in analysis.summary
