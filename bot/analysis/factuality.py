@@ -201,6 +201,7 @@ _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
+_ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
 
@@ -321,8 +322,8 @@ def classify(
     cue_start, cue_end = cue
     if clause.kind is Kind.CONDITIONAL:
         return Factuality.POSSIBLE
-    if is_question(text, sentence):
-        return Factuality.QUESTION
+    if is_question(text, sentence) or _ASK_WHETHER.search(folded, sentence.start, cue_start):
+        return Factuality.QUESTION  # (and "we ask whether she is the right coach to turn it around")
     # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
     before = folded[clause.start : cue_start]
     if clause.start <= owner[0] and owner[1] <= cue_start:

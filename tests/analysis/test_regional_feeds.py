@@ -117,3 +117,15 @@ def test_a_coach_the_club_says_will_remain_in_interim_charge_stays_on_as_caretak
     )
     assert "staying on in interim charge of Wigan Athletic" in analysis.summary
     assert "will take over" not in analysis.summary
+
+
+def test_asking_whether_a_coach_will_survive_a_slump_is_a_question_of_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Will Andreatta survive Scotland's World Cup qualifying slump?",
+        "Scotland Women have taken one point from their first three qualifiers, and we ask whether Melissa "
+        "Andreatta, appointed only last year, is the right coach to turn it around.",
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Melissa Andreatta", "Scotland Women", "under_pressure", "question")
+    }
