@@ -74,6 +74,8 @@ def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: in
             continue
         if _REPORTS.match(text, match.end()):
             continue  # "…, El Correo reports": the outlet, not a person the cue is about
+        if match.start() >= cue.end and _SUBJECT_OF_RELATIVE.match(text, match.end()):
+            continue  # "among the names Claudio Lotito is considering": who considers, not who is named
         if distance(match.start(), match.end(), cue.start, cue.end) < gap:
             return True
     return False
@@ -90,9 +92,14 @@ def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
     pos = cue.end + match.start(1)
     if covered(res, pos):
         return False
+    if _SUBJECT_OF_RELATIVE.match(text, cue.end + match.end()):
+        return False  # "among the names Claudio Lotito is considering": the subject of what follows
     return fold(match.group(1)) not in NOT_PEOPLE
 
 
+_SUBJECT_OF_RELATIVE = re.compile(
+    r"(?:\s+[A-Z][\w'-]+){0,2}\s+(?:is|are|was|were|has|have|had)\s+(?:\w+ing|been|already|also)\b"
+)
 OWN_EXIT = re.compile(r"(?:'s?)?\s*(?:(?:is|was|has been|had been)\s+)?")
 _EXITS = (Relation.SACKED, Relation.LEFT)
 _CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bwhile\b|\bwhereas\b")

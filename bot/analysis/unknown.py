@@ -151,6 +151,7 @@ _REPLACED = re.compile(
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:interim|caretaker|outgoing|departing)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
+_ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
@@ -191,6 +192,8 @@ def resolve_unknown_people(
             continue
         if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
             continue  # "set-piece coach Nicolas Jover": a member of the staff, not a head coach
+        if _ATTRIBUTED.search(text, max(0, start - 16), start):
+            continue  # "According to Il Messaggero, Bologna coach Italiano …": a source, not a coach
         words = [fold(w) for w in name.split()]
         if any(w in NOT_PEOPLE for w in words):
             continue

@@ -154,3 +154,17 @@ def test_if_they_decide_to_sack_him_the_club_is_the_one_the_condition_hangs_on(a
         ("Thomas Frank", "Tottenham Hotspur", "under_pressure", "possible"),
         ("Ryan Mason", "Tottenham Hotspur", "linked", "possible"),
     }
+
+
+def test_among_the_names_a_president_is_considering_links_the_coach_named_before(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Sarri confirms he will leave Lazio at the end of the season",
+            text="Maurizio Sarri has confirmed that he will leave Lazio when the season ends. According to Il "
+            "Messaggero, Bologna coach Vincenzo Italiano is among the names Claudio Lotito is considering for next "
+            "season.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Vincenzo Italiano", "Lazio", "linked") in held
+    assert "Il Messaggero" not in analysis.managers
