@@ -35,6 +35,8 @@ SETS = [
     "analysis-set17",
     "analysis-set18",
     "analysis-set19",
+    "analysis-set20",
+    "analysis-set21",
 ]
 
 
@@ -86,24 +88,6 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
     assert label_club(gaz, "Wolfsburg Women") == gaz.women_team("VfL Wolfsburg")
     assert label_club(gaz, "Arsenal Women") == "Arsenal Women"
     assert label_club(gaz, "Nowhere Town Women") == "Nowhere Town Women"
-
-
-# The newest unseen sets, under the F1 (and rumour accuracy) floors, held where their general causes fixed
-# so far bring them (their READMEs have the first measurement and where each stands), until they meet
-# them: (set, rumour accuracy, relation F1).
-_BELOW = [("analysis-set20", 0.94, 0.78), ("analysis-set21", 0.90, 0.76)]
-
-
-@pytest.mark.parametrize(("story_set", "accuracy", "f1"), _BELOW)
-def test_the_newest_sets_below_the_floors_get_no_worse(
-    analyser: Analyser, story_set: str, accuracy: float, f1: float
-) -> None:
-    report = evaluate(DATA / story_set, analyser)
-    table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= accuracy, table
-    assert report.scores["manager_club_relation"].f1 >= f1, table
-    assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 1.0, table
 
 
 @pytest.mark.parametrize(
