@@ -201,6 +201,7 @@ _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
+_BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
@@ -342,6 +343,8 @@ def classify(
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE
+    if relation is Relation.UNDER_PRESSURE and _BETTING.search(folded, sentence.start, sentence.end):
+        return Factuality.POSSIBLE  # "his odds of being the next manager to lose his job have been slashed"
     if relation is Relation.UNDER_PRESSURE and _UNWORRIED.search(folded, max(sentence.start, cue_start - 60), cue_end):
         return Factuality.REPORTED  # "not worried by sack talk": the talk is there, he plays it down
     if _REPORTS_THAT.search(folded, sentence.start, cue_start) and _CALLED_FALSE.search(folded, cue_end, sentence.end):

@@ -129,3 +129,16 @@ def test_asking_whether_a_coach_will_survive_a_slump_is_a_question_of_pressure(a
     assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
         ("Melissa Andreatta", "Scotland Women", "under_pressure", "question")
     }
+
+
+def test_odds_of_being_the_next_manager_out_slashed_is_possible_pressure(analyser: Analyser) -> None:
+    # (LABELLING: "Odds of being sacked slashed" is under_pressure, possible)
+    analysis = _analyse(
+        analyser,
+        "Forest news",
+        "Sean Dyche's odds of being the next Premier League manager to lose his job have been slashed after "
+        "Nottingham Forest dropped into the relegation zone.",
+    )
+    assert {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Sean Dyche", "under_pressure", "possible")
+    }
