@@ -131,13 +131,13 @@ def test_asking_whether_a_coach_will_survive_a_slump_is_a_question_of_pressure(a
     }
 
 
-def test_odds_of_being_the_next_manager_out_slashed_is_possible_pressure(analyser: Analyser) -> None:
+def test_the_bookmakers_favourite_in_the_sack_race_is_possible_pressure(analyser: Analyser) -> None:
     # (LABELLING: "Odds of being sacked slashed" is under_pressure, possible)
     analysis = _analyse(
         analyser,
         "Forest news",
-        "Sean Dyche's odds of being the next Premier League manager to lose his job have been slashed after "
-        "Nottingham Forest dropped into the relegation zone.",
+        "Nottingham Forest dropped into the relegation zone on Saturday. Bookmakers now make Forest boss Sean "
+        "Dyche the clear favourite in the sack race.",
     )
     assert {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
         ("Sean Dyche", "under_pressure", "possible")
