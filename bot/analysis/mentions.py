@@ -203,7 +203,11 @@ _OTHER_TEAM_AFTER = re.compile(
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"
     r"RLFC|RUFC|CCC|Cricket)\b"
 )
-_PLACE_TO = EndGate(r"\b(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to $")
+_PLACE_TO = EndGate(
+    # ("the backroom staff he brought from Sweden": where they came from, not the national team)
+    r"\b(?:(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to|"
+    r"(?:brought|came|come|moved|travelled|flew|imported) (?:over |in )?from) $"
+)
 _NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")

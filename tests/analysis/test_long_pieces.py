@@ -236,3 +236,27 @@ def test_a_sacking_told_in_a_relative_clause_about_the_new_man_is_who_he_is(anal
         published=datetime(2026, 3, 2, tzinfo=UTC),
     )
     assert not any(manager == "Paul Simonis" for manager, _, _ in _held(analyser.analyse(article)))
+
+
+def test_the_staff_a_coach_brought_from_his_country_leave_no_national_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Aberdeen part company with manager Thelin",
+        "Aberdeen have parted company with manager Jimmy Thelin. The Swede leaves along with the backroom staff he "
+        "brought from Sweden. St Mirren manager Stephen Robinson is among the early names being linked with the job.",
+    )
+    held = _held(analysis)
+    assert not any(club == "Sweden" for _, club, _ in held)
+    assert ("Stephen Robinson", "Aberdeen", "linked") in held
+
+
+def test_contact_about_leaving_his_club_is_no_exit_from_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tottenham sack Thomas Frank",
+        "Tottenham Hotspur have sacked Thomas Frank. Spurs have already made contact with Roberto De Zerbi's "
+        "representatives about leaving Marseille. Kieran McKenna is also on the shortlist.",
+    )
+    held = _held(analysis)
+    assert not any(club == "Olympique de Marseille" for _, club, _ in held)
+    assert ("Kieran McKenna", "Tottenham Hotspur", "linked") in held
