@@ -242,8 +242,10 @@ def test_the_staff_a_coach_brought_from_his_country_leave_no_national_team(analy
     analysis = _analyse(
         analyser,
         "Aberdeen part company with manager Thelin",
-        "Aberdeen have parted company with manager Jimmy Thelin. The Swede leaves along with the backroom staff he "
-        "brought from Sweden. St Mirren manager Stephen Robinson is among the early names being linked with the job.",
+        "Aberdeen have parted company with manager Jimmy Thelin after a run of one win in 12 matches.\n\nThe Swede, "
+        "who arrived from Elfsborg in June 2024 and won the Scottish Cup last May, leaves along with the backroom "
+        "staff he brought from Sweden.\n\nSt Mirren manager Stephen Robinson is among the early names being linked "
+        "with the job.",
     )
     held = _held(analysis)
     assert not any(club == "Sweden" for _, club, _ in held)
