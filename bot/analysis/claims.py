@@ -37,6 +37,7 @@ from bot.analysis.sentence_context import (
     heading_club,
     inline_heading,
     is_player_sentence,
+    live_entry,
     ranked_entry,
     story_club,
     topic_club,
@@ -166,6 +167,8 @@ def extract_claims(
             last_people = []  # (a new part of the round-up: no one is carried into it)
         elif (turned := topic_club(text, sentence, clubs_by_sentence.get(sentence.index, []))) is not None:
             section, vacancy, vacated_by, explicit_vacancy = turned, None, None, False
+        elif live_entry(text, sentence, sentences):  # (a live page's next entry starts afresh)
+            section, vacancy, vacated_by, explicit_vacancy, last_people = None, None, None, False, []
         here = people_by_sentence.get(sentence.index, [])
         entry = ranked_entry(text, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
         if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked

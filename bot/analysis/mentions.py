@@ -190,7 +190,11 @@ def _double_barrelled(text: str, start: int, end: int) -> bool:
     return bool(_BARREL_BEFORE.search(text, max(0, start - 20), start) or _BARREL_AFTER.match(text, end))
 
 
-_COMPETITION = EndGate(r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van) $")
+# (and a broadcaster's name: "told BBC Scotland", "Sky Sports Scotland")
+_COMPETITION = EndGate(
+    r"\b(?:coupe de|copa do|copa de|copa|coppa|taca de|taca|beker van|bbc|sky sports|sky|itv|stv|rte|"
+    r"espn|fox sports|bein sports|dazn|tnt sports|premier sports) $"
+)
 # Searched only in the words before a club: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 _PLACE = EndGate(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(

@@ -60,6 +60,17 @@ def ranked_entry(
     return person.name, club.name
 
 
+# (a labelled entry of a page of many sports or topics; "09:20 - BREAKING:" on one story's page is not)
+_TIMESTAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s+(?![A-Z]+:)[A-Z][\w ]{1,20}:\s")
+
+
+def live_entry(text: str, sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """ "16:15 Football: Dundee United chairman …": a new entry of a live page of many sports."""
+    if sentence.index == 0 or sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return False
+    return _TIMESTAMP.match(text, sentence.start) is not None
+
+
 def inline_heading(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
     """ "Mexico: The succession was settled …": a round-up paragraph that opens with a club's name and a
     colon is the part about that club."""

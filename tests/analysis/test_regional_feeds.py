@@ -142,3 +142,30 @@ def test_the_bookmakers_favourite_in_the_sack_race_is_possible_pressure(analyser
     assert {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
         ("Sean Dyche", "under_pressure", "possible")
     }
+
+
+_LIVE = (
+    "17:20 Football: Dundee have parted company with manager Steven Pressley, the club have confirmed.\n\n"
+    "16:15 Football: Dundee United chairman Mark Ogren says manager Jim Goodwin is 'going nowhere'. 'Jim is our "
+    "manager, he has two years left on his contract and we want him here for a lot longer than that,' Ogren told "
+    "BBC Scotland.\n\n"
+    "14:55 Football: Hibernian Women head coach Grant Scott has signed a new contract until 2028, the club have "
+    "announced."
+)
+
+
+def test_a_women_s_side_the_knowledge_base_lacks_is_not_the_mens_club(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Sport live: Monday's latest", _LIVE))
+    assert ("Grant Scott", "Hibernian Women", "extension") in held
+    assert not any(club == "Hibernian" for _, club, _ in held)
+
+
+def test_a_broadcasters_name_is_no_national_team(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Sport live: Monday's latest", _LIVE))
+    assert not any(club == "Scotland" for _, club, _ in held)
+
+
+def test_a_live_pages_next_entry_does_not_inherit_the_job_the_last_one_opened(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Sport live: Monday's latest", _LIVE))
+    assert ("Steven Pressley", "Dundee", "sacked") in held
+    assert not any(manager == "Jim Goodwin" and club == "Dundee" for manager, club, _ in held)
