@@ -44,7 +44,10 @@ _NOT_A_MOVE = re.compile(
     r" (?:the |his |her |their )?(?:significance|importance|magnitude|size|scale|impact|chances|gap|"
     r"injury|injuries|extent|defeat|result|game|match|derby|tie|incident|row|criticism|comments?)\b"
 )
-_TIMES_AFTER = re.compile(r" (?:twice|three times|four times|\d+ times|more than once|before)\b")
+# ("sacked before" ends its clause; "sacked before it is too late" is another "before")
+_TIMES_AFTER = re.compile(
+    r" (?:twice|three times|four times|\d+ times|more than once)\b|(?: before(?:\s*[.,;!?'\"”’)]|\s*$))"
+)
 _BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"

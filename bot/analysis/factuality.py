@@ -116,7 +116,8 @@ _NEGATION = guarded(
 )
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
 _POSSIBLE = guarded(
-    r"\b(?:could|might|may|would|should|ought to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: up)?|"
+    r"\b(?:could|might|may|would|should|ought to|must|deserves? to|needs? to|consider(?:s|ed|ing)?|"
+    r"weigh(?:s|ed|ing)?(?: up)?|"
     r"mull(?:s|ed|ing)?(?: over)?|"
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
     r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"

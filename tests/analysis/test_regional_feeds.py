@@ -169,3 +169,20 @@ def test_a_live_pages_next_entry_does_not_inherit_the_job_the_last_one_opened(an
     held = _held(_analyse(analyser, "Sport live: Monday's latest", _LIVE))
     assert ("Steven Pressley", "Dundee", "sacked") in held
     assert not any(manager == "Jim Goodwin" and club == "Dundee" for manager, club, _ in held)
+
+
+def test_a_column_saying_a_coach_must_be_sacked_before_it_is_too_late_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Why Daniel Farke must be sacked before it is too late for Leeds")
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Daniel Farke", "Leeds United", "under_pressure")
+    }
+
+
+def test_the_side_a_team_went_down_to_is_the_opponent(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Slot sack odds slashed",
+        "Arne Slot's odds of being the next manager to lose his job have been slashed after Liverpool were beaten "
+        "at home for a third game running, going down 2-1 to Wolves.",
+    )
+    assert {club for _, club, _ in _held(analysis)} == {"Liverpool"}
