@@ -387,8 +387,8 @@ def _target(
         fallbacks.append(scene.story)
     for target in fallbacks:
         # (a club he once coached is no fallback destination: "the former Barcelona coach … has turned
-        # down several offers")
-        if target and target not in own and (owner.name, target) not in exits and (returning or target not in former):
+        # down several offers"), unless the talks are about going back ("spoken to X about returning")
+        if target and target not in own and (owner.name, target) not in exits and (going_back or target not in former):
             return [target]
     return []
 

@@ -120,6 +120,15 @@ _UNKNOWN_PATTERNS.extend(
         ),
     ]
 )
+# "Kita has spoken to Antoine Kombouaré about returning", "asked Friedhelm Funkel, 72, whether he would take
+# over": the one sounded out about a job.
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"\b(?:spoken to|contacted|approached|sounded out|held talks with|opened talks with|asked) "
+        rf"(?P<name>{_PLAIN_NAME})(?:, [^,.;]{{1,40}},)? (?:about|over|whether|regarding) (?:[\w']+ ){{0,6}}?"
+        r"(?:return\w*|tak\w+ over|the job|the vacancy|becom\w+|succeed\w*|replac\w+|coach\w*|manag\w+)\b"
+    )
+)
 # "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.
 # Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
 # for each of them costs more than the search.

@@ -168,3 +168,17 @@ def test_among_the_names_a_president_is_considering_links_the_coach_named_before
     held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert ("Vincenzo Italiano", "Lazio", "linked") in held
     assert "Il Messaggero" not in analysis.managers
+
+
+def test_a_coach_the_knowledge_base_lacks_spoken_to_about_returning_is_in_talks(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Nantes sack Luís Castro",
+            text="FC Nantes have dismissed head coach Luís Castro. According to L'Équipe, Kita has already spoken to "
+            "Antoine Kombouaré about returning to the Beaujoire for a third spell. Kombouaré, who won the Coupe de "
+            "France with Nantes in 2022, was sacked by Kita in December 2024.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Antoine Kombouaré", "FC Nantes", "talks") in held
+    assert ("Antoine Kombouaré", "FC Nantes", "sacked") not in held
