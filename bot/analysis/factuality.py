@@ -26,7 +26,7 @@ from bot.analysis.dates import (
     weeks_ago,
 )
 from bot.analysis.prefilter import WordGate, guarded
-from bot.analysis.speech import is_question, own_words
+from bot.analysis.speech import he_said_after, is_question, own_words
 from bot.analysis.text import Sentence
 from bot.analysis.timing import (
     FUTURE_ONLY,
@@ -342,6 +342,9 @@ def classify(
         if relation is Relation.LEFT and _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_end):
             return Factuality.DONE  # "said he will not continue as Uruguay coach": his own announcement
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
+    will = _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_end)
+    if relation is Relation.LEFT and will and he_said_after(folded, sentence, owner[1], cue_start):
+        return Factuality.DONE  # "X will leave Saudi Arabia after the World Cup, the Frenchman said"
     if _NOT_RULED_OUT.search(folded, sentence.start, cue_end):
         return Factuality.POSSIBLE
     if relation is Relation.UNDER_PRESSURE and _BETTING.search(folded, sentence.start, sentence.end):

@@ -155,6 +155,8 @@ def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()
     job += sum(1 for c in cues if c.relation is Relation.LEFT and PARTED.match(folded, c.start, c.end))
     # "would walk away if the club sold their best players": a manager's own ways of going
     job += sum(1 for c in cues if c.relation is Relation.LEFT and _OWN_GOING.match(folded, c.start, c.end))
+    # "X will leave Saudi Arabia after the World Cup, … after a 2-0 defeat": an exit announced
+    job += sum(1 for c in cues if c.relation is Relation.LEFT and folded.endswith("will ", 0, c.start))
     return player > 0 and player > job
 
 

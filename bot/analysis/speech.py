@@ -15,6 +15,10 @@ _SPEECH = guarded(
     r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
 )
 _SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
+_HE_SAID_AFTER = re.compile(
+    r",\s+(?:he|she|the (?!(?:club|board|chairman|president|director|owner|owners|federation|ceo|spokesman|"
+    r"spokesperson|statement|source|sources)\b)[\w'-]+)\s+(?:said|says|told|announced|confirmed|revealed)\b"
+)
 _SELF = re.compile(r"\b(?:he|she|i) (?:is|was|am|'m|will|would|has|had)?\s*(?:\w+ )?$")
 _FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|me)\b")
 
@@ -76,3 +80,9 @@ def quoted_third_person(text: str, folded: str, sentence: Sentence, cue_start: i
     )
     said = _COACH_SAID.search(folded, cue_start, sentence.end)
     return unattributed or (said is not None and (said.group(1) or said.group(2)) in ("the", "he", "she", speaker))
+
+
+def he_said_after(folded: str, sentence: Sentence, owner_end: int, cue_start: int) -> bool:
+    """ "X will leave Saudi Arabia after the World Cup, the Frenchman said": the manager's own statement,
+    told after it."""
+    return owner_end <= cue_start and _HE_SAID_AFTER.search(folded, cue_start, sentence.end) is not None

@@ -186,3 +186,25 @@ def test_the_side_a_team_went_down_to_is_the_opponent(analyser: Analyser) -> Non
         "at home for a third game running, going down 2-1 to Wolves.",
     )
     assert {club for _, club, _ in _held(analysis)} == {"Liverpool"}
+
+
+def test_a_coach_saying_he_will_leave_after_a_defeat_announces_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Renard to leave Saudi Arabia after World Cup exit",
+        "Hervé Renard will leave Saudi Arabia after the World Cup, the Frenchman said on Wednesday after a 2-0 "
+        "defeat to Uruguay ended the Green Falcons' tournament at the group stage.",
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Hervé Renard", "Saudi Arabia", "left", "done")
+    }
+
+
+def test_a_coach_a_chairman_says_will_leave_is_not_his_own_announcement(analyser: Analyser) -> None:
+    # (a guard: the chairman's word is not the coach's own)
+    analysis = _analyse(
+        analyser,
+        "Saudi Arabia news",
+        "Hervé Renard will leave Saudi Arabia after the World Cup, the federation president said, reports say.",
+    )
+    assert not any(r.factuality.value == "done" for r in analysis.rumours)
