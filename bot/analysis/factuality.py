@@ -98,7 +98,7 @@ _PARTICIPLE = re.compile(
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won|"
     r"signed|agreed|extended|penned|renewed|committed|made|earned|coached|managed|worked|began|started|built|"
-    r"became)\b"
+    r"became|replaced|succeeded)\b"
 )
 # A denial or negation governs the cues after it in its sentence.
 _DENIAL = guarded(

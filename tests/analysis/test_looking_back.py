@@ -128,3 +128,15 @@ def test_an_exit_two_weeks_ago_opened_the_job(analyser: Analyser) -> None:
         "weeks ago.",
     )
     assert ("Henrik Pedersen", "Sheffield Wednesday", "left") in _definite(analysis)
+
+
+def test_an_interim_spell_told_in_a_relative_clause_about_who_she_replaced_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "WSL merry-go-round: Slegers signs on and who is next",
+        "San Diego Wave coach Jonas Eidevall, the former Arsenal Women boss, has also been considered.\n\nAt "
+        "Arsenal, Renée Slegers has signed a new contract until 2028, the club announced on Friday. Slegers, who "
+        "replaced Eidevall as interim before being given the job permanently, led Arsenal to the Champions League "
+        "title.",
+    )
+    assert ("Renée Slegers", "Arsenal Women", "appointed") not in _definite(analysis)
