@@ -203,6 +203,7 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
+_WHOSE = re.compile(r",?\s*whose\b")
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
@@ -301,6 +302,8 @@ def is_background(
         and _PAST_FORM.search(folded, max(clause.start, cue_start - 15), cue_end)
     ):
         return True
+    if relation is Relation.EXTENSION and clause.kind is Kind.RELATIVE and _WHOSE.match(folded, clause.start):
+        return True  # "Filipe Luís, whose new contract runs until 2027, …": his contract described
     if not definite:
         return False  # "who were also considered", "had held talks": part of the saga being told
     if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):

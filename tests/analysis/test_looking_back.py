@@ -140,3 +140,13 @@ def test_an_interim_spell_told_in_a_relative_clause_about_who_she_replaced_is_ba
         "title.",
     )
     assert ("Renée Slegers", "Arsenal Women", "appointed") not in _definite(analysis)
+
+
+def test_a_new_contract_described_in_a_whose_clause_is_no_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brazil's coaching carousel",
+        "Flamengo coach Filipe Luís, whose new contract runs until the end of 2027, was asked on Saturday about "
+        "interest from Europe.",
+    )
+    assert _definite(analysis) == set()
