@@ -110,7 +110,7 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.SACKED,
-        r"(?:given|handed|got|gets|get) the sack|sacked|sacks|sacking|sack|dismissed|dismiss|"
+        r"(?:given|handed|got|gets|get) the sack|sacked|sacks|sacking|sack|dismissed|dismissing|dismiss|"
         r"(?<!to an )end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"  # ("bringing to an end": no one's act)
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"

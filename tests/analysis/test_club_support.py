@@ -199,3 +199,12 @@ def test_playing_down_the_significance_of_a_game_denies_nothing(analyser: Analys
         "Mikel Arteta played down the significance of Sunday's north London derby at the Emirates.",
     )
     assert analysis.rumours == ()
+
+
+def test_no_intention_of_dismissing_the_coach_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Heidenheim news",
+        "Heidenheim have no intention of dismissing Frank Schmidt, chairman Holger Sanwald told Kicker.",
+    )
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Frank Schmidt", "denied")}
