@@ -241,7 +241,8 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.AGREED,
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
-        r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed)|personal terms|compensation|a contract)|"
+        r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed|return)|personal terms|compensation|"
+        r"a contract)|"
         r"agreed (?:a |an )(?!new |improved |fresh )(?:[\w-]+ ){1,2}?(?:contract|deal)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"

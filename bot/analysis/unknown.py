@@ -140,12 +140,12 @@ _SUBJECT_OF_JOB = guarded(
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.
 _CLUB_HIRES_OR_FIRES = LiteralScan(
-    r"\b(?:sacked|dismissed|axed|fired|relieved|appointed|hired|unveiled|parted (?:company|ways) with|"
+    r"\b(?:sacked|dismissed|axed|fired|relieved|appointed|hired|unveiled|offered|parted (?:company|ways) with|"
     r"(?:announced|confirmed) the (?:appointment|dismissal|sacking|departure) of)\s+"
     rf"(?P<name>{_PLAIN_NAME})"
 )
 _CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?")  # between the club and its verb
-_COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer)\b")
+_COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer|spell in charge)\b")
 _OTHER_ROLE = re.compile(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
@@ -184,7 +184,7 @@ def resolve_unknown_people(
             0 < acted.start() - end <= 12 and _CLUB_THEN_VERB.fullmatch(text, end, acted.start()) for end in club_ends
         ):
             continue
-        if "appoint" in acted.group() or "hired" in acted.group() or "unveiled" in acted.group():
+        if any(word in acted.group() for word in ("appoint", "hired", "unveiled", "offered")):
             # an appointment says what for: a coach's job, not a director's
             sentence = sentences[sentence_of(sentences, starts, acted.start())]
             plain = fold(text[sentence.start : sentence.end])

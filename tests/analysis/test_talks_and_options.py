@@ -182,3 +182,36 @@ def test_a_coach_the_knowledge_base_lacks_spoken_to_about_returning_is_in_talks(
     held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert ("Antoine Kombouaré", "FC Nantes", "talks") in held
     assert ("Antoine Kombouaré", "FC Nantes", "sacked") not in held
+
+
+def test_agreeing_to_return_as_head_coach_is_an_agreement(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Here we go: Mancini agrees Italy return",
+            text="Roberto Mancini has agreed to return as Italy head coach on a contract until 2030, Fabrizio Romano "
+            "reports, with the former Saudi Arabia coach set to be unveiled by the FIGC next week.",
+        )
+    )
+    assert ("Roberto Mancini", "Italy", "agreed") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_offering_a_coach_the_knowledge_base_lacks_a_spell_in_charge_makes_an_offer(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Nantes sack Luís Castro",
+            text="FC Nantes have sacked head coach Luís Castro. According to RMC Sport, Nantes have offered Antoine "
+            "Kombouaré a contract until June 2028 to return for a third spell in charge.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Antoine Kombouaré", "FC Nantes", "offer") in held
+
+
+def test_a_club_offering_a_player_a_contract_names_no_coach(analyser: Analyser) -> None:
+    # (a guard: without a coach's role in the sentence, the one offered a contract is a player)
+    analysis = analyser.analyse(
+        Article(title="Arsenal news", text="Arsenal have offered Bukayo Saka a contract until June 2030.")
+    )
+    assert "Bukayo Saka" not in analysis.managers
