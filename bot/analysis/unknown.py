@@ -125,8 +125,9 @@ _UNKNOWN_PATTERNS.extend(
 _UNKNOWN_PATTERNS.append(
     WordGate(
         rf"\b(?:spoken to|contacted|approached|sounded out|held talks with|opened talks with|asked) "
-        rf"(?P<name>{_PLAIN_NAME})(?:, [^,.;]{{1,40}},)? (?:about|over|whether|regarding) (?:[\w']+ ){{0,6}}?"
-        r"(?:return\w*|tak\w+ over|the job|the vacancy|becom\w+|succeed\w*|replac\w+|coach\w*|manag\w+)\b"
+        rf"(?P<name>{_PLAIN_NAME})(?:, [^,.;]{{1,80}},)? (?:about|over|whether|regarding) (?:[\w']+ ){{0,6}}?"
+        r"(?:return\w*|tak\w+ over|the job|the vacancy|becom\w+|succeed\w*|replac\w+|coach\w*|manag\w+|"
+        r"spell in charge)\b"
     )
 )
 # "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.

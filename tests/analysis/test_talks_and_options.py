@@ -215,3 +215,14 @@ def test_a_club_offering_a_player_a_contract_names_no_coach(analyser: Analyser) 
         Article(title="Arsenal news", text="Arsenal have offered Bukayo Saka a contract until June 2030.")
     )
     assert "Bukayo Saka" not in analysis.managers
+
+
+def test_sounding_out_a_coach_about_a_spell_in_charge_is_talks(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Beşiktaş news",
+            text="Fanatik reported that the Beşiktaş board had sounded out Şenol Güneş about a third spell in charge.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Şenol Güneş", "Beşiktaş", "talks") in held
