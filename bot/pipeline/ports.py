@@ -78,9 +78,16 @@ class IngestTx(Protocol):
     # -- outcomes (docs/adr/0007-resolutions-records-and-jobs.md) --------------------------------
 
     async def open_threads(
-        self, managers: Iterable[str], clubs: Iterable[str], since: datetime
+        self,
+        managers: Iterable[str],
+        clubs: Iterable[str],
+        since: datetime,
+        *,
+        skip_stages: Iterable[str] = (),
+        keep: Iterable[int] = (),
     ) -> dict[int, ThreadState]:
-        """Unresolved threads of these managers or clubs updated at or after ``since``, by id."""
+        """Unresolved threads of these managers or clubs updated at or after ``since``, by id; those at
+        one of ``skip_stages`` are left out unless their id is in ``keep``."""
         ...
 
     async def threads_by_id(self, ids: Sequence[int]) -> dict[int, tuple[ThreadState, Outcome | None]]: ...

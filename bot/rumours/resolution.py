@@ -40,6 +40,9 @@ _EXIT = frozenset({Relation.SACKED, Relation.LEFT})
 _KEEPS = frozenset({Relation.STAYS, Relation.EXTENSION})
 # Reports that can resolve a thread (when done): the ingest looks for open threads only for these.
 RESOLVING = frozenset(_ARRIVAL | _EXIT | _KEEPS | {Relation.REJECTED})
+# Stages of a thread no report resolves (a stay predicts nothing): the ingest does not load the open
+# threads at these stages that its batch does not update.
+UNRESOLVED_STAGES = _STAY
 
 
 def line(stage: Relation) -> Line:

@@ -42,17 +42,27 @@ class OutcomeWrites:
         return await self._conn.fetch(sql.format(batch=batch), (*head, *params))
 
     async def open_threads(
-        self, managers: Iterable[str], clubs: Iterable[str], since: datetime
+        self,
+        managers: Iterable[str],
+        clubs: Iterable[str],
+        since: datetime,
+        *,
+        skip_stages: Iterable[str] = (),
+        keep: Iterable[int] = (),
     ) -> dict[int, ThreadState]:
-        """Unresolved threads of these managers or clubs updated at or after ``since``, by id."""
+        """Unresolved threads of these managers or clubs updated at or after ``since``, by id; those at
+        one of ``skip_stages`` are left out unless their id is in ``keep``."""
         ms, cs = sorted(set(managers)), sorted(set(clubs))
         if not ms and not cs:
             return {}
         in_m, pm = self._d.any_of(ms, "text")
         in_c, pc = self._d.any_of(cs, "text")
+        in_s, ps = self._d.any_of(sorted(set(skip_stages)), "text")
+        in_k, pk = self._d.any_of(sorted(set(keep)), "bigint")
         rows = await self._conn.fetch(
-            f"{_THREAD} WHERE outcome IS NULL AND last_update >= ? AND (manager {in_m} OR club {in_c})",
-            (since, *pm, *pc),
+            f"{_THREAD} WHERE outcome IS NULL AND last_update >= ? AND (manager {in_m} OR club {in_c})"
+            f" AND (NOT (stage {in_s}) OR id {in_k})",
+            (since, *pm, *pc, *ps, *pk),
         )
         return {int(r[0]): thread_state(r) for r in rows}
 

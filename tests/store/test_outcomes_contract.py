@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.analysis.analyser import Analyser
-from bot.domain import Cause, Outcome
+from bot.domain import Cause, Outcome, Relation
 from bot.domain.jobs import JobChange
 from bot.llm.port import BuiltinAnalysis
 from bot.pipeline.ingest import Ingestor, IngestPolicy, IngestStats, Item
 from bot.pipeline.resolver import JobKeeper, Resolver
 from bot.store.sql import Store
+from tests.builders import add_thread
 from tests.e2e.timeline import APPOINTED, DENIAL, HIS_SIDE, RELAYS, RIVAL, SPURS_LINK, TALKS
 from tests.store.contract_support import NOW
 
@@ -180,3 +181,23 @@ async def test_tier_overrides_and_pinned_boards_are_kept_per_chat(db: Store) -> 
     assert await db.unpin_board(chat, "sackrace", "") is True
     await db.deactivate_chat(chat)
     assert await db.boards(chat) == []
+
+
+async def test_open_threads_leave_out_the_skipped_stages_unless_kept(db: Store) -> None:
+    async def thread(club: str, stage: Relation, outcome: Outcome | None = None) -> int:
+        return await add_thread(db, "Eddie Howe", club, stage, [(NOW, ORNSTEIN, 1)], outcome=outcome)
+
+    stays = await thread("Newcastle United", Relation.STAYS)
+    talks = await thread("Chelsea", Relation.TALKS)
+    extension = await thread("Tottenham Hotspur", Relation.EXTENSION)
+    await thread("Arsenal", Relation.TALKS, Outcome.FALSE)
+    since = NOW - timedelta(days=1)
+    async with db.transaction() as tx:
+        every = await tx.open_threads(["Eddie Howe"], [], since)
+        kept = await tx.open_threads(
+            ["Eddie Howe"], [], since, skip_stages=["stays", "extension"], keep=[extension, 999_999]
+        )
+        none_kept = await tx.open_threads([], ["Newcastle United"], since, skip_stages=["stays"])
+    assert sorted(every) == [stays, talks, extension]
+    assert sorted(kept) == [talks, extension]
+    assert none_kept == {}
