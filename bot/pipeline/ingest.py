@@ -54,17 +54,21 @@ class IngestPolicy:
 
 @lru_cache(maxsize=8192)  # a thread's recent reports are compared with every new report of it
 def _fingerprint(text: str) -> str:
-    return " ".join(fold(text).split())[:600]
+    """The folded text's first 600 characters, words sorted: what ``fuzz.token_sort_ratio`` compares,
+    made once a text rather than once a comparison."""
+    return " ".join(sorted(" ".join(fold(text).split())[:600].split(" ")))
 
 
 def _is_duplicate(report: Report, earlier: list[tuple[str, str]], threshold: float) -> bool:
     mine = _fingerprint(f"{report.title} {report.evidence}")
+    cutoff = threshold * 100
     for url, text in earlier:
         if report.url and url == report.url:
             return True
         # token_sort, not token_set: a set ratio scores 100 whenever one text's words are a subset of
-        # the other's, which made independent write-ups of the same news count as copies.
-        if fuzz.token_sort_ratio(mine, _fingerprint(text)) >= threshold * 100:
+        # the other's, which made independent write-ups of the same news count as copies. (The ratio
+        # of the sorted fingerprints is token_sort_ratio; below the cutoff it is 0.)
+        if fuzz.ratio(mine, _fingerprint(text), score_cutoff=cutoff) >= cutoff:
             return True
     return False
 

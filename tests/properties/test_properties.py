@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from bot.analysis.analyser import Analyser
+from bot.analysis.text import fold
 from bot.commands.base import ChatRef, Invocation
 from bot.commands.names import NameResolver
 from bot.commands.router import COMMANDS, Router
-from bot.domain import Analysis, Article, Relation, utcnow
+from bot.domain import Analysis, Article, Relation, Report, utcnow
 from bot.feeds.parser import parse_feed
+from bot.pipeline.ingest import _is_duplicate
 from bot.store.sqlite import SQLiteStore
 from tests.builders import prediction_commands
 from tests.fakes.feed_server import rss
@@ -140,3 +143,16 @@ def _router(analyser: Analyser) -> Router:
         names = NameResolver(analyser.gazetteer)
         _ROUTER["r"] = Router(store, names, predictions=prediction_commands(store, names, utcnow))
     return _ROUTER["r"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(mine=TEXT, earlier=st.lists(TEXT, max_size=4), threshold=st.floats(0.01, 1.0))
+def test_a_near_duplicate_is_a_token_sort_ratio_of_the_folded_texts_at_the_threshold(
+    mine: str, earlier: list[str], threshold: float
+) -> None:
+    def folded(text: str) -> str:
+        return " ".join(fold(text).split())[:600]
+
+    report = Report("M", "C", Relation.TALKS, 0.9, "", "S", 1, "s", "", "", mine, "", utcnow())
+    expected = any(fuzz.token_sort_ratio(folded(f"{mine} "), folded(t)) >= threshold * 100 for t in earlier)
+    assert _is_duplicate(report, [("", t) for t in earlier], threshold) is expected
