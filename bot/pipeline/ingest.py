@@ -16,7 +16,7 @@ from bot.domain import Analysis, Article, EntryDecision, EventKind, Outcome, Rep
 from bot.pipeline.outcomes import Alert, queue_alerts, record_outcomes
 from bot.pipeline.ports import AnalysisPort, IngestStore, IngestTx
 from bot.pipeline.threadbook import RECENT_TEXTS, ThreadBook
-from bot.rumours.resolution import UNRESOLVED_STAGES, resolves
+from bot.rumours.resolution import UNRESOLVED_STAGES, fills_club_job, resolves
 from bot.store.base import NewEntry, NewEvent, NewReport, NewStory, StoryRecord
 
 log = logging.getLogger(__name__)
@@ -182,7 +182,7 @@ class Ingestor:
         candidates = (
             await tx.open_threads(
                 {r.manager for r in resolving},
-                {r.club for r in resolving},
+                {r.club for r in resolving if fills_club_job(r)},
                 now - self.policy.cold_after,
                 skip_stages=[s.value for s in UNRESOLVED_STAGES],
                 keep=[t.id for t in threads.values() if t.id is not None],

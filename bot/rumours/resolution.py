@@ -59,6 +59,12 @@ def resolves(report: Report) -> bool:
     return report.relation in RESOLVING and report.factuality is Factuality.DONE and not report.relayed_by
 
 
+def fills_club_job(report: Report) -> bool:
+    """The report may resolve threads of other managers at its club (a done permanent appointment or
+    agreement fills the job they were linked with); any other report resolves only its manager's."""
+    return resolves(report) and report.relation in _ARRIVAL and not report.caretaker
+
+
 def verdict(thread: ThreadState, report: Report) -> Outcome | None:
     """What ``report`` does to the open ``thread`` (its own thread as it was before the report, or
     another thread of the same manager or club)."""

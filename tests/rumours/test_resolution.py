@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.domain import Factuality, Outcome, Relation, Report, ThreadState
-from bot.rumours.resolution import own_verdict, quiet_outcome, resolves, verdict
+from bot.rumours.resolution import UNRESOLVED_STAGES, fills_club_job, own_verdict, quiet_outcome, resolves, verdict
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 R = Relation
@@ -82,3 +82,19 @@ def test_a_quiet_thread_goes_cold_unless_its_last_word_was_a_denial_or_a_rejecti
     assert quiet_outcome(R.UNDER_PRESSURE) is Outcome.COLD
     assert quiet_outcome(R.DENIED) is Outcome.FALSE
     assert quiet_outcome(R.REJECTED) is Outcome.FALSE
+
+
+def test_only_a_report_that_fills_its_club_job_resolves_another_managers_thread_and_no_report_a_stay() -> None:
+    """What the ingest relies on to load fewer open threads: the clubs of the reports that fill a job,
+    and no stay thread it does not update."""
+    for relation in Relation:
+        for factuality in Factuality:
+            for caretaker in (False, True):
+                for stage in Relation:
+                    event = report(relation, manager="Unai Emery", factuality=factuality, caretaker=caretaker)
+                    if verdict(thread(stage), event) is not None:
+                        assert fills_club_job(event)
+                    own = report(relation, factuality=factuality, caretaker=caretaker)
+                    if stage in UNRESOLVED_STAGES:
+                        assert verdict(thread(stage), own) is None
+                        assert verdict(thread(stage), event) is None
