@@ -203,6 +203,7 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
+_UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
 _WHOSE = re.compile(r",?\s*whose\b")
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
@@ -357,6 +358,8 @@ def classify(
     if _REPORTS_THAT.search(folded, sentence.start, cue_start) and _CALLED_FALSE.search(folded, cue_end, sentence.end):
         return Factuality.DENIED  # "reports that X has been sacked are false"
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
+    if negated and relation is Relation.UNDER_PRESSURE and _UNTIL.match(folded, cue_end, sentence.end):
+        return Factuality.POSSIBLE  # "will not decide on his future until the end of the season": put off
     if (
         relation is not Relation.DENIED
         and clause.kind is not Kind.RELATIVE

@@ -31,6 +31,8 @@ NOT_THE_JOB = re.compile(
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
     r"[^.;:]{0,60}?\b(?:backroom|coaching) (?:staff|team)\b|"
     r"[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s? staff\b|"
+    # "have yet to appoint a permanent successor": the one appointed is someone not named
+    r"\s+(?:a|an) (?:new |permanent |long-term )?(?:successor|replacement)\b|"
     # "appoint a new sporting director": the cue's object is another job
     r"\s+(?:a |an |the |their |its )?(?:new |permanent |first )?(?:sporting director|technical director|"
     r"director of football|chief executive|ceo|chairman|president|head of recruitment|assistant)\b|"

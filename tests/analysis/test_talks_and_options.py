@@ -226,3 +226,30 @@ def test_sounding_out_a_coach_about_a_spell_in_charge_is_talks(analyser: Analyse
     )
     held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert ("Şenol Güneş", "Beşiktaş", "talks") in held
+
+
+def test_putting_off_a_decision_on_his_future_denies_nothing(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="'Talks are ongoing' - Glasner on Crystal Palace future",
+            text="Oliver Glasner told the Standard that talks with Crystal Palace over a new contract are 'ongoing "
+            "and friendly', but that he will not decide on his future until the end of the season.",
+        )
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Oliver Glasner", "Crystal Palace", "talks")
+    }
+
+
+def test_a_club_yet_to_appoint_a_successor_appoints_no_one_named(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Pochettino responds to Tottenham return talk",
+            text="Mauricio Pochettino says his 'only focus' is the World Cup with the United States after reports "
+            "in England linked him with a return to Tottenham, who have yet to appoint a permanent successor to "
+            "Thomas Frank.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Mauricio Pochettino", "Tottenham Hotspur", "linked") in held
+    assert not any(relation == "talks" for _, _, relation in held)
