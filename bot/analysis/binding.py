@@ -248,9 +248,18 @@ def _own(
         return [scene.story]
     if scene.section and not free and not local:
         return [scene.section]  # "SWANSEA CITY" above "Matos is under pressure …" in a round-up
+    if relation is Relation.STAYS and _OUR.search(folded, cue.start, cue.end + 12):
+        # "the Real Madrid president said: 'Xabi is our coach and he will be our coach next season'"
+        speaker = [c for c in clubs if c.start not in res.opponents and _OFFICIAL_AFTER.match(folded, c.end)]
+        if len({c.name for c in speaker}) == 1:
+            return [speaker[0].name]
     return []
 
 
+_OUR = re.compile(r"\bour\b")
+_OFFICIAL_AFTER = re.compile(
+    r"(?:'s)? (?:president|chairman|chairwoman|owner|co-owner|sporting director|chief executive|ceo)\b"
+)
 _THEY = re.compile(r"\b(?:they|the club|the board|the owners)\b")
 _LEAVING = EXITS | {Relation.STAYS}
 _DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|talk|reports?)\s+(?:from|with|of)\s+)?$")

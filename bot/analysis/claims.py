@@ -22,6 +22,7 @@ from bot.analysis.cue_owner import (
     player_subject,
     possessor_only,
     quoted_of_another,
+    spoke_to_media,
     unknown_subject_of_statement,
 )
 from bot.analysis.cues import Cue, find_cues
@@ -365,7 +366,7 @@ class _Reading:
                 continue  # "Xavi said yes to Spurs": someone else's act
             if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
                 continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
-            if _SPOKE.match(folded, cue.start) and owner.start < cue.start:
+            if spoke_to_media(folded, cue, owner):
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and (
                 in_quote(folded, self.sentence, owner.start)
@@ -493,4 +494,3 @@ _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
 _HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
-_SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")

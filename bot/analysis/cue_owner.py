@@ -218,3 +218,18 @@ def unknown_subject_of_statement(
     first = next(c for c in clauses if c.kind is Kind.MAIN and c.group == clause.group)
     match = _STATEMENT_SUBJECT.fullmatch(text, first.start, first.end)
     return match is not None and not covered(res, match.start(1)) and match.group(1).lower() not in NOT_PEOPLE
+
+
+_SPOKE = re.compile(r"(?:spoken|spoke|speaking|talked|talking) (?:to|with)")
+_MEDIA = re.compile(
+    r"(?:spoken|spoke|speaking|talked|talking) (?:to|with) (?:[\w'.-]+ ){0,3}?"
+    r"(?:tv|radio|reporters|journalists|the media|the press|podcast|newspaper)\b"
+)
+
+
+def spoke_to_media(folded: str, cue: Cue, owner: PersonRef) -> bool:
+    """ "X spoke to reporters", "Speaking to Real Madrid TV, the president said": an interview, not talks
+    (only "<club> have spoken to X" is talks)."""
+    if not _SPOKE.match(folded, cue.start):
+        return False
+    return owner.start < cue.start or _MEDIA.match(folded, cue.start) is not None

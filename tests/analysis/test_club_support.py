@@ -208,3 +208,18 @@ def test_no_intention_of_dismissing_the_coach_denies_a_sacking(analyser: Analyse
         "Heidenheim have no intention of dismissing Frank Schmidt, chairman Holger Sanwald told Kicker.",
     )
     assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Frank Schmidt", "denied")}
+
+
+def test_our_coach_in_a_club_presidents_words_stays_at_his_club_and_an_interview_is_no_talks(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Florentino: 'Xabi will be our coach next season'",
+        "Florentino Pérez has moved to end the debate over Xabi Alonso's future. Speaking to Real Madrid TV on "
+        "Friday, two days after a semi-final exit against Arsenal, the Real Madrid president said: 'Xabi is our "
+        "coach and he will be our coach next season.'",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Xabi Alonso", "Real Madrid", "stays")
+    }
