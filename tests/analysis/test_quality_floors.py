@@ -92,7 +92,7 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
 
 # The newest unseen sets, under the relation-F1 floor, held where their general causes fixed so far bring
 # them (their READMEs have the first measurement and where each stands), until they meet it.
-_BELOW = [("analysis-set22", 0.75), ("analysis-set23", 0.69)]
+_BELOW = [("analysis-set22", 0.75), ("analysis-set23", 0.71)]
 
 
 @pytest.mark.parametrize(("story_set", "f1"), _BELOW)
