@@ -62,7 +62,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence, fold
-from bot.analysis.timing import exit_talked_about, is_caretaker, stays_on, takes_effect_later
+from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
@@ -358,7 +358,7 @@ class _Reading:
                 possessor_only(folded, owner, cue)
                 or not_in_question_of_another(folded, owner, cue)
                 or player_subject(folded, cue)
-                or exit_talked_about(folded, cue.start)
+                or talked_about(folded, 0, cue.start, ("leaving",))
                 or unknown_subject_of_statement(text, res, self.clauses, clause, owner)
             ):
                 continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act

@@ -386,7 +386,7 @@ def classify(
         return Factuality.PAST
     if relation is Relation.LINKED and folded.startswith("replac", cue_start) and _APPOINTED_TO.search(before):
         return Factuality.PAST  # "was appointed in September to replace Potter": told with the appointment
-    if talked_about(folded, sentence, cue_start):
+    if talked_about(folded, sentence.start, cue_start):
         return Factuality.POSSIBLE  # "sounded out O'Neil about taking over": what the talks are about
     if _ALL_BUT_NAME.match(folded, cue_end) or _ON_HOLD.match(folded, cue_end):
         return Factuality.POSSIBLE  # "sacked in all but name", "his sacking has been put on hold": not sacked

@@ -39,6 +39,7 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
 
 # "1. Thomas Frank (Tottenham Hotspur) – 6/4 favourite": an entry of a ranked list, on a line of its own
 _RANK = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
+_BRACKET = re.compile(r"\s*\(\s*")
 _ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:]\s*[^.!?\n]{0,40})?\s*")
 
 
@@ -53,7 +54,7 @@ def ranked_entry(
     person, club = people[0], clubs[0]
     if not (
         _RANK.fullmatch(text, sentence.start, person.start)
-        and re.fullmatch(r"\s*\(\s*", text[person.end : club.start])
+        and _BRACKET.fullmatch(text, person.end, club.start)
         and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
     ):
         return None

@@ -92,14 +92,7 @@ _GERUNDS = ("taking", "becoming", "succeeding", "replacing", "managing", "coachi
 _ABOUT = re.compile(r"\b(?:about|over|regarding)\s+$")
 
 
-def exit_talked_about(folded: str, cue_start: int) -> bool:
-    """ "made contact with his representatives about leaving Marseille": the exit is what talks are
-    about, not an exit made."""
-    return folded.startswith("leaving", cue_start) and bool(_ABOUT.search(folded, max(0, cue_start - 12), cue_start))
-
-
-def talked_about(folded: str, sentence: Sentence, cue_start: int) -> bool:
-    """ "sounded out O'Neil about taking over": the move is what talks are about, not a move made."""
-    return folded.startswith(_GERUNDS, cue_start) and bool(
-        _ABOUT.search(folded, max(sentence.start, cue_start - 12), cue_start)
-    )
+def talked_about(folded: str, lo: int, cue_start: int, words: tuple[str, ...] = _GERUNDS) -> bool:
+    """ "sounded out O'Neil about taking over", "made contact … about leaving Marseille": the move is what
+    talks are about, not a move made."""
+    return folded.startswith(words, cue_start) and bool(_ABOUT.search(folded, max(lo, cue_start - 12), cue_start))
