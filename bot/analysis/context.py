@@ -49,6 +49,10 @@ def _strangers_relative(text: str, out: Resolved, sentence: Sentence, position: 
     return not overlaps(out, *who.span(1))
 
 
+# the verb between a name and an object pronoun ("Slot wants him", "Arteta has told her"): not himself
+_OBJECT_OF = re.compile(r" (?!(?:that|who|said|says)\b)(?:[a-z'-]+ ){1,2}")
+
+
 def _subject_of(sentence: Sentence, people: list[PersonRef]) -> PersonRef | None:
     return next((p for p in people if not p.incumbent and sentence.start <= p.start <= sentence.start + 1), None)
 
@@ -105,6 +109,8 @@ def resolve_anaphora(
                 continue
             if text and pronoun and _strangers_relative(text, out, sentences[sentence], match.start()):
                 continue  # "caretaker Darren Fletcher, who will return to his role": Fletcher's role
+            if phrase in ("him", "her") and _OBJECT_OF.fullmatch(folded, target.end, match.start()):
+                continue  # "Slot wants him to stay": the object of his own verb is someone else
         added.append(
             PersonRef(
                 target.name,

@@ -59,6 +59,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"speculation (?:about|over|surrounding) (?:his|her) (?:future|position|job)\b|"
         # "are weighing whether to continue with X": his future is the question
         r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|whether (?:or not )?to keep\b|"
+        # "Will Toronto keep Robin Fraser after missing the playoffs again?": asked, in a question
+        r"(?:will|should|can|could|would|do|does) [\w'.&-]+(?: [\w'.&-]+){0,2}? "
+        r"(?:keep|stick with|stand by)\b(?=[^?]*\?)|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "
@@ -141,7 +144,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
         r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed|"
-        r"(?:said|says|say|saying) goodbye",
+        r"(?:said|says|say|saying) goodbye|"
+        # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
+        r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year)|"
+        r"(?:season|campaign) (?:will|is going to) be (?:his|her) (?:last|final)\b",
     ),
     (
         Relation.EXTENSION,

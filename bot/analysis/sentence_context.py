@@ -24,16 +24,17 @@ _VACANCY_GAP = 30  # an outgoing manager and the club whose job he leaves stand 
 
 def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
     """A line that is nothing but a club's name ("SWANSEA CITY"), between paragraphs of a round-up: the
-    heading of the part about that club."""
+    heading of the part about that club; or a paragraph that opens with the club's name and a full stop
+    ("Corinthians. Tite is back.")."""
     if sentence.index == 0 or len(clubs) != 1:
         return None
+    if sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return None  # (it opens a paragraph)
     after = sentence.index + 1
-    if sentences[sentence.index - 1].paragraph == sentence.paragraph or (
-        after < len(sentences) and sentences[after].paragraph == sentence.paragraph
-    ):
-        return None  # a paragraph of its own
     club = clubs[0]
     rest = text[sentence.start : club.start] + text[club.end : sentence.end]
+    if after < len(sentences) and sentences[after].paragraph == sentence.paragraph:
+        return club.name if rest.strip() == "." else None
     return club.name if not rest.strip(" :-–") else None
 
 

@@ -14,7 +14,11 @@ _SPEECH = guarded(
     r"thought|vow\w*|promis\w*|maintain\w*|stress\w*|is adamant|was adamant|remains adamant|adamant|"
     r"told|tells|confident|not worried|unconcerned|unfazed)\b(?:\s+that)?\s+(?:he|she|i|we)\b"
 )
-_SPEAKING = re.compile(r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*)\b")
+# ("was asked about it and answered: 'I am happy here'", "replied", "added": his words too)
+_SPEAKING = re.compile(
+    r"\b(?:insist\w*|say(?:s|ing)?|said|admit\w*|claim\w*|stress\w*|maintain\w*|answer(?:s|ed)?|"
+    r"repl(?:y|ies|ied)|added|adds)\b"
+)
 _HE_SAID_AFTER = re.compile(
     r",\s+(?:he|she|the (?!(?:club|board|chairman|president|director|owner|owners|federation|ceo|spokesman|"
     r"spokesperson|statement|source|sources)\b)[\w'-]+)\s+(?:said|says|told|announced|confirmed|revealed)\b"

@@ -22,8 +22,17 @@ _TOLD_HE = re.compile(
 )
 
 
+# "Slot wants him to stay", "urged her to sign": the cue is what the manager wants of someone else
+_WANTS_OF = re.compile(
+    r"\b(?:wants?|wanted|wanting|asked|asks|urged|urges|expects?|expected|persuad\w+|convinc\w+|begged|"
+    r"encourag\w+|would like|'d like|would love|hopes?|hoped) (?:him|her|them) (?:to )?(?:[\w'-]+ )?$"
+)
+
+
 def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
     """Another (unknown) person stands between the manager and the cue: the cue is about them."""
+    if _WANTS_OF.search(text[lo:hi].lower()):
+        return True
     told = _TOLD_HE.search(text, lo, hi)
     if told is not None:
         lo = told.end()  # "Conte has told Aurelio De Laurentiis he will leave": "he" is Conte
