@@ -117,14 +117,18 @@ def vacancy_club(
     if leaving:
         person = leaving[0]
         nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
-        if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP:
+        # ("three weeks after being sacked by Nottingham Forest, brought in to replace Graham Potter": the
+        # club that did something to someone before is not the one whose man was replaced)
+        if distance(nearest.start, nearest.end, person.start, person.end) <= _VACANCY_GAP and not (
+            folded.endswith("by ", 0, nearest.start) and nearest.end <= person.start
+        ):
             return nearest.name
     said = _VACANCY.search(folded, sentence.start, sentence.end)
     if said is None or len({c.name for c in clubs}) != 1:
         return None
+    clauses = split_clauses(folded, sentence)
     # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
     # the club must stand in one statement.
-    clauses = split_clauses(folded, sentence)
     home = clause_at(clauses, said.start())
     # ("Manchester United will spend the season with Carrick, but the search for Amorim's successor is
     # under way": two main clauses about one club)

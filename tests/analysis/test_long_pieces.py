@@ -262,3 +262,15 @@ def test_contact_about_leaving_his_club_is_no_exit_from_it(analyser: Analyser) -
     held = _held(analysis)
     assert not any(club == "Olympique de Marseille" for _, club, _ in held)
     assert ("Kieran McKenna", "Tottenham Hotspur", "linked") in held
+
+
+def test_the_club_that_sacked_a_manager_before_is_not_the_job_his_new_club_filled(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "West Ham sack Nuno: inside the search",
+        "West Ham United have sacked Nuno Espírito Santo.\n\n"
+        "Nuno had arrived in east London three weeks after being sacked by Nottingham Forest, brought in to "
+        "replace Graham Potter.\n\n"
+        "Edin Terzić is regarded internally as the front-runner.",
+    )
+    assert not any(club == "Nottingham Forest" for _, club, _ in _held(analysis))
