@@ -103,7 +103,7 @@ def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
         return False
     if _SUBJECT_OF_RELATIVE.match(text, cue.end + match.end()):
         return False  # "among the names Claudio Lotito is considering": the subject of what follows
-    return fold(match.group(1)) not in NOT_PEOPLE
+    return fold(match.group(1)).removesuffix("'s") not in NOT_PEOPLE  # ("the Italian's representatives")
 
 
 _SUBJECT_OF_RELATIVE = re.compile(

@@ -253,3 +253,13 @@ def test_a_club_yet_to_appoint_a_successor_appoints_no_one_named(analyser: Analy
     held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert ("Mauricio Pochettino", "Tottenham Hotspur", "linked") in held
     assert not any(relation == "talks" for _, _, relation in held)
+
+
+def test_contact_with_the_italians_representatives_is_talks_with_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Spurs target De Zerbi",
+        "Roberto De Zerbi is Tottenham's leading target. Spurs have already made contact with the Italian's "
+        "representatives about leaving Marseille.",
+    )
+    assert ("Roberto De Zerbi", "Tottenham Hotspur", "talks", "done") in _held(analysis)
