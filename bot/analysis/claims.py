@@ -318,6 +318,8 @@ class _Reading:
                 continue
             if _told_before(folded, cue):
                 continue  # "Mourinho, appointed four days after the sacking": an event told before
+            if cue.relation in EXITS and any(c.end + 3 == cue.start and folded.startswith("'s ", c.end) for c in clubs):
+                continue  # "before England's exit on Sunday": the team's, from a tournament
             # "after Maresca's exit", "after Blanc is sacked": an outgoing manager named right before an
             # exit word is the one it is about.
             outgoing = [

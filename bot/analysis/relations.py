@@ -135,11 +135,13 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her|announced|announces|confirmed|confirms) retirement|"
         r"stepped down|steps down|step down|stepping down|step(?:s|ped|ping)? aside|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|walk away|quit|quits|quitting|left(?! out\b| on the bench| (?:him|her|them) out\b)"
+        r"walks away|walk away|quit|quits|quitting|left(?!-| out\b| on the bench| (?:him|her|them) out\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|"
         # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.
-        r"(?:parted|part|parting) (?:company|ways)(?! with)|leave|leaves|leaving|exit|"
+        # ("leaving him out", "leave Grealish out of the squad": a player left out)
+        r"(?:parted|part|parting) (?:company|ways)(?! with)|"
+        r"(?:leave|leaves|leaving)(?! (?:him|her|them|[\w'-]+) out\b)|exit|"
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"

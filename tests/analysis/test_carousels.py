@@ -90,3 +90,20 @@ def test_a_paragraph_opening_with_a_clubs_name_is_about_that_club_not_the_job_le
     held = _held(analysis)
     assert ("Tite", "Corinthians", "appointed") in held
     assert not any(club == "Palmeiras" for manager, club, _ in held if manager != "Abel Ferreira")
+
+
+def test_nice_and_angers_as_the_press_calls_them_are_the_clubs(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ligue 1 carousel",
+        "Franck Haise and Nice parted ways by mutual consent last Tuesday. Angers have sacked Alexandre Dujeux.",
+    )
+    held = _held(analysis)
+    assert ("Franck Haise", "OGC Nice", "left") in held
+    assert ("Alexandre Dujeux", "Angers SCO", "sacked") in held
+
+
+def test_the_town_of_nice_is_a_place_not_the_club(analyser: Analyser) -> None:
+    # guard: passes with and without the aliases (no club is named at all without them)
+    analysis = _analyse(analyser, "Alonso's summer", "Xabi Alonso was on holiday in Nice when Real Madrid called.")
+    assert "OGC Nice" not in analysis.clubs

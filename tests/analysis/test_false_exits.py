@@ -104,3 +104,31 @@ def test_leaving_the_country_is_still_a_place(analyser: Analyser) -> None:
         analyser, "Arteta on holiday", "Mikel Arteta will leave the country for a short break, Arsenal said."
     )
     assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_leaving_a_player_out_of_a_squad_is_not_the_manager_leaving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Winners and losers from Thomas Tuchel's England squad",
+        "Thomas Tuchel named his England squad on Thursday. Tuchel called leaving him out 'the hardest "
+        "decision of my time in the job'.",
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_national_teams_exit_from_a_tournament_is_not_its_managers(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Who next for US Soccer?",
+        "Thomas Tuchel was mentioned in some US outlets before England's exit on Sunday.",
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_left_field_option_has_not_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Marseille weigh their options",
+        "Marseille are looking for a coach. A left-field option would be Franck Haise.",
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
