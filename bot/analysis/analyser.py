@@ -349,6 +349,10 @@ class Analyser:
             if top.relation in _EXIT and top.generic:
                 # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
                 specific = [c for c in claims if c.relation in _EXIT and not c.generic]
+                if not specific and top.relation is Relation.LEFT and not top.parted:
+                    # "… part company with X" over the statement's "X has left the club" (not "the club and X
+                    # have parted ways", which is mutual): the press's word for a dismissal says more than "left"
+                    specific = [c for c in claims if c.relation is Relation.SACKED and c.parted]
                 if specific:
                     top = min(specific, key=lambda c: c.sentence)
             support = sum(1 for c in told if c.relation is top.relation)

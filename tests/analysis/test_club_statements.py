@@ -1,0 +1,34 @@
+"""Club statements and agency copy: the press's "parted company with" over a statement's "has left his
+role", and the rest of what a statement says."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_parting_of_company_told_as_left_her_role_in_the_statement_is_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton part company with head coach Fabian Hürzeler",
+        "Brighton & Hove Albion can confirm that Fabian Hürzeler has left the club with immediate effect.",
+    )
+    assert _held(analysis) == {("Fabian Hürzeler", "Brighton & Hove Albion", "sacked")}
+
+
+def test_a_parting_by_mutual_consent_in_the_statement_stays_a_mutual_exit(analyser: Analyser) -> None:
+    # guard: passes with and without the rule above (mutual consent says who decided)
+    analysis = _analyse(
+        analyser,
+        "Brighton part company with head coach Fabian Hürzeler",
+        "Fabian Hürzeler has left Brighton & Hove Albion by mutual consent, the club confirmed.",
+    )
+    assert _held(analysis) == {("Fabian Hürzeler", "Brighton & Hove Albion", "left")}
