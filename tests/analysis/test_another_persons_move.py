@@ -93,3 +93,13 @@ def test_he_in_a_presidents_quote_about_the_coach_is_the_coach(analyser: Analyse
         )
     )
     assert any(r.manager == "Francesco Farioli" and r.relation.value == "stays" for r in analysis.rumours)
+
+
+def test_the_age_of_a_player_named_after_the_coach_is_the_players(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Müller the coach? Sørensen thinks so",
+        "Jesper Sørensen says Thomas Müller will make a very good head coach one day, after the 37-year-old "
+        "agreed a one-year extension with the Whitecaps.",
+    )
+    assert not analysis.rumours
