@@ -90,6 +90,8 @@ _HEADLINE_ON = re.compile(
     r"(?!the (?:brink|verge|cusp|point|edge) of)(?:his|her|the|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
+# a time told on from an earlier one: the story is of the past
+_TOLD_ON = re.compile(r"\bthe following (?:season|year|campaign|summer|spring|autumn|winter)\b")
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 _SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
 _PARTICIPLE = re.compile(
@@ -273,6 +275,8 @@ def is_background(
         or _RETROSPECT.search(folded, max(clause.start, cue_start - 60), cue_start)
     ):
         return True
+    if definite and _TOLD_ON.search(folded, cue_end, sentence_end):
+        return True  # "resigned at Schalke in 2015 and was dismissed by Aston Villa … the following year"
     # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
     # clause takes its date from the clause it hangs on; so does "… and was dismissed 39 days later".
     chained = clause.kind is Kind.TEMPORAL or _RELATIVE_TIME.search(folded, clause.start, sentence_end)

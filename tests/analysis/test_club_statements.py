@@ -32,3 +32,13 @@ def test_a_parting_by_mutual_consent_in_the_statement_stays_a_mutual_exit(analys
         "Fabian Hürzeler has left Brighton & Hove Albion by mutual consent, the club confirmed.",
     )
     assert _held(analysis) == {("Fabian Hürzeler", "Brighton & Hove Albion", "left")}
+
+
+def test_a_second_division_club_dismissing_its_coach_is_a_manager_story(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Zaragoza dismiss coach after home defeat",
+        "Real Zaragoza have dismissed head coach Gabi Fernández after a 3-0 home defeat, the club said.",
+    )
+    assert ("Gabi Fernández", "Real Zaragoza", "sacked") in _held(analysis)
+    assert analyser.gazetteer.clubs["Real Zaragoza"].league == "Segunda División"

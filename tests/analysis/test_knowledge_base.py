@@ -105,6 +105,11 @@ LEAGUE_SIZES: dict[str, tuple[int, int]] = {
     "Brasileirão": (20, 20),
     "WSL": (12, 12),
     "Liga F": (16, 16),
+    "Serie B": (20, 20),
+    "2. Bundesliga": (18, 18),
+    "Segunda División": (22, 22),
+    "Ligue 2": (18, 18),
+    "Scottish Championship": (10, 10),
 }
 WOMEN_LEAGUES = {"NWSL", "WSL", "Liga F"}
 
@@ -132,6 +137,12 @@ COACHED_SHARE: dict[str, float] = {
     "Brasileirão": 10 / 20,
     "WSL": 9 / 12,
     "Liga F": 2 / 16,
+    # second divisions: clubs only, their coaches found from role cues
+    "Serie B": 0.0,
+    "2. Bundesliga": 0.0,
+    "Segunda División": 0.0,
+    "Ligue 2": 0.0,
+    "Scottish Championship": 0.0,
 }
 
 

@@ -150,3 +150,13 @@ def test_a_new_contract_described_in_a_whose_clause_is_no_news(analyser: Analyse
         "interest from Europe.",
     )
     assert _definite(analysis) == set()
+
+
+def test_a_sacking_told_on_from_an_old_date_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Di Matteo looks back",
+        "Rafael Benítez resigned at Real Madrid in 2016 and was dismissed by Newcastle United after 12 games "
+        "the following year.",
+    )
+    assert not any(r.relation.value in ("sacked", "left") for r in analysis.rumours)
