@@ -100,8 +100,15 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
-        rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:the\s+)?(?:\d{{2}}-year-old\s+)?"
-        r"(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:head coach|manager|boss|coach)\b"
+        rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:until now\s+|previously\s+|formerly\s+)?(?:the\s+)?"
+        r"(?:\d{2}-year-old\s+)?(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}"
+        r"(?:head coach|manager|boss|coach)\b"
+    ),
+    # "announced on Saturday the dismissal of Rubén Ferrer as coach of its women's first team"
+    WordGate(
+        rf"\bthe (?:dismissal|sacking|departure|appointment|exit) of (?P<name>{_NAME_BEFORE_BREAK})\s+as\s+"
+        r"(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
+        r"(?:head coach|manager|coach)\b"
     ),
 ]
 

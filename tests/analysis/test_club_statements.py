@@ -42,3 +42,22 @@ def test_a_second_division_club_dismissing_its_coach_is_a_manager_story(analyser
     )
     assert ("Gabi Fernández", "Real Zaragoza", "sacked") in _held(analysis)
     assert analyser.gazetteer.clubs["Real Zaragoza"].league == "Segunda División"
+
+
+def test_the_dismissal_of_a_coach_the_knowledge_base_lacks_announced_by_the_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Real Betis change coach",
+        "Real Betis announced on Monday the dismissal of Tomás Ribera as coach of its women's first team.",
+    )
+    assert ("Tomás Ribera", "Real Betis Women", "sacked") in _held(analysis)
+
+
+def test_a_reserve_coach_until_now_placed_in_charge_is_the_interim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Real Betis change coach",
+        "Real Betis have sacked Manuel Pellegrini. Lucía Rivas, until now coach of the club's reserve side, "
+        "has been placed in interim charge of the team.",
+    )
+    assert ("Lucía Rivas", "Real Betis", "appointed") in _held(analysis)
