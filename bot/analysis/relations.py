@@ -157,6 +157,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
         r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,5}?contract|"
         r"extend(?:ed|s|ing)? (?:the )?contract of|"
+        # "have renewed the contract of coach José Alberto", "renews his deal"
+        r"renew(?:ed|s|ing)? (?:the |his |her )?(?:contract|deal)(?: of)?|contract renewal|"
         r"(?:contract|deal) (?:of (?:[\w'.-]+ ){1,5}?)?(?:has|have) been extended|"
         r"tie[sd]? (?:[\w'.-]+ ){1,3}?down (?:until|to|on|with|for)|"
         r"sign(?:ed|s|ing)? (?:a )?(?:new|fresh)|"

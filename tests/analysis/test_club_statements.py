@@ -61,3 +61,22 @@ def test_a_reserve_coach_until_now_placed_in_charge_is_the_interim(analyser: Ana
         "has been placed in interim charge of the team.",
     )
     assert ("Lucía Rivas", "Real Betis", "appointed") in _held(analysis)
+
+
+def test_renewing_a_coachs_contract_is_an_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Girona keep their coach",
+        "Girona have renewed the contract of coach Míchel until June 2028, the club announced.",
+    )
+    assert ("Míchel", "Girona", "extension") in _held(analysis)
+
+
+def test_a_national_league_club_is_known(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hartlepool United sack manager",
+        "Hartlepool United have sacked manager Simon Grayson after a 4-0 defeat at Rochdale.",
+    )
+    assert ("Simon Grayson", "Hartlepool United", "sacked") in _held(analysis)
+    assert analyser.gazetteer.clubs["Hartlepool United"].league == "National League"

@@ -110,6 +110,7 @@ LEAGUE_SIZES: dict[str, tuple[int, int]] = {
     "Segunda División": (22, 22),
     "Ligue 2": (18, 18),
     "Scottish Championship": (10, 10),
+    "National League": (24, 24),
 }
 WOMEN_LEAGUES = {"NWSL", "WSL", "Liga F"}
 
@@ -143,6 +144,7 @@ COACHED_SHARE: dict[str, float] = {
     "Segunda División": 0.0,
     "Ligue 2": 0.0,
     "Scottish Championship": 0.0,
+    "National League": 0.0,
 }
 
 
