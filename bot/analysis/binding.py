@@ -105,6 +105,10 @@ _UNNAMED_AGENT = re.compile(
     r"\s+by\s+(?:a|an|two|three|four|several|other|\d+)\s+(?:[\w-]+\s+){0,3}?(?:clubs?|sides?|teams?|employers?)\b"
 )
 _AT_RISK = frozenset({Relation.UNDER_PRESSURE, Relation.SACKED})
+# the words between a cue and the club whose result it follows: "… after Celtic's (derby) defeat"
+_AFTER_DEFEAT = re.compile(
+    r"[\w' ]{0,30}?\bafter (?:(?:a|another|the) )?(?=[^.,;]{0,40}?'s? (?:[\w-]+ ){0,2}(?:defeat|loss|draw|exit)\b)"
+)
 _WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|comeback)\b")
 # "as Bournemouth deepen Tottenham's gloom", "after Leeds beat them": the club that won the match
 _BEATS = re.compile(
@@ -199,6 +203,11 @@ def _own(
     home = res.home.get(owner.name)
     if home:
         return [home]
+    if relation in _AT_RISK and (lost := _AFTER_DEFEAT.match(folded, cue.end)):
+        # "… the next manager to lose his job after Celtic's defeat at Ibrox": the club that lost
+        beaten = [c for c in clubs if c.start == lost.end()]
+        if beaten and beaten[0].name not in former:
+            return [beaten[0].name]
     local = {
         c.name
         for c in pool

@@ -223,3 +223,17 @@ def test_our_coach_in_a_club_presidents_words_stays_at_his_club_and_an_interview
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Xabi Alonso", "Real Madrid", "stays")
     }
+
+
+def test_pressure_after_a_clubs_defeat_is_at_that_club_with_another_name_in_the_sentence(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Odds tumble",
+        "Bookmakers make Wilfried Nancy favourite to be the next manager to lose his job after Celtic's defeat "
+        "at Ibrox, with Brendan Rodgers tipped for a return.",
+    )
+    assert ("Wilfried Nancy", "Celtic", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
