@@ -163,6 +163,8 @@ _ANNOUNCED = re.compile(
     # "Conte has told De Laurentiis he will leave": his own announcement to the club
     r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
 )
+_WOULD = re.compile(r"\bwould\s+$")
+_CONDITION = re.compile(r"\b(?:if|unless|should|were)\b")
 _WILL_GO = re.compile(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
@@ -349,6 +351,12 @@ def classify(
             return Factuality.DENIED  # "says he has no intention of leaving": his own denial
         if relation is Relation.LEFT and _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_end):
             return Factuality.DONE  # "said he will not continue as Uruguay coach": his own announcement
+        if (
+            relation is Relation.LEFT
+            and _WOULD.search(folded, max(clause.start, cue_start - 12), cue_start)
+            and not _CONDITION.search(folded, cue_end, sentence.end)
+        ):
+            return Factuality.DONE  # "telling reporters he would step down after the finals": "will", reported
         return Factuality.DONE if _PERFECT.search(before[-30:]) else Factuality.REPORTED
     will = _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_end)
     if relation is Relation.LEFT and will and he_said_after(folded, sentence, owner[1], cue_start):

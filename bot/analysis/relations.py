@@ -154,7 +154,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed|"
         r"(?:said|says|say|saying) goodbye|"
         # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
-        r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year)|"
+        r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match)|"
         r"(?:season|campaign) (?:will|is going to) be (?:his|her) (?:last|final)\b",
     ),
     (
@@ -193,7 +193,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has |have )?commit(?:ted|s) (?:his|her) (?:long-term )?future|"
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
-        r"will (?:still )?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
+        r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
+        # "already planning next season with him": the club's word that he stays
+        r"planning (?:for )?next season with\b|"
         r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
         r"(?:confidence|backing|support)|"
         # (not "stays calm", "stay top", "stay in the title race")

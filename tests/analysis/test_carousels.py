@@ -3,6 +3,8 @@ a question over whether a club keeps its coach, a coach's own answer to a questi
 
 from __future__ import annotations
 
+import pytest
+
 from bot.analysis.analyser import Analyser
 from bot.domain import Analysis, Article, Factuality
 
@@ -107,3 +109,35 @@ def test_the_town_of_nice_is_a_place_not_the_club(analyser: Analyser) -> None:
     # guard: passes with and without the aliases (no club is named at all without them)
     analysis = _analyse(analyser, "Alonso's summer", "Xabi Alonso was on holiday in Nice when Real Madrid called.")
     assert "OGC Nice" not in analysis.clubs
+
+
+def test_a_coach_who_said_he_would_step_down_after_a_tournament_announced_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Clarke's farewell",
+        "Steve Clarke said on Thursday that the World Cup will be his last tournament as Scotland manager, "
+        "telling reporters he would step down after the finals.",
+    )
+    assert _held(analysis).get(("Steve Clarke", "Scotland", "left")) is Factuality.DONE
+
+
+def test_a_coach_who_would_step_down_if_asked_has_not_announced_anything(analyser: Analyser) -> None:
+    # guard: passes with and without the rule above (the condition keeps it open)
+    analysis = _analyse(
+        analyser,
+        "Clarke's future",
+        "Steve Clarke said he would step down as Scotland manager if the federation asked him to.",
+    )
+    assert _held(analysis).get(("Steve Clarke", "Scotland", "left")) is not Factuality.DONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Igli Tare told DAZN that AC Milan are already planning next season with Massimiliano Allegri.",
+        "Massimiliano Allegri said on Saturday that he will 'be here next season' at AC Milan.",
+    ],
+)
+def test_a_club_or_coach_saying_he_stays_in_their_own_words(analyser: Analyser, text: str) -> None:
+    analysis = _analyse(analyser, "Allegri's future", text)
+    assert ("Massimiliano Allegri", "AC Milan", "stays") in _held(analysis)
