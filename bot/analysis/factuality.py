@@ -163,6 +163,7 @@ _ANNOUNCED = re.compile(
     # "Conte has told De Laurentiis he will leave": his own announcement to the club
     r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
 )
+_DECISION_TO = re.compile(r"\bdecision to\s+$")
 _WOULD = re.compile(r"\bwould\s+$")
 _CONDITION = re.compile(r"\b(?:if|unless|should|were)\b")
 _WILL_GO = re.compile(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
@@ -446,6 +447,10 @@ def classify(
         return Factuality.DONE  # "Blackburn Rovers are delighted to confirm the appointment of …": a club's own words
     if _LEFT_TO.search(before):
         return Factuality.DONE  # "has left Ipswich to become Palace's new manager": the move is made
+    if _DECISION_TO.search(before) and (
+        _ANNOUNCED.search(folded, sentence.start, cue_start) or _ANNOUNCED.search(folded, cue_end, sentence.end)
+    ):
+        return Factuality.DONE  # "Werder Bremen's decision to dismiss Horst Steffen, announced by the club": made
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"
     return Factuality.DONE

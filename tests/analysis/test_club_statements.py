@@ -80,3 +80,19 @@ def test_a_national_league_club_is_known(analyser: Analyser) -> None:
     )
     assert ("Simon Grayson", "Hartlepool United", "sacked") in _held(analysis)
     assert analyser.gazetteer.clubs["Hartlepool United"].league == "National League"
+
+
+def test_a_clubs_announced_decision_to_dismiss_its_coach_is_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bremen were right",
+        "Werder Bremen's decision to dismiss Horst Steffen, announced by the club on Sunday evening, was the "
+        "right one.",
+    )
+    assert ("Horst Steffen", "Werder Bremen", "sacked") in _held(analysis)
+
+
+def test_a_decision_to_dismiss_a_coach_still_to_come_is_no_sacking(analyser: Analyser) -> None:
+    # guard: passes with and without the rule above (nothing is announced)
+    analysis = _analyse(analyser, "Bremen to decide", "A decision to dismiss Horst Steffen is expected on Monday.")
+    assert ("Horst Steffen", "Werder Bremen", "sacked") not in _held(analysis)
