@@ -173,7 +173,8 @@ def extract_claims(
         here = people_by_sentence.get(sentence.index, [])
         entry = ranked_entry(text, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
         if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
-            claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6))
+            odds = Factuality.POSSIBLE if entry[2] else Factuality.DONE
+            claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6, factuality=odds))
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = vacancy_club(folded, sentence, here, clubs, res)

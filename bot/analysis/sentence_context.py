@@ -42,24 +42,28 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
 _RANK = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
 _BRACKET = re.compile(r"\s*\(\s*")
 _ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:]\s*[^.!?\n]{0,40})?\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_ODDS_TAIL = re.compile(r"\s*[-–—:]\s*(?:\d{1,3}/\d{1,3}|evens|odds-on)[.!]?\s*")
 
 
 def ranked_entry(
     text: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], sentences: list[Sentence]
-) -> tuple[str, str] | None:
-    """A line of a ranked list that names a manager and, in brackets, his club: who and where."""
+) -> tuple[str, str, bool] | None:
+    """A line of a ranked list that names a manager and, in brackets, his club: who, where, and whether the
+    line gives the bookmakers' odds (a price on his exit, not a ranking of pressure)."""
     if sentence.index == 0 or len(people) != 1 or len(clubs) != 1:
         return None
     if sentences[sentence.index - 1].paragraph == sentence.paragraph:
         return None  # a paragraph of its own
     person, club = people[0], clubs[0]
-    if not (
-        _RANK.fullmatch(text, sentence.start, person.start)
-        and _BRACKET.fullmatch(text, person.end, club.start)
-        and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
-    ):
+    if not _RANK.fullmatch(text, sentence.start, person.start):
         return None
-    return person.name, club.name
+    bracketed = _BRACKET.fullmatch(text, person.end, club.start) and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
+    # "Keith Andrews, Brentford – 4/1.": the club after a comma and the odds after a dash
+    listed = _COMMA.fullmatch(text, person.end, club.start) and _ODDS_TAIL.fullmatch(text, club.end, sentence.end)
+    if not (bracketed or listed):
+        return None
+    return person.name, club.name, bool(listed)
 
 
 # (a labelled entry of a page of many sports or topics; "09:20 - BREAKING:" on one story's page is not)

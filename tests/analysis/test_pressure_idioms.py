@@ -23,3 +23,18 @@ def test_a_job_at_risk_in_the_words_of_columns_and_odds(analyser: Analyser, titl
     assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_an_entry_of_a_sack_race_written_name_comma_club_dash_odds_is_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Premier League sack race: the odds on every contender",
+            text="The bookmakers have priced up the first casualty.\n\n"
+            "Thomas Frank, Tottenham – 4/1. A poor start would shorten that quickly.\n\n"
+            "Arne Slot, Liverpool – 33/1. A price for the optimists.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+    # (a price on his exit is a possibility, as betting is)
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure", "possible") in held
+    assert ("Arne Slot", "Liverpool", "under_pressure", "possible") in held
