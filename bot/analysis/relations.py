@@ -225,6 +225,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"unveil(?:ed|s)?|"
         r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
         r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
+        # "will return to PSV as head coach next season": back in the job
+        r"return(?:s|ed|ing)? (?:to [\w'.&-]+(?: [\w'.&-]+){0,3} )?as (?:its |their |the )?(?:new )?"
+        r"(?:head coach|manager|coach|boss)\b|"
         r"(?:confirm|announc)(?:e|ed|es|s)? the appointment of (?:[\w'.-]+ ){1,4}?"
         r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)|"
         r"confirm(?:ed|s)? (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"

@@ -96,3 +96,12 @@ def test_a_decision_to_dismiss_a_coach_still_to_come_is_no_sacking(analyser: Ana
     # guard: passes with and without the rule above (nothing is announced)
     analysis = _analyse(analyser, "Bremen to decide", "A decision to dismiss Horst Steffen is expected on Monday.")
     assert ("Horst Steffen", "Werder Bremen", "sacked") not in _held(analysis)
+
+
+def test_a_coach_announced_to_return_as_head_coach_is_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Xavi back at Barcelona",
+        "Xavi will return to Barcelona as head coach next season, the club announced on Monday.",
+    )
+    assert ("Xavi Hernández", "Barcelona", "appointed") in _held(analysis)
