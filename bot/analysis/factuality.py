@@ -419,6 +419,12 @@ def classify(
         )
     ):
         return Factuality.POSSIBLE  # "opened talks with X over a contract extension": not signed yet
+    if (
+        relation is Relation.LEFT
+        and clause.kind is Kind.RELATIVE
+        and _WILL_GO.search(folded, max(clause.start, cue_start - 25), cue_start)
+    ):
+        return Factuality.DONE  # "Ron Jans, who will retire at the end of the season": told as settled
     if reported_exit_to_come(text, folded, sentence, relation, cue_start) and not _ANNOUNCED.search(
         folded, sentence.start, sentence.end
     ):

@@ -105,3 +105,13 @@ def test_a_coach_announced_to_return_as_head_coach_is_appointed(analyser: Analys
         "Xavi will return to Barcelona as head coach next season, the club announced on Monday.",
     )
     assert ("Xavi Hernández", "Barcelona", "appointed") in _held(analysis)
+
+
+def test_a_coach_who_will_retire_at_the_end_of_the_season_told_in_passing_is_leaving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Feyenoord shortlist",
+        "Feyenoord have put Dick Schreuder on their list to succeed Robin van Persie, who will step down at the "
+        "end of the season.",
+    )
+    assert ("Robin van Persie", "Feyenoord", "left") in _held(analysis)
