@@ -31,6 +31,7 @@ from bot.domain import (
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}
 _EXIT = {Relation.SACKED, Relation.LEFT}
+_EXIT_OR_PRESSURE = {Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE}
 _SOFT = {Relation.LINKED, Relation.TALKS, Relation.UNDER_PRESSURE}
 _TIER_ADJUST = {
     Tier.OFFICIAL: 0.3,
@@ -346,6 +347,12 @@ class Analyser:
             ):
                 # "X's job is hanging by a thread … he insisted he would not walk away": the news is the pressure
                 top = min(pressed, key=lambda c: c.sentence)
+            if top.relation is Relation.STAYS and (
+                denial := [c for c in told if c.relation is Relation.DENIED and c.event in _EXIT_OR_PRESSURE]
+            ):
+                # "the club denied he would be sacked … 'he is our coach'": the news is the denial of the
+                # sacking, which the backing repeats
+                top = min(denial, key=lambda c: c.sentence)
             if top.relation in _EXIT and top.generic:
                 # "exit", "parted company" say less than "sacked" or "resigned" elsewhere in the story.
                 specific = [c for c in claims if c.relation in _EXIT and not c.generic]

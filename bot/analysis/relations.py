@@ -194,8 +194,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
         r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
-        # "already planning next season with him": the club's word that he stays
-        r"planning (?:for )?next season with\b|"
+        # "Oliver is our manager", "already planning next season with him": the club's word that he stays
+        r"(?:is|remains) our (?:coach|manager|head coach|trainer)\b|planning (?:for )?next season with\b|"
         r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
         r"(?:confidence|backing|support)|"
         # (not "stays calm", "stay top", "stay in the title race")

@@ -115,3 +115,21 @@ def test_a_coach_who_will_retire_at_the_end_of_the_season_told_in_passing_is_lea
         "end of the season.",
     )
     assert ("Robin van Persie", "Feyenoord", "left") in _held(analysis)
+
+
+def test_a_club_official_saying_he_is_our_manager_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Parish backs Glasner",
+        "Crystal Palace chairman Steve Parish said on Friday that Oliver Glasner is our manager.",
+    )
+    assert ("Oliver Glasner", "Crystal Palace", "stays") in _held(analysis)
+
+
+def test_a_denied_sacking_backed_with_he_is_our_coach_stays_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brentford back Andrews",
+        "Brentford have denied that Keith Andrews will be sacked: Keith Andrews is our head coach, the club said.",
+    )
+    assert _held(analysis) == {("Keith Andrews", "Brentford", "denied")}
