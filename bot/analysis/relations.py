@@ -49,7 +49,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter)|"
         # "running out of road", "will learn his fate", "(will find out) whether he has a future at"
         r"run(?:ning|s)? out of road|learn(?:s|ed|ing)? (?:his|her) fate|"
-        r"whether (?:he|she) (?:still )?has a future\b|"
+        r"whether (?:he|she) (?:still )?has a future\b|(?:still )?have a future (?:as|at|with|in charge)\b(?=[^?]*\?)|"
         # "make him 1/3 to be gone", "odds-on to be sacked": the bookmakers' view of his job
         r"(?:(?<=\d )|(?<=odds-on )|(?<=evens )|(?<=favourite )|(?<=shot ))to (?:be (?:gone|sacked|axed|dismissed)|"
         r"lose (?:his|her) job)\b|"

@@ -16,6 +16,7 @@ from bot.domain import Article
         ("Spurs news", "Thomas Frank will learn his fate at Tottenham after Sunday's game."),
         ("Spurs news", "Thomas Frank will find out on Thursday whether he has a future at Tottenham."),
         ("Spurs news", "Bookmakers make Thomas Frank 1/3 to be gone from Tottenham before the end of the season."),
+        ("Does Thomas Frank still have a future at Tottenham?", ""),
     ],
 )
 def test_a_job_at_risk_in_the_words_of_columns_and_odds(analyser: Analyser, title: str, text: str) -> None:
