@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.analysis.anaphora import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps, sentence_of
-from bot.analysis.relations import ANAPHORA, NATIONALITY_NOUNS
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 

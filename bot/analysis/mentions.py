@@ -6,12 +6,12 @@ import itertools
 import re
 from collections.abc import Mapping
 
+from bot.analysis.anaphora import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
-from bot.analysis.relations import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
