@@ -133,3 +133,13 @@ def test_a_denied_sacking_backed_with_he_is_our_coach_stays_a_denial(analyser: A
         "Brentford have denied that Keith Andrews will be sacked: Keith Andrews is our head coach, the club said.",
     )
     assert _held(analysis) == {("Keith Andrews", "Brentford", "denied")}
+
+
+def test_a_liga_mx_club_is_known(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pachuca change coach",
+        "Pachuca have sacked head coach Jaime Lozano after a home defeat by Tigres, the club said.",
+    )
+    assert ("Jaime Lozano", "Pachuca", "sacked") in _held(analysis)
+    assert analyser.gazetteer.clubs["Pachuca"].league == "Liga MX"

@@ -111,6 +111,7 @@ LEAGUE_SIZES: dict[str, tuple[int, int]] = {
     "Ligue 2": (18, 18),
     "Scottish Championship": (10, 10),
     "National League": (24, 24),
+    "Liga MX": (18, 18),
 }
 WOMEN_LEAGUES = {"NWSL", "WSL", "Liga F"}
 
@@ -145,6 +146,7 @@ COACHED_SHARE: dict[str, float] = {
     "Ligue 2": 0.0,
     "Scottish Championship": 0.0,
     "National League": 0.0,
+    "Liga MX": 0.0,
 }
 
 
