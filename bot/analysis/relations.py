@@ -196,6 +196,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
         # "Oliver is our manager", "already planning next season with him": the club's word that he stays
         r"(?:is|remains) our (?:coach|manager|head coach|trainer)\b|planning (?:for )?next season with\b|"
+        # "I am Feyenoord's coach, with a contract until 2027": his own word on where he is
+        r"(?:i am|i'm) [\w.-]+(?: [\w.-]+)?'s? (?:coach|manager|head coach)\b|(?:i am|i'm) the (?:coach|manager) of\b|"
         r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
         r"(?:confidence|backing|support)|"
         # (not "stays calm", "stay top", "stay in the title race")

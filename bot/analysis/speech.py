@@ -29,6 +29,8 @@ _FIRST_PERSON = re.compile(r"(?:^|[\"'(\s])(?:i|i'm|i've|i'll|we|we're|we've|we'
 
 def own_words(folded: str, sentence: Sentence, owner_start: int, owner_end: int, cue_start: int) -> bool:
     """The cue stands in the manager's own words: "X insists he…" or a first-person quote."""
+    if folded.startswith(("i am ", "i'm "), cue_start):
+        return True  # "'I am Feyenoord's coach'": the cue is his own first person
     if owner_end <= cue_start:
         between = folded[owner_end:cue_start]
         if len(between) < 120 and (_SPEECH.search(between) or (_SPEAKING.search(between) and _SELF.search(between))):

@@ -141,3 +141,13 @@ def test_a_coach_who_would_step_down_if_asked_has_not_announced_anything(analyse
 def test_a_club_or_coach_saying_he_stays_in_their_own_words(analyser: Analyser, text: str) -> None:
     analysis = _analyse(analyser, "Allegri's future", text)
     assert ("Massimiliano Allegri", "AC Milan", "stays") in _held(analysis)
+
+
+def test_a_coach_saying_i_am_this_clubs_coach_is_staying(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Slot asked about Netherlands job",
+        "Arne Slot, asked about the national team on Thursday, said: 'I am Liverpool's coach, with a contract "
+        "until 2027. That is all I am thinking about.'",
+    )
+    assert _held(analysis).get(("Arne Slot", "Liverpool", "stays")) is Factuality.REPORTED
