@@ -16,6 +16,8 @@ OLD_DATE = WordGate(
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
+    # "points to the summer of 2013, when …"
+    r"\bthe (?:summer|spring|autumn|winter) of (?:19|20)\d\d\b",
     # "On 13 June 2018, …", "on June 13, 2018"
     r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",

@@ -160,3 +160,12 @@ def test_a_sacking_told_on_from_an_old_date_is_history(analyser: Analyser) -> No
         "the following year.",
     )
     assert not any(r.relation.value in ("sacked", "left") for r in analysis.rumours)
+
+
+def test_a_pursuit_in_a_when_clause_after_an_old_summer_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes looks back",
+        "Moyes remembers the summer of 2013, when Manchester United's pursuit of Cesc Fàbregas dragged on for weeks.",
+    )
+    assert not analysis.rumours
