@@ -48,7 +48,9 @@ _CUES: list[tuple[Relation, str]] = [
         # "Will Andreatta survive Scotland's qualifying slump?", "whether she is the right coach to turn it around"
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter)|"
         # "running out of road", "will learn his fate", "(will find out) whether he has a future at"
-        r"run(?:ning|s)? out of road|learn(?:s|ed|ing)? (?:his|her) fate|"
+        r"run(?:ning|s)? out of road|learn(?:s|ed|ing)? (?:his|her) fate|on borrowed time|"
+        r"(?:position|job|future) (?:at [\w'. &-]{1,30} )?(?:now )?(?:looks|seems|is|appears) "
+        r"(?:increasingly |completely )?untenable|"
         r"whether (?:he|she) (?:still )?has a future\b|(?:still )?have a future (?:as|at|with|in charge)\b(?=[^?]*\?)|"
         # "make him 1/3 to be gone", "odds-on to be sacked": the bookmakers' view of his job
         r"(?:(?<=\d )|(?<=odds-on )|(?<=evens )|(?<=favourite )|(?<=shot ))to (?:be (?:gone|sacked|axed|dismissed)|"

@@ -17,6 +17,8 @@ from bot.domain import Article
         ("Spurs news", "Thomas Frank will find out on Thursday whether he has a future at Tottenham."),
         ("Spurs news", "Bookmakers make Thomas Frank 1/3 to be gone from Tottenham before the end of the season."),
         ("Does Thomas Frank still have a future at Tottenham?", ""),
+        ("Spurs news", "Thomas Frank's position at Tottenham looks untenable after a fourth defeat in five."),
+        ("Thomas Frank on borrowed time at Tottenham", ""),
     ],
 )
 def test_a_job_at_risk_in_the_words_of_columns_and_odds(analyser: Analyser, title: str, text: str) -> None:
