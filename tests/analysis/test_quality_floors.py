@@ -93,7 +93,7 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
 
 # The newest unseen sets, under the relation-F1 floor, held where their general causes fixed so far bring
 # them (their READMEs have the first measurement and where each stands), until they meet it.
-_BELOW = [("analysis-set23", 0.76, 0.95), ("analysis-set24", 0.75, 0.95), ("analysis-set25", 0.67, 0.95)]
+_BELOW = [("analysis-set23", 0.76, 0.95), ("analysis-set24", 0.75, 0.95), ("analysis-set25", 0.69, 0.95)]
 
 
 @pytest.mark.parametrize(("story_set", "f1", "accuracy"), _BELOW)
