@@ -10,6 +10,7 @@ from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps, sentence_of
+from bot.analysis.subjects import stranger_named
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 
@@ -51,17 +52,6 @@ def _strangers_relative(text: str, out: Resolved, sentence: Sentence, position: 
 
 # the verb between a name and an object pronoun ("Slot wants him", "Arteta has told her"): not himself
 _OBJECT_OF = re.compile(r" (?!(?:that|who|said|says)\b)(?:[a-z'-]+ ){1,2}")
-
-
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: (?:van|de|der|di|da|von|le) )?(?: [A-Z][\w'’-]+)+")
-
-
-def _stranger_between(text: str, out: Resolved, lo: int, hi: int) -> bool:
-    """Someone the article does not know is named in full between a manager and a description."""
-    for name in _FULL_NAME.finditer(text, lo, hi):
-        if not overlaps(out, *name.span()) and not any(fold(w) in NOT_PEOPLE for w in name.group().split()):
-            return True
-    return False
 
 
 def _subject_of(sentence: Sentence, people: list[PersonRef]) -> PersonRef | None:
@@ -122,7 +112,7 @@ def resolve_anaphora(
                 continue  # "caretaker Darren Fletcher, who will return to his role": Fletcher's role
             if phrase in ("him", "her") and _OBJECT_OF.fullmatch(folded, target.end, match.start()):
                 continue  # "Slot wants him to stay": the object of his own verb is someone else
-            if text and not pronoun and _stranger_between(text, out, target.end, match.start()):
+            if text and not pronoun and stranger_named(text, out, target.end, match.start()):
                 continue  # "Sørensen says Thomas Müller …, after the 37-year-old agreed": the player's age
         added.append(
             PersonRef(

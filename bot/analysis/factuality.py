@@ -319,6 +319,13 @@ def is_background(
     return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
 
 
+def _announced_around(folded: str, sentence: Sentence, cue_start: int, cue_end: int) -> bool:
+    """The sentence says, before or after the cue, that what it tells was announced."""
+    return bool(
+        _ANNOUNCED.search(folded, sentence.start, cue_start) or _ANNOUNCED.search(folded, cue_end, sentence.end)
+    )
+
+
 def classify(
     text: str,
     folded: str,
@@ -436,10 +443,8 @@ def classify(
     expected = _EXPECTED.findall(before)
     if expected:
         # (the cue's own word is no announcement: "will be confirmed as head coach")
-        announced = (
-            _ANNOUNCED.search(folded, sentence.start, cue_start)
-            or _ANNOUNCED.search(folded, cue_end, sentence.end)
-            or _ANNOUNCEMENT_NEXT.match(folded, sentence.end, sentence.end + 240)
+        announced = _announced_around(folded, sentence, cue_start, cue_end) or _ANNOUNCEMENT_NEXT.match(
+            folded, sentence.end, sentence.end + 240
         )
         future_only = all(FUTURE_ONLY.fullmatch(word) for word in expected)
         # "will take caretaker charge for Saturday's game": an interim appointment is made, not mooted.
@@ -453,9 +458,7 @@ def classify(
         return Factuality.DONE  # "Blackburn Rovers are delighted to confirm the appointment of …": a club's own words
     if _LEFT_TO.search(before):
         return Factuality.DONE  # "has left Ipswich to become Palace's new manager": the move is made
-    if _DECISION_TO.search(before) and (
-        _ANNOUNCED.search(folded, sentence.start, cue_start) or _ANNOUNCED.search(folded, cue_end, sentence.end)
-    ):
+    if _DECISION_TO.search(before) and _announced_around(folded, sentence, cue_start, cue_end):
         return Factuality.DONE  # "Werder Bremen's decision to dismiss Horst Steffen, announced by the club": made
     if _HEADLINE_TO.search(before):
         return Factuality.EXPECTED  # "Maresca to leave Chelsea", "clearing the way for him to become…"

@@ -130,9 +130,9 @@ def vacancy_club(
     said = _VACANCY.search(folded, sentence.start, sentence.end)
     if said is None or len({c.name for c in clubs}) != 1:
         return None
-    clauses = split_clauses(folded, sentence)
     # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and
     # the club must stand in one statement.
+    clauses = split_clauses(folded, sentence)
     home = clause_at(clauses, said.start())
     # ("Manchester United will spend the season with Carrick, but the search for Amorim's successor is
     # under way": two main clauses about one club)

@@ -25,13 +25,14 @@ _TOLD_HE = re.compile(
 # "Slot wants him to stay", "urged her to sign": the cue is what the manager wants of someone else
 _WANTS_OF = re.compile(
     r"\b(?:wants?|wanted|wanting|asked|asks|urged|urges|expects?|expected|persuad\w+|convinc\w+|begged|"
-    r"encourag\w+|would like|'d like|would love|hopes?|hoped) (?:him|her|them) (?:to )?(?:[\w'-]+ )?$"
+    r"encourag\w+|would like|'d like|would love|hopes?|hoped) (?:him|her|them) (?:to )?(?:[\w'-]+ )?$",
+    re.IGNORECASE,
 )
 
 
 def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> bool:
     """Another (unknown) person stands between the manager and the cue: the cue is about them."""
-    if _WANTS_OF.search(text[lo:hi].lower()):
+    if _WANTS_OF.search(text, lo, hi):
         return True
     told = _TOLD_HE.search(text, lo, hi)
     if told is not None:
@@ -52,13 +53,20 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
 _NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+")
 
 
-def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
-    """The sentence is about someone else: it starts with, or names, a person we do not know."""
-    for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
+def stranger_named(text: str, res: Resolved, lo: int, hi: int) -> bool:
+    """Someone the article does not know is named in full between ``lo`` and ``hi``."""
+    for match in _NAME_PAIR.finditer(text, lo, hi):
         if overlaps(res, match.start(), match.end()):
             continue
         if not any(fold(w).removesuffix("'s") in NOT_PEOPLE for w in match.group().split()):
             return True
+    return False
+
+
+def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
+    """The sentence is about someone else: it starts with, or names, a person we do not know."""
+    if stranger_named(text, res, sentence.start, sentence.end):
+        return True
     first = _PERSON_WORD.match(
         text,
         sentence.start
