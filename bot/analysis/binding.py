@@ -62,6 +62,8 @@ class Scene:
     section: str | None = None  # the club named by the heading of this part of a round-up
     vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
     linked: Mapping[str, str] = field(default_factory=dict)  # the club each manager was last linked with
+    pressed: str | None = None  # the club of a job this sentence says is at risk ("weighing up X's position")
+    listed: str | None = None  # the club of the last list of candidates ("… are also on it")
 
     def vacancy_of(self, owner: PersonRef, res: Resolved) -> str | None:
         """The open job, unless the man who left it stands in the owner's sentence: "McKenna replaces
@@ -392,6 +394,9 @@ def _target(
         inside = [c for c in candidates if cue.start <= c.start and c.end <= cue.end]
         best = inside[0] if inside else min(candidates, key=lambda c: _target_score(folded, cue, c))
         return _with_coordinated(folded, best, candidates)
+    succeeding = _SUCCESSION.match(folded, cue.start, cue.end) is not None
+    if succeeding and scene.pressed and scene.pressed not in own:
+        return [scene.pressed]  # "X's position is in doubt, and Y heads the list of possible successors"
     if any(c.start not in res.descriptors and c.name not in own for c in pool):
         return []  # the clause names clubs, none of them a destination
     if _UNNAMED.match(folded, cue.end, clause.end):
@@ -399,6 +404,8 @@ def _target(
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
     fallbacks = [scene.vacancy, scene.section]
+    if _ON_IT.match(folded, cue.start, cue.end):
+        fallbacks.insert(0, scene.listed)  # "Iraola and McKenna are also on it": the list just told
     if cue.relation is Relation.DENIED and _THE_LINK.match(folded, cue.end):
         fallbacks.insert(0, scene.linked.get(owner.name))  # "played down the link": the one just told
     if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
@@ -410,6 +417,10 @@ def _target(
             return [target]
     return []
 
+
+# Words for the man who would follow another in his job, and for a place on the list just told.
+_SUCCESSION = re.compile(r"(?:possible |potential |likely )?(?:successors?|replacements?|succeed|succession)\b")
+_ON_IT = re.compile(r"on (?:it|that list|the list)\b")
 
 # The cue's object is clubs the story does not name: no club to pin the claim on.
 _UNNAMED = re.compile(
@@ -452,3 +463,25 @@ def _with_coordinated(folded: str, best: ClubRef, pool: list[ClubRef]) -> list[s
             names.append(ordered[i + step].name)
             i += step
     return list(dict.fromkeys(names))
+
+
+# "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
+_GAPPED = re.compile(r"\s*,?\s+and\s+$")
+
+
+def gapped_pairs(folded: str, cue: Cue, clubs: list[ClubRef], people: list[PersonRef]) -> list[tuple[PersonRef, str]]:
+    """ "X was dismissed by Wolfsburg and Y by Mainz": each later pair shares the first's verb."""
+    agent = next((c for c in clubs if _BY.fullmatch(folded, cue.end, c.start)), None)
+    if agent is None:
+        return []
+    found: list[tuple[PersonRef, str]] = []
+    position = agent.end
+    for person in (p for p in people if p.start >= agent.end):
+        if not _GAPPED.fullmatch(folded, position, person.start):
+            break
+        club = next((c for c in clubs if _BY.fullmatch(folded, person.end, c.start)), None)
+        if club is None:
+            break
+        found.append((person, club.name))
+        position = club.end
+    return found

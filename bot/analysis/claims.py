@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.analysis.binding import EXITS, Scene, bind
+from bot.analysis.binding import EXITS, Scene, bind, gapped_pairs
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cue_owner import (
     antecedent_of,
@@ -77,10 +77,8 @@ _GENERIC_EXIT = re.compile(
     r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
     r"(?:as|in charge|beyond|at)"
 )
-# "X was dismissed by Wolfsburg and Y by Mainz": the verb is not repeated for the second pair.
 # Events a club or manager announces ahead of time ("will leave at the end of the season").
 _ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
-_GAPPED = re.compile(r"\s*,?\s+and\s+$")
 
 # "Mourinho, appointed four days after the sacking": an event noun the story has told already.
 _EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
@@ -156,6 +154,7 @@ def extract_claims(
 
     section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
     linked: dict[str, str] = {}  # the club each manager was last linked with ("played down the link")
+    last_list: str | None = None  # the club of the last list of candidates told
     for sentence in sentences:
         heading = heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         if heading is not None:
@@ -237,7 +236,7 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = wording_strength(folded, sentence)
-        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by, linked)
+        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by, linked, listed=last_list)
         for claim in reading.claims(people, here, clubs, cues, scene):
             clause_of = clause_at(reading.clauses, claim.cue.start)
             # ("will remain in interim charge": the caretaker stays on, he is not newly appointed)
@@ -261,6 +260,7 @@ def extract_claims(
             )
             if claim.cue.relation in _LINKING:
                 linked[claim.manager] = claim.club
+                last_list = claim.club if claim.cue.relation is Relation.LINKED else last_list
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
                 vacancy, vacated_by = claim.club, claim.manager  # the job that manager leaves is now open
     return claims
@@ -454,7 +454,12 @@ class _Reading:
                         exits.add((person.name, club))
                     if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):
                         scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
-            found += self._gapped(cue, clubs, people, factuality, stage, caretaker)
+                    elif stage is Relation.UNDER_PRESSURE:
+                        scene = replace(scene, pressed=club)
+            found += [
+                _Claim(person.name, club, cue, factuality, stage, caretaker)
+                for person, club in gapped_pairs(self.folded, cue, clubs, people)
+            ]
         return found
 
     def _cut_by_list(self, person: PersonRef) -> bool:
@@ -462,32 +467,6 @@ class _Reading:
         the first name stands in is the list's own."""
         own = clause_at(self.clauses, person.start)
         return own.kind is not Kind.MAIN and own.end - person.end <= 1 and self.folded.startswith(",", person.end)
-
-    def _gapped(
-        self,
-        cue: Cue,
-        clubs: list[ClubRef],
-        people: list[PersonRef],
-        factuality: Factuality,
-        stage: Relation,
-        caretaker: bool,
-    ) -> list[_Claim]:
-        """ "X was dismissed by Wolfsburg and Y by Mainz": the second pair shares the first's verb."""
-        folded = self.folded
-        agent = next((c for c in clubs if re.fullmatch(r"\s+by\s+(?:the\s+)?", folded[cue.end : c.start])), None)
-        if agent is None:
-            return []
-        found: list[_Claim] = []
-        position = agent.end
-        for person in (p for p in people if p.start >= agent.end):
-            if not _GAPPED.fullmatch(folded, position, person.start):
-                break
-            club = next((c for c in clubs if re.fullmatch(r"\s+by\s+(?:the\s+)?", folded[person.end : c.start])), None)
-            if club is None:
-                break
-            found.append(_Claim(person.name, club.name, cue, factuality, stage, caretaker))
-            position = club.end
-        return found
 
 
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")

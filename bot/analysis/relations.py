@@ -25,7 +25,8 @@ PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 # "considering"): the story holds him as a possibility, not as the club's settled interest.
 CANDIDATE_LIST = re.compile(
     r".*?\b(?:shortlist|list|candidates?|frontrunners|front-runners|favou?rites|contenders|names|options?|profiles|"
-    r"in the frame|in the running|considering|being considered|been considered|under consideration|weigh|mull|ponder)"
+    r"in the frame|in the running|considering|being considered|been considered|under consideration|weigh|mull|ponder|"
+    r"on it)"
 )
 
 # Order matters where two cues start at the same place: the first alternative wins.
@@ -323,13 +324,13 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
         r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|"
         r"top of (?:the|their|his|her|milan.s|the club.s) (?:list|shortlist|wishlist)|"
-        r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|"
+        r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|(?<=also )on (?:it|that list)\b|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
-        r"(?:replace|succeed|successor|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
+        r"(?:replace|succeed|successors?|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|could (?:be|become) (?:the )?next|"
         # ("bookmakers make him 1/3 to be gone": the odds on his exit, not a link)
         r"bookmakers(?![\w'’/ ]{0,40}?\bto (?:be (?:gone|sacked|axed|dismissed)|lose (?:his|her) job))|"

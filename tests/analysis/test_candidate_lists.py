@@ -1,0 +1,51 @@
+"""Lists of candidates as columns write them: the successors to a manager whose job is in doubt, names
+added to a list already told, and a list set out one paragraph a name."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article, Factuality
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> dict[tuple[str, str, str], Factuality]:
+    return {(r.manager, r.club, r.relation.value): r.factuality for r in analysis.rumours}
+
+
+def test_possible_successors_to_a_manager_under_review_are_linked_with_his_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton weigh up their options",
+        "Everton's owners are weighing up David Moyes's position after a fifth straight defeat, and Graham "
+        "Potter heads the list of possible successors.",
+    )
+    held = _held(analysis)
+    assert held.get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
+    assert ("David Moyes", "Everton", "under_pressure") in held
+
+
+def test_names_also_on_a_list_are_linked_with_the_club_of_that_list(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton weigh up their options",
+        "Everton's owners are weighing up David Moyes's position after a fifth straight defeat, and Graham "
+        "Potter heads the list of possible successors. Brentford's Keith Andrews and Crystal Palace's Oliver "
+        "Glasner are also on it.",
+    )
+    held = _held(analysis)
+    assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+    assert held.get(("Oliver Glasner", "Everton", "linked")) is Factuality.POSSIBLE
+    assert not any(club in ("Brentford", "Crystal Palace") for _, club, _ in held)
+
+
+def test_a_successor_already_in_a_job_is_not_news_about_the_managers_club(analyser: Analyser) -> None:
+    # guard: "successor" that describes who someone is, with no job at risk in the sentence, binds nothing
+    analysis = _analyse(
+        analyser,
+        "Brentford settle in",
+        "Keith Andrews, Thomas Frank's successor at Brentford, said the squad had adapted quickly.",
+    )
+    assert not any(r.relation.value == "linked" for r in analysis.rumours)
