@@ -179,6 +179,7 @@ def _drop_prior_exits(
             claim.relation in _EXIT
             and elsewhere
             and claim.club not in headline_clubs  # the job the story is about ("the Crew's search")
+            and not claim.own_section  # the news of a round-up's part about that club
             and _PRIOR.search(folded, sentence.start, sentence.end)
         ):
             continue

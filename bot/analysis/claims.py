@@ -117,6 +117,7 @@ class RawClaim:
     long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
     later: bool = False  # done (announced) but still to come: "will step down at the end of the season"
     parted: bool = False  # "parted ways", "part company": an exit that does not say who decided
+    own_section: bool = False  # about the club whose part of a round-up it is told in ("Nice. Haise and Nice …")
 
 
 def extract_claims(
@@ -256,6 +257,7 @@ def extract_claims(
                     claim.factuality is Factuality.PAST and long_ago(folded, sentence, clause_of, published),
                     claim.later,
                     PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
+                    claim.club == section,
                 )
             )
             if claim.cue.relation in _LINKING:

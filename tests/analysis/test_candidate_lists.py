@@ -49,3 +49,39 @@ def test_a_successor_already_in_a_job_is_not_news_about_the_managers_club(analys
         "Keith Andrews, Thomas Frank's successor at Brentford, said the squad had adapted quickly.",
     )
     assert not any(r.relation.value == "linked" for r in analysis.rumours)
+
+
+def test_a_writers_left_field_option_is_linked_with_the_club_of_that_part_of_a_round_up(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Premier League round-up: where every job stands",
+        "With four rounds left, here is where things stand.\n\n"
+        "Everton. The big one. David Moyes will leave at the end of the season, the club confirmed on Friday. "
+        "A left-field option would be Oliver Glasner.",
+    )
+    assert _held(analysis).get(("Oliver Glasner", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_domestic_option_named_after_a_job_fell_vacant_is_linked_with_that_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton need a new manager",
+        "David Moyes has left Everton by mutual consent, the club announced on Monday.\n\n"
+        "The domestic option is Graham Potter, who knows the league and has been out of work since the summer.",
+    )
+    assert _held(analysis).get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_an_exit_that_is_the_news_of_its_clubs_part_of_a_round_up_is_kept_beside_a_link(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Premier League round-up: where every job stands",
+        "With four rounds left, here is where things stand.\n\n"
+        "Everton. The big one. David Moyes will leave at the end of the season, the club confirmed on Friday. "
+        "A left-field option would be Oliver Glasner.\n\n"
+        "Crystal Palace. Glasner and Palace parted ways by mutual consent on Tuesday, two months after his row "
+        "with the board over recruitment.",
+    )
+    held = _held(analysis)
+    assert ("Oliver Glasner", "Crystal Palace", "left") in held
+    assert ("Oliver Glasner", "Everton", "linked") in held
