@@ -161,7 +161,11 @@ _ANNOUNCED = re.compile(
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
     r"statement (?:said|read)|officially confirmed|confirm(?:ed|s)|can confirm|"
     # "Conte has told De Laurentiis he will leave": his own announcement to the club
-    r"(?:has|have|had) told [\w' .-]{1,50}? (?:that )?(?:he|she) will)\b"
+    # (not "has told friends he will leave": a private word, reported, is no announcement)
+    r"(?:has|have|had) told (?!friends|people close|those close|confidants)[\w' .-]{1,50}? (?:that )?(?:he|she) will|"
+    # "told the club's owner last week that he will leave": his decision, told to those he works for
+    r"told (?:the |his |her )?(?:[\w'.-]+ ){0,2}?(?:owners?|president|chairman|board|players|squad|hierarchy|"
+    r"sporting director|federation)\b[\w' .-]{0,40}? (?:that )?(?:he|she) will)\b"
 )
 _DECISION_TO = re.compile(r"\bdecision to\s+$")
 _WOULD = re.compile(r"\bwould\s+$")

@@ -4,7 +4,7 @@ football town's name, a red card, and the job a man left to take."""
 from __future__ import annotations
 
 from bot.analysis.analyser import Analyser
-from bot.domain import Analysis, Article
+from bot.domain import Analysis, Article, Factuality
 
 
 def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
@@ -132,3 +132,27 @@ def test_a_left_field_option_has_not_left(analyser: Analyser) -> None:
         "Marseille are looking for a coach. A left-field option would be Franck Haise.",
     )
     assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_manager_who_told_his_owner_he_will_leave_has_announced_his_exit(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Everton latest",
+            text="David Moyes told the club's owner Dan Friedkin last week that he will leave at the end of the "
+            "season, The Athletic reported on Saturday.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value): r.factuality for r in analysis.rumours}
+    assert held.get(("David Moyes", "Everton", "left")) is Factuality.DONE
+
+
+def test_a_manager_who_told_friends_he_will_leave_is_only_expected_to(analyser: Analyser) -> None:
+    # friends are not those he works for: a private word, reported, is no announcement
+    analysis = analyser.analyse(
+        Article(
+            title="Everton latest",
+            text="David Moyes has told friends that he will leave Everton at the end of the season, The Athletic "
+            "reported on Saturday.",
+        )
+    )
+    assert not any(r.factuality is Factuality.DONE and r.relation.value == "left" for r in analysis.rumours)
