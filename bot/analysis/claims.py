@@ -28,6 +28,7 @@ from bot.analysis.cue_owner import (
 from bot.analysis.cues import Cue, find_cues
 from bot.analysis.dates import long_ago
 from bot.analysis.end_gate import EndGate
+from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
@@ -175,6 +176,9 @@ def extract_claims(
         if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
             odds = Factuality.POSSIBLE if entry[2] else Factuality.DONE
             claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6, factuality=odds))
+        listed = candidate_entry(folded, sentence, here, sentences)
+        if listed and (job := section or story or vacancy):  # "Vincent Kompany." under "the next appointment"
+            claims.append(RawClaim(listed, job, Relation.LINKED, sentence.index, 0.6, factuality=Factuality.POSSIBLE))
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = vacancy_club(folded, sentence, here, clubs, res)

@@ -85,3 +85,27 @@ def test_an_exit_that_is_the_news_of_its_clubs_part_of_a_round_up_is_kept_beside
     held = _held(analysis)
     assert ("Oliver Glasner", "Crystal Palace", "left") in held
     assert ("Oliver Glasner", "Everton", "linked") in held
+
+
+def test_a_list_written_one_paragraph_a_name_puts_each_man_on_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "If Moyes goes, who should Everton turn to? Our shortlist",
+        "The owners will have their own list by the end of the month. Here is ours.\n\n"
+        "Graham Potter. The safe pair of hands, out of work since the summer and available at once.\n\n"
+        "Keith Andrews. Younger, cheaper, and the best set-piece coach in the league, though Brentford "
+        "would not let him go lightly.",
+    )
+    held = _held(analysis)
+    assert held.get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
+    assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_paragraph_opening_with_a_managers_name_is_no_list_without_a_job_to_fill(analyser: Analyser) -> None:
+    # guard: passes with and without the rule; the headline and introduction speak of no job
+    analysis = _analyse(
+        analyser,
+        "Everton's five talking points from the weekend",
+        "A weekend of goals across the league.\n\nKeith Andrews. Brentford's set pieces won them another game.",
+    )
+    assert not any(r.manager == "Keith Andrews" for r in analysis.rumours)

@@ -1,0 +1,36 @@
+"""Lists of candidates written one paragraph a name: "Xabi Alonso. The obvious one. …" under a headline
+or an introduction about who should get a job. Each such paragraph puts its man on the writer's list for
+that job: a possibility, as any name on a list is."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.refs import PersonRef
+from bot.analysis.text import Sentence
+
+# What says the paragraphs that follow are names for a job: the headline's or the introduction's words.
+_LIST_FRAME = re.compile(
+    r"\b(?:candidates?|contenders?|successors?|replacements?|replace|succeed|shortlist|list|runners and riders|"
+    r"next (?:appointment|manager|boss|coach|head coach)|who (?:could|should|might) (?:replace|succeed|take over))\b"
+)
+_NAME_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
+_STOP = re.compile(r"\s*[.:]\s*")
+
+
+def candidate_entry(folded: str, sentence: Sentence, people: list[PersonRef], sentences: list[Sentence]) -> str | None:
+    """The manager a paragraph opens with, alone in its first sentence ("Vincent Kompany."), when the
+    story before it speaks of a list of names for a job; otherwise None."""
+    if sentence.index == 0 or len(people) != 1 or not people[0].explicit:
+        return None
+    previous = sentences[sentence.index - 1]
+    if previous.paragraph == sentence.paragraph:
+        return None  # (it opens a paragraph)
+    person = people[0]
+    if not _NAME_ONLY.fullmatch(folded, sentence.start, person.start) or not _STOP.fullmatch(
+        folded, person.end, sentence.end
+    ):
+        return None
+    if not _LIST_FRAME.search(folded, 0, sentence.start):
+        return None
+    return person.name
