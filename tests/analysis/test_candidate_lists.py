@@ -109,3 +109,13 @@ def test_a_paragraph_opening_with_a_managers_name_is_no_list_without_a_job_to_fi
         "A weekend of goals across the league.\n\nKeith Andrews. Brentford's set pieces won them another game.",
     )
     assert not any(r.manager == "Keith Andrews" for r in analysis.rumours)
+
+
+def test_a_name_in_the_next_paragraph_is_not_the_object_of_a_cue_that_ends_its_sentence(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes after a fifth straight defeat. Brentford head coach Keith Andrews is "
+        "under consideration.\n\nGreenwood, the club's spokesman, declined to comment on Monday.",
+    )
+    assert _held(analysis).get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
