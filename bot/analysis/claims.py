@@ -450,7 +450,11 @@ class _Reading:
                 listed = [
                     p
                     for p in listed
-                    if p is owner or same_statement(self.clauses, clause, p.start) or self._cut_by_list(p)
+                    if p is owner
+                    or same_statement(self.clauses, clause, p.start)
+                    or self._cut_by_list(p)
+                    # "a shortlist of two: Roberto Mancini and Thiago Motta": the list after a colon
+                    or clause_at(self.clauses, p.start) == clause_at(self.clauses, owner.start) != clause
                 ]
             listed += also_named(folded, cue, owner, people, listed)
             for person in listed:

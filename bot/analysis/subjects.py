@@ -215,8 +215,9 @@ def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 # Names listed after a colon, each with a clause of his own.
-_COLON = re.compile(r"\s*:\s*")
-_NEXT_ON_LIST = re.compile(r",\s+(?:who|whose)\b[^:;]*?,\s+(?:and\s+)?")
+# ("a shortlist of two for the permanent job: Mancini, out of work since 2024, and Motta")
+_COLON = re.compile(r"[^.;:!?]{0,40}?\s*:\s*")
+_NEXT_ON_LIST = re.compile(r",\s+[^:;.]*?,\s+(?:and\s+)?")
 _AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
 
 

@@ -119,3 +119,28 @@ def test_a_name_in_the_next_paragraph_is_not_the_object_of_a_cue_that_ends_its_s
         "under consideration.\n\nGreenwood, the club's spokesman, declined to comment on Monday.",
     )
     assert _held(analysis).get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_every_name_of_a_list_after_a_colon_is_on_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes. The board has drawn up a shortlist of two for the permanent job: "
+        "Graham Potter and Keith Andrews.",
+    )
+    held = _held(analysis)
+    assert ("Graham Potter", "Everton", "linked") in held
+    assert ("Keith Andrews", "Everton", "linked") in held
+
+
+def test_names_after_a_colon_each_with_a_description_are_all_on_the_list(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes. The board has drawn up a shortlist of two for the permanent job: "
+        "Graham Potter, out of work since the summer, and Keith Andrews, in his second season at Brentford.",
+    )
+    held = _held(analysis)
+    assert ("Graham Potter", "Everton", "linked") in held
+    assert ("Keith Andrews", "Everton", "linked") in held
+    assert ("Keith Andrews", "Brentford", "linked") not in held
