@@ -353,8 +353,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"among (?:the )?(?:[\w-]+ )?(?:profiles|names|candidates|options|targets|contenders|coaches)|"
         r"(?:seen|viewed|regarded|identified) as (?:the |an |a )?(?:[\w-]+ )?(?:alternative|option|successor|"
         r"replacement|candidate)|"
-        r"identified (?:[\w'.-]+ ){1,4}?as (?:a |an |the |their )?(?:[\w-]+ )?(?:replacement|successor|target|"
-        r"candidate|option|choice)|(?:potential|possible|likely|ideal|leading|prime) (?:replacement|successor)|"
+        r"(?:identified|names|named|lists|listed) (?:[\w'.-]+ ){1,6}?as (?:a |an |the |their )?"
+        r"(?:[\w-]+ )?(?:replacement|successor|target|candidate|option|choice|alternative)s?\b|"
+        r"(?:potential|possible|likely|ideal|leading|prime) (?:replacement|successor)|"
         r"(?:plot\w*|plan\w*|mull\w*|weigh\w*(?: up)?|prepar\w*|line\w* up|ready|readying|launch\w*|"
         r"consider\w*|eye\w*) (?:a |an )?(?:[\w-]+ ){0,2}?(?:move|bid|swoop|raid) for",
     ),

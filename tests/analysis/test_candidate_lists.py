@@ -144,3 +144,20 @@ def test_names_after_a_colon_each_with_a_description_are_all_on_the_list(analyse
     assert ("Graham Potter", "Everton", "linked") in held
     assert ("Keith Andrews", "Everton", "linked") in held
     assert ("Keith Andrews", "Brentford", "linked") not in held
+
+
+def test_a_paper_that_names_a_coach_as_the_alternative_links_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes to leave Everton",
+        "David Moyes will leave Everton at the end of the season, the club announced. Everton have opened talks "
+        "with Graham Potter, and The Athletic names former Brentford coach Thomas Frank as the alternative "
+        "should the talks stall.",
+    )
+    assert _held(analysis).get(("Thomas Frank", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_coach_named_as_the_new_head_coach_is_no_mere_alternative(analyser: Analyser) -> None:
+    # guard: passes with and without the rule; "named X as their new head coach" is an appointment
+    analysis = _analyse(analyser, "Everton appoint Potter", "Everton have named Graham Potter as their new head coach.")
+    assert ("Graham Potter", "Everton", "appointed") in _held(analysis)
