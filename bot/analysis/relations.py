@@ -302,6 +302,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:asked|requested|seek|seeking|sought) (?:[\w'-]+ ){0,3}?(?:for )?permission|"
         # "have asked Al-Shabab about the situation of X": an approach through his club
         r"(?:asked|enquired|inquired) (?:[\w'.-]+ ){0,3}?about the (?:situation|availability) of|"
+        # "have asked Friedhelm Funkel whether he would be willing to take over", "have contacted X about a
+        # return" (not "declined to comment when contacted")
+        r"asked (?:[\w'.,-]+ ){1,5}?(?:whether|if) (?:he|she) (?:would|could|might) (?:be )?(?:willing|prepared|"
+        r"open|interested|available|consider|like|want)|(?<!when )(?<!if )(?<!been )(?<!was )contacted|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
         r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
         # "met Palace's recruitment team", "met the Wolves hierarchy"

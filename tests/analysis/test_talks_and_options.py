@@ -263,3 +263,33 @@ def test_contact_with_the_italians_representatives_is_talks_with_him(analyser: A
         "representatives about leaving Marseille.",
     )
     assert ("Roberto De Zerbi", "Tottenham Hotspur", "talks", "done") in _held(analysis)
+
+
+def test_a_club_that_asked_a_coach_whether_he_would_take_over_is_in_talks_with_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes. The Athletic reports that Everton have asked Graham Potter, 51, "
+        "whether he would be willing to take over until the summer.",
+    )
+    assert ("Graham Potter", "Everton", "talks", "done") in _held(analysis)
+
+
+def test_a_club_that_contacted_a_former_coach_about_a_return_is_in_talks_with_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes. According to The Athletic, the club have already contacted Graham "
+        "Potter about the job.",
+    )
+    assert ("Graham Potter", "Everton", "talks", "done") in _held(analysis)
+
+
+def test_declining_to_comment_when_contacted_is_no_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton sack Moyes",
+        "Everton have sacked David Moyes. Graham Potter, out of work since the summer, is among the names "
+        "considered. His agent declined to comment when contacted on Monday.",
+    )
+    assert not any(r.relation.value == "talks" for r in analysis.rumours)
