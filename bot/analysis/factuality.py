@@ -156,7 +156,7 @@ _ANNOUNCEMENT_NEXT = re.compile(
 )
 # "will step down at the end of the season, the club has announced": an announced plan is done.
 _ANNOUNCED = re.compile(
-    r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said)|"
+    r"\b(?:(?:the club|the federation|the association|the board) (?:has |have )?(?:announced|confirmed|said|added)|"
     r"(?:the club|the clubs|the federation|the board) (?:announce|confirm)|"
     r"(?:has|have) (?:announced|confirmed)|announced|announcement|announces|in a (?:club )?statement|"
     r"statement (?:said|read)|officially confirmed|confirm(?:ed|s)|can confirm|"

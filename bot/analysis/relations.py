@@ -230,6 +230,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"unveil(?:ed|s)?|"
         r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
         r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
+        # "will lead the professionals until the end of the season": the team in his charge for a while
+        r"(?:lead|leads|led) the (?:team|side|professionals|first team|squad)(?= until| for the (?:rest|remain))|"
         # "will return to PSV as head coach next season": back in the job
         r"return(?:s|ed|ing)? (?:to [\w'.&-]+(?: [\w'.&-]+){0,3} )?as (?:its |their |the )?(?:new )?"
         r"(?:head coach|manager|coach|boss)\b|"

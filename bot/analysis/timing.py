@@ -54,13 +54,24 @@ def stays_on(folded: str, clause: Clause, cue_start: int) -> bool:
 
 _CARETAKER = re.compile(
     r"\b(?:interim|caretaker|temporary|temporarily|stand-in|stop-gap|until the end of the season|"
-    r"for the rest of the season|short-term basis)\b"
+    r"for the rest of the season|short-term basis|"
+    # "for the remaining six matchdays", "until a new head coach is appointed"
+    r"for the (?:remaining|final|last) (?:\w+ )?(?:games|matches|matchdays|fixtures|rounds)|"
+    r"until a (?:new|permanent) (?:head coach|manager|coach|boss) (?:is|has been) (?:appointed|found|named))\b"
 )
 
 
 def is_caretaker(folded: str, clause: Clause) -> bool:
-    """An interim or caretaker appointment: the word stands in the cue's clause."""
-    return _CARETAKER.search(folded, clause.start, clause.end) is not None
+    """An interim or caretaker appointment: the word stands in the cue's clause, or the time limit opens
+    the clause after it ("will lead the first team | until the end of the season")."""
+    if _CARETAKER.search(folded, clause.start, clause.end) is not None:
+        return True
+    gap = _GAP.match(folded, clause.end)  # (always matches, perhaps nothing)
+    after = gap.end() if gap else clause.end
+    return _CARETAKER.match(folded, after, after + 80) is not None
+
+
+_GAP = re.compile(r"[\s,]*")
 
 
 # "has been fired by his country, by Real Madrid and by Sevilla": a career told as a list of agents.

@@ -143,3 +143,33 @@ def test_a_liga_mx_club_is_known(analyser: Analyser) -> None:
     )
     assert ("Jaime Lozano", "Pachuca", "sacked") in _held(analysis)
     assert analyser.gazetteer.clubs["Pachuca"].league == "Liga MX"
+
+
+def _caretakers(analysis: Analysis) -> set[tuple[str, str, str, bool]]:
+    return {
+        (r.manager, r.club, r.factuality.value, r.caretaker)
+        for r in analysis.rumours
+        if r.relation.value == "appointed"
+    }
+
+
+def test_a_coach_who_will_lead_the_first_team_until_the_end_of_the_season_is_a_caretaker(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Everton sack Moyes",
+            text="Everton have sacked David Moyes, the club announced. Sean Dyche will lead the first team until the "
+            "end of the season.",
+        )
+    )
+    assert ("Sean Dyche", "Everton", "done", True) in _caretakers(analysis)
+
+
+def test_charge_for_the_remaining_matches_as_the_club_added_is_a_caretaker_appointed(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Everton sack Moyes",
+            text="Everton have sacked David Moyes, the club announced on Sunday. Sean Dyche will take charge of the "
+            "team for the remaining six matches of the season, the club added.",
+        )
+    )
+    assert ("Sean Dyche", "Everton", "done", True) in _caretakers(analysis)
