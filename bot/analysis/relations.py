@@ -158,7 +158,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:said|says|say|saying) goodbye|"
         # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
         r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match)|"
-        r"(?:season|campaign) (?:will|is going to) be (?:his|her) (?:last|final)\b",
+        r"(?:season|campaign|tournament|year) (?:will|is going to) be (?:his|her) (?:last|final)\b",
     ),
     (
         Relation.EXTENSION,

@@ -18,7 +18,7 @@ _OBJECT_PERSON = re.compile(r"^[^\w.!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+)
 
 _TOLD_HE = re.compile(
     r"\b(?:told|tells|informed|informs|assured|assures|promised|promises|warned|warns)\s+"
-    r"(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:that\s+)?|(?:[\w'’-]+\s+){1,8}?that\s+)(?:he|she)\b"
+    r"(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:that\s+)?(?:he|she)\b|(?:[\w'’-]+\s+){1,8}?that\b)"
 )
 
 

@@ -156,3 +156,15 @@ def test_a_manager_who_told_friends_he_will_leave_is_only_expected_to(analyser: 
         )
     )
     assert not any(r.factuality is Factuality.DONE and r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_manager_who_told_a_radio_station_next_season_is_his_last_is_leaving(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Everton news",
+            text="And at Everton, David Moyes told BBC Radio Merseyside that next season will be his last in "
+            "management. 'I've told the chairman. One more go, then I'm done,' he said.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value): r.factuality for r in analysis.rumours}
+    assert held.get(("David Moyes", "Everton", "left")) is Factuality.DONE
