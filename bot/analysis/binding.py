@@ -18,6 +18,7 @@ from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.end_gate import EndGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
+from bot.analysis.relations import CANDIDATE_LIST
 from bot.analysis.subjects import distance
 from bot.domain import Relation
 
@@ -63,6 +64,7 @@ class Scene:
     vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
     linked: Mapping[str, str] = field(default_factory=dict)  # the club each manager was last linked with
     pressed: str | None = None  # the club of a job this sentence says is at risk ("weighing up X's position")
+    pressed_by: str | None = None  # the manager whose job that is
     listed: str | None = None  # the club of the last list of candidates ("… are also on it")
 
     def vacancy_of(self, owner: PersonRef, res: Resolved) -> str | None:
@@ -395,7 +397,7 @@ def _target(
         best = inside[0] if inside else min(candidates, key=lambda c: _target_score(folded, cue, c))
         return _with_coordinated(folded, best, candidates)
     succeeding = _SUCCESSION.match(folded, cue.start, cue.end) is not None
-    if succeeding and scene.pressed and scene.pressed not in own:
+    if succeeding and scene.pressed and scene.pressed not in own and owner.name != scene.pressed_by:
         return [scene.pressed]  # "X's position is in doubt, and Y heads the list of possible successors"
     if any(c.start not in res.descriptors and c.name not in own for c in pool):
         return []  # the clause names clubs, none of them a destination
@@ -404,6 +406,8 @@ def _target(
     # No club of its own: the job the story says is open ("among the names being considered"), or, for
     # "the job" / "the club", the one club the headline is about.
     fallbacks = [scene.vacancy, scene.section]
+    if CANDIDATE_LIST.match(folded, cue.start, cue.end) and owner.name != scene.pressed_by:
+        fallbacks.append(scene.pressed)  # "Baroni has two games … names X and Y as the two options"
     if _ON_IT.match(folded, cue.start, cue.end):
         fallbacks.insert(0, scene.listed)  # "Iraola and McKenna are also on it": the list just told
     if cue.relation is Relation.DENIED and _THE_LINK.match(folded, cue.end):

@@ -27,7 +27,6 @@ from bot.analysis.cue_owner import (
 )
 from bot.analysis.cues import Cue, find_cues
 from bot.analysis.dates import long_ago
-from bot.analysis.end_gate import EndGate
 from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
@@ -56,6 +55,7 @@ from bot.analysis.subjects import (
     cannot_refuse,
     coordinated_people,
     cue_object_is_person,
+    described_before,
     distance,
     other_subject,
     owner_of,
@@ -63,7 +63,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence, fold
-from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about
+from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
@@ -81,23 +81,10 @@ _GENERIC_EXIT = re.compile(
 # Events a club or manager announces ahead of time ("will leave at the end of the season").
 _ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED})
 
-# "Mourinho, appointed four days after the sacking": an event noun the story has told already.
-_EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
-_THE_EVENT = EndGate(r"\b(?:the|that) $")
-
 
 def _describes(clause: Clause, owner: PersonRef) -> bool:
     """A relative clause set right after the owner's name: it is about him."""
     return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
-
-
-def _told_before(folded: str, cue: Cue) -> bool:
-    """ "the sacking", "that dismissal" with no "of X" after it: an event the story has told already."""
-    return (
-        _EVENT_NOUN.fullmatch(folded, cue.start, cue.end) is not None
-        and _THE_EVENT.search(folded, max(0, cue.start - 8), cue.start) is not None
-        and not folded.startswith(" of ", cue.end)
-    )
 
 
 _PRESSURE_TITLE = re.compile(r"\bsack (?:race|watch|odds)\b|\bunder (?:the most|most|the greatest) pressure\b")
@@ -157,20 +144,22 @@ def extract_claims(
     section: str | None = None  # the club a round-up's heading names, for the paragraphs under it
     linked: dict[str, str] = {}  # the club each manager was last linked with ("played down the link")
     last_list: str | None = None  # the club of the last list of candidates told
+    pressed: str | None = None  # the club of the last job the story says is at risk
+    pressed_by: str | None = None  # the manager whose job that is
     for sentence in sentences:
         heading = heading_club(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         if heading is not None:
-            section, vacancy, vacated_by, explicit_vacancy = heading, None, None, False
+            section, vacancy, vacated_by, explicit_vacancy, pressed = heading, None, None, False, None
             continue
         if (
             labelled := inline_heading(text, sentence, clubs_by_sentence.get(sentence.index, []), sentences)
         ) is not None:
-            section, vacancy, vacated_by, explicit_vacancy = labelled, None, None, False
+            section, vacancy, vacated_by, explicit_vacancy, pressed = labelled, None, None, False, None
             last_people = []  # (a new part of the round-up: no one is carried into it)
         elif (turned := topic_club(text, sentence, clubs_by_sentence.get(sentence.index, []))) is not None:
-            section, vacancy, vacated_by, explicit_vacancy = turned, None, None, False
+            section, vacancy, vacated_by, explicit_vacancy, pressed = turned, None, None, False, None
         elif live_entry(text, sentence, sentences):  # (a live page's next entry starts afresh)
-            section, vacancy, vacated_by, explicit_vacancy, last_people = None, None, None, False, []
+            section, vacancy, vacated_by, explicit_vacancy, last_people, pressed = None, None, None, False, [], None
         here = people_by_sentence.get(sentence.index, [])
         entry = ranked_entry(text, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
         if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
@@ -241,7 +230,17 @@ def extract_claims(
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = wording_strength(folded, sentence)
-        scene = Scene(vacancy, story, sentence.paragraph == 0, section, vacated_by, linked, listed=last_list)
+        scene = Scene(
+            vacancy,
+            story,
+            sentence.paragraph == 0,
+            section,
+            vacated_by,
+            linked,
+            pressed=pressed,
+            pressed_by=pressed_by,
+            listed=last_list,
+        )
         for claim in reading.claims(people, here, clubs, cues, scene):
             clause_of = clause_at(reading.clauses, claim.cue.start)
             # ("will remain in interim charge": the caretaker stays on, he is not newly appointed)
@@ -264,6 +263,8 @@ def extract_claims(
                     claim.club == section,
                 )
             )
+            if claim.stage is Relation.UNDER_PRESSURE:
+                pressed, pressed_by = claim.club, claim.manager
             if claim.cue.relation in _LINKING:
                 linked[claim.manager] = claim.club
                 last_list = claim.club if claim.cue.relation is Relation.LINKED else last_list
@@ -323,7 +324,7 @@ class _Reading:
                 rejected_by_others(folded, cue, people) or cannot_refuse(folded, cue)
             ):
                 continue
-            if _told_before(folded, cue):
+            if told_before(folded, cue.start, cue.end):
                 continue  # "Mourinho, appointed four days after the sacking": an event told before
             if cue.relation in EXITS and any(c.end + 3 == cue.start and folded.startswith("'s ", c.end) for c in clubs):
                 continue  # "before England's exit on Sunday": the team's, from a tournament
@@ -445,7 +446,7 @@ class _Reading:
                 and stage in _ANNOUNCED_AHEAD
                 and takes_effect_later(folded, self.sentence, clause, cue.start, cue.end)
             )
-            listed = coordinated_people(folded, owner, people, res)
+            listed = coordinated_people(folded, owner, people, res, cue.start)
             if antecedent is None:  # "…, and Igor Tudor is the favourite": a new clause, a new subject
                 listed = [
                     p
@@ -455,6 +456,7 @@ class _Reading:
                     or self._cut_by_list(p)
                     # "a shortlist of two: Roberto Mancini and Thiago Motta": the list after a colon
                     or clause_at(self.clauses, p.start) == clause_at(self.clauses, owner.start) != clause
+                    or described_before(folded, p, owner)
                 ]
             listed += also_named(folded, cue, owner, people, listed)
             for person in listed:
@@ -465,7 +467,7 @@ class _Reading:
                     if cue.relation in EXITS and (factuality is not Factuality.PAST or clause.kind is Kind.MAIN):
                         scene = replace(scene, vacancy=club)  # "X was sacked, and Y took interim charge"
                     elif stage is Relation.UNDER_PRESSURE:
-                        scene = replace(scene, pressed=club)
+                        scene = replace(scene, pressed=club, pressed_by=person.name)
             found += [
                 _Claim(person.name, club, cue, factuality, stage, caretaker)
                 for person, club in gapped_pairs(self.folded, cue, clubs, people)

@@ -93,11 +93,20 @@ def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: in
             continue  # "…, El Correo reports": the outlet, not a person the cue is about
         if match.start() >= cue.end and _SUBJECT_OF_RELATIVE.match(text, match.end()):
             continue  # "among the names Claudio Lotito is considering": who considers, not who is named
+        if cue.relation in _CLUBS_ACTS and _OFFICIAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "sporting director Davide Vagnati has made contact with X": the club acts through him
         if distance(match.start(), match.end(), cue.start, cue.end) < gap:
             return True
     return False
 
 
+# A club's approach, offer or interest, made by one of its officials named by his office.
+_CLUBS_ACTS = frozenset({Relation.TALKS, Relation.OFFER, Relation.LINKED})
+_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:sporting director|technical director|director of football|president|chairman|chairwoman|owner|"
+    r"chief executive|general manager|vice-president)\s+$",
+    re.IGNORECASE,
+)
 _REPORTS = re.compile(r"\s+(?:reports?|reported|says|said|understands|claims|writes|revealed|adds)\b")
 
 
@@ -179,9 +188,13 @@ def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
 _BARE_COMMA = re.compile(r"\s*,\s*")
 
 
-def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved) -> list[PersonRef]:
+def coordinated_people(
+    folded: str, owner: PersonRef, people: list[PersonRef], res: Resolved, cue_start: int = -1
+) -> list[PersonRef]:
     """ "Newcastle's Eddie Howe and former Chelsea boss Graham Potter are being considered": a cue
-    after a list of managers is about each of them."""
+    after a list of managers is about each of them. A name described between commas ("Walter Mazzarri,
+    without a club since 2024, and Roberto D'Aversa as the two options") is on the list only when the cue
+    follows its last name directly: "Mancini, out of work, and Motta, sacked by Juventus" is not one claim."""
     explicit = sorted({p.start: p for p in people if p.explicit}.values(), key=lambda p: p.start)
     if owner not in explicit:
         return [owner]
@@ -196,7 +209,9 @@ def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], r
             for club in res.clubs:  # club names in the gap read as "@"
                 if a.end <= club.start and club.end <= b.start:
                     gap = gap.replace(folded[club.start : club.end], "@", 1)
-            if not _PEOPLE_LIST.fullmatch(gap):
+            if not _PEOPLE_LIST.fullmatch(gap) and not (
+                _DESCRIBED_ON_LIST.fullmatch(gap) and _cue_follows(folded, max(a.end, b.end), cue_start)
+            ):
                 break
             group.append(explicit[i + step])
             gaps.append(gap)
@@ -204,6 +219,22 @@ def coordinated_people(folded: str, owner: PersonRef, people: list[PersonRef], r
     if gaps and all(_BARE_COMMA.fullmatch(gap) for gap in gaps):
         return [owner]  # "Real Madrid part ways with Alonso, Arbeloa takes over": two clauses, not a list
     return group
+
+
+# "Walter Mazzarri, without a club since leaving @ in 2024, and …": a description between commas.
+_DESCRIBED_ON_LIST = re.compile(r",\s+[^,;:.]{1,80},\s+and\s+")
+_NO_COMMA = re.compile(r"[^,;:.]{0,40}")
+
+
+def described_before(folded: str, person: PersonRef, owner: PersonRef) -> bool:
+    """ "Walter Mazzarri, without a club since 2024, and Roberto D'Aversa": the person comes right before
+    the owner on a list, with a description between commas."""
+    return person.end <= owner.start and _DESCRIBED_ON_LIST.fullmatch(folded, person.end, owner.start) is not None
+
+
+def _cue_follows(folded: str, end: int, cue_start: int) -> bool:
+    """The cue comes after the name ending at ``end``, with no comma or stop between them."""
+    return cue_start >= end and _NO_COMMA.fullmatch(folded, end, cue_start) is not None
 
 
 def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.clauses import Clause
+from bot.analysis.end_gate import EndGate
 from bot.analysis.text import Sentence
 from bot.domain import Relation
 
@@ -107,3 +108,17 @@ def talked_about(folded: str, lo: int, cue_start: int, words: tuple[str, ...] = 
     """ "sounded out O'Neil about taking over", "made contact … about leaving Marseille": the move is what
     talks are about, not a move made."""
     return folded.startswith(words, cue_start) and bool(_ABOUT.search(folded, max(lo, cue_start - 12), cue_start))
+
+
+# "Mourinho, appointed four days after the sacking": an event noun the story has told already.
+_EVENT_NOUN = re.compile(r"sacking|dismissal|departure|exit|resignation|firing|axing")
+_THE_EVENT = EndGate(r"\b(?:the|that) $")
+
+
+def told_before(folded: str, cue_start: int, cue_end: int) -> bool:
+    """ "the sacking", "that dismissal" with no "of X" after it: an event the story has told already."""
+    return (
+        _EVENT_NOUN.fullmatch(folded, cue_start, cue_end) is not None
+        and _THE_EVENT.search(folded, max(0, cue_start - 8), cue_start) is not None
+        and not folded.startswith(" of ", cue_end)
+    )

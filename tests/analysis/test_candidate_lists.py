@@ -161,3 +161,37 @@ def test_a_coach_named_as_the_new_head_coach_is_no_mere_alternative(analyser: An
     # guard: passes with and without the rule; "named X as their new head coach" is an appointment
     analysis = _analyse(analyser, "Everton appoint Potter", "Everton have named Graham Potter as their new head coach.")
     assert ("Graham Potter", "Everton", "appointed") in _held(analysis)
+
+
+def test_options_named_for_a_job_at_risk_are_linked_with_that_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes has two games to save his Everton job",
+        "David Moyes has two matches to save his job at Everton, according to The Athletic.\n\n"
+        "Should the owners decide to make a change, the paper names Graham Potter, without a club since "
+        "leaving West Ham in 2025, and Keith Andrews as the two options being considered.",
+    )
+    held = _held(analysis)
+    assert held.get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
+    assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_list_to_replace_a_manager_under_pressure_does_not_link_him_with_his_own_club(analyser: Analyser) -> None:
+    # (fails if the job at risk is offered as a fallback to the manager whose job it is)
+    analysis = _analyse(
+        analyser,
+        "Everton to part company with Moyes at the end of the season",
+        "Everton will part company with David Moyes once the season finishes, The Athletic has been told. The "
+        "owners have begun compiling a list of candidates to replace the former Preston manager.",
+    )
+    assert ("David Moyes", "Everton", "linked") not in _held(analysis)
+
+
+def test_a_sporting_director_who_made_contact_with_a_coach_is_his_club_in_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton ready to move on from Moyes",
+        "Everton have decided to part company with David Moyes at the end of the season, The Athletic reports, "
+        "and sporting director Kevin Thelwell has already made contact with the entourage of Graham Potter.",
+    )
+    assert ("Graham Potter", "Everton", "talks") in _held(analysis)
