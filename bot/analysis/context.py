@@ -308,13 +308,19 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.descriptors.add(club.start)
                 out.described_by.setdefault(club.start, set()).add(person.name)
             elif re.fullmatch(r",\s+(?:the\s+|a\s+)?(?:former|ex-|ex)\s+", gap):
-                out.former.setdefault(person.name, set()).add(club.name)
+                if not _PLAYED_AS.match(folded, club.end):  # (a club he played for is no job he held)
+                    out.former.setdefault(person.name, set()).add(club.name)
                 out.descriptors.add(club.start)
                 out.described_by.setdefault(club.start, set()).add(person.name)
             break
         _their_coach(folded, clubs, person, out)
 
 
+# "Habib Beye, a former Marseille captain": he played there.
+_PLAYED_AS = re.compile(
+    r"\s+(?:captain|midfielder|striker|defender|player|goalkeeper|keeper|winger|forward|full-back|centre-back|"
+    r"centre-half|playmaker)\b"
+)
 # "Gareth Taylor's future at Liverpool": the job he holds now.
 _HELD_AT = re.compile(r"'s?\s+(?:future|position|job)\s+(?:at|with|in charge of)\s+(?:the\s+)?")
 _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")

@@ -195,3 +195,24 @@ def test_a_sporting_director_who_made_contact_with_a_coach_is_his_club_in_talks(
         "and sporting director Kevin Thelwell has already made contact with the entourage of Graham Potter.",
     )
     assert ("Graham Potter", "Everton", "talks") in _held(analysis)
+
+
+def test_a_club_a_candidate_once_captained_is_still_the_job_he_is_linked_with(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes to leave Everton",
+        "David Moyes will leave Everton at the end of the season, the club announced. Brentford coach Keith "
+        "Andrews, a former Everton captain whose side have finished strongly, is in the frame to replace him.",
+    )
+    assert _held(analysis).get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_club_a_candidate_once_coached_is_no_fallback_for_his_next_job(analyser: Analyser) -> None:
+    # guard: passes with and without the rule; a club he managed before is not where he is said to go
+    analysis = _analyse(
+        analyser,
+        "Moyes to leave Everton",
+        "David Moyes will leave Everton at the end of the season, the club announced. Graham Potter, the former "
+        "Chelsea manager, has turned down several offers.",
+    )
+    assert ("Graham Potter", "Chelsea", "rejected") not in _held(analysis)
