@@ -45,7 +45,7 @@ _BACKSHIFT = re.compile(
     r"\b(?:confirmed|announced|revealed|said|stated|disclosed)\s+(?:[\w'-]+\s+){0,3}?that\s+(?:[\w'.-]+\s+){1,4}"
     r"(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$"
 )
-_HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+)?been\s+$")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+|both\s+|all\s+)?been\s+$")
 # "whose name was on Tottenham's list before Frank was chosen": a link from before the job was filled
 _BEFORE_FILLED = re.compile(
     r"\bbefore (?:[\w'.-]+ ){1,3}(?:was|were) (?:chosen|appointed|named|hired|preferred)\b|"

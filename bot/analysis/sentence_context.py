@@ -114,7 +114,14 @@ def vacancy_club(
 ) -> str | None:
     """The club whose job is open in this sentence: the one nearest an outgoing manager
     ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
-    clubs = [c for c in clubs if c.start not in res.opponents and c.start not in res.descriptors]
+    # ("the release clause in his Benfica contract": the club a candidate is at, not the open job)
+    clubs = [
+        c
+        for c in clubs
+        if c.start not in res.opponents
+        and c.start not in res.descriptors
+        and not folded.endswith(("his ", "her "), 0, c.start)
+    ]
     if not clubs:
         return None
     leaving = [p for p in people if p.incumbent]

@@ -216,3 +216,45 @@ def test_a_club_a_candidate_once_coached_is_no_fallback_for_his_next_job(analyse
         "Chelsea manager, has turned down several offers.",
     )
     assert ("Graham Potter", "Chelsea", "rejected") not in _held(analysis)
+
+
+def test_a_name_that_has_come_up_for_a_vacant_job_is_linked_with_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes leaves Everton",
+        "David Moyes has left Everton by mutual consent, the club announced.\n\n"
+        "Graham Potter's name has come up as well. Keith Andrews was mentioned in some Merseyside outlets "
+        "before Brentford's win on Saturday.",
+    )
+    held = _held(analysis)
+    assert held.get(("Graham Potter", "Everton", "linked")) is not None
+    assert held.get(("Keith Andrews", "Everton", "linked")) is not None
+
+
+def test_names_that_had_been_mentioned_in_the_media_earlier_in_the_year_are_history(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton appoint Potter",
+        "David Moyes has left Everton by mutual consent, the club announced on Wednesday. Brentford's Keith "
+        "Andrews and Crystal Palace's Oliver Glasner had both been mentioned in the English media as outside "
+        "options for the job earlier in the year.",
+    )
+    held = _held(analysis)
+    assert ("Keith Andrews", "Everton", "linked") not in held
+    assert ("Oliver Glasner", "Everton", "linked") not in held
+
+
+def test_the_club_of_a_candidates_contract_is_not_the_job_he_is_wanted_for(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes leaves Everton",
+        "David Moyes has left Everton by mutual consent, the club announced.\n\n"
+        "The Athletic reports that Oliver Glasner is the owners' clear first choice to succeed him, with the "
+        "owners prepared to pay the release clause in his Crystal Palace contract. Keith Andrews has been "
+        "mentioned in the English press as an outsider.",
+    )
+    held = _held(analysis)
+    assert ("Keith Andrews", "Everton", "linked") in held
+    assert ("Keith Andrews", "Crystal Palace", "linked") not in held
