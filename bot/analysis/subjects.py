@@ -13,7 +13,7 @@ from bot.domain import Relation
 _PERSON_WORD = re.compile(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+")
 # The word after a capitalised one that makes the pair a ground or a training base, not a person.
 _PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridge)\b")
-_OBJECT_PERSON = re.compile(r"^[^\w.!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
+_OBJECT_PERSON = re.compile(r"^[^\w.,;:!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
 _TOLD_HE = re.compile(

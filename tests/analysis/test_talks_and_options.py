@@ -293,3 +293,12 @@ def test_declining_to_comment_when_contacted_is_no_talks(analyser: Analyser) -> 
         "considered. His agent declined to comment when contacted on Monday.",
     )
     assert not any(r.relation.value == "talks" for r in analysis.rumours)
+
+
+def test_an_offer_of_an_extension_credited_to_a_paper_is_not_an_offer_to_the_paper(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Moyes latest",
+        "Everton have offered David Moyes a one-year extension, Merseyside Echo reports.",
+    )
+    assert any(held[:3] == ("David Moyes", "Everton", "talks") for held in _held(analysis))
