@@ -18,6 +18,10 @@ OLD_DATE = WordGate(
     r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
     # "points to the summer of 2013, when …"
     r"\bthe (?:summer|spring|autumn|winter) of (?:19|20)\d\d\b",
+    # "at the end of the 2025 MLS season", "after taking the Netherlands to the 2022 World Cup" (a season
+    # written "2025-26" is not one year)
+    r"\b(?:in|at the end of|during|after|to|since|before) the (?:19|20)\d\d(?!-) (?:[\w-]+ ){0,2}?"
+    r"(?:season|campaign|world cup|euros?|european championship|tournament|olympics|final)\b",
     # "On 13 June 2018, …", "on June 13, 2018"
     r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",

@@ -221,6 +221,9 @@ _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|rec
 
 # "During that period he turned down …": a sentence set in the period the story has just told.
 _PAST_PERIOD = re.compile(r"(?:during|over|throughout) (?:that|his|her) (?:period|time|spell|stint|absence|hiatus)\b")
+_TIME_CLAUSE_NEXT = re.compile(r"[\s,]*(?:after|following|when)\b")
+_CLAUSE_STOP = re.compile(r"[,;.]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
 
 
@@ -306,6 +309,13 @@ def is_background(
         )
     ):
         return True
+    if definite and _TIME_CLAUSE_NEXT.match(folded, clause.end):
+        # "retired from management after taking the Netherlands to the 2022 World Cup": the time clause
+        # that follows dates the event it hangs on
+        stop = _CLAUSE_STOP.search(folded, clause.end + 2, sentence_end)
+        then = OLD_DATE.search(folded, clause.end, stop.start() if stop else sentence_end)
+        if then and _YEAR.search(then.group(0)) and (published is None or not this_year(then.group(0), published.year)):
+            return True
     season = _IN_SEASON.search(folded, max(0, lo), clause.end)
     if (
         season
@@ -395,7 +405,7 @@ def classify(
         return Factuality.DENIED
     if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
         return Factuality.PAST
-    if relation in (Relation.SACKED, Relation.LEFT) and career_of_exits(folded, cue_end):
+    if relation in (Relation.SACKED, Relation.LEFT) and career_of_exits(folded, cue_start, cue_end):
         return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
         folded,

@@ -77,11 +77,16 @@ _GAP = re.compile(r"[\s,]*")
 
 # "has been fired by his country, by Real Madrid and by Sevilla": a career told as a list of agents.
 _AGENT_LIST = re.compile(r"\s+by\s+[^,.;]{1,40},\s+(?:by\s+[^,.;]{1,40},?\s+)*(?:and|as well as)\s+by\b")
+# "his exits from Crystal Palace, QPR and Cardiff": several exits, one after another
+_EXITS_FROM = re.compile(r"\s+from\s+[^,.;]{1,40},\s+(?:[^,.;]{1,40},\s+)*[^,.;]{1,40}?\s+(?:and|as well as)\s+")
 
 
-def career_of_exits(folded: str, cue_end: int) -> bool:
-    """An exit with several agents listed after it is a career summary, not news."""
-    return _AGENT_LIST.match(folded, cue_end) is not None
+def career_of_exits(folded: str, cue_start: int, cue_end: int) -> bool:
+    """An exit with several agents listed after it, or exits from a list of clubs, is a career summary, not
+    news."""
+    if _AGENT_LIST.match(folded, cue_end) is not None:
+        return True
+    return folded[cue_start:cue_end] in ("exits", "departures") and _EXITS_FROM.match(folded, cue_end) is not None
 
 
 _PAPER_SAYS = re.compile(r"\b(?:reports?|reported|according to|understands|sources)\b")

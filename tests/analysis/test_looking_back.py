@@ -169,3 +169,32 @@ def test_a_pursuit_in_a_when_clause_after_an_old_summer_is_history(analyser: Ana
         "Moyes remembers the summer of 2013, when Manchester United's pursuit of Cesc Fàbregas dragged on for weeks.",
     )
     assert not analysis.rumours
+
+
+def test_a_retirement_after_an_old_tournament_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ten years on: the final that ended an era",
+        "Roy Hodgson, now 78, retired from management after taking England to the 2016 European Championship.",
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_exits_from_a_list_of_clubs_in_a_book_are_a_career_not_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hodgson: 'I was sacked more times than I can remember'",
+        "Roy Hodgson's new autobiography, out next month, covers his eight promotions, his exits from Crystal "
+        "Palace, Liverpool and Watford, and the day he was sacked by phone while on holiday.",
+    )
+    assert not any(r.relation.value in ("left", "sacked") for r in analysis.rumours)
+
+
+def test_leaving_at_the_end_of_an_earlier_years_season_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gladbach weigh options",
+        "Gladbach's board has begun to look at alternatives. Dean Smith left Charlotte FC at the end of the "
+        "2024 MLS season.",
+    )
+    assert not any(r.relation.value == "left" and r.manager == "Dean Smith" for r in analysis.rumours)
