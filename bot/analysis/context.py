@@ -255,8 +255,10 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         if club.name in beaten and _RESULT_NOUN_AFTER.match(folded, club.end):
             out.descriptors.add(club.start)
             out.opponents.add(club.start)
-    # (clubs by place: each person's loops below start at the clubs around him, found by bisection)
+    # (clubs by place: each person's loops below look only at the clubs around him, found by bisection;
+    # a club that ends within 40 characters before a name starts no further back than its longest name)
     starts = [c.start for c in clubs]
+    longest = max((c.end - c.start for c in clubs), default=0)
     for person in out.people:  # "the former Manchester United interim manager" describes a man
         if person.explicit:
             continue
@@ -270,7 +272,8 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
         if not person.explicit:
             continue
         # "<Club> boss <Manager>", "<Club>'s <Manager>", "former <Club> and <Club> boss <Manager>"
-        for index in range(bisect.bisect_right(starts, person.start) - 1, -1, -1):
+        lowest = bisect.bisect_left(starts, person.start - 40 - longest)
+        for index in range(bisect.bisect_right(starts, person.start) - 1, lowest - 1, -1):
             club = clubs[index]
             if club.end > person.start or person.start - club.end > 40:
                 continue
@@ -290,10 +293,9 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                     else:
                         out.home.setdefault(person.name, member.name)
             break
-        # "<Manager>, the <Club> boss" / "<Manager>, the former <Club> manager"
-        for club in clubs[bisect.bisect_left(starts, person.end) :]:
-            if club.start < person.end or club.start - person.end > 30:
-                continue
+        # "<Manager>, the <Club> boss" / "<Manager>, the former <Club> manager": the first club after
+        # the name, if it stands within 30 characters
+        for club in clubs[bisect.bisect_left(starts, person.end) : bisect.bisect_right(starts, person.end + 30)]:
             gap = folded[person.end : club.start]
             tail = folded[club.end : club.end + 25]
             described = re.fullmatch(r",\s+(?:the\s+)?(?:current\s+)?", gap) and re.match(rf"(?:'s)?\s+{_ROLE}", tail)
@@ -313,7 +315,7 @@ def find_home_clubs(text: str, folded: str, out: Resolved) -> None:
                 out.descriptors.add(club.start)
                 out.described_by.setdefault(club.start, set()).add(person.name)
             break
-        _their_coach(folded, clubs, person, out)
+        _their_coach(folded, clubs, starts, person, out)
 
 
 # "Habib Beye, a former Marseille captain": he played there.
@@ -334,13 +336,20 @@ _HOLDER = re.compile(
 )
 
 
-def _their_coach(folded: str, clubs: list[ClubRef], person: PersonRef, out: Resolved) -> None:
+def _their_coach(folded: str, clubs: list[ClubRef], starts: list[int], person: PersonRef, out: Resolved) -> None:
     """ "talks with Lyon over their coach Paulo Fonseca", "contact with Brentford about Thomas Frank":
     the club just named is his."""
-    before = [c for c in clubs if c.sentence == person.sentence and c.end <= person.start]
-    if not before:
+    # The last club (by place) of his sentence that ends before him: looked for backwards from him,
+    # and no further than his sentence (a club's sentence is that of its start, so it never grows back).
+    club = None
+    for index in range(bisect.bisect_left(starts, person.start) - 1, -1, -1):
+        if clubs[index].sentence < person.sentence:
+            break
+        if clubs[index].sentence == person.sentence and clubs[index].end <= person.start:
+            club = clubs[index]
+            break
+    if club is None:
         return
-    club = before[-1]
     if _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start) or (
         person.start - club.end <= 40
         and _HOLDER.match(folded[club.end : person.start])
