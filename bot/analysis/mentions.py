@@ -19,7 +19,30 @@ from bot.analysis.words import NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
 # The word before a name, whatever its alphabet ("Óscar García", "Łukasz"); callers check its capital.
+# (the pattern as written: :func:`_preceding_word` finds its match from the end of the window)
 _PRECEDING_WORD = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*)[ \t]+$")
+_WORD_RUN = re.compile(r"[\w'’.-]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _preceding_word(window: str) -> tuple[str, int] | None:
+    """What ``_PRECEDING_WORD.search(window)`` finds, as its word and the number of spaces after it.
+
+    ``re`` tries the pattern at each of the window's thirty positions, and from each reads on to the end
+    of its word. Read from the end instead: a match ends at the window's end (or before a last newline,
+    where ``$`` also matches) after spaces or tabs, and can only begin where the run of word characters
+    before them begins (inside the run the look-behind fails); it is a match when that is a letter."""
+    body = window[:-1] if window.endswith("\n") else window
+    word_part = body.rstrip(" \t")
+    spaces = len(body) - len(word_part)
+    if not spaces:
+        return None
+    run = _WORD_RUN.match(word_part[::-1])  # (the run, read backwards from the spaces)
+    if run is None or not _LETTER.match(word_part, len(word_part) - run.end()):
+        return None
+    return word_part[len(word_part) - run.end() :], spaces
+
+
 _ATTRIBUTION = re.compile(
     r"(?:according to|told|tells|reports?(?:ed)? (?:by|in)|via|per|speaking to|writing (?:for|in)|"
     r"report from|claims? (?:by|from)|reporter|journalist|outlet|newspaper|paper|site|insider|"
@@ -233,11 +256,11 @@ def _drop_compounds(text: str, out: Resolved) -> None:
 def _first_name_before(text: str, m: Mention, ends: set[int], starts: set[int]) -> bool:
     """A one-word club alias right after a capitalised word that is no name we know: a person's surname."""
     del starts
-    before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
-    if not before or not before.group(1)[0].isupper() or _title_case(text, m.start):
+    before = _preceding_word(text[max(0, m.start - 30) : m.start])
+    if not before or not before[0][0].isupper() or _title_case(text, m.start):
         return False
-    word = before.group(1)
-    word_end = m.start - (len(before.group(0)) - len(word))
+    word, spaces = before
+    word_end = m.start - spaces
     if word.endswith(("'s", "’s", ".")) or word_end in ends or word.isupper():
         return False
     return fold(word) not in NOT_PEOPLE and fold(word) not in _CLUB_WORDS
@@ -258,11 +281,11 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
         and not _title_case(text, m.start)
     ):
         return True
-    before = _PRECEDING_WORD.search(text[max(0, m.start - 30) : m.start])
-    if not before or not before.group(1)[0].isupper():
+    before = _preceding_word(text[max(0, m.start - 30) : m.start])
+    if not before or not before[0][0].isupper():
         return False
-    word = before.group(1)
-    word_end = m.start - (len(before.group(0)) - len(word))
+    word, spaces = before
+    word_end = m.start - spaces
     if word.endswith(("'s", "’s", ".")) or word_end in ends:
         return False
     if fold(word) in NOT_PEOPLE or fold(word) in fold(name).split():
