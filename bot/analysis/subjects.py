@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from bot.analysis.cues import Cue
+from bot.analysis.prefilter import written_from_first
 from bot.analysis.refs import PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Relation
 
-_PERSON_WORD = re.compile(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+")
+# (this and _NAME_PAIR: the word start before the capital is looked behind at from the capital)
+_PERSON_WORD = written_from_first(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+", r"[A-Z](?<!\w.)(?:'[A-Z])?[a-z][\w'-]+")
 # The word after a capitalised one that makes the pair a ground or a training base, not a person.
 _PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridge)\b")
 _OBJECT_PERSON = re.compile(r"^[^\w.,;:!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
@@ -50,7 +52,10 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
     return False
 
 
-_NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+")
+_NAME_PAIR = written_from_first(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+",
+    r"[A-Z](?<!\w.)[\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+",
+)
 
 
 def stranger_named(text: str, res: Resolved, lo: int, hi: int) -> bool:
