@@ -85,7 +85,36 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
 
 def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
     """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
+    for start, end in _rivals(text, res, sentence):
+        if start >= cue.end and _SUBJECT_OF_RELATIVE.match(text, end):
+            continue  # "among the names Claudio Lotito is considering": who considers, not who is named
+        if cue.relation in _CLUBS_ACTS and _OFFICIAL_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "sporting director Davide Vagnati has made contact with X": the club acts through him
+        if distance(start, end, cue.start, cue.end) < gap:
+            return True
+    return False
+
+
+class _Kept:
+    """The rivals of the last sentence asked about (one tuple, replaced whole: safe when threads share the
+    analyser): a sentence's cues are weighed one after another, and its names are the same for each."""
+
+    rivals: tuple[str, Resolved, int, int, int, list[tuple[int, int]]] | None = None
+
+
+def _rivals(text: str, res: Resolved, sentence: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence names, in full, someone the story does not know: not a person it names, not
+    one told something, no common word, no outlet ("El Correo reports")."""
+    kept = _Kept.rivals
+    if (
+        kept is not None
+        and kept[0] is text
+        and kept[1] is res
+        and kept[2:5] == (len(res.spans), sentence.start, sentence.end)
+    ):
+        return kept[5]
     told = [m.span() for m in _TOLD_HE.finditer(text, sentence.start, sentence.end)]
+    found: list[tuple[int, int]] = []
     for match in _NAME_PAIR.finditer(text, sentence.start, sentence.end):
         if overlaps(res, match.start(), match.end()):
             continue
@@ -96,13 +125,9 @@ def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: in
             continue
         if _REPORTS.match(text, match.end()):
             continue  # "…, El Correo reports": the outlet, not a person the cue is about
-        if match.start() >= cue.end and _SUBJECT_OF_RELATIVE.match(text, match.end()):
-            continue  # "among the names Claudio Lotito is considering": who considers, not who is named
-        if cue.relation in _CLUBS_ACTS and _OFFICIAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-            continue  # "sporting director Davide Vagnati has made contact with X": the club acts through him
-        if distance(match.start(), match.end(), cue.start, cue.end) < gap:
-            return True
-    return False
+        found.append(match.span())
+    _Kept.rivals = (text, res, len(res.spans), sentence.start, sentence.end, found)
+    return found
 
 
 # A club's approach, offer or interest, made by one of its officials named by his office.
