@@ -418,7 +418,9 @@ class WordGate:
             words = _required(list(sp.parse(alternative)))
             if not words:
                 raise ValueError(f"no literal word stands in every match of {alternative[:60]!r}")
-            gates.append(tuple(sorted(words, key=lambda w: (-len(w), w))))
+            # (shortest first: one word found opens the gate, and the short words are the common ones; a
+            # window without any is read for each of them whatever the order)
+            gates.append(tuple(sorted(words, key=lambda w: (len(w), w))))
         self.words = tuple(dict.fromkeys(word for gate in gates for word in gate))
         self.pattern = _with_guard(source)
         self._gates = gates
