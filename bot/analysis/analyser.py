@@ -159,6 +159,10 @@ def _unsigned(claim: RawClaim) -> RawClaim:
     return claim
 
 
+_LOOKING_BACK_TITLE = re.compile(
+    r"\W*(?:on this day\b|this day in (?:19|20)\d\d\b|from the archives?\b|flashback\b|throwback\b|"
+    r"(?:\w+|\d+) years ago (?:today|this week|this month)\b)"
+)
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
@@ -226,6 +230,8 @@ class Analyser:
         # Every claim names a person the resolver found; with none there is nothing to extract.
         # Another sport's coach (a multi-sport feed) is never a football manager rumour.
         football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
+        # "On this day in 2009: Chelsea sack Scolari": an anniversary piece tells only history
+        football = football and not _LOOKING_BACK_TITLE.match(folded, sentences[0].start, sentences[0].end)
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = [self._womens_side(c) for c in raw]

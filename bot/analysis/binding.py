@@ -36,7 +36,8 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONTRACT_AT = re.compile(r"\b(?:his|her) (?:current )?(?:contract|deal) (?:at|with)\s+$")
 _RETURNING = re.compile(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
-_NEXT_ITEM = re.compile(r",\s+")
+# ("Yalçın quits, Génésio bows out and Porto move for Farioli": the club opens a later item of the list)
+_NEXT_ITEM = re.compile(r",\s+(?:[^,;:.]{1,60}?(?:,\s+|\s+and\s+))?")
 _SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
 _LINK_BEFORE = re.compile(

@@ -40,6 +40,7 @@ RECENT = LiteralScan(
 )
 IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
 _RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
+_SINCE = re.compile(r"\W*since\b")
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
 _AGENT_DATE = re.compile(
     r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
@@ -82,6 +83,13 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
     # "a search that began with Amorim's dismissal in January", in a story from May: this season, but
     # not the recent exit that opened a job ("a month after X resigned")
     month = IN_MONTH.search(folded, lo, clause.end)
+    if (
+        month is not None
+        and clause.kind is Kind.TEMPORAL
+        and _SINCE.match(folded, clause.start)
+        and not RECENT.search(folded, clause.start, clause.end)
+    ):
+        return True  # "led by an interim pairing since Oosting left for Ajax in June": background, dated
     if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
         return False
     # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time)

@@ -151,3 +151,12 @@ def test_a_coach_saying_i_am_this_clubs_coach_is_staying(analyser: Analyser) -> 
         "until 2027. That is all I am thinking about.'",
     )
     assert _held(analysis).get(("Arne Slot", "Liverpool", "stays")) is Factuality.REPORTED
+
+
+def test_a_club_opening_a_later_item_of_a_headline_list_is_not_the_first_items_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Weekend round-up: Moyes quits, Glasner bows out and Porto move for Farioli",
+        "Beyond the biggest games it was a weekend of goodbyes.",
+    )
+    assert not any(r.manager == "David Moyes" and r.club == "Porto" for r in analysis.rumours)

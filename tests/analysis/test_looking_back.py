@@ -198,3 +198,23 @@ def test_leaving_at_the_end_of_an_earlier_years_season_is_history(analyser: Anal
         "2024 MLS season.",
     )
     assert not any(r.relation.value == "left" and r.manager == "Dean Smith" for r in analysis.rumours)
+
+
+def test_an_on_this_day_piece_tells_only_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "On this day in 2009: Chelsea sack Scolari after seven months",
+        "Seventeen years ago today, Chelsea dismissed Luiz Felipe Scolari. Guus Hiddink, then in charge of "
+        "Russia, was persuaded to combine the two jobs on an interim basis until the summer.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_predecessor_who_left_in_a_month_named_after_since_is_background(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Potter set for Everton return",
+        "Graham Potter is set to return to Everton as head coach, The Athletic reports. Everton have been led "
+        "by an interim pairing since David Moyes left for Celtic in August.",
+    )
+    assert ("David Moyes", "Everton", "left") not in _definite(analysis)
