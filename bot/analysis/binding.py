@@ -388,7 +388,10 @@ def _target(
         and not _under_contract_at(folded, c)
         and not _ORIGIN.search(folded, max(0, c.start - 24), c.start)  # "to return from New York City FC"
     ]
-    if owner.end <= cue.start and owner.end > owner.start:
+    # "X is in the frame to replace Y at Palace, with Ipswich's McKenna also under consideration": the
+    # "with … also" part shares the statement's job
+    also = _WITH_ALSO.search(folded, max(clause.start, owner.start - 40), owner.start) is not None
+    if owner.end <= cue.start and owner.end > owner.start and not also:
         # "Alonso is linked with <club>", "<club> and Alonso are in talks": not a club before the man
         # unless it is the clause's subject ("Wolfsburg see X and Y as candidates").
         candidates = [c for c in candidates if c.start >= owner.end or c.start <= clause.start + 40]
@@ -423,6 +426,7 @@ def _target(
     return []
 
 
+_WITH_ALSO = re.compile(r",\s+with\s+(?:[\w.'’-]+\s+){0,4}$")
 # Words for the man who would follow another in his job, and for a place on the list just told.
 _SUCCESSION = re.compile(r"(?:possible |potential |likely )?(?:successors?|replacements?|succeed|succession)\b")
 _ON_IT = re.compile(r"on (?:it|that list|the list)\b")

@@ -258,3 +258,15 @@ def test_the_club_of_a_candidates_contract_is_not_the_job_he_is_wanted_for(analy
     held = _held(analysis)
     assert ("Keith Andrews", "Everton", "linked") in held
     assert ("Keith Andrews", "Crystal Palace", "linked") not in held
+
+
+def test_a_name_added_with_also_after_a_link_shares_the_links_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Potter in frame as Everton plan for life after Moyes",
+        "West Ham boss Graham Potter is in the frame to replace David Moyes at Everton this summer, with "
+        "Brentford's Keith Andrews also under consideration.",
+    )
+    held = _held(analysis)
+    assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+    assert ("Keith Andrews", "Brentford", "linked") not in held
