@@ -46,7 +46,8 @@ _LINK_BEFORE = re.compile(
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
 # "turned the job down", "left the club": the job the story is about.
 _THE_JOB = re.compile(
-    r"\b(?:the (?:club|job|role|post|position|vacancy|hot seat|vacant|federation)|(?:their|our) (?:new |next )?"
+    r"\b(?:the (?:(?:permanent|vacant|full-time|head coach|coaching|manager's) )?(?:job|role|post|position)|"
+    r"the (?:club|vacancy|hot seat|vacant|federation)|(?:their|our) (?:new |next )?"
     r"(?:manager|head coach|coach|boss|top target|target|first choice|preferred|shortlist|list)|"
     r"(?:his|her) (?:job|role|post|position)|"
     r"the (?:board|club|president|owners?|hierarchy)'s (?:preferred |first |top |leading )?"

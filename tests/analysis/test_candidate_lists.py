@@ -270,3 +270,16 @@ def test_a_name_added_with_also_after_a_link_shares_the_links_job(analyser: Anal
     held = _held(analysis)
     assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
     assert ("Keith Andrews", "Brentford", "linked") not in held
+
+
+def test_candidates_for_the_permanent_job_are_linked_with_the_headlines_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton keep interim in charge as Potter and Andrews top summer list",
+        "Everton announced on Friday that their under-21 coach will stay in interim charge until the end of the "
+        "season. West Ham's Graham Potter and Brentford's Keith Andrews are the leading candidates for the "
+        "permanent job from the summer, according to The Athletic.",
+    )
+    held = _held(analysis)
+    assert held.get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
+    assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
