@@ -274,6 +274,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"agreed (?:a |an )(?!new |improved |fresh )(?:[\w-]+ ){1,2}?(?:contract|deal)|"
         r"terms (?:have been |are |were )?agreed|compensation (?:has been |was |is )?agreed|here we go|"
         r"said yes|says yes|accepted (?:the|an|their) (?:offer|job|role|post|approach)|"
+        # "has given his agreement to succeed Deschamps"
+        r"(?:given|gave|gives|giving) (?:his|her) (?:agreement|consent|word|yes) to (?:join|become|take|replace|"
+        r"succeed|return|coach|manage)|"
         r"deal (?:is )?(?:done|agreed|in place|sealed)|(?:close|closing) in on (?:an? )?(?:agreement|deal)|"
         r"(?:all|everything) (?:agreed|set)",
     ),

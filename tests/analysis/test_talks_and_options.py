@@ -302,3 +302,13 @@ def test_an_offer_of_an_extension_credited_to_a_paper_is_not_an_offer_to_the_pap
         "Everton have offered David Moyes a one-year extension, Merseyside Echo reports.",
     )
     assert any(held[:3] == ("David Moyes", "Everton", "talks") for held in _held(analysis))
+
+
+def test_a_coach_who_has_given_his_agreement_to_succeed_another_has_agreed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Potter to Everton: done deal?",
+        "Graham Potter has given his agreement to succeed David Moyes as Everton manager in the summer, The "
+        "Athletic reports, with the club expected to confirm the appointment once the season is over.",
+    )
+    assert ("Graham Potter", "Everton", "agreed", "done") in _held(analysis)
