@@ -121,7 +121,9 @@ _UNKNOWN_PATTERNS.extend(
             rf"(?P<name>{_PLAIN_NAME})"
         ),
         WordGate(
-            rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
+            # ("Darren Fletcher, who has been coaching the Under-18s, will take interim charge")
+            rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},)?\s+"
+            r"(?:(?:has been|was|is|will be)\s+(?:placed|put|installed|left)\s+in|"
             r"(?:has been|had been|was|is) in|(?:took|takes|has taken|had taken|will take|assumed|assumes)|"
             r"(?:will\s+|is\s+to\s+)?(?:remain|remains|stay|stays|continue|continues)\s+in)\s+"
             r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"

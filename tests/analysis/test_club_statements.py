@@ -173,3 +173,16 @@ def test_charge_for_the_remaining_matches_as_the_club_added_is_a_caretaker_appoi
         )
     )
     assert ("Sean Dyche", "Everton", "done", True) in _caretakers(analysis)
+
+
+def test_a_coach_the_knowledge_base_lacks_described_before_taking_interim_charge_is_found(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Everton sack Moyes",
+            text="Everton have sacked David Moyes, the club announced on Sunday. Leighton Baines, who has been "
+            "coaching the Under-21s, will take interim charge while the club looks for a replacement.",
+        )
+    )
+    assert ("Leighton Baines", "Everton", "done", True) in _caretakers(analysis)
