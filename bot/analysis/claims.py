@@ -165,9 +165,9 @@ def extract_claims(
         if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
             odds = Factuality.POSSIBLE if entry[2] else Factuality.DONE
             claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6, factuality=odds))
-        listed = candidate_entry(folded, sentence, here, sentences)
-        if listed and (job := section or story or vacancy):  # "Vincent Kompany." under "the next appointment"
-            claims.append(RawClaim(listed, job, Relation.LINKED, sentence.index, 0.6, factuality=Factuality.POSSIBLE))
+        on_list = candidate_entry(folded, sentence, here, sentences)
+        if on_list and (job := section or story or vacancy):  # "Vincent Kompany." under "the next appointment"
+            claims.append(RawClaim(on_list, job, Relation.LINKED, sentence.index, 0.6, factuality=Factuality.POSSIBLE))
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]
         clubs = clubs_by_sentence.get(sentence.index, [])
         said_open = vacancy_club(folded, sentence, here, clubs, res)
@@ -267,7 +267,8 @@ def extract_claims(
                 pressed, pressed_by = claim.club, claim.manager
             if claim.cue.relation in _LINKING:
                 linked[claim.manager] = claim.club
-                last_list = claim.club if claim.cue.relation is Relation.LINKED else last_list
+                if claim.cue.relation is Relation.LINKED:
+                    last_list = claim.club
             if claim.factuality is Factuality.DONE and claim.cue.relation in EXITS and not explicit_vacancy:
                 vacancy, vacated_by = claim.club, claim.manager  # the job that manager leaves is now open
     return claims
