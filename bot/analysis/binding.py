@@ -10,15 +10,14 @@ the story says is open and the one club its headline is about.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.end_gate import EndGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import CANDIDATE_LIST
+from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
 from bot.domain import Relation
 
@@ -44,37 +43,6 @@ _LINK_BEFORE = re.compile(
     r"\b(?:with|to|by|for|from|of|at|join|joining|joins|over|into|replace|succeed|the|about|as)\s+(?:the\s+)?$"
 )
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|, and|, or|as well as)\s*")
-# "turned the job down", "left the club": the job the story is about.
-_THE_JOB = re.compile(
-    r"\b(?:the (?:(?:permanent|vacant|full-time|head coach|coaching|manager's) )?(?:job|role|post|position)|"
-    r"the (?:club|vacancy|hot seat|vacant|federation)|(?:their|our) (?:new |next )?"
-    r"(?:manager|head coach|coach|boss|top target|target|first choice|preferred|shortlist|list)|"
-    r"(?:his|her) (?:job|role|post|position)|"
-    r"the (?:board|club|president|owners?|hierarchy)'s (?:preferred |first |top |leading )?"
-    r"(?:candidate|choice|target|option))\b"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Scene:
-    """What a sentence's claims may fall back on."""
-
-    vacancy: str | None  # the club whose job the story says is open
-    story: str | None  # the one club the headline is about
-    headline: bool = False  # the sentence is (part of) the headline
-    section: str | None = None  # the club named by the heading of this part of a round-up
-    vacated_by: str | None = None  # the manager whose exit left ``vacancy`` open
-    linked: Mapping[str, str] = field(default_factory=dict)  # the club each manager was last linked with
-    pressed: str | None = None  # the club of a job this sentence says is at risk ("weighing up X's position")
-    pressed_by: str | None = None  # the manager whose job that is
-    listed: str | None = None  # the club of the last list of candidates ("… are also on it")
-
-    def vacancy_of(self, owner: PersonRef, res: Resolved) -> str | None:
-        """The open job, unless the man who left it stands in the owner's sentence: "McKenna replaces
-        Glasner", after McKenna left Ipswich, speaks of the job McKenna takes, not of Ipswich."""
-        if self.vacated_by and any(p.name == self.vacated_by and p.sentence == owner.sentence for p in res.people):
-            return None
-        return self.vacancy
 
 
 def bind(
@@ -259,7 +227,7 @@ def _own(
         return [vacancy]
     if kb and not local:
         return [kb]
-    if not free and _THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
+    if not free and THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
         return [scene.story]
     if scene.section and not free and not local:
         return [scene.section]  # "SWANSEA CITY" above "Matos is under pressure …" in a round-up
@@ -401,49 +369,15 @@ def _target(
         inside = [c for c in candidates if cue.start <= c.start and c.end <= cue.end]
         best = inside[0] if inside else min(candidates, key=lambda c: _target_score(folded, cue, c))
         return _with_coordinated(folded, best, candidates)
-    succeeding = _SUCCESSION.match(folded, cue.start, cue.end) is not None
-    if succeeding and scene.pressed and scene.pressed not in own and owner.name != scene.pressed_by:
-        return [scene.pressed]  # "X's position is in doubt, and Y heads the list of possible successors"
+    if succeeded := scene.succession(folded, owner, cue, own):
+        return [succeeded]
     if any(c.start not in res.descriptors and c.name not in own for c in pool):
         return []  # the clause names clubs, none of them a destination
-    if _UNNAMED.match(folded, cue.end, clause.end):
-        return []  # "turned down approaches from two Serie A clubs": the clubs are not named
-    # No club of its own: the job the story says is open ("among the names being considered"), or, for
-    # "the job" / "the club", the one club the headline is about.
-    fallbacks = [scene.vacancy, scene.section]
-    if CANDIDATE_LIST.match(folded, cue.start, cue.end) and owner.name != scene.pressed_by:
-        fallbacks.append(scene.pressed)  # "Baroni has two games … names X and Y as the two options"
-    if _ON_IT.match(folded, cue.start, cue.end):
-        fallbacks.insert(0, scene.listed)  # "Iraola and McKenna are also on it": the list just told
-    if cue.relation is Relation.DENIED and _THE_LINK.match(folded, cue.end):
-        fallbacks.insert(0, scene.linked.get(owner.name))  # "played down the link": the one just told
-    if scene.headline or _THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
-        fallbacks.append(scene.story)
-    for target in fallbacks:
-        # (a club he once coached is no fallback destination: "the former Barcelona coach … has turned
-        # down several offers"), unless the talks are about going back ("spoken to X about returning")
-        if target and target not in own and (owner.name, target) not in exits and (going_back or target not in former):
-            return [target]
-    return []
+    return scene.job_for(folded, clause, owner, cue, own, exits, going_back=going_back, former=former)
 
 
 _WITH_ALSO = re.compile(r",\s+with\s+(?:[\w.'’-]+\s+){0,4}$")
-# Words for the man who would follow another in his job, and for a place on the list just told.
-_SUCCESSION = re.compile(r"(?:possible |potential |likely )?(?:successors?|replacements?|succeed|succession)\b")
-_ON_IT = re.compile(r"on (?:it|that list|the list)\b")
 
-# The cue's object is clubs the story does not name: no club to pin the claim on.
-_UNNAMED = re.compile(
-    r"\s+(?:(?:an?|several|multiple|two|three|four|\d+)\s+)?"
-    r"(?:(?:approach(?:es)?|offers?|bids?|advances|overtures|interest)\s+)?(?:from|by|of|with)?\s*"
-    r"(?:a|an|one|two|three|four|five|several|some|other|rival|unnamed|foreign|\d+)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:clubs?|sides?|teams?|outfits?|suitors?|nations?|federations?)\b|"
-    r"\s+(?:several|many|numerous|multiple|other|various|a number of|a string of|two|three|four|\d+)\s+"
-    r"(?:[\w'-]+\s+)?(?:offers|approaches|bids|proposals|advances)\b"
-)
-
-
-_THE_LINK = re.compile(r" (?:the|that|this|any|those|these) (?:links?|reports?|speculation|rumou?rs?|interest|talk)\b")
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:have|has|had|are|is|were|was)\s+)?(?:(?:now|also|already|finally)\s+)?")
 
 

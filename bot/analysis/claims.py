@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.analysis.binding import EXITS, Scene, bind, gapped_pairs
+from bot.analysis.binding import EXITS, bind, gapped_pairs
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cue_owner import (
     antecedent_of,
@@ -33,6 +33,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST, PARTED
+from bot.analysis.scene import Scene
 from bot.analysis.sentence_context import (
     about_a_job,
     heading_club,

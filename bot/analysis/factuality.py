@@ -122,7 +122,9 @@ _POSSIBLE = guarded(
     r"weigh(?:s|ed|ing)?(?: up)?|"
     r"mull(?:s|ed|ing)?(?: over)?|"
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
-    r"potential(?:ly)?|possible|possibly|risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
+    # ("one possible successor has been sounded out": the word sizes up the man, not the talks)
+    r"(?:potential|possible)(?! (?:successor|replacement|candidate|target|option|suitor)s?\b)|potentially|possibly|"
+    r"risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
     r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"
     r"interested in|bid to|tr(?:y|ies|ied|ying) to|(?:seek|seeks|seeking|sought) to|look(?:s|ed|ing)? to|"
     r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
@@ -138,7 +140,8 @@ _EXPECTED = guarded(
     r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
     r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
-    r"believe[sd]?(?: that)?|suspect(?:s|ed)?(?: that)?|"
+    # ("is believed to have been approached": an event told as done, with the report's own hedge)
+    r"believe[sd]?(?: that)?(?! to have\b)|suspect(?:s|ed)?(?: that)?|"
     r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
     r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
     r"pav(?:e|es|ed|ing) the way|"

@@ -302,7 +302,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
         r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
         r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
-        r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)|approach(?:ed|es)? "
+        # (not "makes an approach complicated": an approach talked of, not made)
+        r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)"
+        r"(?! (?:more |less |very |far |much )?(?:complicated|difficult|unlikely|impossible|tricky|hard|harder|"
+        r"easier|easy|expensive|problematic))|approach(?:ed|es)? "
         r"(?:for|over|about|to)|approached|"
         r"(?:asked|requested|seek|seeking|sought) (?:[\w'-]+ ){0,3}?(?:for )?permission|"
         # "have asked Al-Shabab about the situation of X": an approach through his club

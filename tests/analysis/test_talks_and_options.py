@@ -312,3 +312,45 @@ def test_a_coach_who_has_given_his_agreement_to_succeed_another_has_agreed(analy
         "Athletic reports, with the club expected to confirm the appointment once the season is over.",
     )
     assert ("Graham Potter", "Everton", "agreed", "done") in _held(analysis)
+
+
+def test_a_coach_believed_to_have_been_approached_has_been_approached(analyser: Analyser) -> None:
+    # "believed to" hedges the report, not the event: an approach told as made is talks, done
+    analysis = _analyse(
+        analyser,
+        "Charlton weigh up options",
+        "Preston North End boss Paul Heckingbottom is believed to have been approached by Charlton Athletic.",
+    )
+    assert ("Paul Heckingbottom", "Charlton Athletic", "talks", "done") in _held(analysis)
+
+
+def test_an_approach_with_no_club_named_is_for_the_job_the_headline_puts_in_doubt(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Portsmouth to decide Mousinho's future after relegation",
+        "Bolton Wanderers manager Steven Schumacher, whose side finished four places above Portsmouth, has "
+        "been approached through a third party.",
+    )
+    held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+    assert ("Steven Schumacher", "Portsmouth", "talks") in held
+
+
+def test_a_contract_that_makes_an_approach_complicated_is_no_approach(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Valencia shortlist",
+        "Valencia have Pellegrino Matarazzo on their list, although the American's Real Sociedad contract makes "
+        "an approach complicated.",
+    )
+    assert {(m, c, rel) for m, c, rel, _ in _held(analysis)} == {("Pellegrino Matarazzo", "Valencia", "linked")}
+
+
+def test_a_possible_successor_who_has_been_sounded_out_is_in_talks(analyser: Analyser) -> None:
+    # "possible" sizes up the man as a successor; the sounding-out itself is told as done
+    analysis = _analyse(
+        analyser,
+        "Stoke consider Robins' position",
+        "One possible successor has already been sounded out by Stoke City: Preston North End manager Paul "
+        "Heckingbottom.",
+    )
+    assert ("Paul Heckingbottom", "Stoke City", "talks", "done") in _held(analysis)
