@@ -116,6 +116,19 @@ def _next_item(folded: str, cue: Cue, club: ClubRef) -> bool:
     )
 
 
+def _anothers_item(folded: str, cue: Cue, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
+    """ "Inter sack Díaz, Santos set Vojvoda deadline, Crespo commits to São Paulo": a club in a later item
+    of a list, one that names another man, is his item's, not the one the cue is in."""
+    if club.start < cue.end or club.sentence != owner.sentence:
+        return False
+    item = folded.rfind(",", cue.end, club.start)
+    if item < 0:
+        return False
+    end = folded.find(",", club.end)
+    end = len(folded) if end < 0 else end
+    return any(item < p.start < end and p.name != owner.name for p in res.people if p.sentence == owner.sentence)
+
+
 def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
     """The clubs a manager holds: the one the text places him at, and the knowledge base's."""
     return {c for c in (res.home.get(owner.name), res.kb_home.get(owner.name)) if c}
@@ -140,7 +153,7 @@ def _own(
     after, before = _WINDOWS[relation]
     # "Mousinho axed, Mallorca close in on García Plaza": a club opening the next item of a list of news
     # is that item's subject ("Maresca sacked, Chelsea confirm" is still the club's own word).
-    others = {c.start for c in clubs if _next_item(folded, cue, c)}
+    others = {c.start for c in clubs if _next_item(folded, cue, c) or _anothers_item(folded, cue, c, owner, res)}
     pool = [c for c in pool if c.start not in others]
     # "Wrexham's win at Middlesbrough heaps pressure on Hellberg": the winners are not the club at risk
     winners = (

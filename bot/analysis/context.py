@@ -186,7 +186,7 @@ _OPPONENT = EndGate(
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
     r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by|"
-    r"beaten (?:[\w-]+ ){0,3}?by|(?:went|going|goes|go) down (?:[\d-]+ )?to) $"
+    r"beaten (?:[\w-]+ ){0,3}?by|(?:went|going|goes|go) down (?:[\d-]+ )?to) (?:the )?$"  # ("against the Houston Dash")
 )
 _RESULT_NOUN_AFTER = re.compile(r" (?:loss|defeat|draw|win|victory|thrashing|humiliation|reverse|setback)\b")
 _MATCH_DAY = re.compile(

@@ -223,8 +223,13 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.APPOINTED,
-        r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|named|unveiled)"
-        r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|appoint(?:ed|s|"
+        # (not "is named as a possible successor", "was named on the shortlist": a candidacy)
+        r"(?:has been|have been|was|been|is|officially|formally) (?:appointed|unveiled|named(?! as (?:a |an |the "
+        r"|one of the )?(?:possible |potential |likely |leading |top |prime |early |surprise )?(?:successor|"
+        r"candidate|contender|target|option|replacement|favourite|front-?runner)| (?:on|in|among) (?:the|a|his|"
+        r"their) (?:shortlist|list|candidates|running)))"
+        r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|"
+        r"appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"
         r"unveil(?:ed|s)?|"

@@ -36,7 +36,6 @@ _UNNAMED = re.compile(
     r"\s+(?:several|many|numerous|multiple|other|various|a number of|a string of|two|three|four|\d+)\s+"
     r"(?:[\w'-]+\s+)?(?:offers|approaches|bids|proposals|advances)\b"
 )
-_THE_LINK = re.compile(r" (?:the|that|this|any|those|these) (?:links?|reports?|speculation|rumou?rs?|interest|talk)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +92,9 @@ class Scene:
             fallbacks.append(self.pressed)
         if _ON_IT.match(folded, cue.start, cue.end):
             fallbacks.insert(0, self.listed)  # "Iraola and McKenna are also on it": the list just told
-        if cue.relation is Relation.DENIED and _THE_LINK.match(folded, cue.end):
-            fallbacks.insert(0, self.linked.get(owner.name))  # "played down the link": the one just told
+        if cue.relation is Relation.DENIED:
+            # "played down the link", "'nobody has called me'": the link just told, before any open job
+            fallbacks.insert(0, self.linked.get(owner.name))
         if self.headline or THE_JOB.search(folded, max(clause.start, cue.start - 40), min(clause.end, cue.end + 40)):
             fallbacks.append(self.story)
         for target in fallbacks:

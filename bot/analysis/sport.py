@@ -21,7 +21,8 @@ _OTHER = LiteralScan(
     r"director of rugby|"
     r"all blacks|springboks|wallabies|british and irish lions|premiership rugby|try-scorer|"
     r"cricket|cricketer|wickets?|innings|bowler|batter|batsman|the ashes|ashes series|test series|odi|t20|ipl|"
-    r"county championship|basketball|nba|wnba|point guard|slam dunk|nfl|quarterback|touchdown|super bowl|"
+    r"county championship|basketball|nba|wnba|euroleague|eurocup|point guard|slam dunk|nfl|quarterback|touchdown|"
+    r"super bowl|"
     r"gridiron|ice hockey|nhl|puck|stanley cup|goaltender|power play|baseball|mlb|pitcher|home run|franchise|"
     r"netball|handball|volleyball|"
     # grounds and rugby league clubs whose names say the sport ("the Rhinos announced", "at Trent Bridge")
@@ -41,7 +42,7 @@ _FOOTBALL = re.compile(
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
 _STRONG = LiteralScan(
     r"\b(?:rugby(?: union| league)?(?! park| town)|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|"
-    r"baseball|mlb|netball|"
+    r"baseball|mlb|netball|euroleague|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )
 

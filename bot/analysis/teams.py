@@ -25,6 +25,10 @@ _WOMENS = LiteralScan(
 )
 _AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
 _MENS = LiteralScan(r"\bmen'?s (?:team|side|first team|national team|game)\b")
+_MENS_LEAGUE = re.compile(
+    r"\b(?<!women's )(?<!womens )(?<!frauen-)(?:mls|premier league|la ?liga|serie a|bundesliga|ligue 1|efl|"
+    r"league one|league two|eredivisie|primeira liga|super lig|saudi pro league|brasileirao)\b"
+)
 
 
 def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gazetteer) -> None:
@@ -42,6 +46,8 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
         headline is not None
         and _WOMENS.search(folded, headline.start, headline.end) is not None
         and not _MENS.search(folded)
+        # ("MLS and NWSL notebook": a headline naming a men's league too is about both)
+        and not _MENS_LEAGUE.search(folded, headline.start, headline.end)
     )
     womens_sentences = {sentence_of(sentences, starts, at) for at in womens_words}
     mens_sentences = {sentence_of(sentences, starts, m.start()) for m in _MENS.finditer(folded)}

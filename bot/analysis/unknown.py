@@ -37,6 +37,13 @@ _CLUB_SUBJECT = re.compile(
 )
 
 
+_LEAGUE_FIRST = re.compile(
+    r"(?:National League(?: North| South)?|Premier League|League (?:One|Two)|Championship|Serie [AB]|La ?Liga|"
+    r"Bundesliga|Ligue [12]|Eredivisie|Primeira Liga|Süper Lig|Super Lig|Scottish Premiership|Premiership|MLS|"
+    r"NWSL|WSL|Liga F|Liga MX|Saudi Pro League|Pro League|Brasileirão|Série [AB])[ ]+(?=[A-Z])"
+)
+
+
 def resolve_unknown_clubs(
     text: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
 ) -> None:
@@ -51,7 +58,10 @@ def resolve_unknown_clubs(
             found.append(match.span("club"))
     for span_start, span_end in found:
         start = span_start
-        words = text[span_start:span_end].split()
+        # ("Maher leaves National League Southend United": the league the club plays in is not its name)
+        if league := _LEAGUE_FIRST.match(text, span_start, span_end):
+            start = league.end()
+        words = text[start:span_end].split()
         while words and fold(words[0]) in NOT_PEOPLE and words[0] not in ("United", "City", "Athletic", "Sporting"):
             start += len(words[0]) + 1
             words = words[1:]

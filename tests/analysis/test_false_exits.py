@@ -168,3 +168,13 @@ def test_a_manager_who_told_a_radio_station_next_season_is_his_last_is_leaving(a
     )
     held = {(r.manager, r.club, r.relation.value): r.factuality for r in analysis.rumours}
     assert held.get(("David Moyes", "Everton", "left")) is Factuality.DONE
+
+
+def test_a_euroleague_coach_at_a_club_with_a_football_side_is_not_football(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Olympiacos and Bartzokas part ways",
+        "Olympiacos and head coach Georgios Bartzokas have parted ways by mutual consent, the club said. The "
+        "EuroLeague side's assistant will take charge of Friday's game in Belgrade.",
+    )
+    assert not analysis.is_manager_rumour

@@ -131,3 +131,74 @@ def test_the_club_a_role_descriptor_names_is_the_managers_club_in_this_story(ana
     )
     held = _held(analysis)
     assert ("Derek McInnes", "Heart of Midlothian", "stays") not in held
+
+
+def test_an_interim_coach_starting_against_the_opponent_is_not_appointed_by_the_opponent(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Angel City part ways with head coach; Jo Pryce interim",
+        "Angel City FC has parted ways with its head coach, the club announced. Assistant coach Jo Pryce will "
+        "serve as interim head coach, beginning with Sunday's game against the Portland Thorns.",
+    )
+    assert not any(r.club == "Portland Thorns" for r in analysis.rumours)
+
+
+def test_a_club_in_a_later_item_of_a_headline_list_is_not_the_club_of_an_earlier_sacking(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Round-up: Inter sack Mendes, Bahia back Ceni, Crespo commits to São Paulo",
+        "Head coach Carlos Mendes is out after a derby defeat, and two other clubs have news.",
+    )
+    assert not any(r.manager == "Carlos Mendes" and r.club in ("Bahia", "São Paulo") for r in analysis.rumours)
+
+
+def test_the_league_a_club_plays_in_is_not_part_of_its_name(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Oldham appoint new head coach",
+        "Oldham Athletic have appointed Jim Bentley as head coach. Bentley leaves National League Southend United "
+        "after four years in charge.",
+    )
+    assert not any(c.startswith("National League") for c in analysis.clubs)
+    assert not any(r.club.startswith("National League") for r in analysis.rumours)
+
+
+def test_a_man_named_as_a_possible_successor_is_a_candidate_not_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "What the German papers say",
+        "Germany\n\nKicker reports that Mainz are weighing up whether to dismiss Bo Henriksen. Former Augsburg "
+        "coach Jess Thorup is named as a possible successor.",
+    )
+    assert not any(r.relation.value == "appointed" for r in analysis.rumours)
+    assert ("Jess Thorup", "Mainz 05", "linked") in _held(analysis) or any(
+        r.manager == "Jess Thorup" and r.relation.value == "linked" for r in analysis.rumours
+    )
+
+
+def test_a_notebook_headline_naming_a_mens_league_too_keeps_the_mens_clubs(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "MLS and NWSL notebook: Carnell going nowhere",
+        "Philadelphia Union coach Bradley Carnell said he is not going anywhere. 'I am happy here,' he said.",
+    )
+    assert {r.club for r in analysis.rumours} == {"Philadelphia Union"}
+
+
+def test_a_managers_denial_after_a_link_is_about_that_link_not_another_clubs_open_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Around the league",
+        "Orlando City have sacked Óscar Pareja. Separately, Bradley Carnell was asked about reports in "
+        "Germany linking him with Karlsruher SC. 'There is nothing to it. Nobody has called me,' the "
+        "Philadelphia Union coach said.",
+    )
+    held = _held(analysis)
+    assert ("Bradley Carnell", "Orlando City", "denied") not in held
+    assert ("Bradley Carnell", "Karlsruher SC", "denied") in held or (
+        "Bradley Carnell",
+        "Karlsruher SC",
+        "linked",
+    ) in held
