@@ -159,6 +159,19 @@ def _unsigned(claim: RawClaim) -> RawClaim:
     return claim
 
 
+# "has agreed terms on a two-year extension, with an announcement expected after the Leagues Cup"
+_TO_BE_ANNOUNCED = re.compile(
+    r"\b(?:(?:an?|the|official|formal) announcement (?:is )?(?:expected|due|to follow|to come)|"
+    r"(?:is|are) (?:expected )?to be (?:announced|confirmed|made official)|yet to be (?:announced|confirmed|made "
+    r"official))\b"
+)
+
+
+def _to_be_announced(folded: str, sentences: list[Sentence], claim: RawClaim) -> bool:
+    sentence = sentences[claim.sentence]
+    return _TO_BE_ANNOUNCED.search(folded, sentence.start, sentence.end) is not None
+
+
 _LOOKING_BACK_TITLE = re.compile(
     r"\W*(?:on this day\b|this day in (?:19|20)\d\d\b|from the archives?\b|flashback\b|throwback\b|"
     r"(?:\w+|\d+) years ago (?:today|this week|this month)\b)"
@@ -242,6 +255,8 @@ class Analyser:
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
         if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed
             raw = [_unsigned(c) for c in raw]
+        if "announce" in folded or "confirmed" in folded:  # "agreed terms on an extension, with an announcement
+            raw = [_unsigned(c) if _to_be_announced(folded, sentences, c) else c for c in raw]  # expected"
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

@@ -186,3 +186,24 @@ def test_a_coach_the_knowledge_base_lacks_described_before_taking_interim_charge
         )
     )
     assert ("Leighton Baines", "Everton", "done", True) in _caretakers(analysis)
+
+
+def test_terms_agreed_on_a_new_deal_with_the_announcement_still_to_come_is_no_signed_extension(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="NWSL and MLS notebook",
+            text="Vlatko Andonovski has agreed terms on a contract extension with the Kansas City Current, with an "
+            "official announcement expected next week. Separately, the Philadelphia Union announced that Bradley "
+            "Carnell has signed a contract extension through 2029.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Vlatko Andonovski", "Kansas City Current", "extension") not in held
+    # (the terms agreed, the signing still to come: an agreement or talks over the new deal, never "signed")
+    assert {
+        ("Vlatko Andonovski", "Kansas City Current", "agreed"),
+        ("Vlatko Andonovski", "Kansas City Current", "talks"),
+    } & held
+    assert ("Bradley Carnell", "Philadelphia Union", "extension") in held
