@@ -202,3 +202,23 @@ def test_a_managers_denial_after_a_link_is_about_that_link_not_another_clubs_ope
         "Karlsruher SC",
         "linked",
     ) in held
+
+
+def test_new_england_in_mls_prose_is_the_revolution_not_the_england_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "MLS coaching changes",
+        "Chris Armas has been sacked after a poor season in which New England finished above his side.",
+    )
+    assert "England" not in {r.club for r in analysis.rumours}
+    assert "England" not in analysis.clubs
+
+
+def test_the_porto_alegre_club_is_not_porto(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Internacional sack coach",
+        "Internacional have sacked Ramón Díaz after a derby defeat. Díaz leaves with the Porto Alegre club 16th.",
+    )
+    assert "Porto" not in {r.club for r in analysis.rumours}
+    assert "Porto" not in analysis.clubs
