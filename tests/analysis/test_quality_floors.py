@@ -41,6 +41,7 @@ SETS = [
     "analysis-set23",
     "analysis-set24",
     "analysis-set25",
+    "analysis-set27",
 ]
 
 
@@ -100,7 +101,7 @@ def test_the_newest_set_below_the_f1_floor_gets_no_worse(analyser: Analyser) -> 
     report = evaluate(DATA / "analysis-set26", analyser)
     table = format_report(report)
     assert report.scores["is_manager_rumour"].accuracy >= 0.95, table
-    assert report.scores["manager_club_relation"].f1 >= 0.76, table
+    assert report.scores["manager_club_relation"].f1 >= 0.78, table
     assert report.per_100(report.false_definite) <= 2.0, table
     assert report.per_100(report.false_summaries) <= 1.0, table
 
