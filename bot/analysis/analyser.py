@@ -111,6 +111,13 @@ def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
     ]
 
 
+def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
+    """ "Bompastor has signed a new contract … had been linked with the France job": a link told as
+    earlier, for a manager whose news is now elsewhere, is the story's background."""
+    news = {(c.manager, c.club) for c in raw if c.factuality is Factuality.DONE and c.relation is not Relation.LINKED}
+    return [c for c in raw if not (c.pluperfect and any(m == c.manager and club != c.club for m, club in news))]
+
+
 def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
@@ -251,6 +258,7 @@ class Analyser:
         raw = _headline_history(raw)
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
         raw = _weigh_history(raw, predecessors)
+        raw = _moved_on(raw)
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
         if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed

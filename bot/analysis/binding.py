@@ -87,7 +87,7 @@ _WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|com
 # "as Bournemouth deepen Tottenham's gloom", "after Leeds beat them": the club that won the match
 _BEATS = re.compile(
     r" (?:beat|beats|thrash(?:es|ed)?|hammer(?:s|ed)?|stun(?:s|ned)?|deepen(?:s|ed)?|compound(?:s|ed)?|"
-    r"(?:pile|piles|piled|heap|heaps|heaped) (?:more )?misery)\b"
+    r"(?:pile|piles|piled|heap|heaps|heaped) (?:on )?(?:the |more )?misery|won [\d]+-[\d]+)\b"
 )
 
 

@@ -14,6 +14,7 @@ from bot.analysis.cue_owner import (
     denial_replaces,
     denied_event,
     denied_subject,
+    described_incumbent,
     epithet_of,
     in_quote,
     not_in_question_of_another,
@@ -74,6 +75,7 @@ _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
+_HAD_BEEN = re.compile(r"\bhad been $")  # (not "had also been considered": part of the saga told)
 _GENERIC_EXIT = re.compile(
     r"exit|exits|departure|depart\w*|left|leave|leaves|leaving|farewell|part(?:ed|ing)? (?:company|ways)(?: with)?|"
     r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
@@ -107,6 +109,7 @@ class RawClaim:
     later: bool = False  # done (announced) but still to come: "will step down at the end of the season"
     parted: bool = False  # "parted ways", "part company": an exit that does not say who decided
     own_section: bool = False  # about the club whose part of a round-up it is told in ("Nice. Haise and Nice …")
+    pluperfect: bool = False  # a link told as earlier: "had been linked with the France job"
 
 
 def extract_claims(
@@ -262,6 +265,8 @@ def extract_claims(
                     claim.later,
                     PARTED.match(folded, claim.cue.start, claim.cue.end) is not None,
                     claim.club == section,
+                    claim.stage is Relation.LINKED
+                    and _HAD_BEEN.search(folded, max(0, claim.cue.start - 12), claim.cue.start) is not None,
                 )
             )
             if claim.stage is Relation.UNDER_PRESSURE:
@@ -387,7 +392,7 @@ class _Reading:
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
             if cue.relation is Relation.LINKED and apposed_successor(folded, owner, cue, res):
                 continue  # "Keith Andrews, Frank's successor at Brentford, said": who he is, not news
-            if quoted_of_another(folded, owner, cue):
+            if quoted_of_another(folded, owner, cue) or described_incumbent(folded, owner, cue):
                 continue  # "'… he will sign a new contract,' the Arsenal manager said": not the speaker's
             if (
                 not owner.explicit

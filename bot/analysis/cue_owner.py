@@ -235,3 +235,17 @@ def spoke_to_media(folded: str, cue: Cue, owner: PersonRef) -> bool:
     if not _SPOKE.match(folded, cue.start):
         return False
     return owner.start < cue.start or _MEDIA.match(folded, cue.start) is not None
+
+
+# "the coach's future", "the manager's position": the club's coach, whoever is named after it
+_THE_COACHS = re.compile(r"\bthe (?:head )?(?:coach|manager|boss|gaffer)'s\b")
+
+
+def described_incumbent(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    """ "… the board will meet to discuss the coach's future, and the club have sounded out Mancini": the
+    pressure cue names its own man, the coach in post, not the one named after it."""
+    return (
+        cue.relation is Relation.UNDER_PRESSURE
+        and owner.start >= cue.end
+        and _THE_COACHS.search(folded, max(0, cue.start - 4), cue.end) is not None
+    )

@@ -343,7 +343,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"top of (?:the|their|his|her|milan.s|the club.s) (?:list|shortlist|wishlist)|"
         r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|(?<=also )on (?:it|that list)\b|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
-        r"(?:being |is being |are )?consider(?:ed|ing)|one of (?:the |a |several |three |four |five |"
+        # (not "never seriously considered anyone else": no one named is the one considered)
+        r"(?:being |is being |are )?consider(?:ed|ing)(?! (?:anyone|anybody|any other|another|other|no one|nobody)\b)|"
+        r"one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"

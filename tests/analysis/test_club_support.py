@@ -237,3 +237,23 @@ def test_pressure_after_a_clubs_defeat_is_at_that_club_with_another_name_in_the_
     assert ("Wilfried Nancy", "Celtic", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_never_having_considered_anyone_else_denies_no_named_man(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Belgium name Garcia",
+        "The Royal Belgian Football Association has named Rudi Garcia as head coach. Its chief executive said "
+        "the federation had 'never seriously considered anyone else' once Domenico Tedesco had left.",
+    )
+    assert not any(r.relation.value == "denied" for r in analysis.rumours)
+
+
+def test_the_club_that_won_the_game_that_puts_a_coach_under_pressure_is_not_his_club(analyser: Analyser) -> None:
+    for opening in ("Lecce won 3-0 in Turin on Monday", "Lecce piled on the misery with a 3-0 win in Turin"):
+        analysis = _analyse(
+            analyser, "Torino news", f"{opening}, a result that leaves Marco Baroni fighting for his job."
+        )
+        assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+            ("Marco Baroni", "Torino", "under_pressure")
+        }, opening

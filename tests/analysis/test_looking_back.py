@@ -218,3 +218,31 @@ def test_a_predecessor_who_left_in_a_month_named_after_since_is_background(analy
         "by an interim pairing since David Moyes left for Celtic in August.",
     )
     assert ("David Moyes", "Everton", "left") not in _definite(analysis)
+
+
+def test_a_link_told_as_earlier_for_a_coach_whose_news_is_a_new_contract_elsewhere_is_background(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ward signs new Ireland deal",
+        "Republic of Ireland Women head coach Carla Ward has signed a new contract until 2028, the FAI announced. "
+        "The Englishwoman, who won the league in her first season, had been linked with the Aston Villa Women job "
+        "after Euro 2025.",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Carla Ward", "Republic of Ireland Women", "extension")
+    }
+
+
+def test_a_link_also_considered_earlier_in_the_saga_is_still_told(analyser: Analyser) -> None:
+    # ("had also been considered": part of the story of the job being filled, as labelled in set 5)
+    analysis = _analyse(
+        analyser,
+        "Marseille agree terms with coach",
+        "Roberto De Zerbi has agreed terms with Marseille. De Zerbi had also been considered by Bayern Munich "
+        "during their search.",
+    )
+    assert ("Roberto De Zerbi", "Bayern Munich", "linked") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }

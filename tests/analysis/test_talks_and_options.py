@@ -354,3 +354,18 @@ def test_a_possible_successor_who_has_been_sounded_out_is_in_talks(analyser: Ana
         "Heckingbottom.",
     )
     assert ("Paul Heckingbottom", "Stoke City", "talks", "done") in _held(analysis)
+
+
+def test_the_coachs_future_is_the_coach_in_posts_not_the_man_sounded_out_after_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Torino 0-3 Lecce: Baroni on the brink",
+        "Lecce piled on the misery with a 3-0 win in Turin on Monday, a result that leaves Marco Baroni fighting "
+        "for his job.\n\nNikola Krstović headed the visitors in front after 11 minutes and Lameck Banda doubled "
+        "the lead before the break.\n\nThe boos started at half-time and did not stop. Reports say the Torino "
+        "board will meet on Tuesday to discuss the coach's future, and that the club have already sounded out "
+        "Roberto Mancini.",
+    )
+    held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+    assert ("Roberto Mancini", "Torino", "under_pressure") not in held
+    assert ("Roberto Mancini", "Torino", "talks") in held
