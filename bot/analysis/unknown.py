@@ -138,6 +138,12 @@ _UNKNOWN_PATTERNS.extend(
             r"(?:will\s+|is\s+to\s+)?(?:remain|remains|stay|stays|continue|continues)\s+in)\s+"
             r"(?:interim\s+|temporary\s+|caretaker\s+)?charge"
         ),
+        # "Ajax announced that Fred Grim will remain interim coach until the end of the season"
+        WordGate(
+            rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:will\s+|is\s+to\s+)?"
+            r"(?:remain|remains|stay|stays|continue|continues)\s+(?:as\s+)?(?:the\s+)?(?:club's\s+)?"
+            r"(?:interim|caretaker|temporary)\s+(?:head coach|manager|coach|boss)\b"
+        ),
     ]
 )
 # "Kita has spoken to Antoine Kombouaré about returning", "asked Friedhelm Funkel, 72, whether he would take

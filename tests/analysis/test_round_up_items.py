@@ -222,3 +222,14 @@ def test_the_porto_alegre_club_is_not_porto(analyser: Analyser) -> None:
     )
     assert "Porto" not in {r.club for r in analysis.rumours}
     assert "Porto" not in analysis.clubs
+
+
+def test_a_coach_the_knowledge_base_lacks_who_will_remain_interim_coach_is_the_caretaker(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Feyenoord keep Vos in charge",
+        "Feyenoord announced on Monday that Jan Vos will remain interim coach until the end of the season.",
+    )
+    assert [(r.manager, r.club, r.relation.value, r.caretaker) for r in analysis.rumours] == [
+        ("Jan Vos", "Feyenoord", "appointed", True)
+    ]
