@@ -53,7 +53,10 @@ _EMBED = WordGate(
     r"(?:hours?|days?|"
     r"weeks?|months?|years?|seasons?|decades?|fortnight) (?:after|before|later)|after|since|following|before|"
     r"when|once|until)\s)",
-    r"(?P<conditional>,?\s+(?:if|unless|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b)|"
+    # ("… a leading candidate should Wiegman decide to leave": a name before the verb, inverted)
+    r"(?P<conditional>,?\s+(?:if|unless|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b|"
+    r"(?!the |a |an |their |his |her |its )[a-z'.-]+ (?:[a-z'.-]+ )?"
+    r"(?:decide|opt|choose|leave|depart|go|be|lose|fail|miss|want|move|walk|resign|step|get|fall|need)\b)|"
     r"were (?=(?:he|she|they) to\b))\s?)",
 )
 _OPENING_IF = re.compile(r"\W*(?:if|unless|should (?:he|she|they)|in the event (?:of|that)|were (?:he|she|they) to)\b")

@@ -283,3 +283,21 @@ def test_candidates_for_the_permanent_job_are_linked_with_the_headlines_club(ana
     held = _held(analysis)
     assert held.get(("Graham Potter", "Everton", "linked")) is Factuality.POSSIBLE
     assert held.get(("Keith Andrews", "Everton", "linked")) is Factuality.POSSIBLE
+
+
+def test_a_candidate_should_the_coach_named_after_decide_to_leave_is_linked_and_the_coach_only_doubtful(
+    analyser: Analyser,
+) -> None:
+    # "should Van Persie decide to leave": a condition written with its subject after "should"
+    analysis = analyser.analyse(
+        Article(
+            title="Feyenoord plan ahead",
+            text="Feyenoord regard NEC coach Dick Schreuder as a leading candidate should Van Persie decide to leave "
+            "in the summer.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+    assert held == {
+        ("Dick Schreuder", "Feyenoord", "linked", "possible"),
+        ("Robin van Persie", "Feyenoord", "under_pressure", "possible"),
+    }
