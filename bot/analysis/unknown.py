@@ -37,6 +37,10 @@ _CLUB_SUBJECT = re.compile(
 )
 
 
+_THE_JOB_OF = re.compile(
+    r"\bthe (?:vacant |managerial |head coach |head-coach |coaching )?(?P<club>[A-Z]{2,5}) "
+    r"(?:job|post|vacancy|hot seat)\b"
+)
 _LEAGUE_FIRST = re.compile(
     r"(?:National League(?: North| South)?|Premier League|League (?:One|Two)|Championship|Serie [AB]|La ?Liga|"
     r"Bundesliga|Ligue [12]|Eredivisie|Primeira Liga|Süper Lig|Super Lig|Scottish Premiership|Premiership|MLS|"
@@ -50,6 +54,10 @@ def resolve_unknown_clubs(
     """Clubs the gazetteer lacks ("Forest Green Rovers", "IFK Värnamo"): a longer club-like name
     replaces a known alias found inside it ("Forest")."""
     found: list[tuple[int, int]] = [m.span() for m in _UNKNOWN_CLUB.finditer(text)]
+    # "linking him with the vacant AGF job": the initials a job is of are a club's (not "the Hillsborough job":
+    # a ground is named like a place)
+    single = {m.start("club") for m in _THE_JOB_OF.finditer(text)}
+    found += [(m.start("club"), m.end("club")) for m in _THE_JOB_OF.finditer(text)]
     for sentence in sentences:
         if sentence.start and text[sentence.start - 1] != "\n":
             continue  # the pattern is anchored at the start of a line: no use trying it elsewhere
@@ -66,7 +74,12 @@ def resolve_unknown_clubs(
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or gaz.club_by_key(name) or gaz.manager_by_key(name) or gaz.source_by_key(name):
+        if (
+            (len(words) < 2 and start not in single)
+            or gaz.club_by_key(name)
+            or gaz.manager_by_key(name)
+            or gaz.source_by_key(name)
+        ):
             continue
         inside = [c for c in out.clubs if start <= c.start and c.end <= start + len(name)]
         overlapping = [(s, e) for s, e in out.spans if s < start + len(name) and start < e]

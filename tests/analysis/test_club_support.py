@@ -257,3 +257,16 @@ def test_the_club_that_won_the_game_that_puts_a_coach_under_pressure_is_not_his_
         assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
             ("Marco Baroni", "Torino", "under_pressure")
         }, opening
+
+
+def test_a_coach_playing_down_a_link_with_the_vacant_job_of_a_club_the_knowledge_base_lacks_denies_it(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Askou plays down Danish link",
+        "Motherwell head coach Jens Berthel Askou has played down reports linking him with the vacant FCK job.",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Jens Berthel Askou", "FCK", "denied")
+    }
