@@ -271,7 +271,9 @@ def _gone_to(folded: str, club: ClubRef) -> bool:
     return _DESTINATION.search(folded, max(0, club.start - 24), club.start) is not None
 
 
-_ORIGIN = EndGate(r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away) from (?:the )?$")
+_ORIGIN = EndGate(
+    r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away|join(?:s|ed|ing)?) from (?:the )?$"
+)
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"

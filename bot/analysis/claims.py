@@ -49,7 +49,7 @@ from bot.analysis.sentence_context import (
 )
 from bot.analysis.speech import quoted_third_person
 from bot.analysis.sport import other_sport_paragraphs
-from bot.analysis.staff import NOT_THE_JOB, ROLE_CUES, STAFF_HEADLINE
+from bot.analysis.staff import ROLE_CUES, STAFF_HEADLINE, staff_role
 from bot.analysis.subjects import (
     OWN_EXIT,
     also_named,
@@ -440,7 +440,7 @@ class _Reading:
                 and CANDIDATE_LIST.match(folded, cue.start, cue.end)
             ):
                 factuality = Factuality.POSSIBLE  # one name on a list of candidates
-            if cue.relation in ROLE_CUES and NOT_THE_JOB.match(folded, cue.end, clause.end):
+            if cue.relation in ROLE_CUES and staff_role(folded, cue, owner, clause.end, self.sentence.end):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
             if stage is None:

@@ -116,6 +116,11 @@ _NEGATION = guarded(
     r"\b(?:not|no(?! hurry| rush)|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
     r"refuse[sd]? to|refusing to)\W+(?:[\w'-]+\W+){0,2}$"
 )
+_GERUND = re.compile(r"(?:sacking|firing|dismissing|axing|appointing|hiring|naming|replacing)\b")
+_ING_SUBJECT = re.compile(
+    r"(?:leaving|sacking|quitting|resigning|departing|staying)\s+(?:counts|is|was|would|will|could|might|makes|means|"
+    r"seems|looks)\b"
+)
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'s)\s+(?:\w+\s+)?(?:been\s+)?$")
 _POSSIBLE = guarded(
     r"\b(?:could|might|may|would|should|ought to|must|deserves? to|needs? to|consider(?:s|ed|ing)?|"
@@ -124,7 +129,7 @@ _POSSIBLE = guarded(
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
     # ("one possible successor has been sounded out": the word sizes up the man, not the talks)
     r"(?:potential|possible)(?! (?:successor|replacement|candidate|target|option|suitor)s?\b)|potentially|possibly|"
-    r"risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|"
+    r"risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|earned|deserve[sd]?|merit(?:s|ed)?|"
     r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"
     r"interested in|bid to|tr(?:y|ies|ied|ying) to|(?:seek|seeks|seeking|sought) to|look(?:s|ed|ing)? to|"
     r"aim(?:s|ed|ing)? to|attempt\w* to|favourite to|favorite to|candidate to|contender to|"
@@ -430,6 +435,11 @@ def classify(
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)
     if after is not None:  # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED
+    if (not before.strip() and owner[0] >= cue_end and _GERUND.match(folded, cue_start)) or _ING_SUBJECT.match(
+        folded, cue_start
+    ):
+        # "sacking Thomas Frank now would be a panic move", "because leaving counts": an act talked of
+        return Factuality.POSSIBLE
     if _POSSIBLE.search(before) or (
         relation is Relation.EXTENSION
         # ("are in talks with X - no relation to … - over a contract extension": the talks govern the

@@ -34,11 +34,11 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.UNDER_PRESSURE,
         r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
-        r"sack (?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|news|"
-        r"storm|worries|danger)|under-fire|embattled|beleaguered|"
+        r"sack[ -](?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|"
+        r"news|storm|worries|danger)|under-fire|embattled|beleaguered|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:more|the most|mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
-        r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack race|(?:facing|faces|face|risk of|"
+        r"renewed|extreme|major|fresh) )?pressure|hot ?seat|sack[ -]race|(?:facing|faces|face|risk of|"
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?(?:sack|axe|chop)|"
         r"(?:job|position|future) (?:at [\w'. -]{1,30} )?(?:is |remains |be )?(?:safe|secure|in danger)|"
         r"(?:keep|keeps|keeping|kept) faith with|stick(?:s|ing)? with|stuck with|"

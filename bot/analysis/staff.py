@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.cues import Cue
+from bot.analysis.refs import PersonRef
 from bot.domain import Relation
 
 # A headline naming a member of staff ("Aston Villa name X assistant head coach"): "the Spaniard" and
@@ -43,3 +45,12 @@ NOT_THE_JOB = re.compile(
     r"\s+of (?:the club's |their |its |the )?(?:[\w-]+ )?(?:strategy|operations|recruitment|department|matters|"
     r"scouting|transfers|academy|planning|squad planning)\b"
 )
+
+
+def staff_role(folded: str, cue: Cue, owner: PersonRef, clause_end: int, sentence_end: int) -> bool:
+    """The job a cue is about is not the head coach's: named after the cue ("appointed X as assistant head
+    coach"), or after the man himself anywhere in his sentence ("have appointed X as set-piece coach,
+    joining from Girona": the joining is the same job)."""
+    if NOT_THE_JOB.match(folded, cue.end, clause_end):
+        return True
+    return folded.startswith(" as ", owner.end) and NOT_THE_JOB.match(folded, owner.end, sentence_end) is not None

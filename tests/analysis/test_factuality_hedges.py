@@ -415,3 +415,38 @@ def test_the_club_a_headline_loss_was_against_is_the_opponent_when_the_story_say
     assert ("Oliver Glasner", "Crystal Palace", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_sacking_a_manager_as_the_subject_of_an_opinion_is_no_sacking(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="Keep calm: sacking Mikel Arteta now would be a panic move", text="Our columnist disagrees.")
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_a_coach_who_has_earned_a_new_contract_has_not_signed_one(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="Chelsea should act: Sonia Bompastor has earned a new contract", text="Opinion.")
+    )
+    assert not any(r.relation.value == "extension" for r in analysis.rumours)
+
+
+def test_leaving_as_the_subject_of_a_sentence_is_no_exit(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Next manager to leave: the market",
+            text="3. Oliver Glasner (Crystal Palace), 7/2. Glasner's contract expires in June. He is in the market "
+            "because leaving counts, whatever the reason.",
+        )
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_name_in_a_sack_race_column_written_with_a_hyphen_is_pressure_not_a_sacking(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Winners",
+            text="Eddie Howe. In the autumn Howe's name turned up in every sack-race column at Newcastle United.",
+        )
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)

@@ -208,3 +208,27 @@ def test_a_coach_a_chairman_says_will_leave_is_not_his_own_announcement(analyser
         "Hervé Renard will leave Saudi Arabia after the World Cup, the federation president said, reports say.",
     )
     assert not any(r.factuality.value == "done" for r in analysis.rumours)
+
+
+def test_a_set_piece_coach_joining_from_another_club_is_staff_not_an_appointment_there(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Aston Villa appoint Sevilla's Pablo Ruiz as set-piece coach",
+            text="Aston Villa have appointed Pablo Ruiz as first-team set-piece coach, joining from Sevilla on a deal "
+            "until 2028.",
+        )
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_head_coach_joining_from_another_club_is_appointed_by_the_club_he_joins(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Newcastle appoint Reyero",
+            text="Newcastle United have appointed Tomás Reyero as head coach, joining from Girona on a deal until "
+            "2028.",
+        )
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Tomás Reyero", "Newcastle United", "appointed")
+    }
