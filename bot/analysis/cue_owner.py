@@ -27,6 +27,9 @@ def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
     return _OWN_NOUN.match(folded, owner.end) is None
 
 
+_COMPETITIONS = frozenset(
+    f"{word}'s" for word in ("league", "bundesliga", "liga", "championship", "premiership", "eredivisie", "division")
+)
 _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -38,6 +41,8 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     word = match.group(1).lower()
     if text[max(0, match.start(1) - 4) : match.start(1)].lower() == "the " and text.startswith(" have", match.end(1)):
         return False  # "The Viola have relieved Vanoli": a team's nickname (plural), not a person
+    if word in _COMPETITIONS:
+        return False  # "the Bundesliga's most precarious jobs": a competition's, no one's act
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 

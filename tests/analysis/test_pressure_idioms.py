@@ -41,3 +41,42 @@ def test_an_entry_of_a_sack_race_written_name_comma_club_dash_odds_is_pressure(a
     # (a price on his exit is a possibility, as betting is)
     assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure", "possible") in held
     assert ("Arne Slot", "Liverpool", "under_pressure", "possible") in held
+
+
+def test_the_coaches_most_at_risk_in_a_weekly_watch_are_under_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Serie A sack watch",
+            text="Torino's Marco Baroni and Genoa's Patrick Vieira are the two coaches most at risk in Serie A, "
+            "according to the paper's weekly list.",
+        )
+    )
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} >= {
+        ("Marco Baroni", "under_pressure"),
+        ("Patrick Vieira", "under_pressure"),
+    }
+
+
+def test_a_hyphenated_hot_seat_and_a_precarious_job_are_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="Premier League hot-seat rankings: Nuno Espírito Santo tops the list", text="Read on.")
+    )
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Nuno Espírito Santo", "under_pressure")}
+    analysis = analyser.analyse(
+        Article(
+            title="Rankings", text="Tottenham's Thomas Frank now has one of the Premier League's most precarious jobs."
+        )
+    )
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Thomas Frank", "under_pressure")}
+
+
+def test_a_club_that_remains_fully_behind_its_coach_keeps_him(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Dortmund stand firm",
+            text="Borussia Dortmund's leadership remain fully behind Niko Kovač, Sky reported.",
+        )
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Niko Kovač", "Borussia Dortmund", "stays")
+    }
