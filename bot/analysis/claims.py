@@ -9,12 +9,12 @@ from datetime import datetime
 from bot.analysis.binding import EXITS, bind, gapped_pairs
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cue_owner import (
+    anothers_cue,
     antecedent_of,
     apposed_successor,
     denial_replaces,
     denied_event,
     denied_subject,
-    described_incumbent,
     epithet_of,
     in_quote,
     not_in_question_of_another,
@@ -22,7 +22,6 @@ from bot.analysis.cue_owner import (
     other_subject_before,
     player_subject,
     possessor_only,
-    quoted_of_another,
     spoke_to_media,
     unknown_subject_of_statement,
 )
@@ -392,7 +391,7 @@ class _Reading:
                 continue  # "'I want him to stay,' the coach said": someone else, not the speaker
             if cue.relation is Relation.LINKED and apposed_successor(folded, owner, cue, res):
                 continue  # "Keith Andrews, Frank's successor at Brentford, said": who he is, not news
-            if quoted_of_another(folded, owner, cue) or described_incumbent(folded, owner, cue):
+            if anothers_cue(folded, self.clauses, clause, owner, cue):
                 continue  # "'… he will sign a new contract,' the Arsenal manager said": not the speaker's
             if (
                 not owner.explicit

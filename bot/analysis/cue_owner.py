@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.clauses import Clause, Kind, same_statement
+from bot.analysis.clauses import Clause, Kind, clause_at, same_statement
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import PersonRef, Resolved, covered
@@ -253,4 +253,23 @@ def described_incumbent(folded: str, owner: PersonRef, cue: Cue) -> bool:
         cue.relation is Relation.UNDER_PRESSURE
         and owner.start >= cue.end
         and _THE_COACHS.search(folded, max(0, cue.start - 4), cue.end) is not None
+    )
+
+
+def exit_in_condition(clauses: list[Clause], clause: Clause, owner: PersonRef, cue: Cue) -> bool:
+    """ "Milan draw up a shortlist in case Allegri walks": the man whose exit is the condition is not on the
+    list the main clause draws up."""
+    if cue.relation not in (Relation.LINKED, Relation.TALKS, Relation.OFFER):
+        return False
+    own = clause_at(clauses, owner.start)
+    return own is not clause and own.kind is Kind.CONDITIONAL and not own.start <= cue.start < own.end
+
+
+def anothers_cue(folded: str, clauses: list[Clause], clause: Clause, owner: PersonRef, cue: Cue) -> bool:
+    """The cue is about someone other than the man nearest it: a quote's subject, the coach in post a
+    description names, or a shortlist drawn up in case he leaves."""
+    return (
+        quoted_of_another(folded, owner, cue)
+        or described_incumbent(folded, owner, cue)
+        or exit_in_condition(clauses, clause, owner, cue)
     )

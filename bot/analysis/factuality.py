@@ -104,9 +104,10 @@ _PAST_VERB = re.compile(
 )
 # A denial or negation governs the cues after it in its sentence.
 _DENIAL = guarded(
-    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the )?"
-    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the )?(?:reports?|claims?|"
-    r"talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|shut down|"
+    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the |an? [\w'-]+ )?"
+    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the |an? [\w'-]+ )?"
+    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|"
+    r"shut down|"
     r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
     r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option|"
     r"(?:spoken|talked) to no (?:other )?(?:one|coach|manager|candidate)|"

@@ -178,7 +178,7 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.STAYS,
-        r"(?:(?:will|would|is|am|are|'m|'s) not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
+        r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"

@@ -301,3 +301,8 @@ def test_a_candidate_should_the_coach_named_after_decide_to_leave_is_linked_and_
         ("Dick Schreuder", "Feyenoord", "linked", "possible"),
         ("Robin van Persie", "Feyenoord", "under_pressure", "possible"),
     }
+
+
+def test_the_man_whose_exit_is_the_condition_of_a_shortlist_is_not_on_it(analyser: Analyser) -> None:
+    analysis = analyser.analyse(Article(title="Juventus draw up shortlist in case Spalletti walks", text=""))
+    assert not any(r.manager == "Luciano Spalletti" and r.relation.value == "linked" for r in analysis.rumours)

@@ -270,3 +270,21 @@ def test_a_coach_playing_down_a_link_with_the_vacant_job_of_a_club_the_knowledge
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Jens Berthel Askou", "FCK", "denied")
     }
+
+
+def test_a_club_rejecting_a_named_papers_report_that_its_coach_could_leave_denies_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Fenerbahçe deny Tedesco exit",
+        "Fenerbahçe have rejected a Fotomaç report that Domenico Tedesco could leave at the end of the season.",
+    )
+    assert {(m, c, rel) for m, c, rel, _ in _held(analysis)} == {("Domenico Tedesco", "Fenerbahçe", "denied")}
+
+
+def test_a_coach_who_says_he_will_not_walk_away_in_quotes_stays(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rose defiant",
+        "Marco Rose has told Kicker he will 'not walk away' from RB Leipzig after three straight defeats.",
+    )
+    assert {(m, c, rel) for m, c, rel, _ in _held(analysis)} == {("Marco Rose", "RB Leipzig", "stays")}
