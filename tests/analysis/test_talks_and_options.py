@@ -369,3 +369,22 @@ def test_the_coachs_future_is_the_coach_in_posts_not_the_man_sounded_out_after_i
     held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
     assert ("Roberto Mancini", "Torino", "under_pressure") not in held
     assert ("Roberto Mancini", "Torino", "talks") in held
+
+
+def test_a_coachs_own_talks_over_a_new_deal_are_with_his_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Atlético Madrid news",
+        "Diego Simeone's talks over a new deal have stalled, according to Marca.",
+    )
+    held = {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+    assert ("Diego Simeone", "Atlético Madrid", "talks") in held
+
+
+def test_ol_is_lyon(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "OL round-up: Monaco's Pocognoli on the list",
+        "Monaco head coach Sébastien Pocognoli is on OL's list should the talks with Paulo Fonseca break down.",
+    )
+    assert "Olympique Lyonnais" in {r.club for r in analysis.rumours}
