@@ -67,6 +67,12 @@ def bind(
     ]
     if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
         pool = [c for c in pool if not _gone_to(folded, c)]
+    if (
+        clauses[0].kind is Kind.CONDITIONAL
+        and folded.endswith("their ", 0, cue.start)
+        and all(c.start in res.descriptors for c in pool)
+    ):  # "If Tottenham do make a change, the betting for their next manager is led by X": theirs
+        pool += [c for c in clubs if clauses[0].start <= c.start < clauses[0].end and c.start not in res.opponents]
     if cue.relation is Relation.DENIED and denied_event(folded, cue) is Relation.SACKED:
         # a denied change of coach ("X is not in question") is about the job he holds
         cue = replace(cue, relation=Relation.SACKED)

@@ -178,7 +178,9 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
     return chain
 
 
-_NOW_AT = EndGate(r"\bnow (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) $")
+_NOW_AT = EndGate(
+    r"\b(?:now|currently) (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) (?:the )?$"
+)
 _ROLE_AFTER = re.compile(r" (?:manager|head coach|coach|boss|tactician)\b")
 # The words before a club are searched, not the whole text: guarded, not literal-scanned.
 _OPPONENT = EndGate(

@@ -306,3 +306,25 @@ def test_a_candidate_should_the_coach_named_after_decide_to_leave_is_linked_and_
 def test_the_man_whose_exit_is_the_condition_of_a_shortlist_is_not_on_it(analyser: Analyser) -> None:
     analysis = analyser.analyse(Article(title="Juventus draw up shortlist in case Spalletti walks", text=""))
     assert not any(r.manager == "Luciano Spalletti" and r.relation.value == "linked" for r in analysis.rumours)
+
+
+def test_their_next_manager_after_a_condition_naming_the_club_is_that_clubs(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Who next if Chelsea change?",
+            text="If Chelsea do make a change, the betting for their next permanent manager is led by Bournemouth's "
+            "Andoni Iraola at 5/2.",
+        )
+    )
+    assert ("Andoni Iraola", "Chelsea", "linked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_a_candidate_is_currently_in_charge_of_describes_him(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Spurs odds",
+            text="If Tottenham do make a change, the betting for their next permanent manager is led by Bournemouth's "
+            "Andoni Iraola at 5/2, with Mauricio Pochettino, currently in charge of the United States, at 8/1.",
+        )
+    )
+    assert not any(r.club == "United States" and r.relation.value == "linked" for r in analysis.rumours)
