@@ -12,6 +12,7 @@ from bot.analysis.cue_owner import (
     anothers_cue,
     antecedent_of,
     apposed_successor,
+    coach_kept,
     denial_replaces,
     denied_event,
     denied_subject,
@@ -229,6 +230,8 @@ def extract_claims(
         ):
             carried = previous_people[-1]
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
+        if not people and (coach := coach_kept(folded, res, cues, clubs)):
+            people = [PersonRef(coach, sentence.start, sentence.start, sentence.index, False)]
         if not people:
             continue
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)

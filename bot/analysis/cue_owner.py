@@ -8,7 +8,7 @@ import re
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import WordGate
-from bot.analysis.refs import PersonRef, Resolved, covered
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
 from bot.analysis.text import Sentence
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Relation
@@ -273,3 +273,21 @@ def anothers_cue(folded: str, clauses: list[Clause], clause: Clause, owner: Pers
         or described_incumbent(folded, owner, cue)
         or exit_in_condition(clauses, clause, owner, cue)
     )
+
+
+# "there are no plans to change head coach", "no intention of changing coach": a change of coach denied
+_CHANGE_OF_COACH = re.compile(
+    r"\s+(?:(?:to\s+)?(?:change|changing|replace|replacing)\s+)?(?:the\s+|their\s+|its\s+)?(?:head\s+)?"
+    r"(?:coach|manager|boss)\b"
+)
+
+
+def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]) -> str | None:
+    """ "People close to the West Ham board say there are no plans to change head coach": with no one named
+    in the sentence, the denial is about the coach the story names at the club the sentence names."""
+    denials = [c for c in cues if c.relation is Relation.DENIED and _CHANGE_OF_COACH.match(folded, c.end)]
+    if not denials:
+        return None
+    here = {c.name for c in clubs}
+    coaches = {p.name for p in res.people if (res.home.get(p.name) or res.kb_home.get(p.name)) in here}
+    return next(iter(coaches)) if len(coaches) == 1 else None

@@ -108,7 +108,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:dismiss(?:es|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|swat(?:s|ted|ting)? away|"
         r"shrug(?:s|ged|ging)? off) "
         r"(?:[\w'-]+ ){0,5}?(?:reports?|talk|speculation|rumou?rs?|links?|suggestions?|claims?|interest)|"
-        r"no (?:interest|intention of (?:joining|taking|moving|going))|"
+        r"no (?:interest|intention of (?:joining|taking|moving|going|changing|replacing|sacking|dismissing))|"
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
         r"(?:have|has) not (?:held|opened|made|had) (?:any )?(?:talks|contact|an approach|an offer)|"

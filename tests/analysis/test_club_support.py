@@ -288,3 +288,26 @@ def test_a_coach_who_says_he_will_not_walk_away_in_quotes_stays(analyser: Analys
         "Marco Rose has told Kicker he will 'not walk away' from RB Leipzig after three straight defeats.",
     )
     assert {(m, c, rel) for m, c, rel, _ in _held(analysis)} == {("Marco Rose", "RB Leipzig", "stays")}
+
+
+def test_no_plans_to_change_head_coach_with_no_one_named_denies_the_sacking_of_the_clubs_coach(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mailbag: are Everton about to sack Moyes?",
+        "Short answer: no. People close to the Everton board say there are no plans to change head coach before the "
+        "summer.",
+    )
+    assert ("David Moyes", "Everton", "denied") in {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+
+
+def test_a_president_with_no_intention_of_changing_coach_denies_the_sacking_of_the_coach_in_post(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Are Fenerbahçe about to sack Tedesco?",
+        "Fenerbahçe's president has no intention of changing coach this season.",
+    )
+    assert ("Domenico Tedesco", "Fenerbahçe", "denied") in {(m, c, rel) for m, c, rel, _ in _held(analysis)}
