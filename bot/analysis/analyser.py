@@ -168,7 +168,7 @@ def _unsigned(claim: RawClaim) -> RawClaim:
 
 # "has agreed terms on a two-year extension, with an announcement expected after the Leagues Cup"
 _TO_BE_ANNOUNCED = re.compile(
-    r"\b(?:(?:an?|the|official|formal) announcement (?:is )?(?:expected|due|to follow|to come)|"
+    r"\b(?:(?:an?|the|official|formal) (?:announcement|signing) (?:is )?(?:expected|due|to follow|to come)|"
     r"(?:is|are) (?:expected )?to be (?:announced|confirmed|made official)|yet to be (?:announced|confirmed|made "
     r"official))\b"
 )
@@ -263,8 +263,9 @@ class Analyser:
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
         if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed
             raw = [_unsigned(c) for c in raw]
-        if "announce" in folded or "confirmed" in folded:  # "agreed terms on an extension, with an announcement
-            raw = [_unsigned(c) if _to_be_announced(folded, sentences, c) else c for c in raw]  # expected"
+        if "announce" in folded or "confirmed" in folded or "signing" in folded:
+            # "agreed terms on an extension, with an announcement expected": the contract is not signed yet
+            raw = [_unsigned(c) if _to_be_announced(folded, sentences, c) else c for c in raw]
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

@@ -207,3 +207,16 @@ def test_terms_agreed_on_a_new_deal_with_the_announcement_still_to_come_is_no_si
         ("Vlatko Andonovski", "Kansas City Current", "talks"),
     } & held
     assert ("Bradley Carnell", "Philadelphia Union", "extension") in held
+
+
+def test_terms_agreed_on_an_extension_with_the_signing_still_expected_is_no_signed_extension(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Benfica and Mourinho agree terms",
+            text="Benfica have agreed terms with head coach José Mourinho on a contract extension until 2028, A Bola "
+            "reports, with the signing expected after the cup final.",
+        )
+    )
+    assert not any(r.relation.value == "extension" for r in analysis.rumours)
