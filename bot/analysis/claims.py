@@ -12,6 +12,7 @@ from bot.analysis.cue_owner import (
     anothers_cue,
     antecedent_of,
     apposed_successor,
+    coach_in_question,
     coach_kept,
     denial_replaces,
     denied_event,
@@ -183,7 +184,7 @@ def extract_claims(
         # from the sentence before; elsewhere the costly cue scan is skipped.
         cues: list[Cue] = []
         exiting = [p for p in here if p.incumbent and p.explicit]
-        if people or exiting or len({p.name for p in previous_people}) == 1:
+        if people or exiting or len({p.name for p in previous_people}) == 1 or coach_in_question(folded, sentence):
             cues = find_cues(folded, sentence.start, sentence.end)
         # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject;
         # "has no plans to replace Nagelsmann": so is the man a denial keeps in his job

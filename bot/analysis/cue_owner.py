@@ -283,11 +283,24 @@ _CHANGE_OF_COACH = re.compile(
 
 
 def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]) -> str | None:
-    """ "People close to the West Ham board say there are no plans to change head coach": with no one named
-    in the sentence, the denial is about the coach the story names at the club the sentence names."""
-    denials = [c for c in cues if c.relation is Relation.DENIED and _CHANGE_OF_COACH.match(folded, c.end)]
-    if not denials:
+    """ "People close to the West Ham board say there are no plans to change head coach", "the board will
+    meet to discuss the head coach's future": with no one named in the sentence, the denial or the doubt is
+    about the coach the story names at the club the sentence (or else the headline) names."""
+    kept = [c for c in cues if c.relation is Relation.DENIED and _CHANGE_OF_COACH.match(folded, c.end)]
+    # ("the board will meet to discuss the head coach's future": the coach in post, at the headline's club)
+    doubted = [c for c in cues if c.relation is Relation.UNDER_PRESSURE and _THE_COACHS.search(folded, c.start, c.end)]
+    if not kept and not doubted:
         return None
-    here = {c.name for c in clubs}
+    here = {c.name for c in clubs} or {c.name for c in res.clubs if c.sentence == 0}
     coaches = {p.name for p in res.people if (res.home.get(p.name) or res.kb_home.get(p.name)) in here}
     return next(iter(coaches)) if len(coaches) == 1 else None
+
+
+_COACH_IN_QUESTION = re.compile(
+    r"\bthe (?:head )?(?:coach|manager)'s (?:future|position)\b|\bchang(?:e|ing) (?:head )?coach\b"
+)
+
+
+def coach_in_question(folded: str, sentence: Sentence) -> bool:
+    """A sentence that names no one may still be about the coach in post (see ``coach_kept``)."""
+    return _COACH_IN_QUESTION.search(folded, sentence.start, sentence.end) is not None

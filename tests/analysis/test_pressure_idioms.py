@@ -80,3 +80,21 @@ def test_a_club_that_remains_fully_behind_its_coach_keeps_him(analyser: Analyser
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Niko Kovač", "Borussia Dortmund", "stays")
     }
+
+
+def test_a_board_meeting_on_the_head_coachs_future_is_pressure_on_the_coach_the_story_names(
+    analyser: Analyser,
+) -> None:
+    # (the coach named two paragraphs earlier; the sentence names no one)
+    analysis = analyser.analyse(
+        Article(
+            title="West Ham: the owners must decide",
+            text="West Ham are 18th after losing 4-1 at home to Fulham.\n\nNuno Espírito Santo came in last autumn "
+            "promising organisation. There has been little of it. Supporters left early on Saturday. The mood is "
+            "grim.\n\nThe Evening Standard said on Friday that the owners will meet on Monday to discuss the head "
+            "coach's future.",
+        )
+    )
+    assert ("Nuno Espírito Santo", "West Ham United", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
