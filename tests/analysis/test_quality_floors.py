@@ -101,8 +101,8 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
 def test_the_newest_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
     report = evaluate(DATA / "analysis-set28", analyser)
     table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.92, table
-    assert report.scores["manager_club_relation"].f1 >= 0.70, table
+    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
+    assert report.scores["manager_club_relation"].f1 >= 0.71, table
     assert report.per_100(report.false_definite) <= 2.0, table
     assert report.per_100(report.false_summaries) <= 1.0, table
 
