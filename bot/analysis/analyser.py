@@ -174,9 +174,15 @@ _TO_BE_ANNOUNCED = re.compile(
 )
 
 
-def _to_be_announced(folded: str, sentences: list[Sentence], claim: RawClaim) -> bool:
-    sentence = sentences[claim.sentence]
-    return _TO_BE_ANNOUNCED.search(folded, sentence.start, sentence.end) is not None
+def _not_signed_yet(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
+    """A new contract the story says is not signed yet ("only the signatures are missing", anywhere in it)
+    or whose announcement or signing its own sentence says is to come is still being talked over."""
+    if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):
+        return [_unsigned(c) for c in raw]
+    if not ("announce" in folded or "confirmed" in folded or "signing" in folded):
+        return raw
+    spans = [(sentences[c.sentence].start, sentences[c.sentence].end) for c in raw]
+    return [_unsigned(c) if _TO_BE_ANNOUNCED.search(folded, *span) else c for c, span in zip(raw, spans, strict=True)]
 
 
 _LOOKING_BACK_TITLE = re.compile(
@@ -261,11 +267,7 @@ class Analyser:
         raw = _moved_on(raw)
         headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
-        if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):  # not yet signed
-            raw = [_unsigned(c) for c in raw]
-        if "announce" in folded or "confirmed" in folded or "signing" in folded:
-            # "agreed terms on an extension, with an announcement expected": the contract is not signed yet
-            raw = [_unsigned(c) if _to_be_announced(folded, sentences, c) else c for c in raw]
+        raw = _not_signed_yet(raw, folded, sentences)
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

@@ -303,4 +303,10 @@ _COACH_IN_QUESTION = re.compile(
 
 def coach_in_question(folded: str, sentence: Sentence) -> bool:
     """A sentence that names no one may still be about the coach in post (see ``coach_kept``)."""
+    # (every match holds "coach" or "manager": most sentences are ruled out without the pattern)
+    if (
+        folded.find("coach", sentence.start, sentence.end) < 0
+        and folded.find("manager", sentence.start, sentence.end) < 0
+    ):
+        return False
     return _COACH_IN_QUESTION.search(folded, sentence.start, sentence.end) is not None

@@ -56,8 +56,9 @@ def resolve_unknown_clubs(
     found: list[tuple[int, int]] = [m.span() for m in _UNKNOWN_CLUB.finditer(text)]
     # "linking him with the vacant AGF job": the initials a job is of are a club's (not "the Hillsborough job":
     # a ground is named like a place)
-    single = {m.start("club") for m in _THE_JOB_OF.finditer(text)}
-    found += [(m.start("club"), m.end("club")) for m in _THE_JOB_OF.finditer(text)]
+    initials = [m.span("club") for m in _THE_JOB_OF.finditer(text)]
+    single = {start for start, _ in initials}
+    found += initials
     for sentence in sentences:
         if sentence.start and text[sentence.start - 1] != "\n":
             continue  # the pattern is anchored at the start of a line: no use trying it elsewhere
