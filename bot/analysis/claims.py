@@ -91,9 +91,6 @@ def _describes(clause: Clause, owner: PersonRef) -> bool:
     return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
 
 
-_PRESSURE_TITLE = re.compile(r"\bsack (?:race|watch|odds)\b|\bunder (?:the most|most|the greatest) pressure\b")
-
-
 @dataclass(frozen=True, slots=True)
 class RawClaim:
     manager: str
@@ -166,8 +163,8 @@ def extract_claims(
         elif live_entry(text, sentence, sentences):  # (a live page's next entry starts afresh)
             section, vacancy, vacated_by, explicit_vacancy, last_people, pressed = None, None, None, False, [], None
         here = people_by_sentence.get(sentence.index, [])
-        entry = ranked_entry(text, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
-        if entry and _PRESSURE_TITLE.search(folded, 0, sentences[0].end):  # a sack race, ranked
+        entry = ranked_entry(text, folded, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)
+        if entry:  # a sack race, ranked
             odds = Factuality.POSSIBLE if entry[2] else Factuality.DONE
             claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6, factuality=odds))
         on_list = candidate_entry(folded, sentence, here, sentences)

@@ -38,19 +38,30 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
     return club.name if not rest.strip(" :-–") else None
 
 
+# a headline of a sack race
+_PRESSURE_TITLE = re.compile(
+    r"\bsack[ -](?:race|watch|odds)\b|\bunder (?:the most|most|the greatest) pressure\b|"
+    r"\bnext (?:[\w'-]+ ){0,3}?(?:manager|boss|coach) (?:to (?:leave|go|be sacked|be axed)|out)\b"
+)
 # "1. Thomas Frank (Tottenham Hotspur) – 6/4 favourite": an entry of a ranked list, on a line of its own
 _RANK = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
 _BRACKET = re.compile(r"\s*\(\s*")
-_ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:]\s*[^.!?\n]{0,40})?\s*")
+_ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:,]\s*[^.!?\n]{0,40})?\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _ODDS_TAIL = re.compile(r"\s*[-–—:]\s*(?:\d{1,3}/\d{1,3}|evens|odds-on)[.!]?\s*")
 
 
 def ranked_entry(
-    text: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], sentences: list[Sentence]
+    text: str,
+    folded: str,
+    sentence: Sentence,
+    people: list[PersonRef],
+    clubs: list[ClubRef],
+    sentences: list[Sentence],
 ) -> tuple[str, str, bool] | None:
-    """A line of a ranked list that names a manager and, in brackets, his club: who, where, and whether the
-    line gives the bookmakers' odds (a price on his exit, not a ranking of pressure)."""
+    """A line of a ranked list under a sack-race headline that names a manager and, in brackets, his club:
+    who, where, and whether the line gives the bookmakers' odds (a price on his exit, not a ranking of
+    pressure)."""
     if sentence.index == 0 or len(people) != 1 or len(clubs) != 1:
         return None
     if sentences[sentence.index - 1].paragraph == sentence.paragraph:
@@ -61,7 +72,7 @@ def ranked_entry(
     bracketed = _BRACKET.fullmatch(text, person.end, club.start) and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
     # "Keith Andrews, Brentford – 4/1.": the club after a comma and the odds after a dash
     listed = _COMMA.fullmatch(text, person.end, club.start) and _ODDS_TAIL.fullmatch(text, club.end, sentence.end)
-    if not (bracketed or listed):
+    if not (bracketed or listed) or not _PRESSURE_TITLE.search(folded, 0, sentences[0].end):
         return None
     return person.name, club.name, bool(listed)
 

@@ -280,13 +280,21 @@ def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 _COLON = re.compile(r"[^.;:!?]{0,40}?\s*:\s*")
 _NEXT_ON_LIST = re.compile(r",\s+[^:;.]*?,\s+(?:and\s+)?")
 _AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
+# "X is 2/1 to be the next coach to go, with Sevilla coach Y second in the betting": the market's next name
+_WITH_NEXT = re.compile(r"[^.;]{0,60}?,\s+with\s+(?:[\w.'’-]+\s+){0,4}")
+_PLACED_AFTER = re.compile(
+    r"\s+(?:(?:is|as)\s+)?(?:second|third|fourth|fifth|next|close behind|just behind|not far behind)\s+"
+    r"(?:favourite\b|in (?:the|that) (?:betting|market|running|list)\b)|"
+    r"\s+(?:(?:second|third|fourth|fifth|next)\s+)?at \d{1,3}/\d{1,3}\b"
+)
 
 
 def also_named(
     folded: str, cue: Cue, owner: PersonRef, people: list[PersonRef], listed: list[PersonRef]
 ) -> list[PersonRef]:
     """Others the claim is about though no list joins them to the owner: "X is in the frame, as is Nice's
-    Franck Haise"; "complete the list: Pérez, who has kept Rayo up, and Míchel, whose Girona …"."""
+    Franck Haise"; "X is 2/1 to be next to go, with Y second in the betting"; "complete the list: Pérez, who
+    has kept Rayo up, and Míchel, whose Girona …"."""
     return [
         p
         for p in people
@@ -294,6 +302,7 @@ def also_named(
         and p not in listed
         and (
             _AS_IS.fullmatch(folded, cue.end, p.start) is not None
+            or (_WITH_NEXT.fullmatch(folded, cue.end, p.start) is not None and _PLACED_AFTER.match(folded, p.end))
             or (
                 _COLON.fullmatch(folded, cue.end, owner.start) is not None
                 and _NEXT_ON_LIST.fullmatch(folded, owner.end, p.start) is not None

@@ -328,3 +328,27 @@ def test_a_club_a_candidate_is_currently_in_charge_of_describes_him(analyser: An
         )
     )
     assert not any(r.club == "United States" and r.relation.value == "linked" for r in analysis.rumours)
+
+
+def test_the_man_second_in_the_betting_shares_the_market_the_favourite_leads(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "LaLiga sack race",
+        "Carlos Corberán is now 2/1 to be the next LaLiga coach to lose his job, with Sevilla coach Matías "
+        "Almeyda second in the betting at 7/2.",
+    )
+    held = _held(analysis)
+    assert ("Carlos Corberán", "Valencia", "under_pressure") in held
+    assert ("Matías Almeyda", "Sevilla", "under_pressure") in held
+
+
+def test_a_name_priced_after_the_favourite_for_a_job_is_linked_with_it_too(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Forest manager odds",
+        "The betting on Nottingham Forest's next permanent manager is led by Fulham's Marco Silva at 3/1, with "
+        "Brentford's Keith Andrews at 5/1.",
+    )
+    held = _held(analysis)
+    assert ("Marco Silva", "Nottingham Forest", "linked") in held
+    assert ("Keith Andrews", "Nottingham Forest", "linked") in held

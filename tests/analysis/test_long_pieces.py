@@ -274,3 +274,19 @@ def test_the_club_that_sacked_a_manager_before_is_not_the_job_his_new_club_fille
         "Edin Terzić is regarded internally as the front-runner.",
     )
     assert not any(club == "Nottingham Forest" for _, club, _ in _held(analysis))
+
+
+_MARKET = (
+    "The bookmakers have shortened the prices on three Championship managers this week.\n\n"
+    "1. Liam Rosenior (Hull City), 5/4\n"
+    "Hull have lost six of their last eight league games.\n\n"
+    "2. Michael Carrick (Middlesbrough), 9/2\n"
+    "Boro have drifted out of the play-off places since Christmas."
+)
+
+
+def test_a_next_manager_to_leave_market_ranks_each_entry_with_the_odds_after_a_comma(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Next Championship manager to leave: the sack-race market", _MARKET)
+    held = _held(analysis)
+    assert ("Liam Rosenior", "Hull City", "under_pressure") in held
+    assert ("Michael Carrick", "Middlesbrough", "under_pressure") in held
