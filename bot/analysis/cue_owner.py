@@ -293,6 +293,12 @@ def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]
         return None
     here = {c.name for c in clubs} or {c.name for c in res.clubs if c.sentence == 0}
     coaches = {p.name for p in res.people if (res.home.get(p.name) or res.kb_home.get(p.name)) in here}
+    if not coaches:
+        # "Why Xabi Alonso is the right man for Real Madrid": the one man of the headline, of no club
+        # known, at the club the headline names
+        named = {p.name for p in res.people if p.sentence == 0}
+        if len(named) == 1 and any(c.sentence == 0 and c.name in here for c in res.clubs):
+            coaches = {name for name in named if not (res.home.get(name) or res.kb_home.get(name))}
     return next(iter(coaches)) if len(coaches) == 1 else None
 
 

@@ -311,3 +311,14 @@ def test_a_president_with_no_intention_of_changing_coach_denies_the_sacking_of_t
         "Fenerbahçe's president has no intention of changing coach this season.",
     )
     assert ("Domenico Tedesco", "Fenerbahçe", "denied") in {(m, c, rel) for m, c, rel, _ in _held(analysis)}
+
+
+def test_no_plans_to_replace_the_coach_are_about_the_headlines_coach_of_no_known_club(analyser: Analyser) -> None:
+    # (the knowledge base knows no club of his: the headline puts him at the club the denial is about)
+    analysis = _analyse(
+        analyser,
+        "Why Thiago Motta is the right man for Juventus",
+        "Sunday's derby defeat brought the usual criticism, but Tuttosport reports that the Juventus board has no "
+        "intention of changing coach before the summer.",
+    )
+    assert ("Thiago Motta", "Juventus", "denied", "denied") in _held(analysis)
