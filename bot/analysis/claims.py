@@ -349,15 +349,16 @@ class _Reading:
                 # "five days after Maresca left … by mutual consent": the leaver in a clause of his own
                 candidates += [p for p in everyone if p.incumbent and p not in candidates]
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
+            antecedent = antecedent_of(folded, everyone, clause)
             if (
                 clause.kind in (Kind.CONDITIONAL, Kind.TEMPORAL)
                 and not local
+                and antecedent is None
                 and _PRONOUN_SUBJECT.search(folded, max(clause.start, cue.start - 30), cue.start)
             ):
                 continue  # "If he departs, Como's Fàbregas is in the frame": "he" is someone named before
             if not local and _OBJECT_PRONOUN.match(folded, cue.end) and all(p.start > cue.end for p in candidates):
                 continue  # "United sacked him, and … Mourinho had been appointed": "him" is someone named before
-            antecedent = antecedent_of(everyone, clause)
             owner = antecedent or object_of_talks(folded, local, cue) or owner_of(folded, local or candidates, cue)
             epithet = epithet_of(folded, cue, everyone)
             owner = epithet or owner  # "a replacement for under-fire Daniel Farke": the epithet is Farke's

@@ -164,9 +164,25 @@ def in_quote(folded: str, sentence: Sentence, position: int) -> bool:
     return folded.count('"', sentence.start, position) % 2 == 1
 
 
-def antecedent_of(everyone: list[PersonRef], clause: Clause) -> PersonRef | None:
+# "to replace Massimiliano Allegri should he leave": the man to be replaced, right before a condition on him
+_REPLACED = re.compile(r"\b(?:replace|replacing|succeed|succeeding|successor to|replacement for)\s+$")
+_HE_OPENS = re.compile(r"\W*(?:if|should|in case|unless)\s+(?:he|she)\b")
+
+
+def antecedent_of(folded: str, everyone: list[PersonRef], clause: Clause) -> PersonRef | None:
     """ "to replace Steve Cooper, who was dismissed on Sunday": a relative clause is about the man
-    named just before it."""
+    named just before it; so is a condition on "he" right after the man a club would replace."""
+    if clause.kind is Kind.CONDITIONAL and _HE_OPENS.match(folded, clause.start):
+        return next(
+            (
+                p
+                for p in everyone
+                if p.explicit
+                and 0 <= clause.start - p.end <= 2
+                and _REPLACED.search(folded, max(0, p.start - 20), p.start)
+            ),
+            None,
+        )
     if clause.kind is not Kind.RELATIVE:
         return None
     return next((p for p in everyone if p.explicit and 0 <= clause.start - p.end <= 2), None)

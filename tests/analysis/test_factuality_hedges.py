@@ -450,3 +450,14 @@ def test_a_name_in_a_sack_race_column_written_with_a_hyphen_is_pressure_not_a_sa
         )
     )
     assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_a_condition_on_the_man_a_club_would_replace_makes_his_exit_possible(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton plan ahead",
+        "Brighton have identified Kieran McKenna as the man to replace Fabian Hürzeler should he leave this summer.",
+    )
+    held = _held(analysis)
+    assert ("Fabian Hürzeler", "Brighton & Hove Albion", "under_pressure", "possible") in held
+    assert any(h[:3] == ("Kieran McKenna", "Brighton & Hove Albion", "linked") for h in held)
