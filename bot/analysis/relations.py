@@ -347,7 +347,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
         r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|"
         r"top of (?:the|their|his|her|milan.s|the club.s) (?:list|shortlist|wishlist)|"
-        r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|(?<=also )on (?:it|that list)\b|"
+        r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|"
+        # "also on it", "is said to be on it": on the list just told of
+        r"(?:(?<=also )|(?<=said to be )|(?<=believed to be )|(?<=understood to be )|(?<=thought to be ))"
+        r"on (?:it|that list)\b|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         # (not "never seriously considered anyone else": no one named is the one considered)
         r"(?:being |is being |are )?consider(?:ed|ing)(?! (?:anyone|anybody|any other|another|other|no one|nobody)\b)|"

@@ -352,3 +352,13 @@ def test_a_name_priced_after_the_favourite_for_a_job_is_linked_with_it_too(analy
     held = _held(analysis)
     assert ("Marco Silva", "Nottingham Forest", "linked") in held
     assert ("Keith Andrews", "Nottingham Forest", "linked") in held
+
+
+def test_a_man_believed_to_be_on_the_list_just_told_of_is_linked_with_its_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolves plan for the future",
+        "Wolverhampton Wanderers have drawn up a list of possible successors to Vítor Pereira. Gary O'Neil is "
+        "understood to be on it.",
+    )
+    assert ("Gary O'Neil", "Wolverhampton Wanderers", "linked") in _held(analysis)
