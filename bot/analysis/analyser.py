@@ -121,12 +121,17 @@ def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
 def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
-    current = [c for c in raw if c.factuality is not Factuality.PAST]
-    exits = {(c.club, c.manager) for c in current if c.relation in _EXIT}
-    kept: list[RawClaim] = list(current)
     # (one sacking told twice, "dismissed in November" and "since Heitinga's departure": its date is the one
     # given; an exit announced months ago may still be taking effect now)
     dated = {(c.manager, c.club) for c in raw if c.long_ago and c.relation is Relation.SACKED}
+    # ("since the club dismissed him in January 2025 … was sacked hours before a cup tie": told again undated)
+    current = [
+        c
+        for c in raw
+        if c.factuality is not Factuality.PAST and not (c.relation is Relation.SACKED and (c.manager, c.club) in dated)
+    ]
+    exits = {(c.club, c.manager) for c in current if c.relation in _EXIT}
+    kept: list[RawClaim] = list(current)
     for claim in raw:
         if claim.factuality is not Factuality.PAST or (claim.manager, claim.club) in dated:
             continue

@@ -187,7 +187,8 @@ _OPPONENT = EndGate(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
-    r"defeat at|win at|tie (?:at|against)|at the hands of|knocked out of [\w' -]{2,30} by|"
+    r"defeat at|win at|tie (?:at|against|with)|(?:game|match|clash|fixture) (?:with|against)|at the hands of|"
+    r"knocked out of [\w' -]{2,30} by|"
     r"beaten (?:[\w-]+ ){0,3}?by|(?:went|going|goes|go) down (?:[\d-]+ )?to) (?:the )?$"  # ("against the Houston Dash")
 )
 _RESULT_NOUN_AFTER = re.compile(r" (?:loss|defeat|draw|win|victory|thrashing|humiliation|reverse|setback)\b")

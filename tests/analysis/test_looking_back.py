@@ -246,3 +246,21 @@ def test_a_link_also_considered_earlier_in_the_saga_is_still_told(analyser: Anal
     assert ("Roberto De Zerbi", "Bayern Munich", "linked") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_a_sacking_dated_long_ago_and_told_again_without_a_date_is_still_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Silva's return",
+        "Marco Silva takes Fulham to Everton on Saturday for the first time since the club dismissed him in "
+        "December 2019. Silva kept Everton in the Premier League in his first season, but was sacked hours before "
+        "a home game with Liverpool, with the club in the relegation zone.",
+    )
+    assert not any(relation == "sacked" for _, _, relation in _definite(analysis))
+
+
+def test_the_other_side_of_a_cup_tie_is_no_club_of_the_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Cup news", "Shaun Maloney is under pressure before Saturday's FA Cup tie with Leyton Orient."
+    )
+    assert not any(r.club == "Leyton Orient" for r in analysis.rumours)
