@@ -22,6 +22,9 @@ OLD_DATE = WordGate(
     # written "2025-26" is not one year)
     r"\b(?:in|at the end of|during|after|to|since|before) the (?:19|20)\d\d(?!-) (?:[\w-]+ ){0,2}?"
     r"(?:season|campaign|world cup|euros?|european championship|tournament|olympics|final)\b",
+    # "four games into the 2022-23 season": a season written with both its years
+    r"\b(?:in|into|during|of|after|before|since|at the end of|at the start of|from) the (?:19|20)\d\d[-/]\d\d "
+    r"(?:[\w-]+ ){0,2}?(?:season|campaign)\b",
     # "On 13 June 2018, …", "on June 13, 2018"
     r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",
@@ -111,8 +114,13 @@ def days_before(published: datetime, day: str, month: str) -> int:
 
 
 def this_year(phrase: str, year: int) -> bool:
-    found = re.search(r"(?:19|20)\d\d", phrase)
-    return found is not None and int(found.group(0)) >= year
+    """The phrase's year is the story's or later (a season "2025-26" counts by the year it ends in)."""
+    found = re.search(r"((?:19|20)\d)\d(?:[-/](\d\d)\b)?", phrase)
+    if found is None:
+        return False
+    if found.group(2) is not None:
+        return int(found.group(1)[:2] + found.group(2)) >= year
+    return int(found.group(0)[:4]) >= year
 
 
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

@@ -298,8 +298,13 @@ def is_background(
         return True  # "resigned at Schalke in 2015 and was dismissed by Aston Villa … the following year"
     # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
     # clause takes its date from the clause it hangs on; so does "… and was dismissed 39 days later".
-    chained = clause.kind is Kind.TEMPORAL or _RELATIVE_TIME.search(folded, clause.start, sentence_end)
+    relative = _RELATIVE_TIME.search(folded, clause.start, sentence_end)
+    chained = clause.kind is Kind.TEMPORAL or relative
     lo = sentence_start if chained else clause.start
+    if relative and definite:
+        # "West Ham appointed him three weeks later": dated by the sentence before it in the paragraph
+        paragraph = folded.rfind("\n", 0, sentence_start) + 1
+        lo = max(paragraph, folded.rfind(". ", paragraph, max(paragraph, sentence_start - 2)) + 2)
     dated = OLD_DATE.search(folded, max(0, lo), clause.end)
     if dated and (published is None or not this_year(dated.group(0), published.year)):
         return True

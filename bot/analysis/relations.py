@@ -239,7 +239,10 @@ _CUES: list[tuple[Relation, str]] = [
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"
         r"unveil(?:ed|s)?|"
-        r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge)|"
+        # (not "took charge of his 400th game": a milestone of a man already in the job)
+        r"(?:take|takes|took|taken|taking) (?:over|(?:temporary |interim |caretaker |permanent |full )?charge"
+        r"(?! (?:of|for) (?:his|her|the) (?:\d{2,}(?:st|nd|rd|th)|hundredth|[\w-]+ hundredth) (?:[\w-]+ )?"
+        r"(?:game|match|time)))|"
         r"take the (?:job|reins|helm)|takes the (?:job|reins|helm)|took the (?:job|reins|helm)|"
         # "will lead the professionals until the end of the season": the team in his charge for a while
         r"(?:lead|leads|led) the (?:team|side|professionals|first team|squad)(?= until| for the (?:rest|remain))|"

@@ -264,3 +264,32 @@ def test_the_other_side_of_a_cup_tie_is_no_club_of_the_manager(analyser: Analyse
         analyser, "Cup news", "Shaun Maloney is under pressure before Saturday's FA Cup tie with Leyton Orient."
     )
     assert not any(r.club == "Leyton Orient" for r in analysis.rumours)
+
+
+def test_an_exit_in_a_season_written_with_both_its_years_long_gone_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pereira under pressure",
+        "Vítor Pereira is under growing pressure at Wolverhampton Wanderers. Pereira was sacked by Fenerbahçe "
+        "eleven games into the 2023-24 season.",
+    )
+    assert ("Vítor Pereira", "Fenerbahçe", "sacked") not in _definite(analysis)
+
+
+def test_taking_charge_of_a_milestone_game_is_no_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Simeone milestone",
+        "Diego Simeone took charge of his 700th game as Atlético Madrid coach on Sunday, a 2-0 win over Getafe.",
+    )
+    assert _definite(analysis) == set()
+
+
+def test_an_event_some_weeks_after_a_dated_one_is_dated_with_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Cooper's return",
+        "Steve Cooper returns to the City Ground on Saturday. Nottingham Forest sacked him in December 2023, "
+        "after a run of one win in nine. Leicester City appointed him five weeks later.",
+    )
+    assert _definite(analysis) == set()
