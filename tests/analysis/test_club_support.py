@@ -322,3 +322,15 @@ def test_no_plans_to_replace_the_coach_are_about_the_headlines_coach_of_no_known
         "intention of changing coach before the summer.",
     )
     assert ("Thiago Motta", "Juventus", "denied", "denied") in _held(analysis)
+
+
+def test_full_confidence_in_scare_quotes_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Sevilla news", "Sevilla have 'full confidence' in Matías Almeyda, the club said.")
+    assert any(h[:3] == ("Matías Almeyda", "Sevilla", "stays") for h in _held(analysis))
+
+
+def test_no_plans_in_scare_quotes_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Unai Emery backed", "Aston Villa have 'no plans' to change head coach, the club said on Monday."
+    )
+    assert ("Unai Emery", "Aston Villa", "denied", "denied") in _held(analysis)

@@ -98,3 +98,31 @@ def test_a_board_meeting_on_the_head_coachs_future_is_pressure_on_the_coach_the_
     assert ("Nuno Espírito Santo", "West Ham United", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "manager", "club"),
+    [
+        (
+            "Eddie Howe said his future was 'out of my hands' after Newcastle United lost at home.",
+            "Eddie Howe",
+            "Newcastle United",
+        ),
+        (
+            "With Leeds United in the bottom three, the pressure on Daniel Farke is growing.",
+            "Daniel Farke",
+            "Leeds United",
+        ),
+        ("Steve Clarke's position as head coach of Scotland is now in serious doubt.", "Steve Clarke", "Scotland"),
+        (
+            "Marco Silva's position at Fulham has been called into question after a fifth straight defeat.",
+            "Marco Silva",
+            "Fulham",
+        ),
+    ],
+)
+def test_a_job_at_risk_in_the_words_of_match_reports_and_live_blogs(
+    analyser: Analyser, text: str, manager: str, club: str
+) -> None:
+    analysis = analyser.analyse(Article(title="Matchday", text=text))
+    assert (manager, club, "under_pressure") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
