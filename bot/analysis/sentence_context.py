@@ -163,16 +163,24 @@ def about_a_job(folded: str, sentence: Sentence) -> bool:
     return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
 
 
+_MATCH_WORD = re.compile(
+    r"defeat|victory|chants|crowd|supporters|whistle|fixture|scored|goals?|kick-off|penalty|red card|half-time|"
+    r"minute|second half|first half|the game|thrash\w*|\d-\d (?:win|defeat|draw|victory)|(?:won|lost|drew) \d"
+)
 _OWN_GOING = re.compile(r"(?:walk(?:s|ed)? away|resign\w*|quit\w*|step(?:s|ped|ping)? (?:down|aside))\b")
 
 
 def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()) -> bool:
     # A player word inside a job cue ("triggered the €3m release clause in the coach's contract") is
     # the cue's, not a sign of a player deal.
+    # ("… is under growing pressure, with supporters turning on him in the second half": the match words of
+    # a job at risk are no player's)
+    pressed = any(c.relation is Relation.UNDER_PRESSURE for c in cues)
     player = sum(
         1
         for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)
         if not any(c.start <= m.start() and m.end() <= c.end for c in cues)
+        and not (pressed and _MATCH_WORD.fullmatch(m.group()))
     )
     if not player:
         return False  # (no player word: the job words need not be counted)

@@ -126,3 +126,16 @@ def test_a_job_at_risk_in_the_words_of_match_reports_and_live_blogs(
 ) -> None:
     analysis = analyser.analyse(Article(title="Matchday", text=text))
     assert (manager, club, "under_pressure") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_match_words_beside_a_job_at_risk_do_not_make_it_a_player_story(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Leeds captain: 'We are all behind the manager'",
+            text="Leeds United are six points from safety, and Daniel Farke is under growing pressure, with "
+            "supporters turning on him in the second half against Everton.",
+        )
+    )
+    assert ("Daniel Farke", "Leeds United", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
