@@ -441,7 +441,7 @@ class _Reading:
                 and CANDIDATE_LIST.match(folded, cue.start, cue.end)
             ):
                 factuality = Factuality.POSSIBLE  # one name on a list of candidates
-            if cue.relation in ROLE_CUES and staff_role(folded, cue, owner, clause.end, self.sentence.end):
+            if cue.relation in ROLE_CUES and staff_role(folded, cue, owner, clause.end, self.sentence):
                 continue  # "appointed X as assistant head coach": a job, but not the manager's
             stage = stage_for(cue.relation, factuality)
             if stage is None:

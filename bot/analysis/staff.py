@@ -7,6 +7,7 @@ import re
 
 from bot.analysis.cues import Cue
 from bot.analysis.refs import PersonRef
+from bot.analysis.text import Sentence
 from bot.domain import Relation
 
 # A headline naming a member of staff ("Aston Villa name X assistant head coach"): "the Spaniard" and
@@ -47,10 +48,21 @@ NOT_THE_JOB = re.compile(
 )
 
 
-def staff_role(folded: str, cue: Cue, owner: PersonRef, clause_end: int, sentence_end: int) -> bool:
+# "Kovač banned from touchline; brother Robert to take charge": a stand-in for a game or two
+_TAKE_CHARGE = re.compile(r"(?:take|takes|took|taken|taking|lead|leads|led) ")
+_BAN = re.compile(r"\b(?:ban|banned|bans|suspended|suspension)\b")
+
+
+def staff_role(folded: str, cue: Cue, owner: PersonRef, clause_end: int, sentence: Sentence) -> bool:
     """The job a cue is about is not the head coach's: named after the cue ("appointed X as assistant head
     coach"), or after the man himself anywhere in his sentence ("have appointed X as set-piece coach,
-    joining from Girona": the joining is the same job)."""
+    joining from Girona": the joining is the same job); or the charge taken is the banned coach's, for a
+    match."""
     if NOT_THE_JOB.match(folded, cue.end, clause_end):
         return True
-    return folded.startswith(" as ", owner.end) and NOT_THE_JOB.match(folded, owner.end, sentence_end) is not None
+    if _TAKE_CHARGE.match(folded, cue.start):
+        # (the ban may be told in the clause before a semicolon: "X banned; Y to take charge")
+        paragraph = max(folded.rfind("\n", 0, sentence.start) + 1, sentence.start - 200)
+        if _BAN.search(folded, paragraph, sentence.end):
+            return True
+    return folded.startswith(" as ", owner.end) and NOT_THE_JOB.match(folded, owner.end, sentence.end) is not None

@@ -178,3 +178,13 @@ def test_a_euroleague_coach_at_a_club_with_a_football_side_is_not_football(analy
         "EuroLeague side's assistant will take charge of Friday's game in Belgrade.",
     )
     assert not analysis.is_manager_rumour
+
+
+def test_an_assistant_taking_charge_while_the_coach_serves_a_ban_is_no_appointment(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Slot banned for Sunday; assistant Sipke Hulshoff to take charge at Anfield",
+            text="Liverpool head coach Arne Slot will serve a one-match touchline ban against Arsenal on Sunday.",
+        )
+    )
+    assert analysis.rumours == ()
