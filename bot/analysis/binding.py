@@ -10,6 +10,7 @@ the story says is open and the one club its headline is about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from bot.analysis.clauses import Clause, Kind, same_statement
@@ -250,6 +251,8 @@ def _own(
         return [scene.story]
     if scene.section and not free and not local:
         return [scene.section]  # "SWANSEA CITY" above "Matos is under pressure …" in a round-up
+    if relation in _OWN_NEWS and not kb and (mostly := _story_home(owner, res)) is not None:
+        return [mostly]
     if relation is Relation.STAYS and _OUR.search(folded, cue.start, cue.end + 12):
         # "the Real Madrid president said: 'Xabi is our coach and he will be our coach next season'"
         speaker = [c for c in clubs if c.start not in res.opponents and _OFFICIAL_AFTER.match(folded, c.end)]
@@ -259,6 +262,26 @@ def _own(
 
 
 _OUR = re.compile(r"\bour\b")
+_OWN_NEWS = frozenset({Relation.UNDER_PRESSURE})
+
+
+def _story_home(owner: PersonRef, res: Resolved) -> str | None:
+    """ "Xabi Alonso goes into the Clásico under pressure": a manager of no club known is at the club the
+    story names most (at least twice), other than match opponents, clubs of a career and other managers'."""
+    theirs = {club for name, club in (res.kb_home | res.home).items() if name != owner.name}
+    counted = Counter(
+        c.name
+        for c in res.clubs
+        if c.start not in res.opponents and c.start not in res.descriptors and c.name not in theirs
+    )
+    ranked = counted.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    if ranked[0][0] in res.former.get(owner.name, set()) | res.career.get(owner.name, set()):
+        return None
+    return ranked[0][0]
+
+
 _OFFICIAL_AFTER = re.compile(
     r"(?:'s)? (?:president|chairman|chairwoman|owner|co-owner|sporting director|chief executive|ceo)\b"
 )

@@ -9,7 +9,7 @@ from bot.analysis.clauses import Clause, Kind, clause_at, same_statement
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
-from bot.analysis.text import Sentence
+from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Relation
 
@@ -30,6 +30,7 @@ def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
 _COMPETITIONS = frozenset(
     f"{word}'s" for word in ("league", "bundesliga", "liga", "championship", "premiership", "eredivisie", "division")
 )
+_AT_THE_PLACE = re.compile(r"\b(?:at|in) the (?:[A-Z][\w'’-]*\s+)*$")
 _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -38,11 +39,13 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
     if match is None or covered(res, match.start(1)):
         return False
-    word = match.group(1).lower()
+    word = fold(match.group(1))
     if text[max(0, match.start(1) - 4) : match.start(1)].lower() == "the " and text.startswith(" have", match.end(1)):
         return False  # "The Viola have relieved Vanoli": a team's nickname (plural), not a person
     if word in _COMPETITIONS:
         return False  # "the Bundesliga's most precarious jobs": a competition's, no one's act
+    if _AT_THE_PLACE.search(text, max(0, match.start(1) - 40), match.start(1)):
+        return False  # "… at the Olympiastadion Berlin under pressure": a ground, not a person
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 
 

@@ -15,6 +15,8 @@ from bot.domain import Relation
 _PERSON_WORD = written_from_first(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+", r"[A-Z](?<!\w.)(?:'[A-Z])?[a-z][\w'-]+")
 # The word after a capitalised one that makes the pair a ground or a training base, not a person.
 _PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridge)\b")
+_AT_PLACE = re.compile(r"\b(?:at|in) the $")
+_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w'-]*)*")
 _OBJECT_PERSON = re.compile(r"^[^\w.,;:!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
@@ -39,8 +41,9 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
     told = _TOLD_HE.search(text, lo, hi)
     if told is not None:
         lo = told.end()  # "Conte has told Aurelio De Laurentiis he will leave": "he" is Conte
+    place_end = -1
     for word in _PERSON_WORD.finditer(text, lo, hi):
-        if word.start() == sentence.start or covered(res, word.start()):
+        if word.start() == sentence.start or covered(res, word.start()) or word.start() < place_end:
             continue
         if fold(word.group()).removesuffix("'s") in NOT_PEOPLE:
             continue
@@ -48,6 +51,10 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue
         if _PLACE_NAME.match(text, word.end()):
             continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
+        if _AT_PLACE.search(text, max(lo, word.start() - 8), word.start()):
+            run = _NAME_RUN.match(text, word.end())  # "at the Santiago Bernabéu": a place
+            place_end = run.end() if run else word.end()
+            continue
         return True
     return False
 
@@ -125,6 +132,8 @@ def _rivals(text: str, res: Resolved, sentence: Sentence) -> list[tuple[int, int
             continue
         if _REPORTS.match(text, match.end()):
             continue  # "…, El Correo reports": the outlet, not a person the cue is about
+        if _AT_PLACE.search(text, max(sentence.start, match.start() - 8), match.start()):
+            continue  # "at the Olympiastadion Berlin": a ground
         found.append(match.span())
     _Kept.rivals = (text, res, len(res.spans), sentence.start, sentence.end, found)
     return found

@@ -139,3 +139,32 @@ def test_match_words_beside_a_job_at_risk_do_not_make_it_a_player_story(analyser
     assert ("Daniel Farke", "Leeds United", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def _pressed(analyser: Analyser, title: str, text: str) -> set[tuple[str, str]]:
+    analysis = analyser.analyse(Article(title=title, text=text))
+    return {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "under_pressure"}
+
+
+def test_a_manager_of_no_known_club_is_under_pressure_at_the_club_the_story_names_most(analyser: Analyser) -> None:
+    # (the knowledge base knows no club of Amorim's; the match opponents are not his)
+    assert ("Rúben Amorim", "Manchester United") in _pressed(
+        analyser,
+        "Amorim before the derby",
+        "Rúben Amorim is under pressure before Sunday's derby against Manchester City. Manchester United are "
+        "ninth, and the board at Manchester United meets on Monday.",
+    )
+
+
+def test_a_ground_named_before_the_cue_is_no_person_the_cue_is_about(analyser: Analyser) -> None:
+    assert ("Niko Kovač", "Borussia Dortmund") in _pressed(
+        analyser,
+        "Dortmund news",
+        "Niko Kovač goes into Saturday's cup final at the Olympiastadion Berlin under pressure.",
+    )
+
+
+def test_a_clasico_is_no_person_the_cue_is_about(analyser: Analyser) -> None:
+    assert ("Hansi Flick", "Barcelona") in _pressed(
+        analyser, "Barcelona news", "Hansi Flick goes into Sunday's Clásico under growing pressure."
+    )
