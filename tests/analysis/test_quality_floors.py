@@ -43,6 +43,8 @@ SETS = [
     "analysis-set25",
     "analysis-set26",
     "analysis-set27",
+    "analysis-set28",
+    "analysis-set29",
 ]
 
 
@@ -94,17 +96,6 @@ def test_a_labelled_womens_side_maps_to_the_womens_side_of_the_club_its_name_nam
     assert label_club(gaz, "Wolfsburg Women") == gaz.women_team("VfL Wolfsburg")
     assert label_club(gaz, "Arsenal Women") == "Arsenal Women"
     assert label_club(gaz, "Nowhere Town Women") == "Nowhere Town Women"
-
-
-# The newest unseen set, under the floors, held where its first general fixes bring it (its README has the
-# first measurement and where it stands), until it meets them.
-def test_the_newest_set_below_the_floors_gets_no_worse(analyser: Analyser) -> None:
-    report = evaluate(DATA / "analysis-set28", analyser)
-    table = format_report(report)
-    assert report.scores["is_manager_rumour"].accuracy >= 0.94, table
-    assert report.scores["manager_club_relation"].f1 >= 0.71, table
-    assert report.per_100(report.false_definite) <= 2.0, table
-    assert report.per_100(report.false_summaries) <= 1.0, table
 
 
 @pytest.mark.parametrize(
