@@ -213,6 +213,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
         r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
+        # "told us that Enzo Maresca will be head coach next season": the club's word, relayed
+        r"will (?:still |continue to )?be (?:the |their |its )?(?:head coach|manager|coach|boss) next season|"
         # "Oliver is our manager", "already planning next season with him": the club's word that he stays
         r"(?:is|remains) our (?:coach|manager|head coach|trainer)\b|planning (?:for )?next season with\b|"
         # "I am Feyenoord's coach, with a contract until 2027": his own word on where he is

@@ -334,3 +334,12 @@ def test_no_plans_in_scare_quotes_denies_a_sacking(analyser: Analyser) -> None:
         analyser, "Unai Emery backed", "Aston Villa have 'no plans' to change head coach, the club said on Monday."
     )
     assert ("Unai Emery", "Aston Villa", "denied", "denied") in _held(analysis)
+
+
+def test_people_close_to_the_club_saying_he_will_be_head_coach_next_season_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arsenal news",
+        "People close to the Arsenal board told us on Monday that Mikel Arteta will be head coach next season.",
+    )
+    assert any(h[:3] == ("Mikel Arteta", "Arsenal", "stays") for h in _held(analysis))
