@@ -88,7 +88,9 @@ _UNNAMED_AGENT = re.compile(
 _AT_RISK = frozenset({Relation.UNDER_PRESSURE, Relation.SACKED})
 # the words between a cue and the club whose result it follows: "… after Celtic's (derby) defeat"
 _AFTER_DEFEAT = re.compile(
-    r"[\w' ]{0,30}?\bafter (?:(?:a|another|the) )?(?=[^.,;]{0,40}?'s? (?:[\w-]+ ){0,2}(?:defeat|loss|draw|exit)\b)"
+    r"[\w' ]{0,30}?\bafter (?:(?:(?:a|another|the) )?(?=[^.,;]{0,40}?'s? (?:[\w-]+ ){0,2}(?:defeat|loss|draw|exit)\b)|"
+    # "after five straight Augsburg defeats": a run of the club's own results
+    r"(?:[\w-]+ )?(?:straight|consecutive|successive) (?=[^.,;]{0,40}? (?:defeats|losses|draws)\b))"
 )
 _WINNER = re.compile(r"'s? (?:[\d-]+ )?(?:win|victory|triumph|thrashing|rout|comeback)\b")
 # "as Bournemouth deepen Tottenham's gloom", "after Leeds beat them": the club that won the match

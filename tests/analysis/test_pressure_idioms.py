@@ -168,3 +168,13 @@ def test_a_clasico_is_no_person_the_cue_is_about(analyser: Analyser) -> None:
     assert ("Hansi Flick", "Barcelona") in _pressed(
         analyser, "Barcelona news", "Hansi Flick goes into Sunday's Clásico under growing pressure."
     )
+
+
+def test_a_run_of_a_clubs_own_defeats_after_the_cue_names_the_club_at_risk(analyser: Analyser) -> None:
+    # (Wagner's club is not in the knowledge base; "after Preston loss" in a headline is still the opponent)
+    assert ("Sandro Wagner", "FC Augsburg") in _pressed(
+        analyser,
+        "Bundesliga news",
+        "Sandro Wagner is the Bundesliga coach most at risk after four consecutive Augsburg defeats, ahead of "
+        "Heidenheim's Frank Schmidt.",
+    )
