@@ -230,8 +230,8 @@ def extract_claims(
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
         if not people and (coach := coach_kept(folded, res, cues, clubs)):
             people = [PersonRef(coach, sentence.start, sentence.start, sentence.index, False)]
-        if not people:
-            continue
+        if not people and not (exiting and any(c.relation in EXITS for c in cues)):
+            continue  # (an outgoing man is the subject of his own exit: "after Luís Castro was dismissed")
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)
         base = wording_strength(folded, sentence)
         scene = Scene(
@@ -348,6 +348,8 @@ class _Reading:
             if cue.relation in EXITS and clause.kind is not Kind.MAIN:
                 # "five days after Maresca left … by mutual consent": the leaver in a clause of his own
                 candidates += [p for p in everyone if p.incumbent and p not in candidates]
+            if not candidates:
+                continue  # (a sentence read for its outgoing man only: another cue has no one)
             local = [p for p in candidates if same_statement(self.clauses, clause, p.start)]
             antecedent = antecedent_of(folded, everyone, clause)
             if (

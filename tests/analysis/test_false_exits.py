@@ -188,3 +188,14 @@ def test_an_assistant_taking_charge_while_the_coach_serves_a_ban_is_no_appointme
         )
     )
     assert analysis.rumours == ()
+
+
+def test_the_outgoing_man_is_the_subject_of_his_exit_in_a_sentence_naming_no_one_else(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Hull news",
+            text="Hull City have narrowed their search for a new head coach to three names, two days after Tim Walter "
+            "left the club by mutual consent.",
+        )
+    )
+    assert ("Tim Walter", "Hull City", "left") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
