@@ -194,6 +194,7 @@ _LOOKING_BACK_TITLE = re.compile(
     r"\W*(?:on this day\b|this day in (?:19|20)\d\d\b|from the archives?\b|flashback\b|throwback\b|"
     r"(?:\w+|\d+) years ago (?:today|this week|this month)\b)"
 )
+_PENDING = frozenset({Relation.TALKS, Relation.AGREED})
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
@@ -376,6 +377,14 @@ class Analyser:
                     -c.sentence,
                 ),
             )
+            if (
+                top.relation is Relation.APPOINTED
+                and top.caretaker
+                and (permanent := [c for c in told if c.relation in _PENDING and c.factuality is Factuality.EXPECTED])
+            ):
+                # "X is set to be confirmed as permanent head coach … took temporary charge three weeks ago":
+                # the news is the permanent job to come, not the interim one he holds
+                top = min(permanent, key=lambda c: c.sentence)
             pressed = [c for c in told if c.sentence <= 1 and c.relation is Relation.UNDER_PRESSURE]
             if (
                 top.relation is Relation.STAYS

@@ -177,7 +177,7 @@ _UNKNOWN_PATTERNS.append(
 # for each of them costs more than the search.
 _SUBJECT_OF_JOB = guarded(
     rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who)?\s+(?:has|have|had|was|is|will|would)\s+"
-    r"(?:been\s+|be\s+)?(?:\w+\s+){0,2}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
+    r"(?:been\s+|be\s+)?(?:\w+\s+){0,3}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
     r"stepped|left|signed|rejected|turned|quit|parted|placed|installed|promoted)\b"
 )
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires

@@ -477,3 +477,29 @@ def test_career_clubs_are_listed_but_are_not_rumour_pairs(analyser: Analyser) ->
     )
     assert {"Liverpool", "Leicester City"} <= set(described.clubs)
     assert {(r.manager, r.club) for r in described.rumours} == {("Brendan Rodgers", "Celtic")}
+
+
+def test_a_coach_the_knowledge_base_lacks_set_to_be_confirmed_in_a_job_is_found(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Burton news",
+            text="Tomasz Lewicki is set to be confirmed as Burton Albion's permanent head coach this week, the "
+            "Burton Mail reports.",
+        )
+    )
+    assert ("Tomasz Lewicki", "Burton Albion", "talks") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_an_interim_coach_set_to_be_made_permanent_is_news_of_the_permanent_job(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Burton news",
+            text="Tomasz Lewicki is set to be confirmed as Burton Albion's permanent head coach this week, the "
+            "Burton Mail reports. Lewicki took temporary charge of Burton Albion three weeks ago.",
+        )
+    )
+    assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Tomasz Lewicki", "Burton Albion", "talks", "expected")
+    }
