@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from bot.analysis.claims import RawClaim, extract_claims
+from bot.analysis.claims import extract_claims
 from bot.analysis.gazetteer import Gazetteer, Source
 from bot.analysis.mentions import resolve
 from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
 from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.sport import other_sport, unknown_to_football

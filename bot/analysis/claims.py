@@ -33,6 +33,7 @@ from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
+from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST, PARTED
 from bot.analysis.scene import Scene
@@ -89,25 +90,6 @@ _ANNOUNCED_AHEAD = frozenset({Relation.LEFT, Relation.APPOINTED, Relation.SACKED
 def _describes(clause: Clause, owner: PersonRef) -> bool:
     """A relative clause set right after the owner's name: it is about him."""
     return clause.kind is Kind.RELATIVE and 0 <= clause.start - owner.end <= 2
-
-
-@dataclass(frozen=True, slots=True)
-class RawClaim:
-    manager: str
-    club: str
-    relation: Relation  # the stage a fan is told
-    sentence: int
-    base: float  # strength of the wording in [0, 1] before sources are weighed
-    generic: bool = False  # an exit word that does not say who decided ("exit", "parted company")
-    factuality: Factuality = Factuality.DONE
-    event: Relation | None = None  # what the story speaks of, when not the stage itself
-    caretaker: bool = False
-    headline: bool = False  # said in the headline (its first line)
-    long_ago: bool = False  # background dated in an earlier year or season ("in October 2023")
-    later: bool = False  # done (announced) but still to come: "will step down at the end of the season"
-    parted: bool = False  # "parted ways", "part company": an exit that does not say who decided
-    own_section: bool = False  # about the club whose part of a round-up it is told in ("Nice. Haise and Nice …")
-    pluperfect: bool = False  # a link told as earlier: "had been linked with the France job"
 
 
 def extract_claims(
