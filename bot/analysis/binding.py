@@ -309,7 +309,7 @@ _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
     r"appoint\w*|talks|approach\w*|interim|caretaker|candidate\w*|shortlist\w*|named|succeed\w*|"
-    r"take over|takes over|taking over)\b"
+    r"take over|takes over|taking over|without an? (?:permanent |new )?(?:manager|head coach|coach|boss))\b"
 )
 
 

@@ -199,3 +199,14 @@ def test_the_outgoing_man_is_the_subject_of_his_exit_in_a_sentence_naming_no_one
         )
     )
     assert ("Tim Walter", "Hull City", "left") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_without_a_head_coach_since_sacking_him_is_the_club_of_that_sacking(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Rangers news",
+            text="Rangers have been without a head coach since sacking Russell Martin ten days ago, and Steven "
+            "Gerrard has been linked with a return.",
+        )
+    )
+    assert ("Russell Martin", "Rangers", "sacked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
