@@ -14,18 +14,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.analysis.background import EXPECTED, is_background, is_definite
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import (
-    IN_MONTH,
-    OLD_DATE,
-    ON_DATE,
-    RECENT,
     dated_agent,
-    days_before,
-    this_year,
-    weeks_ago,
 )
-from bot.analysis.prefilter import WordGate, guarded
+from bot.analysis.fact_check import checked_claim
+from bot.analysis.prefilter import guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
 from bot.analysis.text import Sentence
 from bot.analysis.timing import (
@@ -35,54 +30,8 @@ from bot.analysis.timing import (
     reported_exit_to_come,
     talked_about,
 )
-from bot.analysis.words import MONTHS as _MONTHS
-from bot.domain import DEFINITE, Factuality, Relation
+from bot.domain import Factuality, Relation
 
-_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
-_EXITS = frozenset({Relation.SACKED, Relation.LEFT})
-# "Wolfsburg confirmed hours later that Lerch had left": reported speech shifts the tense back.
-_BACKSHIFT = re.compile(
-    r"\b(?:confirmed|announced|revealed|said|stated|disclosed)\s+(?:[\w'-]+\s+){0,3}?that\s+(?:[\w'.-]+\s+){1,4}"
-    r"(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$"
-)
-_HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+|both\s+|all\s+)?been\s+$")
-# "whose name was on Tottenham's list before Frank was chosen": a link from before the job was filled
-_BEFORE_FILLED = re.compile(
-    r"\bbefore (?:[\w'.-]+ ){1,3}(?:was|were) (?:chosen|appointed|named|hired|preferred)\b|"
-    r"\bbefore (?:they|the club|the board|[\w'.-]+) (?:chose|appointed|hired|turned to|opted for|went for)\b"
-)
-_LAST = re.compile(r"\b(?:last (?:week|month|year|season|summer|winter)|earlier (?:this|in the) (?:season|year))\b")
-# "previously sacked by Y": an adverb of history, only where it modifies the cue itself.
-# ("once" only right before the cue: "once Deschamps steps down" is a conjunction, of time to come)
-_HISTORY_ADVERB = re.compile(
-    r"\b(?:previously|formerly|earlier in (?:his|her) career)\s+(?:[\w'-]+\s+){0,2}$|\bonce\s+(?:been\s+)?$"
-)
-# "days after Sean Dyche was dismissed": recent, measured from the news the clause hangs on.
-_RECENT_OPENER = re.compile(
-    r"^\W*(?:(?:just|only|barely) )?(?:hours|days|a day|a week|two weeks|weeks|a fortnight|two days|three days|"
-    r"\w+ days) (?:after|before|later)\b"
-)
-# The patterns of this module are searched in a clause or the words before a cue, not in the whole
-# text: guarded, not literal-scanned (see bot/analysis/prefilter.py).
-# "was appointed in September": a month other than the story's own is history.
-# "took over in the autumn", in a story from May: a season of the year gone, for an event told in the past.
-_IN_SEASON = re.compile(r"\bin (?:the )?(spring|summer|autumn|winter)\b")
-_SEASON_OF_MONTH = ("winter",) * 2 + ("spring",) * 3 + ("summer",) * 3 + ("autumn",) * 3 + ("winter",)
-_PAST_FORM = re.compile(
-    r"\b(?:took|was|were|left|joined|arrived|quit|resigned|stepped|departed|appointed|named|sacked|dismissed|"
-    r"fired|hired|replaced|succeeded|came)\b"
-)
-# "spoke about his sacking", "Ten Hag on the Old Trafford exit", "looks back on his departure": a
-# feature about an event, not the event.
-_RETROSPECT = re.compile(
-    r"\b(?:(?:spoke|speaks|speaking|talk(?:s|ed|ing)?|open(?:s|ed)? up|reflect(?:s|ed|ing)?|look(?:s|ed)? back|"
-    r"recall(?:s|ed|ing)?|remember(?:s|ed)?|revisit(?:s|ed)?|interview(?:ed)?) (?:about|on))"
-    r"\s+(?:his|her|the|their)\s+(?:[\w'-]+\s+){0,3}$|"
-    r"\b(?:revisit(?:s|ed|ing)?|relive[sd]?|reliving|looks? back at|looking back at)\s+(?:[\w'-]+\s+){0,3}$"
-)
-# "After Chelsea sacked me", "the day I was sacked": a manager telling his own past in the first person.
-_SACKED_ME = re.compile(r"\s+me\b")
-_I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(
     # (after a quote that opens the headline: "'I was living a dream': Ranieri on the night Leicester …")
@@ -90,24 +39,15 @@ _HEADLINE_ON = re.compile(
     r"(?!the (?:brink|verge|cusp|point|edge) of)(?:his|her|the|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
-# a time told on from an earlier one: the story is of the past
-_TOLD_ON = re.compile(r"\bthe following (?:season|year|campaign|summer|spring|autumn|winter)\b")
-_RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
-_SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
-_PARTICIPLE = re.compile(
-    r",\s+(?:(?:recently|only recently|just|previously|once)\s+)?(?:sacked|dismissed|axed|fired|ousted)\b"
-)
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|left|quit|departed|resigned|joined|spent|lasted|took|led|guided|won|"
-    r"signed|agreed|extended|penned|renewed|committed|made|earned|coached|managed|worked|began|started|built|"
-    r"became|replaced|succeeded)\b"
-)
+# "The day Mourinho was SACKED", "The night Leicester became champions": a headline looking back
+_THE_DAY = re.compile(r"\W*the (?:day|night|week|afternoon|evening|moment) (?:that |when )?")
 # A denial or negation governs the cues after it in its sentence.
 _DENIAL = guarded(
-    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|dismissed (?:the |an? [\w'-]+ )?"
-    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the |an? [\w'-]+ )?"
+    r"\b(?:denied|denies|deny|denying|played down|plays down|playing down|downplayed|"
+    r"dismissed (?:the |an? (?:[\w'-]+ )?)?"
+    r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the |an? (?:[\w'-]+ )?)?"
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|"
-    r"shut down|"
+    r"shut down|shoots? down|shot down|"
     r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
     r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option|"
     r"(?:spoken|talked) to no (?:other )?(?:one|coach|manager|candidate)|"
@@ -140,18 +80,6 @@ _POSSIBLE = guarded(
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
     r"agreement to|possibilit(?:y|ies)|in case|prospect of|fac(?:e|es|ing) being|in danger of(?: being)?|"
     r"threatened with)\b"
-)
-_EXPECTED = guarded(
-    r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
-    r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
-    r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
-    r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
-    # ("is believed to have been approached": an event told as done, with the report's own hedge)
-    r"believe[sd]?(?: that)?(?! to have\b)|suspect(?:s|ed)?(?: that)?|"
-    r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"
-    r"(?:set|poised|primed|in line|on course|bound|headed|heading) for|clear(?:s|ed|ing)? the way|"
-    r"pav(?:e|es|ed|ing) the way|"
-    r"is to be|are to be|to be|impending|expected(?=\s*$))\b"
 )
 # "Clarke will step down after the World Cup. The 62-year-old made the announcement on Monday": the
 # next sentence says the plan was announced.
@@ -222,129 +150,8 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
-_WHOSE = re.compile(r",?\s*whose\b")
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
-_STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
-
-
-# "During that period he turned down …": a sentence set in the period the story has just told.
-_PAST_PERIOD = re.compile(r"(?:during|over|throughout) (?:that|his|her) (?:period|time|spell|stint|absence|hiatus)\b")
-_TIME_CLAUSE_NEXT = re.compile(r"[\s,]*(?:after|following|when)\b")
-_CLAUSE_STOP = re.compile(r"[,;.]")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
-
-
-def _definite(relation: Relation) -> bool:
-    """A relation that states an event (or a refusal) rather than a rumour's stage."""
-    return relation in DEFINITE or relation is Relation.REJECTED
-
-
-def is_background(
-    folded: str,
-    clause: Clause,
-    cue_start: int,
-    cue_end: int,
-    published: datetime | None,
-    *,
-    relation: Relation,
-    sentence_start: int,
-    sentence_end: int,
-) -> bool:
-    """An earlier chapter of someone's career, not today's news: a relative or "since" clause in the
-    past, a pluperfect, or an old date in the cue's clause — unless the clause says it is recent."""
-    # "Two years ago this week, Klopp … told the world he would be leaving": an opening time phrase
-    # dates the sentence's first statement (its 'this week' belongs to the date).
-    if _PAST_PERIOD.match(folded, sentence_start, cue_start):
-        return True
-    reach = min(cue_start, sentence_start + 40)
-    # (a headline's opener may end with a colon: "Twenty years on: the day …")
-    comma = min(
-        (p for p in (folded.find(",", sentence_start, reach), folded.find(":", sentence_start, reach)) if p > 0),
-        default=-1,
-    )
-    if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
-        opener = OLD_DATE.search(folded, sentence_start, comma)
-        if opener and (published is None or not this_year(opener.group(0), published.year)):
-            return True
-    if clause.kind is Kind.RELATIVE and _PARTICIPLE.match(folded, clause.start):
-        return True  # "Jorge Sampaoli, recently dismissed by Atlético Mineiro, is under consideration": who he is
-    weeks = weeks_ago(folded, clause.start, clause.end)  # ("six weeks ago" is not "weeks ago")
-    if (RECENT.search(folded, clause.start, clause.end) and (weeks or 0) < 6) or _RECENT_OPENER.match(
-        folded, clause.start, cue_start
-    ):
-        return False
-    before = folded[max(clause.start, cue_start - 40) : cue_start]
-    definite = _definite(relation)
-    if relation is Relation.LINKED and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
-        return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
-    if relation in _STAGES and _BEFORE_FILLED.search(folded, cue_end, min(sentence_end, cue_end + 90)):
-        return True
-    if relation is Relation.SACKED and (_SACKED_ME.match(folded, cue_end) or _I_WAS.search(before)):
-        return True  # "after Chelsea sacked me …": looking back, as an interview does
-    if definite and (
-        _SINCE_EXIT.search(before)
-        or (
-            _PLUPERFECT.search(before)
-            # (an exit only: a contract "had signed" may be a new coach's or an extension)
-            and not (relation in _EXITS and _BACKSHIFT.search(folded, max(sentence_start, cue_start - 80), cue_start))
-        )
-        or _HISTORY_ADVERB.search(before)
-        or _RETROSPECT.search(folded, max(clause.start, cue_start - 60), cue_start)
-    ):
-        return True
-    if definite and _TOLD_ON.search(folded, cue_end, sentence_end):
-        return True  # "resigned at Schalke in 2015 and was dismissed by Aston Villa … the following year"
-    # "since May, when he resigned", "was appointed in September after X ended Y's tenure": a temporal
-    # clause takes its date from the clause it hangs on; so does "… and was dismissed 39 days later".
-    relative = _RELATIVE_TIME.search(folded, clause.start, sentence_end)
-    chained = clause.kind is Kind.TEMPORAL or relative
-    lo = sentence_start if chained else clause.start
-    if relative and definite:
-        # "West Ham appointed him three weeks later": dated by the sentence before it in the paragraph
-        paragraph = folded.rfind("\n", 0, sentence_start) + 1
-        lo = max(paragraph, folded.rfind(". ", paragraph, max(paragraph, sentence_start - 2)) + 2)
-    dated = OLD_DATE.search(folded, max(0, lo), clause.end)
-    if dated and (published is None or not this_year(dated.group(0), published.year)):
-        return True
-    day = ON_DATE.search(folded, max(0, lo), clause.end)
-    if day and published is not None and days_before(published, day.group(1), day.group(2)) > 7:
-        return True  # "was dismissed by AC Milan on 30 December", in a story from late January
-    month = IN_MONTH.search(folded, max(0, lo), clause.end)
-    if (
-        month
-        and (published is None or _MONTHS.index(month.group(1)) + 1 != published.month)
-        # "is expected to step down in July", "Valverde to leave Athletic in June": a month ahead, not
-        # behind ("last August" is behind)
-        and (
-            month.group(0).startswith("last")
-            or not (_EXPECTED.search(folded[max(0, lo) : cue_start]) or folded.endswith(" to ", 0, cue_start))
-        )
-    ):
-        return True
-    if definite and _TIME_CLAUSE_NEXT.match(folded, clause.end):
-        # "retired from management after taking the Netherlands to the 2022 World Cup": the time clause
-        # that follows dates the event it hangs on
-        stop = _CLAUSE_STOP.search(folded, clause.end + 2, sentence_end)
-        then = OLD_DATE.search(folded, clause.end, stop.start() if stop else sentence_end)
-        if then and _YEAR.search(then.group(0)) and (published is None or not this_year(then.group(0), published.year)):
-            return True
-    season = _IN_SEASON.search(folded, max(0, lo), clause.end)
-    if (
-        season
-        and published is not None
-        and season.group(1) != _SEASON_OF_MONTH[published.month - 1]
-        and _PAST_FORM.search(folded, max(clause.start, cue_start - 15), cue_end)
-    ):
-        return True
-    if relation is Relation.EXTENSION and clause.kind is Kind.RELATIVE and _WHOSE.match(folded, clause.start):
-        return True  # "Filipe Luís, whose new contract runs until 2027, …": his contract described
-    if not definite:
-        return False  # "who were also considered", "had held talks": part of the saga being told
-    if clause.kind is Kind.TEMPORAL and folded[clause.start : clause.start + 10].strip(" ,").startswith("since"):
-        return True
-    return clause.kind is Kind.RELATIVE and _PAST_VERB.search(folded, clause.start, cue_end) is not None
 
 
 def _announced_around(folded: str, sentence: Sentence, cue_start: int, cue_end: int) -> bool:
@@ -370,6 +177,8 @@ def classify(
     cue_start, cue_end = cue
     if clause.kind is Kind.CONDITIONAL:
         return Factuality.POSSIBLE
+    if (checked := checked_claim(folded, sentence, cue_start)) is not None:
+        return checked
     if is_question(text, sentence) or _ASK_WHETHER.search(folded, sentence.start, cue_start):
         return Factuality.QUESTION  # (and "we ask whether she is the right coach to turn it around")
     # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
@@ -417,8 +226,14 @@ def classify(
         and (negated or not dated_agent(folded, cue_end, clause.end, published))
     ):
         return Factuality.DENIED
-    if title and _definite(relation) and _HEADLINE_ON.fullmatch(text, sentence.start, cue_start):
-        return Factuality.PAST
+    if (
+        title
+        and is_definite(relation)
+        and (
+            _HEADLINE_ON.fullmatch(text, sentence.start, cue_start) or _THE_DAY.match(folded, sentence.start, cue_start)
+        )
+    ):
+        return Factuality.PAST  # (and "The day Mourinho was sacked: inside …": a feature looking back)
     if relation in (Relation.SACKED, Relation.LEFT) and career_of_exits(folded, cue_start, cue_end):
         return Factuality.PAST
     if relation is not Relation.UNDER_PRESSURE and is_background(
@@ -473,7 +288,7 @@ def classify(
         return Factuality.DONE
     if relation is Relation.LEFT and _AGREED_TO.search(before):
         return Factuality.DONE
-    expected = _EXPECTED.findall(before)
+    expected = EXPECTED.findall(before)
     if expected:
         # (the cue's own word is no announcement: "will be confirmed as head coach")
         announced = _announced_around(folded, sentence, cue_start, cue_end) or _ANNOUNCEMENT_NEXT.match(

@@ -61,6 +61,11 @@ _CUES: list[tuple[Relation, str]] = [
         r"lose (?:his|her) job)\b|"
         r"(?:is|remains) the right (?:coach|manager|man|woman|person) to (?:turn|lead|take)|"
         r"(?:pile|heap)(?:s|ed|ing)? (?:more |further |the )?pressure on|"
+        # "fans demand coach's exit", "supporters chanted for Tedesco to go": the crowd wants him gone
+        r"(?:demand|demands|demanded|demanding) (?:the )?(?:[\w'. -]{1,30}'s? )?(?:exit|sacking|departure|removal|"
+        r"dismissal|head)\b|"
+        r"(?:chant|chants|chanted|chanting) (?:for|against) "
+        r"(?=[\w'. -]{1,40}? to (?:go|leave|be sacked|quit|resign)\b)|"
         r"patience (?:with [\w' -]{1,30} )?(?:is )?(?:finally )?(?:wearing|running|growing) thin|"
         r"patience (?:has )?(?:finally )?(?:run|runs|ran|running) out|"
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?(?:already |fast )?running out\b|"
@@ -124,7 +129,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:have|has) not (?:held|opened|made|had) (?:any )?(?:talks|contact|an approach|an offer)|"
         r"wide of the mark|fake news|rubbish|(?:rules?|ruled) out|"
         r"not (?:interested|a candidate|on the shortlist)|no plans['\"]? to|played down|plays down|"
-        r"downplayed|laughed off|shut down (?:the )?(?:rumours|speculation|reports)|poured cold water|"
+        r"downplayed|laughed off|poured cold water|"
+        # "shoot down a fan account's claim that …", "shut down the rumours"
+        r"(?:shut|shuts|shutting|shoot|shoots|shooting|shot) down (?:the |an? |[\w'-]+ ){0,3}?"
+        r"(?:rumou?rs?|speculation|reports?|claims?|talk|suggestions?)|"
         r"(?:nobody|no one|no-one) (?:from [\w'. -]{1,30} )?(?:has|have|had) (?:called|contacted|spoken to|"
         r"approached|rung) (?:me|him|her|us)\b|"
         # "X is not in question", "I have never thought about replacing him": the club stands by him

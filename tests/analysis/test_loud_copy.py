@@ -1,0 +1,76 @@
+"""Tabloid, clickbait and social-media copy: the crowd's demand is pressure, a claim the club shoots down
+is denied, a headline looking back on "the day" of a sacking states nothing new, and a fact-check's
+claims are what its verdicts make them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 5, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str, str]]:
+    return {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours}
+
+
+def test_fans_demanding_a_coachs_exit_put_him_under_pressure_and_do_not_see_him_leave(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "'FRANK OUT!': Spurs fans demand Thomas Frank's exit after Tottenham Hotspur lose again"
+    )
+    held = {h[:3] for h in _held(analysis)}
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in held
+    assert not any(relation == "left" for _, _, relation in held)
+
+
+def test_supporters_chanting_for_a_coach_to_go_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Leeds news",
+        "Thousands of Leeds United supporters chanted for Daniel Farke to go during Sunday's defeat.",
+    )
+    assert ("Daniel Farke", "Leeds United", "under_pressure") in {h[:3] for h in _held(analysis)}
+
+
+def test_a_club_shooting_down_a_claim_that_its_coach_was_fired_denies_the_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Portland Thorns shoot down claim that Robert Vilahamn has been fired",
+        "Portland Thorns have dismissed a claim on social media that head coach Robert Vilahamn was fired after "
+        "Saturday's defeat.",
+    )
+    assert not any(h[2] == "sacked" for h in _held(analysis))
+    assert any(h[2] == "denied" for h in _held(analysis))
+
+
+def test_the_day_a_manager_was_sacked_is_a_feature_looking_back(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "The day Claudio Ranieri was sacked: inside Leicester City's fall, a decade on")
+    assert not any(h[2] == "sacked" for h in _held(analysis))
+
+
+def test_a_fact_checks_claims_are_denied_or_confirmed_by_their_verdicts(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Fact or fiction? The week's viral manager rumours checked",
+        "Claim 1: 'Mikel Arteta has been sacked by Arsenal.'\n\nVerdict: false. Arsenal told us the graphic was "
+        "fake.\n\nClaim 2: 'Burnley have offered Scott Parker a new contract.'\n\nVerdict: true. The club "
+        "confirmed the offer on Tuesday.",
+    )
+    held = _held(analysis)
+    assert ("Mikel Arteta", "Arsenal", "denied", "denied") in held
+    assert ("Scott Parker", "Burnley", "offer", "done") in held
+
+
+def test_shooting_down_claims_about_a_coach_is_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Thorns news",
+        "Portland Thorns have shot down a fan account's claims about head coach Robert Vilahamn.",
+    )
+    assert ("Robert Vilahamn", "Portland Thorns", "denied", "denied") in _held(analysis)
