@@ -175,7 +175,7 @@ def _own(
     near = [
         c
         for c in pool
-        if (c.name not in former or relation in EXITS)
+        if (c.name not in former or (relation in EXITS and not _former_title(c, owner, cue, res)))
         and not (relation in _LEAVING and _gone_to(folded, c))
         # "stay despite Napoli interest", "will not leave for Real Madrid": the club he does not go to
         and not (relation is Relation.STAYS and _DESPITE.search(folded, max(0, c.start - 30), c.start))
@@ -265,6 +265,12 @@ def _own(
 
 _OUR = re.compile(r"\bour\b")
 _OWN_NEWS = frozenset({Relation.UNDER_PRESSURE})
+
+
+def _former_title(club: ClubRef, owner: PersonRef, cue: Cue, res: Resolved) -> bool:
+    """ "Former Tottenham and Aston Villa boss Tim Sherwood has been axed from …": a club in the title before
+    his name is one he left before, not the one the exit after it is from."""
+    return club.start in res.descriptors and club.end <= owner.start <= cue.start
 
 
 def _story_home(owner: PersonRef, res: Resolved) -> str | None:

@@ -74,3 +74,13 @@ def test_shooting_down_claims_about_a_coach_is_a_denial(analyser: Analyser) -> N
         "Portland Thorns have shot down a fan account's claims about head coach Robert Vilahamn.",
     )
     assert ("Robert Vilahamn", "Portland Thorns", "denied", "denied") in _held(analysis)
+
+
+def test_a_former_boss_axed_from_a_tv_panel_is_not_sacked_by_his_old_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "AXED: Harry Redknapp dropped from Sunday show",
+        "Former Tottenham Hotspur and West Ham United boss Harry Redknapp has been axed from the Sunday "
+        "Supplement panel as part of a shake-up, The Sun understands.",
+    )
+    assert not any(h[2] == "sacked" for h in _held(analysis))
