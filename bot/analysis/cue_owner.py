@@ -31,11 +31,19 @@ _COMPETITIONS = frozenset(
     f"{word}'s" for word in ("league", "bundesliga", "liga", "championship", "premiership", "eredivisie", "division")
 )
 _AT_THE_PLACE = re.compile(r"\b(?:at|in) the (?:[A-Z][\w'’-]*\s+)*$")
+_TELLER = re.compile(
+    r"([A-Z][a-z][\w'’-]+)\s+(?:has\s+)?(?:tells|told|informs|informed|warns|warned)\s+(?:[\w'’.&-]+\s+){1,4}?"
+    r"(?:that\s+)?(?:he|she)\s+(?:is|will|would|has|wants|plans)\s+(?:be\s+)?$"
+)
 _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 
 
 def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
-    """A capitalised name the article does not know stands right before the cue as its subject."""
+    """A capitalised name the article does not know stands right before the cue as its subject (or tells
+    someone "he is leaving": "Lewandowski tells Barcelona he is leaving")."""
+    told = _TELLER.search(text, max(0, cue.start - 80), cue.start)
+    if told is not None and not covered(res, told.start(1)) and fold(told.group(1)) not in NOT_PEOPLE:
+        return True
     match = _BARE_SUBJECT.search(text, max(0, cue.start - 30), cue.start)
     if match is None or covered(res, match.start(1)):
         return False
@@ -144,6 +152,7 @@ _QUOTE_CLOSE = re.compile(r"[,.!?]?['\"]\s*(?:[\w.-]+\s+){0,3}$")
 _COACH_SAID_AFTER = re.compile(
     r"[^'\"]*[,.!?]['\"]\s*(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:head coach|manager|boss|coach)\s+(?:said|says|added)\b"
 )
+_NAME_SAID_AFTER = re.compile(r"[^'\"]*[,.!?]['\"]\s*([\w.-]+)\s+(?:said|says|added)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's)\s+(?:[\w']+\s+)?$")
 
@@ -154,7 +163,11 @@ def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
     if folded[owner.start : owner.end] in ("he", "she") and owner.end <= cue.start:
         # "he" in a quote the coach himself speaks is someone else: "He chose to stay here,' the head
         # coach said of his midfielder"
-        return _COACH_SAID_AFTER.match(folded, cue.end, cue.end + 200) is not None
+        if _COACH_SAID_AFTER.match(folded, cue.end, cue.end + 200) is not None:
+            return True
+        # ("… he will leave as a legend here,' Flick said": the coach himself speaks, of his striker)
+        named = _NAME_SAID_AFTER.match(folded, cue.end, cue.end + 200)
+        return named is not None and named.group(1) == fold(owner.name.split()[-1])
     if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
     # ("'I am happy he stays,' coach X said", "'For me he can stay,' the German said": someone else)

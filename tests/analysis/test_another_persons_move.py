@@ -103,3 +103,21 @@ def test_the_age_of_a_player_named_after_the_coach_is_the_players(analyser: Anal
         "agreed a one-year extension with the Whitecaps.",
     )
     assert not analysis.rumours
+
+
+def test_a_player_telling_his_club_he_is_leaving_is_no_exit_of_the_coach_named_after(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="BOMBSHELL: Kane tells Bayern he is leaving - and Kompany has had his say", text="")
+    )
+    assert analysis.rumours == ()
+
+
+def test_he_in_a_quote_the_coach_is_named_as_speaking_is_someone_else(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Bayern news",
+            text="Vincent Kompany was asked about the striker's future. 'Harry decides his own future. He has been "
+            "fantastic for this club, and whatever he chooses, he will leave as a legend here,' Kompany said.",
+        )
+    )
+    assert not any(r.manager == "Vincent Kompany" for r in analysis.rumours)
