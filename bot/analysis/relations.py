@@ -61,6 +61,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"lose (?:his|her) job)\b|"
         r"(?:is|remains) the right (?:coach|manager|man|woman|person) to (?:turn|lead|take)|"
         r"(?:pile|heap)(?:s|ed|ing)? (?:more |further |the )?pressure on|"
+        # "players have lost faith in Kovač", "the board has lost all faith in him"
+        r"(?:have|has|had) (?:now |already )?lost (?:all )?faith in\b|"
         # "fans demand coach's exit", "supporters chanted for Tedesco to go": the crowd wants him gone
         r"(?:demand|demands|demanded|demanding) (?:the )?(?:[\w'. -]{1,30}'s? )?(?:exit|sacking|departure|removal|"
         r"dismissal|head)\b|"
@@ -445,7 +447,7 @@ JOB_CONTEXT = LiteralScan(
     r"helm|reign|tenure|bench|national team|coaching staff|backroom|head-coach|trainer|"
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
     r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
-    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing|"
+    r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing|lost (?:all )?faith in|"
     r"(?:asked|questioned|quizzed) (?:\w+ )?about (?:the |his |her )?(?:pressure|sack|future))\b"
 )
 

@@ -84,3 +84,13 @@ def test_a_former_boss_axed_from_a_tv_panel_is_not_sacked_by_his_old_club(analys
         "Supplement panel as part of a shake-up, The Sun understands.",
     )
     assert not any(h[2] == "sacked" for h in _held(analysis))
+
+
+def test_players_losing_faith_in_the_coach_is_pressure_on_his_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "EXCLUSIVE: Inside Wolves' dressing-room revolt",
+        "Several senior Wolverhampton Wanderers players have lost faith in Vítor Pereira, according to people "
+        "inside the club.",
+    )
+    assert ("Vítor Pereira", "Wolverhampton Wanderers", "under_pressure") in {h[:3] for h in _held(analysis)}
