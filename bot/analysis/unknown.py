@@ -260,8 +260,11 @@ def resolve_unknown_people(
         taken.append((start, end))
         # Later bare-surname mentions of the same person.
         surname = name.split()[-1]
+        given = name[: len(name) - len(surname)]  # ("Itziar " of "Itziar Lasarte": named in full again)
         for later in re.finditer(rf"\b{re.escape(surname)}\b", text):
             s2, e2 = later.start(), later.end()
+            if given and text.endswith(given, 0, s2):
+                s2 -= len(given)
             if not any(s < e2 and s2 < e for s, e in taken):
                 out.people.append(
                     PersonRef(name, s2, e2, sentence_of(sentences, starts, s2), explicit=True, known=False)

@@ -503,3 +503,14 @@ def test_an_interim_coach_set_to_be_made_permanent_is_news_of_the_permanent_job(
     assert {(r.manager, r.club, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
         ("Tomasz Lewicki", "Burton Albion", "talks", "expected")
     }
+
+
+def test_a_coach_the_knowledge_base_lacks_named_in_full_again_is_one_name_not_a_stranger(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Real Sociedad name academy boss Maialen Zubiri as women's head coach",
+            text="Real Sociedad have appointed Maialen Zubiri as head coach of their women's team on a two-year "
+            "contract, the club announced on Thursday.",
+        )
+    )
+    assert ("Maialen Zubiri", "appointed") in {(r.manager, r.relation.value) for r in analysis.rumours}
