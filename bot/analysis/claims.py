@@ -67,7 +67,7 @@ from bot.analysis.subjects import (
     rival_closer,
 )
 from bot.analysis.text import Sentence, fold
-from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before
+from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before, urged
 from bot.domain import Factuality, Relation, stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
@@ -361,6 +361,7 @@ class _Reading:
                 or not_in_question_of_another(folded, owner, cue)
                 or player_subject(folded, cue)
                 or talked_about(folded, 0, cue.start, ("leaving",))
+                or urged(folded, clause.start, cue.start, cue.relation)
                 or unknown_subject_of_statement(text, res, self.clauses, clause, owner)
             ):
                 continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act

@@ -127,3 +127,12 @@ def told_before(folded: str, cue_start: int, cue_end: int) -> bool:
         and _THE_EVENT.search(folded, max(0, cue_start - 8), cue_start) is not None
         and not folded.startswith(" of ", cue_end)
     )
+
+
+# "Gary Neville says Everton should sack David Moyes", "I'd sack him tomorrow": what someone thinks a club
+# ought to do, not what it does or is said to be weighing
+_URGED = re.compile(r"\b(?:should|ought to|must|'d|would) (?:just |simply |now |immediately )?$")
+
+
+def urged(folded: str, lo: int, cue_start: int, relation: Relation) -> bool:
+    return relation is Relation.SACKED and _URGED.search(folded, max(lo, cue_start - 24), cue_start) is not None

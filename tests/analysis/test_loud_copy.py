@@ -94,3 +94,12 @@ def test_players_losing_faith_in_the_coach_is_pressure_on_his_job(analyser: Anal
         "inside the club.",
     )
     assert ("Vítor Pereira", "Wolverhampton Wanderers", "under_pressure") in {h[:3] for h in _held(analysis)}
+
+
+def test_a_pundit_saying_a_club_should_sack_its_manager_reports_no_sacking_or_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "'I'd sack him tomorrow': Shearer's verdict",
+        "Alan Shearer says Newcastle United should sack Eddie Howe, in the bluntest verdict yet from a pundit.",
+    )
+    assert analysis.rumours == ()
