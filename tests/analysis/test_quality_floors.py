@@ -45,6 +45,7 @@ SETS = [
     "analysis-set27",
     "analysis-set28",
     "analysis-set29",
+    "analysis-set30",
 ]
 
 
