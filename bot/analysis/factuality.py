@@ -149,6 +149,8 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 _AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
+_ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
+_NOT_YET = re.compile(r"['\"]?\s+yet\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
 _ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
@@ -217,6 +219,8 @@ def classify(
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
     if negated and relation is Relation.UNDER_PRESSURE and _UNTIL.match(folded, cue_end, sentence.end):
         return Factuality.POSSIBLE  # "will not decide on his future until the end of the season": put off
+    if negated and relation in _ARRIVING and _NOT_YET.match(folded, cue_end, sentence.end):
+        return Factuality.EXPECTED  # "there is no 'here we go' yet", "not agreed yet": a step still to come
     if (
         relation is not Relation.DENIED
         and clause.kind is not Kind.RELATIVE

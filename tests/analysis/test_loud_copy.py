@@ -103,3 +103,14 @@ def test_a_pundit_saying_a_club_should_sack_its_manager_reports_no_sacking_or_pr
         "Alan Shearer says Newcastle United should sack Eddie Howe, in the bluntest verdict yet from a pundit.",
     )
     assert analysis.rumours == ()
+
+
+def test_no_here_we_go_yet_is_a_deal_still_to_come_not_a_denial(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wolfsburg in advanced talks with Domenico Tedesco - but no 'here we go' yet",
+        "Fabrizio Romano says there is no 'here we go' yet between VfL Wolfsburg and Domenico Tedesco.",
+    )
+    held = _held(analysis)
+    assert not any(h[2] == "denied" for h in held)
+    assert any(h[:3] == ("Domenico Tedesco", "VfL Wolfsburg", "talks") for h in held)
