@@ -379,6 +379,8 @@ _CUES: list[tuple[Relation, str]] = [
         # "also on it", "is said to be on it": on the list just told of
         r"(?:(?<=also )|(?<=said to be )|(?<=believed to be )|(?<=understood to be )|(?<=thought to be ))"
         r"on (?:it|that list)\b|"
+        # "a shortlist …, with Bournemouth's Andoni Iraola, Ipswich's Kieran McKenna and Fulham's Marco Silva on it"
+        r"with (?=[^.;:]{4,120}? (?:all |both )?on it\b)|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         # (not "never seriously considered anyone else": no one named is the one considered)
         r"(?:being |is being |are )?consider(?:ed|ing)(?! (?:anyone|anybody|any other|another|other|no one|nobody)\b)|"

@@ -362,3 +362,15 @@ def test_a_man_believed_to_be_on_the_list_just_told_of_is_linked_with_its_club(a
         "understood to be on it.",
     )
     assert ("Gary O'Neil", "Wolverhampton Wanderers", "linked") in _held(analysis)
+
+
+def test_names_with_a_list_on_it_are_linked_with_the_club_whose_list_it_is(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gossip",
+        "West Ham United have drawn up a shortlist to replace Nuno Espírito Santo should the Portuguese be "
+        "dismissed in the international break, with Brentford's Keith Andrews and Fulham's Marco Silva on it.",
+    )
+    held = _held(analysis)
+    assert ("Keith Andrews", "West Ham United", "linked") in held
+    assert ("Marco Silva", "West Ham United", "linked") in held
