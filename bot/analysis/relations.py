@@ -124,7 +124,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"reject(?:ed|s|ing)? (?:the )?(?:claims?|reports?|suggestions?|speculation|rumou?rs?|talk|links?)|"
         r"(?:dismiss(?:es|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|swat(?:s|ted|ting)? away|"
         r"shrug(?:s|ged|ging)? off) "
-        r"(?:[\w'-]+ ){0,5}?(?:reports?|talk|speculation|rumou?rs?|links?|suggestions?|claims?|interest)|"
+        r"(?:[\w'-]+ ){0,5}?(?:reports?|talk|speculation|rumou?rs?|links?|suggestions?|claims?|interest|ideas?|notion|"
+        r"possibility|prospect)\b|"
         r"no (?:interest|intention of (?:joining|taking|moving|going|changing|replacing|sacking|dismissing))|"
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"
@@ -173,7 +174,8 @@ _CUES: list[tuple[Relation, str]] = [
         # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.
         # ("leaving him out", "leave Grealish out of the squad": a player left out)
         r"(?:parted|part|parting) (?:company|ways)(?! with)|"
-        r"(?:leave|leaves|leaving)(?! (?:him|her|them|[\w'-]+) out\b)|exit|"
+        # ("That leaves United looking at the rest of a shortlist": what a situation leaves someone with)
+        r"(?<!that )(?<!this )(?<!which )(?:leave|leaves|leaving)(?! (?:him|her|them|[\w'-]+) out\b)|exit|"
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"

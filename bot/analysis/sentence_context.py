@@ -120,6 +120,11 @@ def story_club(title_clubs: list[ClubRef], res: Resolved) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
+_WENT_TO = re.compile(
+    r"\b(?:left|leaves|leaving|departed|quit|moved|gone|went) (?:for|to)\s+(?:the\s+)?$|\bto join\s+$"
+)
+
+
 def vacancy_club(
     folded: str, sentence: Sentence, people: list[PersonRef], clubs: list[ClubRef], res: Resolved
 ) -> str | None:
@@ -132,6 +137,8 @@ def vacancy_club(
         if c.start not in res.opponents
         and c.start not in res.descriptors
         and not folded.endswith(("his ", "her "), 0, c.start)
+        # ("to replace Marc Skinner, who left for Liverpool Women": where the outgoing man went)
+        and not _WENT_TO.search(folded, max(0, c.start - 24), c.start)
     ]
     if not clubs:
         return None

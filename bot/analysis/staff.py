@@ -27,7 +27,8 @@ NOT_THE_JOB = re.compile(
     r"(?:[\w-]+ )?specialist|dead-ball coach|"
     r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
     r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
-    r"chief executive|ceo|chairman|president|scout|ambassador)\b|"
+    r"chief executive|ceo|chairman|president|scout|ambassador|general manager|gm|president of [\w ]{1,20}operations|"
+    r"head of (?:football|soccer) operations)\b|"
     # "as head coach of their under-21 side": a team below the first team
     r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"

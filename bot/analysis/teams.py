@@ -24,7 +24,9 @@ _WOMENS = LiteralScan(
     r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
 )
 _AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
-_MENS = LiteralScan(r"\bmen'?s (?:team|side|first team|national team|game)\b")
+_MENS = LiteralScan(
+    r"\bmen'?s (?:team|side|first team|national team|game|job|head coach|coach|manager|boss|post|role|vacancy)\b"
+)
 _MENS_LEAGUE = re.compile(
     r"\b(?<!women's )(?<!womens )(?<!frauen-)(?:mls|premier league|la ?liga|serie a|bundesliga|ligue 1|efl|"
     r"league one|league two|eredivisie|primeira liga|super lig|saudi pro league|brasileirao)\b"
@@ -74,7 +76,7 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     # headline's short name is the women's side the story names, when it never names the men's.
     body_women = {c.name for c in renamed if c.sentence > 0 and _is_women(gaz, c.name)}
     body_men = {c.name for c in renamed if c.sentence > 0 and not _is_women(gaz, c.name)}
-    if body_women and not mens_sentences:
+    if body_women:
         renamed = [
             ClubRef(gaz.women_team(c.name), c.start, c.end, c.sentence)
             if c.sentence == 0
