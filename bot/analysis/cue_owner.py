@@ -309,8 +309,8 @@ def anothers_cue(folded: str, clauses: list[Clause], clause: Clause, owner: Pers
 
 # "there are no plans to change head coach", "no intention of changing coach": a change of coach denied
 _CHANGE_OF_COACH = re.compile(
-    r"\s+(?:(?:to\s+)?(?:change|changing|replace|replacing)\s+)?(?:the\s+|their\s+|its\s+)?(?:head\s+)?"
-    r"(?:coach|manager|boss)\b"
+    r"\s+(?:(?:to\s+)?(?:change|changing|replace|replacing)\s+|(?:a\s+|any\s+)?change\s+of\s+)?"
+    r"(?:the\s+|their\s+|its\s+)?(?:head\s+)?(?:coach|manager|boss)\b"
 )
 
 
@@ -323,19 +323,22 @@ def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]
     doubted = [c for c in cues if c.relation is Relation.UNDER_PRESSURE and _THE_COACHS.search(folded, c.start, c.end)]
     if not kept and not doubted:
         return None
-    here = {c.name for c in clubs} or {c.name for c in res.clubs if c.sentence == 0}
+    here = {c.name for c in clubs if c.start not in res.opponents} or {c.name for c in res.clubs if c.sentence == 0}
     coaches = {p.name for p in res.people if (res.home.get(p.name) or res.kb_home.get(p.name)) in here}
     if not coaches:
         # "Why Xabi Alonso is the right man for Real Madrid": the one man of the headline, of no club
         # known, at the club the headline names
         named = {p.name for p in res.people if p.sentence == 0}
-        if len(named) == 1 and any(c.sentence == 0 and c.name in here for c in res.clubs):
+        if len(named) == 1 and not here:
+            coaches = named  # ("FA: Wiegman not up for debate" over "has ruled out a change of coach": no club named)
+        elif len(named) == 1 and any(c.sentence == 0 and c.name in here for c in res.clubs):
             coaches = {name for name in named if not (res.home.get(name) or res.kb_home.get(name))}
     return next(iter(coaches)) if len(coaches) == 1 else None
 
 
 _COACH_IN_QUESTION = re.compile(
-    r"\bthe (?:head )?(?:coach|manager)'s (?:future|position)\b|\bchang(?:e|ing) (?:head )?coach\b"
+    r"\bthe (?:head )?(?:coach|manager)'s (?:future|position)\b|\bchang(?:e|ing) (?:head )?coach\b|"
+    r"\bchange of (?:head )?(?:coach|manager)\b"
 )
 
 

@@ -182,7 +182,11 @@ def is_player_sentence(folded: str, sentence: Sentence, cues: Sequence[Cue] = ()
     # the cue's, not a sign of a player deal.
     # ("… is under growing pressure, with supporters turning on him in the second half": the match words of
     # a job at risk are no player's)
-    pressed = any(c.relation is Relation.UNDER_PRESSURE for c in cues)
+    # (nor those of a club backing its coach "despite Saturday's 2-1 defeat")
+    pressed = any(c.relation is Relation.UNDER_PRESSURE for c in cues) or (
+        any(c.relation in (Relation.STAYS, Relation.DENIED) for c in cues)
+        and folded.find("despite", sentence.start, sentence.end) >= 0
+    )
     player = sum(
         1
         for m in PLAYER_CONTEXT.finditer(folded, sentence.start, sentence.end)

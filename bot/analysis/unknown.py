@@ -119,7 +119,7 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
-        rf"\b(?:named|appointed|hired|unveiled|confirmed)\s+(?P<name>{_NAME_BEFORE_BREAK})"
+        rf"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?)\s+(?P<name>{_NAME_BEFORE_BREAK})"
         r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
@@ -178,7 +178,7 @@ _UNKNOWN_PATTERNS.append(
 _SUBJECT_OF_JOB = guarded(
     rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who)?\s+(?:has|have|had|was|is|will|would)\s+"
     r"(?:been\s+|be\s+)?(?:\w+\s+){0,3}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
-    r"stepped|left|signed|rejected|turned|quit|parted|placed|installed|promoted)\b"
+    r"stepped|left|leave|signed|rejected|turned|quit|parted|placed|installed|promoted)\b"
 )
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.

@@ -79,3 +79,56 @@ def test_a_general_manager_hired_is_no_head_coach_appointed(analyser: Analyser) 
         "Washington Spirit have hired Marta Kowalska as general manager, the club announced on Monday.",
     )
     assert not any(relation == "appointed" for _, _, relation in _held(analysis))
+
+
+def test_exercising_the_option_on_a_coachs_contract_extends_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Courage pick up option",
+        "The North Carolina Courage have exercised the option on head coach Sean Nahas's contract, keeping him at "
+        "the club through the 2027 season.",
+    )
+    assert ("Sean Nahas", "North Carolina Courage", "extension") in _held(analysis)
+
+
+def test_a_question_whether_a_coach_survives_a_tournament_exit_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Will Sarina Wiegman survive England Women's Euro exit?")
+    assert ("Sarina Wiegman", "England Women", "under_pressure") in _held(analysis)
+
+
+def test_a_club_poised_to_dismiss_a_coach_the_knowledge_base_lacks_finds_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Fiorentina news",
+        "Fiorentina are poised to dismiss Marco Vitale as head coach of their women's team, La Nazione reports.",
+    )
+    assert any(manager == "Marco Vitale" for manager, _, _ in _held(analysis))
+
+
+def test_a_coach_the_knowledge_base_lacks_who_will_leave_his_role_is_found(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hoffenheim news",
+        "Hoffenheim have confirmed that Theresa Merk will leave her role as head coach of their women's team "
+        "when her contract expires.",
+    )
+    assert any(manager == "Theresa Merk" and relation == "left" for manager, _, relation in _held(analysis))
+
+
+def test_a_federation_ruling_out_a_change_of_coach_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "FA: Wiegman not up for debate",
+        "The FA has ruled out a change of coach for its women's team after Tuesday's defeat by Spain.",
+    )
+    assert ("Sarina Wiegman", "England Women", "denied") in _held(analysis)
+
+
+def test_an_employer_saying_the_coach_will_lead_the_team_to_the_world_cup_keeps_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Wiegman backed",
+        "The FA's chief executive says Sarina Wiegman will lead the Lionesses to the 2027 World Cup, despite "
+        "Saturday's 2-1 defeat by Spain in the final.",
+    )
+    assert ("Sarina Wiegman", "England Women", "stays") in _held(analysis)
