@@ -79,6 +79,8 @@ def resolve(
     manager_starts = {m.start for m in raw if m.kind is Kind.MANAGER}
     namesakes: set[str] = set()
     full_names = {m.targets[0] for m in raw if m.kind is Kind.MANAGER and m.full}
+    # "Jonatan Giráldez … Giráldez, who won …": a surname two known managers share is the one named in full
+    full_surnames = {fold(name.split()[-1]) for name in full_names}
     ambiguous: list[Mention] = []
     # "Sporting tie Hjulmand down" over "captain Morten Hjulmand's contract": a namesake named in full
     # anywhere in the story makes every bare mention of that surname his.
@@ -127,6 +129,8 @@ def resolve(
                 continue
             if not m.full and m.alias in namesakes:
                 continue
+            if not m.full and entry.name not in full_names and fold(m.alias) in full_surnames:
+                continue  # (another man of that surname is named in full in the story)
             if entry.common_word and not m.full and entry.name not in full_names:
                 window = folded[max(0, m.start - 40) : m.end + 40]
                 if not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):

@@ -132,3 +132,20 @@ def test_an_employer_saying_the_coach_will_lead_the_team_to_the_world_cup_keeps_
         "Saturday's 2-1 defeat by Spain in the final.",
     )
     assert ("Sarina Wiegman", "England Women", "stays") in _held(analysis)
+
+
+def test_a_surname_two_known_coaches_share_is_the_one_the_story_names_in_full(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Giráldez stays at OL Lyonnes",
+        "Jonatan Giráldez will stay as head coach of OL Lyonnes next season, L'Équipe understands. Giráldez told "
+        "the club's owner on Monday that he wanted to finish the project.",
+    )
+    managers = {manager for manager, _, _ in _held(analysis)}
+    assert "Jonatan Giráldez" in managers
+    assert "Claudio Giráldez" not in managers
+
+
+def test_ol_lyonnes_is_the_womens_side_of_lyon(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Lyonnes news", "OL Lyonnes have sacked head coach Jonatan Giráldez.")
+    assert ("Jonatan Giráldez", "Olympique Lyonnais Women", "sacked") in _held(analysis)
