@@ -177,6 +177,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:parted|part|parting) (?:company|ways)(?! with)|"
         # ("That leaves United looking at the rest of a shortlist": what a situation leaves someone with)
         r"(?<!that )(?<!this )(?<!which )(?:leave|leaves|leaving)(?! (?:him|her|them|[\w'-]+) out\b)|exit|"
+        # "appointed X …, ending his five-year spell in charge of Manchester United Women": the exit of a move
+        r"ending (?:his|her) [\w' -]{0,30}?(?:spell|tenure|reign|stint)\b|"
         r"exits|depart(?:s|ed|ure)?|"
         r"(?:will|to) leave (?:the club|his post|his role)|"
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"

@@ -149,3 +149,14 @@ def test_a_surname_two_known_coaches_share_is_the_one_the_story_names_in_full(an
 def test_ol_lyonnes_is_the_womens_side_of_lyon(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Lyonnes news", "OL Lyonnes have sacked head coach Jonatan Giráldez.")
     assert ("Jonatan Giráldez", "Olympique Lyonnais Women", "sacked") in _held(analysis)
+
+
+def test_an_appointment_ending_a_spell_elsewhere_is_an_exit_from_there(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton Women appoint Gareth Taylor",
+        "Everton have appointed Gareth Taylor as head coach of their women's team, ending his four-year spell in "
+        "charge of Manchester City Women.",
+    )
+    held = _held(analysis)
+    assert ("Gareth Taylor", "Manchester City Women", "left") in held
