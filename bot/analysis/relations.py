@@ -107,7 +107,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"intensifying))|"
         # "X's position as head coach of the France women's team is being discussed"
         r"(?:future|position|job) (?:as [\w'. -]{1,50} )?(?:is |are )?"
-        r"(?:being|set to be|expected to be|due to be|to be) (?:discussed|questioned|assessed|evaluated)|"
+        r"(?:being|set to be|expected to be|due to be|to be|will be) "
+        r"(?:discussed|questioned|assessed|evaluated|reviewed)|"
         # "faces a crunch meeting with the owners": his job is what the meeting is about
         r"(?:faces?|facing) (?:a )?crunch (?:meeting|talks)(?: with)?|crunch (?:meeting|talks)(?: with)?|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"

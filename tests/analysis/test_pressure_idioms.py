@@ -178,3 +178,9 @@ def test_a_run_of_a_clubs_own_defeats_after_the_cue_names_the_club_at_risk(analy
         "Sandro Wagner is the Bundesliga coach most at risk after four consecutive Augsburg defeats, ahead of "
         "Heidenheim's Frank Schmidt.",
     )
+
+
+def test_a_position_that_will_be_assessed_is_under_pressure(analyser: Analyser) -> None:
+    assert ("Sarina Wiegman", "England Women") in _pressed(
+        analyser, "Lionesses news", "Sarina Wiegman's position will be assessed in September, the FA said."
+    )
