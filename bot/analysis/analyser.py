@@ -13,8 +13,8 @@ from bot.analysis.mentions import resolve
 from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
-from bot.analysis.relations import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.sport import other_sport, unknown_to_football
+from bot.analysis.story_words import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.summary import summarise
 from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
 from bot.domain import (

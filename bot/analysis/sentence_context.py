@@ -10,7 +10,8 @@ from bot.analysis.clauses import Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
-from bot.analysis.relations import HEDGES, JOB_CONTEXT, OFFICIAL, PARTED, PLAYER_CONTEXT
+from bot.analysis.relations import PARTED
+from bot.analysis.story_words import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
 from bot.analysis.subjects import distance
 from bot.analysis.text import Sentence
 from bot.domain import Relation

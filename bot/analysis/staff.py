@@ -22,11 +22,12 @@ ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Rela
 NOT_THE_JOB = re.compile(
     r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
     r"to become (?:the |their )?|"
-    r"role of )(?:assistant|assistant head coach|assistant manager|first-team coach|set-piece coach|"
+    r"role of |the (?:vacant|open) )(?:assistant|assistant head coach|assistant manager|first-team coach|"
+    r"set-piece coach|"
     r"goalkeeping coach|goalkeeper coach|fitness coach|analyst|technical director|sporting director|"
     r"(?:[\w-]+ )?specialist|dead-ball coach|"
     r"director of (?:football|rugby)|head of [\w-]+|academy (?:manager|director|coach)|"
-    r"under-\d+s? (?:head )?(?:coach|manager)|u\d+s? (?:head )?(?:coach|manager)|"
+    r"under-\d+s? (?:head |lead )?(?:coach|manager)|u\d+s? (?:head |lead )?(?:coach|manager)|"
     r"chief executive|ceo|chairman|president|scout|ambassador|general manager|gm|president of [\w ]{1,20}operations|"
     r"head of (?:football|soccer) operations)\b|"
     # "as head coach of their under-21 side": a team below the first team

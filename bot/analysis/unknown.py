@@ -7,7 +7,7 @@ import re
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
-from bot.analysis.relations import JOB_CONTEXT
+from bot.analysis.story_words import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 

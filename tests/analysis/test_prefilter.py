@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
 from bot.analysis.anaphora import ANAPHORA
 from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, guarded, prefix_guard
-from bot.analysis.relations import _CUES, CUE_PATTERN, PLAYER_CONTEXT
+from bot.analysis.relations import _CUES, CUE_PATTERN
+from bot.analysis.story_words import PLAYER_CONTEXT
 from bot.analysis.text import fold, split_sentences
 from bot.analysis.unknown import _CLUB_SUBJECT, _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME

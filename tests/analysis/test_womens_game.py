@@ -160,3 +160,20 @@ def test_an_appointment_ending_a_spell_elsewhere_is_an_exit_from_there(analyser:
     )
     held = _held(analysis)
     assert ("Gareth Taylor", "Manchester City Women", "left") in held
+
+
+def test_pressure_growing_on_a_coach_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Leeds news", "The news comes as pressure grows on Daniel Farke after a fourth straight defeat."
+    )
+    assert ("Daniel Farke", "Leeds United", "under_pressure") in _held(analysis)
+
+
+def test_a_coach_linked_with_a_vacant_youth_role_is_no_manager_rumour(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea Women assistant linked with academy role",
+        "Chelsea Women assistant coach Sam Ridley has been linked with the vacant under-18s lead coach role at "
+        "Chelsea's academy.",
+    )
+    assert analysis.rumours == ()
