@@ -46,6 +46,7 @@ SETS = [
     "analysis-set28",
     "analysis-set29",
     "analysis-set30",
+    "analysis-set31",
 ]
 
 
