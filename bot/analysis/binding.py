@@ -211,6 +211,8 @@ def _own(
         and c.name not in former
         and not _earlier_item(folded, c, owner, res)
     }
+    if relation is Relation.STAYS and local and local == {res.kb_home.get(owner.name)}:
+        return list(local)  # "Real Madrid's board has decided that X will continue as head coach": his club
     if len(local) == 1 and relation is not Relation.STAYS and not _anothers(next(iter(local)), owner, res):
         return [next(iter(local))]  # (a lone club: "will stay, despite talk linking him with X" is not it)
     # ("… if they decide to sack Frank": "they" are the club of the clause the condition hangs on)

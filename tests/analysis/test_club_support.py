@@ -343,3 +343,13 @@ def test_people_close_to_the_club_saying_he_will_be_head_coach_next_season_is_a_
         "People close to the Arsenal board told us on Monday that Mikel Arteta will be head coach next season.",
     )
     assert any(h[:3] == ("Mikel Arteta", "Arsenal", "stays") for h in _held(analysis))
+
+
+def test_a_board_deciding_its_coach_will_continue_keeps_him_at_his_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Is Arroyo's job at risk? Villa decide",
+        "Aston Villa's board has decided that Natalia Arroyo will continue as head coach of the women's team until "
+        "the end of the season despite Sunday's 4-0 defeat, The Athletic reports.",
+    )
+    assert any(h[:3] == ("Natalia Arroyo", "Aston Villa Women", "stays") for h in _held(analysis))
