@@ -20,6 +20,7 @@ from bot.analysis.end_gate import EndGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
+from bot.analysis.text import fold
 from bot.domain import Relation
 
 OWN_JOB = frozenset({Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE})
@@ -78,8 +79,21 @@ def bind(
         # a denied change of coach ("X is not in question") is about the job he holds
         cue = replace(cue, relation=Relation.SACKED)
     if cue.relation in OWN_JOB:
-        return _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
+        own = _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
+        # ("Tottenham open talks with women's coach Ho as pressure grows on Frank" over "men's head coach
+        # Thomas Frank": the club named beside a women's coach is still the men's side for him)
+        if any(name.endswith(" Women") for name in own) and _mens_coach(folded, owner):
+            return [name.removesuffix(" Women") for name in own]
+        return own
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
+
+
+_MENS_COACH = re.compile(r"\bmen's (?:head coach|manager|coach|boss) ")
+
+
+def _mens_coach(folded: str, owner: PersonRef) -> bool:
+    """The story calls him the men's coach: "pressure grows on men's head coach Thomas Frank"."""
+    return any(folded.startswith(fold(owner.name), m.end()) for m in _MENS_COACH.finditer(folded))
 
 
 _UNNAMED_AGENT = re.compile(

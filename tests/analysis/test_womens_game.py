@@ -177,3 +177,14 @@ def test_a_coach_linked_with_a_vacant_youth_role_is_no_manager_rumour(analyser: 
         "Chelsea's academy.",
     )
     assert analysis.rumours == ()
+
+
+def test_the_mens_coachs_pressure_stays_with_the_mens_side_a_womens_headline_names(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chelsea open talks with women's coach Sonia Bompastor as pressure grows on Maresca",
+        "Chelsea have opened talks with women's head coach Sonia Bompastor over a new contract. The news comes "
+        "as pressure grows on men's head coach Enzo Maresca after a fourth straight defeat.",
+    )
+    held = _held(analysis)
+    assert ("Enzo Maresca", "Chelsea Women", "under_pressure") not in held
