@@ -177,14 +177,22 @@ async def test_three_workers_process_every_entry_and_deliver_every_alert_once_an
             return leasing == {0, 1, 2} and any(victim.holds(o) for o in owners)
 
         await eventually(all_lease_then_victim_holds, 30, "all three polling, worker 1 holding leases", logs)
+        # Freeze the victim (SIGSTOP) and look at its leases while it can release none; if it has just let
+        # them go, let it run on and try again. Only then kill it: the leases it dies holding are known.
+        held: list[int] = []
+
+        async def victim_frozen_holding_leases() -> bool:
+            victim.freeze()
+            rows = await db.rows("SELECT id, lease_owner FROM feeds WHERE lease_owner IS NOT NULL")
+            held[:] = [int(r[0]) for r in rows if victim.holds(r[1])]
+            if not held:
+                victim.thaw()
+            return bool(held)
+
+        await eventually(victim_frozen_holding_leases, 30, "worker 1 frozen while holding leases", logs)
         victim.kill()
         assert await victim.wait() != 0
         killed_at = datetime.now(UTC)
-        held = [
-            int(r[0])
-            for r in await db.rows("SELECT id, lease_owner FROM feeds WHERE lease_owner IS NOT NULL")
-            if victim.holds(r[1])
-        ]
         assert held, "worker 1 died holding no lease"
         ids = {int(r[0]): str(r[1]) for r in await db.rows("SELECT id, url FROM feeds")}
         held_paths = [ids[i].rsplit("/", 1)[1] for i in held]
