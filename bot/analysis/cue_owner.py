@@ -9,6 +9,7 @@ from bot.analysis.clauses import Clause, Kind, clause_at, same_statement
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
+from bot.analysis.subjects import at_a_place
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Relation
@@ -30,7 +31,6 @@ def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
 _COMPETITIONS = frozenset(
     f"{word}'s" for word in ("league", "bundesliga", "liga", "championship", "premiership", "eredivisie", "division")
 )
-_AT_THE_PLACE = re.compile(r"\b(?:at|in) the (?:[A-Z][\w'’-]*\s+)*$")
 _TELLER = re.compile(
     r"([A-Z][a-z][\w'’-]+)\s+(?:has\s+)?(?:tells|told|informs|informed|warns|warned)\s+(?:[\w'’.&-]+\s+){1,4}?"
     r"(?:that\s+)?(?:he|she)\s+(?:is|will|would|has|wants|plans)\s+(?:be\s+)?$"
@@ -52,7 +52,7 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
         return False  # "The Viola have relieved Vanoli": a team's nickname (plural), not a person
     if word in _COMPETITIONS:
         return False  # "the Bundesliga's most precarious jobs": a competition's, no one's act
-    if _AT_THE_PLACE.search(text, max(0, match.start(1) - 40), match.start(1)):
+    if at_a_place(text, 0, match.start(1)):
         return False  # "… at the Olympiastadion Berlin under pressure": a ground, not a person
     return word not in NOT_PEOPLE and text[max(0, match.start(1) - 2) : match.start(1)].strip() not in {".", "!", "?"}
 

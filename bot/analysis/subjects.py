@@ -15,8 +15,15 @@ from bot.domain import Relation
 _PERSON_WORD = written_from_first(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+", r"[A-Z](?<!\w.)(?:'[A-Z])?[a-z][\w'-]+")
 # The word after a capitalised one that makes the pair a ground or a training base, not a person.
 _PLACE_NAME = re.compile(r" (?:Park|Road|Lane|Stadium|Arena|Ground|Stadion|Bridge)\b")
-_AT_PLACE = re.compile(r"\b(?:at|in) the $")
-_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w'-]*)*")
+# "at the Santiago Bernabéu", "in the Olympiastadion Berlin": capitalised words after "at the" name a ground
+_AT_THE_PLACE = re.compile(r"\b(?:at|in) the (?:[A-Z][\w'’-]*\s+)*$")
+
+
+def at_a_place(text: str, lo: int, start: int) -> bool:
+    """The capitalised word at ``start`` is part of a ground's name after "at the" / "in the"."""
+    return _AT_THE_PLACE.search(text, max(lo, start - 40), start) is not None
+
+
 _OBJECT_PERSON = re.compile(r"^[^\w.,;:!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
 
 
@@ -41,9 +48,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
     told = _TOLD_HE.search(text, lo, hi)
     if told is not None:
         lo = told.end()  # "Conte has told Aurelio De Laurentiis he will leave": "he" is Conte
-    place_end = -1
     for word in _PERSON_WORD.finditer(text, lo, hi):
-        if word.start() == sentence.start or covered(res, word.start()) or word.start() < place_end:
+        if word.start() == sentence.start or covered(res, word.start()):
             continue
         if fold(word.group()).removesuffix("'s") in NOT_PEOPLE:
             continue
@@ -51,10 +57,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue
         if _PLACE_NAME.match(text, word.end()):
             continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
-        if _AT_PLACE.search(text, max(lo, word.start() - 8), word.start()):
-            run = _NAME_RUN.match(text, word.end())  # "at the Santiago Bernabéu": a place
-            place_end = run.end() if run else word.end()
-            continue
+        if at_a_place(text, lo, word.start()):
+            continue  # "at the Santiago Bernabéu": a ground
         return True
     return False
 
@@ -132,7 +136,7 @@ def _rivals(text: str, res: Resolved, sentence: Sentence) -> list[tuple[int, int
             continue
         if _REPORTS.match(text, match.end()):
             continue  # "…, El Correo reports": the outlet, not a person the cue is about
-        if _AT_PLACE.search(text, max(sentence.start, match.start() - 8), match.start()):
+        if at_a_place(text, sentence.start, match.start()):
             continue  # "at the Olympiastadion Berlin": a ground
         found.append(match.span())
     _Kept.rivals = (text, res, len(res.spans), sentence.start, sentence.end, found)
