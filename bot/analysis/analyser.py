@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.analysis.claims import extract_claims
-from bot.analysis.gazetteer import Gazetteer, Source
+from bot.analysis.feed_wrapping import unwrap
+from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.mentions import resolve
 from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.raw_claim import RawClaim
@@ -249,8 +250,8 @@ class Analyser:
     def analyse(self, article: Article) -> Analysis:
         title = clean_text(article.title)[:1000]
         body = clean_text(article.text)[:MAX_ANALYSED_CHARS]
-        if body.startswith(title):
-            body = body[len(title) :].lstrip()
+        unwrapped = unwrap(title, body, article.outlet, self.gazetteer)
+        title, body = unwrapped.title, unwrapped.body
         text = f"{title}\n\n{body}" if body else title
         if not text.strip():
             return Analysis(is_manager_rumour=False)
@@ -259,7 +260,7 @@ class Analyser:
         if not sentences:
             return Analysis(is_manager_rumour=False)
         res = resolve(text, folded, sentences, self.gazetteer, self.jobs)
-        sources = self._credits(article, res, folded)
+        sources = self._credits(article, res, folded, unwrapped.byline)
         # Every claim names a person the resolver found; with none there is nothing to extract.
         # Another sport's coach (a multi-sport feed) is never a football manager rumour.
         football = bool(res.people) and not other_sport(folded, res, self.gazetteer)
@@ -309,9 +310,10 @@ class Analyser:
 
     # -- sources -----------------------------------------------------------------------------
 
-    def _credits(self, article: Article, res: Resolved, folded: str) -> list[SourceCredit]:
+    def _credits(self, article: Article, res: Resolved, folded: str, byline: tuple[str, ...]) -> list[SourceCredit]:
         gaz = self.gazetteer
-        named: list[Source] = []
+        # (the reporters a byline names, where the knowledge base knows them: "By Matt Law")
+        named = [s for s in map(gaz.source_by_key, byline) if s is not None and s.kind == "journalist"]
         for name, _pos in res.sources:
             source = gaz.sources[name]
             if source not in named:

@@ -24,7 +24,7 @@ _OTHER = LiteralScan(
     r"county championship|basketball|nba|wnba|euroleague|eurocup|point guard|slam dunk|nfl|quarterback|touchdown|"
     r"super bowl|"
     r"gridiron|ice hockey|nhl|puck|stanley cup|goaltender|power play|baseball|mlb|pitcher|home run|franchise|"
-    r"netball|handball|volleyball|"
+    r"netball|handball|volleyball|ehf|"
     # grounds and rugby league clubs whose names say the sport ("the Rhinos announced", "at Trent Bridge")
     r"trent bridge|edgbaston|headingley|the rhinos|castleford|catalans dragons|hull kr|leigh leopards|"
     r"huddersfield giants|warrington wolves|wakefield trinity|wigan warriors|salford red devils|t20 blast|"
@@ -32,7 +32,9 @@ _OTHER = LiteralScan(
 )
 _FOOTBALL = re.compile(
     r"\b(?:football|soccer|premier league|(?<!county )championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|"
-    r"mls|nwsl|wsl|champions league|europa league|fa cup|world cup qualif\w*|striker|midfielder|winger|goalkeeper|"
+    # (the EHF, CEV and basketball Champions Leagues are handball's, volleyball's and basketball's)
+    r"mls|nwsl|wsl|(?<!ehf )(?<!cev )(?<!basketball )champions league|europa league|fa cup|world cup qualif\w*|"
+    r"striker|midfielder|winger|goalkeeper|"
     r"centre-back|clean sheets?|the dugout|touchline|segunda(?: division)?|serie b|2\. bundesliga|ligue 2|"
     r"league one|league two|national league|scottish premiership|primeira liga|liga portugal|super lig|"
     r"saudi pro league|brasileirao|copa libertadores|copa del rey|coppa italia|dfb-pokal|coupe de france)\b"
