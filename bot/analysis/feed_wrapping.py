@@ -31,13 +31,18 @@ _BYLINE = re.compile(
     rf"By[ \t]+(?P<first>{_NAME})(?:[ \t]+and[ \t]+(?P<second>{_NAME}))?(?:[ \t]*[,|][ \t]*[^\n.!?]{{0,60}})?[ \t]*\n"
 )
 # Lines that are a feed's or a page's furniture, not the story
+_FURNITURE_WORDS = (
+    r"related(?: stories| articles| links| content)?|read more|more on this story|more stories|also read|see also|"
+    r"recommended|most read|you may also like|photograph|photo|picture|image|pictured"
+)
 # (written from the newline that opens such a line, so that ``re`` skips to newlines by itself; the
 # text's first line is given one)
+_FURNITURE_START = re.compile(rf"\n[ \t]*(?:{_FURNITURE_WORDS})s?[ \t]*(?::|\n|$)", re.IGNORECASE)
+# "Related: Frank sacked by Tottenham", or "Related:" alone over a list of links
 _FURNITURE_LINE = re.compile(
-    r"\n[ \t]*(?:related|read more|more on this story|also read|see also|recommended|most read|"
-    r"photograph|photo|picture|image|pictured)s?[ \t]*:[^\n]{0,300}(?=\n|$)",
-    re.IGNORECASE,
+    rf"[ \t]*(?:{_FURNITURE_WORDS})s?[ \t]*(?P<colon>:)?[ \t]*(?P<rest>[^\n]{{0,300}})", re.IGNORECASE
 )
+_BULLET = re.compile(r"[ \t]*(?:[•·▪►▶*-]|\d{1,2}[.)])[ \t]")
 _WORDPRESS = re.compile(r"\s*The post [^\n]{1,300}? appeared first on [^\n]{1,80}?\.?[ \t]*(?=\n|$)")
 _CAPTION = re.compile(r"\((?:image|photo|picture|photograph)s?:[^()\n]{1,80}\)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}|[ \t]+(?=[.,;:!?])")
@@ -98,8 +103,8 @@ def _is_outlet(name: str, outlet: str, gazetteer: Gazetteer) -> bool:
 
 
 def _text(body: str) -> str:
-    if ":" in body:
-        body = _FURNITURE_LINE.sub("", "\n" + body).removeprefix("\n")
+    if _FURNITURE_START.search("\n" + body):
+        body = _without_furniture(body)
     if "appeared first on" in body:
         body = _WORDPRESS.sub("", body)
     if "(" in body:
@@ -111,6 +116,23 @@ def _text(body: str) -> str:
         if cut and cut.start() > 0:
             body = body[: cut.start()]
     return body.strip()
+
+
+def _without_furniture(body: str) -> str:
+    """The text without a page's furniture lines ("Related: …", "Photograph: …") and the list of links a
+    heading alone ("Related:", "More on this story") stands over."""
+    kept: list[str] = []
+    listing = False
+    for line in body.split("\n"):
+        furniture = _FURNITURE_LINE.fullmatch(line)
+        if furniture and (furniture.group("colon") or not furniture.group("rest")):
+            listing = not furniture.group("rest")
+            continue
+        if listing and (not line.strip() or _BULLET.match(line)):
+            continue
+        listing = False
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _without_repeated_headline(title: str, body: str) -> str:

@@ -24,7 +24,9 @@ JOB_CONTEXT = LiteralScan(
     r"managerless|vacancy|vacant|spell|stint|predecessor|permission|compensation|"
     r"takeover|take over|took over|taking over|the next|step down|stepped down|resign\w*|dismiss\w*|"
     r"feel(?:s|ing)? the heat|patience (?:is )?(?:wearing|running) thin|board|backing|lost (?:all )?faith in|"
-    r"(?:asked|questioned|quizzed) (?:\w+ )?about (?:the |his |her )?(?:pressure|sack|future))\b"
+    r"(?:asked|questioned|quizzed) (?:\w+ )?about (?:the |his |her )?(?:pressure|sack|future)|"
+    # "Beye's position at Rennes under review", "whether he is the right man to lead the club"
+    r"position (?:at|as)|under review|the right (?:man|woman|person) to)\b"
 )
 
 # Words that show a sentence is about a player deal (transfers, contracts, injuries, matches).

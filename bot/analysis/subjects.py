@@ -24,7 +24,11 @@ def at_a_place(text: str, lo: int, start: int) -> bool:
     return _AT_THE_PLACE.search(text, max(lo, start - 40), start) is not None
 
 
-_OBJECT_PERSON = re.compile(r"^[^\w.,;:!?\n]{0,3}(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)")
+# (after a contract cue, the offer's noun may come first: "a new contract offer for Rodri")
+_OBJECT_PERSON = re.compile(
+    r"^[^\w.,;:!?\n]{0,3}(?:(?:offer|deal|proposal|talks)\s+(?=for|with|to))?"
+    r"(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)"
+)
 
 
 _TOLD_HE = re.compile(

@@ -121,3 +121,14 @@ def test_he_in_a_quote_the_coach_is_named_as_speaking_is_someone_else(analyser: 
         )
     )
     assert not any(r.manager == "Vincent Kompany" for r in analysis.rumours)
+
+
+def test_a_new_contract_offer_for_a_player_is_not_the_manager_named_before(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Transfer talk",
+            text="Real Madrid coach Xabi Alonso has asked the club to sign a left-back in January, reports Marca. "
+            "Arsenal are preparing a new contract offer for Saliba, according to The Times.",
+        )
+    )
+    assert not any(r.manager == "Xabi Alonso" and r.club == "Arsenal" for r in analysis.rumours)

@@ -157,3 +157,14 @@ def test_a_story_wrapped_as_feeds_wrap_it_is_analysed_as_the_story_itself(analys
             if (analysis.is_manager_rumour, _held(analysis)) != (plain.is_manager_rumour, _held(plain)):
                 changed.append(f"{path.name}: {wrapped.title!r} / {wrapped.text[-80:]!r}")
     assert not changed
+
+
+def test_a_related_heading_over_a_list_of_links_is_not_read_as_the_story(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Kieran McKenna signs new Ipswich Town contract",
+        "Kieran McKenna has signed a new three-year contract with Ipswich Town, the club announced.\n\n"
+        "More on this story\n• Enzo Maresca sacked by Chelsea\n• Town 2-0 Hull: player ratings\n",
+    )
+    assert ("Kieran McKenna", "Ipswich Town", "extension") in _held(analysis)
+    assert "Enzo Maresca" not in analysis.managers

@@ -184,3 +184,16 @@ def test_a_position_that_will_be_assessed_is_under_pressure(analyser: Analyser) 
     assert ("Sarina Wiegman", "England Women") in _pressed(
         analyser, "Lionesses news", "Sarina Wiegman's position will be assessed in September, the FA said."
     )
+
+
+def test_a_position_under_review_after_a_defeat_is_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Paulo Fonseca's position at Lyon under review after Nantes defeat",
+            text="Lyon's hierarchy are asking whether Paulo Fonseca is the right man to lead the club after a third "
+            "league defeat in a row.",
+        )
+    )
+    assert ("Paulo Fonseca", "Olympique Lyonnais", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
