@@ -115,7 +115,10 @@ _CLAUSE_STOP = re.compile(r"[,;.]")
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
-_OPENER_REACH = 160  # how far after an opening time phrase the statement it dates may start
+# "July 2019 — appointed …", "2023: promoted": a timeline's entry opens with its date alone
+_DATE_ALONE = re.compile(r"\W*(?:(?:early |late |mid-?)?(?:" + "|".join(_MONTHS) + r")\s+)?(?:19|20)\d\d\s*")
+_OPENER_REACH = 160
+_OPENER_ENDS = (",", ":", " —", " –", " - ")  # how far after an opening time phrase the statement it dates may start
 
 
 def is_definite(relation: Relation) -> bool:
@@ -142,12 +145,9 @@ def is_background(
         return True
     reach = min(cue_start, sentence_start + 40)
     # (a headline's opener may end with a colon: "Twenty years on: the day …")
-    comma = min(
-        (p for p in (folded.find(",", sentence_start, reach), folded.find(":", sentence_start, reach)) if p > 0),
-        default=-1,
-    )
+    comma = min((p for p in (folded.find(mark, sentence_start, reach) for mark in _OPENER_ENDS) if p > 0), default=-1)
     if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
-        opener = OLD_DATE.search(folded, sentence_start, comma)
+        opener = OLD_DATE.search(folded, sentence_start, comma) or _DATE_ALONE.fullmatch(folded, sentence_start, comma)
         if opener and (published is None or not this_year(opener.group(0), published.year)):
             return True
     if clause.kind is Kind.RELATIVE and _PARTICIPLE.match(folded, clause.start):

@@ -17,6 +17,7 @@ from bot.analysis.clauses import Clause, Kind, same_statement
 from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.end_gate import EndGate
+from bot.analysis.list_items import anothers_item, earlier_item, next_item
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
@@ -37,9 +38,6 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONTRACT_AT = re.compile(r"\b(?:his|her) (?:current )?(?:contract|deal) (?:at|with)\s+$")
 _RETURNING = re.compile(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
-# ("Yalçın quits, Génésio bows out and Porto move for Farioli": the club opens a later item of the list)
-_NEXT_ITEM = re.compile(r",\s+(?:[^,;:.]{1,60}?(?:,\s+|\s+and\s+))?")
-_SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
 _LINK_BEFORE = re.compile(
     r"\b(?:with|to|by|for|from|of|at|join|joining|joins|over|into|replace|succeed|the|about|as)\s+(?:the\s+)?$"
@@ -114,42 +112,11 @@ _BEATS = re.compile(
 )
 
 
-def _earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
-    """ "Palace close in on winger, Wilder 'would walk away'": a club before a comma that opens the
-    owner's item is another item's, when the knowledge base places him elsewhere."""
-    known = res.kb_home.get(owner.name)
-    if known is None or known == club.name or club.end > owner.start:
-        return False
-    comma = folded.rfind(", ", club.end, owner.start)
-    return comma >= 0 and not folded[comma + 2 : owner.start].strip()
-
-
 def _under_contract_at(folded: str, club: ClubRef) -> bool:
     """ "his contract at Twente", "his Twente contract": the club he is at."""
     return _CONTRACT_AT.search(folded, max(0, club.start - 24), club.start) is not None or (
         folded.endswith(("his ", "her "), 0, club.start) and folded.startswith((" contract", " deal"), club.end)
     )
-
-
-def _next_item(folded: str, cue: Cue, club: ClubRef) -> bool:
-    return (
-        cue.end <= club.start
-        and _NEXT_ITEM.fullmatch(folded, cue.end, club.start) is not None
-        and not _SAYS.match(folded, club.end)
-    )
-
-
-def _anothers_item(folded: str, cue: Cue, club: ClubRef, owner: PersonRef, res: Resolved) -> bool:
-    """ "Inter sack Díaz, Santos set Vojvoda deadline, Crespo commits to São Paulo": a club in a later item
-    of a list, one that names another man, is his item's, not the one the cue is in."""
-    if club.start < cue.end or club.sentence != owner.sentence:
-        return False
-    item = folded.rfind(",", cue.end, club.start)
-    if item < 0:
-        return False
-    end = folded.find(",", club.end)
-    end = len(folded) if end < 0 else end
-    return any(item < p.start < end and p.name != owner.name for p in res.people if p.sentence == owner.sentence)
 
 
 def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
@@ -176,7 +143,7 @@ def _own(
     after, before = _WINDOWS[relation]
     # "Mousinho axed, Mallorca close in on García Plaza": a club opening the next item of a list of news
     # is that item's subject ("Maresca sacked, Chelsea confirm" is still the club's own word).
-    others = {c.start for c in clubs if _next_item(folded, cue, c) or _anothers_item(folded, cue, c, owner, res)}
+    others = {c.start for c in clubs if next_item(folded, cue, c) or anothers_item(folded, cue, c, owner, res)}
     pool = [c for c in pool if c.start not in others]
     # "Wrexham's win at Middlesbrough heaps pressure on Hellberg": the winners are not the club at risk
     winners = (
@@ -200,7 +167,7 @@ def _own(
             or (cue.start <= c.start and c.end <= cue.end)  # "extends Germany contract"
         )
         and not _describes_someone_else(c, owner, res)
-        and not _earlier_item(folded, c, owner, res)
+        and not earlier_item(folded, c, owner, res)
         # "after spells at Norwich, Preston and Stoke": a career told as a list, not the job he leaves or holds
         and not (c.start in res.descriptors and c.name in career and len(career) > 1)
     ]
@@ -223,7 +190,7 @@ def _own(
         for c in pool
         if not _describes_someone_else(c, owner, res)
         and c.name not in former
-        and not _earlier_item(folded, c, owner, res)
+        and not earlier_item(folded, c, owner, res)
     }
     if relation is Relation.STAYS and local and local == {res.kb_home.get(owner.name)}:
         return list(local)  # "Real Madrid's board has decided that X will continue as head coach": his club

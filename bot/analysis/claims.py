@@ -65,6 +65,7 @@ from bot.analysis.subjects import (
     owner_of,
     rejected_by_others,
     rival_closer,
+    sacks_a_stranger,
 )
 from bot.analysis.text import Sentence, fold
 from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before, urged
@@ -73,6 +74,7 @@ from bot.domain import Factuality, Relation, stage_for
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
 _LINKING = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER})
 _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OFFER}
+_PREDECESSOR = re.compile(r"\s+(?:his|her) (?:predecessor|immediate predecessor)\b")
 _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
 _VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
@@ -165,6 +167,8 @@ def extract_claims(
         exiting = [p for p in here if p.incumbent and p.explicit]
         if people or exiting or len({p.name for p in previous_people}) == 1 or coach_in_question(folded, sentence):
             cues = find_cues(folded, sentence.start, sentence.end)
+            # ("a week after dismissing his predecessor": the exit is another man's, named or not)
+            cues = [c for c in cues if not (c.relation in EXITS and _PREDECESSOR.match(folded, c.end))]
         # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject;
         # "has no plans to replace Nagelsmann": so is the man a denial keeps in his job
         people += [
@@ -306,6 +310,8 @@ class _Reading:
             if any(p.start <= cue.start and cue.end <= p.end for p in people):
                 continue  # "the former United interim manager": a description, not news
             if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
+                continue
+            if cue.relation in EXITS and sacks_a_stranger(text, res, cue):
                 continue
             if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
@@ -452,8 +458,11 @@ class _Reading:
                     or described_before(folded, p, owner)
                 ]
             listed += also_named(folded, cue, owner, people, listed)
+            # (each man on a list binds as the sentence stood: "Eustace and Rowett sacked" is not the first
+            # one's club left open for the second)
+            before = scene
             for person in listed:
-                for club in bind(folded, self.clauses, clause, person, cue, clubs, res, scene, exits):
+                for club in bind(folded, self.clauses, clause, person, cue, clubs, res, before, exits):
                     found.append(_Claim(person.name, club, cue, factuality, stage, caretaker, later))
                     if cue.relation in EXITS:  # (a club he left, even long ago, is not where he goes)
                         exits.add((person.name, club))

@@ -81,6 +81,8 @@ def resolve_anaphora(
         previous = explicit[:index]
         if not previous:
             continue
+        if index < len(explicit) and 0 <= explicit[index].start - match.end() <= 1:
+            continue  # "The Benfica coach José Mourinho": a title before a name, not someone named before
         target: PersonRef | None = None
         nationality = NATIONALITY_NOUNS.get(noun)
         if nationality is not None:

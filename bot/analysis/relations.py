@@ -130,6 +130,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"shrug(?:s|ged|ging)? off) "
         r"(?:[\w'-]+ ){0,5}?(?:reports?|talk|speculation|rumou?rs?|links?|suggestions?|claims?|interest|ideas?|notion|"
         r"possibility|prospect)\b|"
+        # "Kompany dismissed it at his press conference", "shrugged them off": the story just told
+        r"dismiss(?:es|ed|ing)? (?:it|them)\b|"
+        r"(?:brush(?:es|ed|ing)?|shrug(?:s|ged|ging)?|laugh(?:s|ed|ing)?|swat(?:s|ted|ting)?) (?:it|them) "
+        r"(?:off|aside|away)\b|"
         r"no (?:interest|intention of (?:joining|taking|moving|going|changing|replacing|sacking|dismissing))|"
         r"nothing to confirm|nothing in it|(?:is |are |was |were )?not being (?:explored|considered|pursued)|"
         r"out of the running|(?:no|not any) (?:contact|talks|approach|offer|negotiations)|"

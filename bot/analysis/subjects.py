@@ -326,3 +326,18 @@ def also_named(
             )
         )
     ]
+
+
+_SACKING_VERB = re.compile(r"\b(?:sack|dismiss|axe|fire|oust)(?:s|es|ed|d)?$")
+_NEXT_NAME = re.compile(r"[ \t]+['‘\"“]?([A-Z][a-z][\w'’-]+)")
+
+
+def sacks_a_stranger(text: str, res: Resolved, cue: Cue) -> bool:
+    """ "…, Southampton 'set to dismiss Still'": a sacking verb whose object is a name the story knows as
+    no one is about that man, not about a manager named before it."""
+    if not _SACKING_VERB.search(fold(text[cue.start : cue.end])):
+        return False
+    name = _NEXT_NAME.match(text, cue.end)
+    if name is None or covered(res, name.start(1)):
+        return False
+    return fold(name.group(1)).removesuffix("'s") not in NOT_PEOPLE

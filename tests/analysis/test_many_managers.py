@@ -1,0 +1,91 @@
+"""Round-ups, live blogs, timelines and mailbags name many managers at once: each gets only what is said
+of him, at his own club, and a timeline's dated entries are history."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_timelines_dated_entries_are_history_and_only_today_is_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Timeline: Eddie Howe's Newcastle reign as he signs a new deal",
+        "November 2021 — appointed by Newcastle United in the relegation zone. March 2025 — wins the League "
+        "Cup. Today — signs a new contract until 2030, Newcastle announced on Thursday.",
+    )
+    held = _held(analysis)
+    assert ("Eddie Howe", "Newcastle United", "extension") in held
+    assert ("Eddie Howe", "Newcastle United", "appointed") not in held
+
+
+def test_dismissing_his_predecessor_is_not_the_new_coachs_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bologna name Vincenzo Italiano",
+        "Bologna have appointed Vincenzo Italiano as head coach until 2028, the club announced on Monday, "
+        "three days after dismissing his predecessor.",
+    )
+    held = _held(analysis)
+    assert ("Vincenzo Italiano", "Bologna", "appointed") in held
+    assert not any(relation == "sacked" for _, _, relation in held)
+
+
+def test_two_managers_sacked_in_one_breath_each_leave_their_own_club(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Black Monday: Daniel Farke and Scott Parker sacked", "More to follow."))
+    assert ("Daniel Farke", "Leeds United", "sacked") in held
+    assert ("Scott Parker", "Burnley", "sacked") in held
+
+
+def test_a_club_in_the_item_before_a_pair_of_names_is_not_theirs(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Black Monday live: Moyes leaves Everton, Farke and Parker sacked",
+            "Daniel Farke and Scott Parker both lost their jobs on Monday morning.",
+        )
+    )
+    assert ("Daniel Farke", "Leeds United", "sacked") in held
+    assert not any(manager != "David Moyes" and club == "Everton" for manager, club, _ in held)
+
+
+def test_a_sacking_of_a_man_the_story_does_not_know_is_not_the_last_managers(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Black Monday live: Farke and Parker sacked, Millwall 'set to dismiss Brannigan'",
+        "Daniel Farke and Scott Parker both lost their jobs on Monday morning.",
+    )
+    assert not any(club == "Millwall" for _, club, _ in _held(analysis))
+
+
+def test_a_manager_who_dismissed_it_denied_the_story(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mailbag: your questions answered",
+        "Q: Is Mikel Arteta going to be the next Barcelona coach?\n\n"
+        "A: No. The story has been running in Spain for a month, but Arteta dismissed it at his press "
+        "conference on Friday: 'There is nothing in it.'",
+    )
+    held = _held(analysis)
+    assert ("Mikel Arteta", "Barcelona", "denied") in held
+    assert not any(relation == "sacked" for _, _, relation in held)
+
+
+def test_the_clubs_coach_before_a_name_is_that_man_not_the_one_named_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "World Cup fallout",
+        "Portugal — Roberto Martínez was dismissed by the federation after the quarter-final defeat. The Benfica "
+        "coach José Mourinho, the federation's first choice, turned down the job, Record reports.",
+    )
+    held = _held(analysis)
+    assert ("Roberto Martínez", "Portugal", "sacked") in held
+    assert ("Roberto Martínez", "Benfica", "sacked") not in held
