@@ -11,7 +11,9 @@ from bot.analysis.prefilter import BranchScan, guarded
 from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
-_OUT = r"(?:to (?:leave|be sacked|go|be axed|lose (?:his|their) job|be shown the door)|shown the door|for the chop)"
+_OUT = (
+    r"(?:to (?:leave|be sacked|go|be axed|lose (?:his|her|their) jobs?|be shown the door)|shown the door|for the chop)"
+)
 # "a defeat left them 15th / in the drop zone": a league position, not a departure.
 _STANDING = (
     r"(?![\w' -]{0,25}?\b(?:\d+(?:st|nd|rd|th)\b|(?:drop|relegation) zone|bottom (?:of|three|two|half|place)|"
@@ -47,8 +49,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:keep|keeps|keeping|kept) faith with|stick(?:s|ing)? with|stuck with|"
         r"future (?:hangs|hanging|is) in the balance|job (?:is |could be )?"
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
-        rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach) {_OUT}|"
-        r"lose (?:his|her|their) job|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
+        rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach|managers|bosses|coaches) {_OUT}|"
+        r"lose (?:his|her|their) jobs?|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         # "Will Andreatta survive Scotland's qualifying slump?", "whether she is the right coach to turn it around"
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter|exit|"
         r"elimination|defeat)|"
@@ -114,7 +116,8 @@ _CUES: list[tuple[Relation, str]] = [
         # "faces a crunch meeting with the owners": his job is what the meeting is about
         r"(?:faces?|facing) (?:a )?crunch (?:meeting|talks)(?: with)?|crunch (?:meeting|talks)(?: with)?|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
-        r"(?:must|needs to) win|fighting for (?:his|her) (?:[\w'. -]{1,30} )?(?:job|future)|clinging on|last chance|"
+        r"(?:must|needs to) win|fighting for (?:his|her|their) (?:[\w'. -]{1,30} )?(?:jobs?|futures?)|"
+        r"clinging on|last chance|"
         r"favourite to be sacked|"
         r"odds on (?:the )?sack|crisis talks|vote of confidence|losing the dressing room|"
         r"ultimatum|on thin ice|running out of time|cost (?:him |her |the [\w-]+ )?(?:his|her) job|"
@@ -409,7 +412,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
         r"(?:replace|succeed|successors?|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
-        r"leading the race|race to (?:replace|succeed|become)|could (?:be|become) (?:the )?next|"
+        r"leading the race|race to (?:replace|succeed|become)|"
+        # ("could be the next coaches to lose their jobs" is pressure)
+        r"could (?:be|become) (?:the )?next(?! (?:[\w'-]+ ){0,3}?(?:managers?|bosses|boss|coach(?:es)?) "
+        r"(?:to (?:leave|go|be|lose)|out))|"
         # ("bookmakers make him 1/3 to be gone": the odds on his exit, not a link)
         r"bookmakers(?![\w'’/ ]{0,40}?\bto (?:be (?:gone|sacked|axed|dismissed)|lose (?:his|her) job))|"
         r"(?:leads?|led|in|joins?|joined) the race for|open to (?:a )?(?:move|switch|joining|taking)|"

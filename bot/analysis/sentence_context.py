@@ -42,12 +42,20 @@ def heading_club(text: str, sentence: Sentence, clubs: list[ClubRef], sentences:
 # a headline of a sack race
 _PRESSURE_TITLE = re.compile(
     r"\bsack[ -](?:race|watch|odds)\b|\bunder (?:the most|most|the greatest) pressure\b|"
-    r"\bnext (?:[\w'-]+ ){0,3}?(?:manager|boss|coach) (?:to (?:leave|go|be sacked|be axed)|out)\b"
+    r"\bnext (?:[\w'-]+ ){0,3}?(?:manager|boss|coach|managers|bosses|coaches) "
+    r"(?:to (?:leave|go|be sacked|be axed|lose)|out)\b|"
+    # "Five LaLiga coaches fighting for their jobs", "hot seat", "the managers most at risk"
+    r"\bfighting for (?:their|his|her) (?:jobs?|futures?)\b|\bhot[ -]?seat\b|"
+    r"\b(?:coaches|managers|bosses) (?:most |more )?at risk\b"
 )
 # "1. Thomas Frank (Tottenham Hotspur) – 6/4 favourite": an entry of a ranked list, on a line of its own
 _RANK = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
 _BRACKET = re.compile(r"\s*\(\s*")
 _ENTRY_TAIL = re.compile(r"\s*\)\s*(?:[-–—:,]\s*[^.!?\n]{0,40})?\s*")
+# "2. Julián Calero (Levante) — faces Almeyda's Sevilla on Sunday.": a numbered entry, its own line or not,
+# says more of him after its dash
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
+_NUMBERED_TAIL = re.compile(r"\s*\)\s*(?:[-–—:,]\s*[^!?\n]{0,120})?\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _ODDS_TAIL = re.compile(r"\s*[-–—:]\s*(?:\d{1,3}/\d{1,3}|evens|odds-on)[.!]?\s*")
 
@@ -63,14 +71,16 @@ def ranked_entry(
     """A line of a ranked list under a sack-race headline that names a manager and, in brackets, his club:
     who, where, and whether the line gives the bookmakers' odds (a price on his exit, not a ranking of
     pressure)."""
-    if sentence.index == 0 or len(people) != 1 or len(clubs) != 1:
+    numbered = _NUMBERED.match(text, sentence.start) is not None
+    if sentence.index == 0 or not people or not clubs or (not numbered and (len(people) != 1 or len(clubs) != 1)):
         return None
-    if sentences[sentence.index - 1].paragraph == sentence.paragraph:
+    if sentences[sentence.index - 1].paragraph == sentence.paragraph and not numbered:
         return None  # a paragraph of its own
-    person, club = people[0], clubs[0]
+    person, club = min(people, key=lambda p: p.start), min(clubs, key=lambda c: c.start)
     if not _RANK.fullmatch(text, sentence.start, person.start):
         return None
-    bracketed = _BRACKET.fullmatch(text, person.end, club.start) and _ENTRY_TAIL.fullmatch(text, club.end, sentence.end)
+    tail = _NUMBERED_TAIL if numbered else _ENTRY_TAIL
+    bracketed = _BRACKET.fullmatch(text, person.end, club.start) and tail.fullmatch(text, club.end, sentence.end)
     # "Keith Andrews, Brentford – 4/1.": the club after a comma and the odds after a dash
     listed = _COMMA.fullmatch(text, person.end, club.start) and _ODDS_TAIL.fullmatch(text, club.end, sentence.end)
     if not (bracketed or listed) or not _PRESSURE_TITLE.search(folded, 0, sentences[0].end):

@@ -207,7 +207,8 @@ _PEOPLE_LIST = re.compile(
     r"(?:\s+(?:of|at)\s+@)?"  # "Pierre Sage of Lens and …": the club after a name is his
     r"(?:,\s+(?:who|whose)\b[^,;:]{0,80})?"  # "Peter Bosz, who left PSV last season, and Erik ten Hag"
     r"\s*(?:,|and|or|as well as|, and|, or)\s+(?:(?:the\s+)?(?:former\s+|ex-\s*|ex\s+|current\s+))?"
-    r"(?:@(?:\s*(?:,|and|or|&)\s*@)*(?:'s)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
+    # ("… and the North Carolina Courage's Sean Nahas", "the Utah Royals' Jimmy Coenraets")
+    r"(?:(?:the\s+)?@(?:\s*(?:,|and|or|&)\s*@)*(?:'s?)?\s+)?(?:(?:boss|manager|head coach|coach)\s+)?"
 )
 
 

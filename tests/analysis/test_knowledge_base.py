@@ -123,6 +123,7 @@ COACHED_SHARE_DEFAULT = 0.9
 COACHED_SHARE: dict[str, float] = {
     "Championship": 1.0,
     "Serie A": 1.0,
+    "La Liga": 1.0,
     "Premier League": 17 / 20,
     "League One": 20 / 24,
     "League Two": 19 / 24,

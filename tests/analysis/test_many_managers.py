@@ -89,3 +89,36 @@ def test_the_clubs_coach_before_a_name_is_that_man_not_the_one_named_before(anal
     held = _held(analysis)
     assert ("Roberto Martínez", "Portugal", "sacked") in held
     assert ("Roberto Martínez", "Benfica", "sacked") not in held
+
+
+def test_each_numbered_entry_under_a_headline_of_jobs_at_risk_is_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Four Serie A coaches fighting for their jobs this weekend",
+        "1. Marco Baroni (Torino) — three straight defeats. 2. Eusebio Di Francesco (Lecce) — faces Cesc "
+        "Fàbregas's Como on Sunday. 3. Davide Nicola (Cremonese) — one win in nine.",
+    )
+    held = _held(analysis)
+    for manager, club in [
+        ("Marco Baroni", "Torino"),
+        ("Eusebio Di Francesco", "Lecce"),
+        ("Davide Nicola", "Cremonese"),
+    ]:
+        assert (manager, club, "under_pressure") in held
+    assert "Cesc Fàbregas" not in analysis.managers
+
+
+def test_coaches_who_could_be_next_to_lose_their_jobs_are_each_under_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "MLS hot seat",
+        "With five games left, the Houston Dynamo's Ben Olsen, Sporting Kansas City's Peter Vermes and the "
+        "Colorado Rapids' Chris Armas could be the next coaches to lose their jobs.",
+    )
+    held = _held(analysis)
+    assert {(m, r) for m, _, r in held} >= {
+        ("Ben Olsen", "under_pressure"),
+        ("Peter Vermes", "under_pressure"),
+        ("Chris Armas", "under_pressure"),
+    }
+    assert not any(relation == "linked" for _, _, relation in held)
