@@ -113,6 +113,22 @@ def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
     ]
 
 
+def _headline_club_from_body(raw: list[RawClaim], named_in_headline: set[str]) -> list[RawClaim]:
+    """ "Mailbag: Is Iraola already under pressure?" over "… under pressure at Tottenham?": a headline
+    that names no club for its claim has the club the body gives the same claim, not one guessed."""
+    body = [c for c in raw if not c.headline]
+    return [
+        c
+        for c in raw
+        if not (
+            c.headline
+            and c.club not in named_in_headline
+            and any(b.manager == c.manager and b.relation is c.relation and b.club != c.club for b in body)
+            and not any(b.manager == c.manager and b.club == c.club for b in body)
+        )
+    ]
+
+
 def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
     """ "Bompastor has signed a new contract … had been linked with the France job": a link told as
     earlier, for a manager whose news is now elsewhere, is the story's background."""
@@ -270,6 +286,7 @@ class Analyser:
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = [self._womens_side(c) for c in raw]
         raw = _headline_history(raw)
+        raw = _headline_club_from_body(raw, {c.name for c in res.clubs if c.sentence == 0})
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
         raw = _weigh_history(raw, predecessors)
         raw = _moved_on(raw)

@@ -391,6 +391,9 @@ def _target(
         if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)
         and not _under_contract_at(folded, c)
         and not _ORIGIN.search(folded, max(0, c.start - 24), c.start)  # "to return from New York City FC"
+        # "Torino have asked Cremonese for permission to speak to him": the club asked is the one he is at
+        and not _ASKED_FOR_PERMISSION.match(folded, c.end)
+        and not _PERMISSION_FROM.search(folded, max(0, c.start - 24), c.start)
     ]
     # "X is in the frame to replace Y at Palace, with Ipswich's McKenna also under consideration": the
     # "with … also" part shares the statement's job
@@ -411,6 +414,8 @@ def _target(
     return scene.job_for(folded, clause, owner, cue, own, exits, going_back=going_back, former=former)
 
 
+_ASKED_FOR_PERMISSION = re.compile(r"\s+for (?:(?:formal|official) )?permission\b")
+_PERMISSION_FROM = re.compile(r"\bpermission from (?:the )?$")
 _WITH_ALSO = re.compile(r",\s+with\s+(?:[\w.'’-]+\s+){0,4}$")
 
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:have|has|had|are|is|were|was)\s+)?(?:(?:now|also|already|finally)\s+)?")

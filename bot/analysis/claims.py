@@ -43,6 +43,7 @@ from bot.analysis.sentence_context import (
     inline_heading,
     is_player_sentence,
     live_entry,
+    new_question,
     ranked_entry,
     story_club,
     topic_club,
@@ -144,7 +145,8 @@ def extract_claims(
             last_people = []  # (a new part of the round-up: no one is carried into it)
         elif (turned := topic_club(text, sentence, clubs_by_sentence.get(sentence.index, []))) is not None:
             section, vacancy, vacated_by, explicit_vacancy, pressed = turned, None, None, False, None
-        elif live_entry(text, sentence, sentences):  # (a live page's next entry starts afresh)
+        elif live_entry(text, sentence, sentences) or new_question(text, sentence, sentences):
+            # (a live page's next entry, a mailbag's next question, starts afresh)
             section, vacancy, vacated_by, explicit_vacancy, last_people, pressed = None, None, None, False, [], None
         here = people_by_sentence.get(sentence.index, [])
         entry = ranked_entry(text, folded, sentence, here, clubs_by_sentence.get(sentence.index, []), sentences)

@@ -99,6 +99,16 @@ def live_entry(text: str, sentence: Sentence, sentences: list[Sentence]) -> bool
     return _TIMESTAMP.match(text, sentence.start) is not None
 
 
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")
+
+
+def new_question(text: str, sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """ "Q: Will Sarina Wiegman stay on?": a reader's next question starts afresh, as a live page's entry does."""
+    if sentence.index == 0 or sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return False
+    return _QUESTION.match(text, sentence.start) is not None
+
+
 def inline_heading(text: str, sentence: Sentence, clubs: list[ClubRef], sentences: list[Sentence]) -> str | None:
     """ "Mexico: The succession was settled …": a round-up paragraph that opens with a club's name and a
     colon is the part about that club."""

@@ -122,3 +122,40 @@ def test_coaches_who_could_be_next_to_lose_their_jobs_are_each_under_pressure(an
         ("Chris Armas", "under_pressure"),
     }
     assert not any(relation == "linked" for _, _, relation in held)
+
+
+def test_a_headline_naming_no_club_takes_the_club_the_body_gives_the_same_claim(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mailbag: Is McKenna already under pressure?",
+        "Q: Four defeats in a row. Is Kieran McKenna already under pressure at Chelsea?\n\n"
+        "A: Not yet. The owners expected a difficult autumn while his ideas bed in.",
+    )
+    clubs = {club for manager, club, _ in _held(analysis) if manager == "Kieran McKenna"}
+    assert "Chelsea" in clubs
+    assert "Ipswich Town" not in clubs
+
+
+def test_the_club_asked_for_permission_to_speak_to_a_coach_is_his_own(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Everton's search",
+            "The favourite is Keith Andrews, who now coaches Brentford. Everton have asked Brentford for "
+            "permission to speak to him, Sky Sports reports.",
+        )
+    )
+    assert ("Keith Andrews", "Everton", "talks") in held
+    assert ("Keith Andrews", "Brentford", "talks") not in held
+
+
+def test_a_mailbags_next_question_does_not_inherit_the_job_of_the_one_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mailbag: your questions answered",
+        "Q: Who replaces Marco Baroni at Torino?\n\n"
+        "A: Torino sacked Baroni on Sunday. The favourite is Davide Nicola.\n\n"
+        "Q: Will Sarina Wiegman stay on after the World Cup?\n\n"
+        "A: The FA want her to, and they have opened talks over an extension, The Athletic understands.",
+    )
+    assert ("Sarina Wiegman", "Torino") not in {(m, c) for m, c, _ in _held(analysis)}
