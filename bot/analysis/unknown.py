@@ -48,6 +48,9 @@ _LEAGUE_FIRST = re.compile(
 )
 
 
+_COMPETITION_WORDS = frozenset({"League", "Cup", "Trophy", "Championship", "Shield", "Series", "Conference"})
+
+
 def resolve_unknown_clubs(
     text: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
 ) -> None:
@@ -77,6 +80,7 @@ def resolve_unknown_clubs(
         name = " ".join(words)
         if (
             (len(words) < 2 and start not in single)
+            or words[-1] in _COMPETITION_WORDS  # ("the AFC Champions League exit": a competition)
             or gaz.club_by_key(name)
             or gaz.manager_by_key(name)
             or gaz.source_by_key(name)

@@ -159,3 +159,14 @@ def test_a_mailbags_next_question_does_not_inherit_the_job_of_the_one_before(ana
         "A: The FA want her to, and they have opened talks over an extension, The Athletic understands.",
     )
     assert ("Sarina Wiegman", "Torino") not in {(m, c) for m, c, _ in _held(analysis)}
+
+
+def test_a_competition_named_like_a_club_is_not_one(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Saudi round-up",
+        "Al-Nassr chief executive José Semedo said that Jorge Jesus 'is going nowhere' despite the AFC "
+        "Champions League exit.",
+    )
+    assert "AFC Champions League" not in analysis.clubs
+    assert not any(club == "AFC Champions League" for _, club, _ in _held(analysis))

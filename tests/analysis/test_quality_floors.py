@@ -47,6 +47,8 @@ SETS = [
     "analysis-set29",
     "analysis-set30",
     "analysis-set31",
+    "analysis-set32",
+    "analysis-set33",
 ]
 
 
