@@ -393,6 +393,8 @@ def _target(
         and not _ORIGIN.search(folded, max(0, c.start - 24), c.start)  # "to return from New York City FC"
         # "Torino have asked Cremonese for permission to speak to him": the club asked is the one he is at
         and not _ASKED_FOR_PERMISSION.match(folded, c.end)
+        # "interest in the German from clubs in Germany and Spain": a country where clubs are, not its team
+        and not _CLUBS_IN.search(folded, max(0, c.start - 40), c.start)
         and not _PERMISSION_FROM.search(folded, max(0, c.start - 24), c.start)
     ]
     # "X is in the frame to replace Y at Palace, with Ipswich's McKenna also under consideration": the
@@ -414,6 +416,7 @@ def _target(
     return scene.job_for(folded, clause, owner, cue, own, exits, going_back=going_back, former=former)
 
 
+_CLUBS_IN = re.compile(r"\b(?:clubs|sides|teams) (?:in|from) (?:[\w'-]+(?: [\w'-]+)? (?:and|or) )?$")
 _ASKED_FOR_PERMISSION = re.compile(r"\s+for (?:(?:formal|official) )?permission\b")
 _PERMISSION_FROM = re.compile(r"\bpermission from (?:the )?$")
 _WITH_ALSO = re.compile(r",\s+with\s+(?:[\w.'’-]+\s+){0,4}$")

@@ -132,3 +132,16 @@ def test_a_new_contract_offer_for_a_player_is_not_the_manager_named_before(analy
         )
     )
     assert not any(r.manager == "Xabi Alonso" and r.club == "Arsenal" for r in analysis.rumours)
+
+
+def test_interest_from_clubs_in_a_country_is_not_from_its_national_team(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Gossip",
+            text="Bournemouth have opened talks with Andoni Iraola over a new contract as they try to fend off "
+            "interest in the Spaniard from clubs in Italy and Germany. (The Athletic)",
+        )
+    )
+    clubs = {r.club for r in analysis.rumours if r.manager == "Andoni Iraola"}
+    assert "AFC Bournemouth" in clubs
+    assert not clubs & {"Italy", "Germany"}
