@@ -308,6 +308,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"named (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
         r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"
+        # "is expected to name Hearts' Derek McInnes as his successor": the appointment, however held
+        r"(?:name|names|naming|named) (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)"
+        r"[\w'.-]+ ){1,4}?as (?:his|her|their|its) (?:permanent )?(?:successor|replacement)\b|"
         r"(?:interim|caretaker) (?:manager|head coach|coach|boss|charge)(?! (?:job|role|post|position))|"
         r"(?:interim|caretaker|temporary) (?:basis|capacity)|"
         r"(?:return(?:s|ed)?|came back|comes back|step(?:s|ped)? in) as (?:the )?(?:interim|caretaker)|"

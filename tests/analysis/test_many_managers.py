@@ -170,3 +170,17 @@ def test_a_competition_named_like_a_club_is_not_one(analyser: Analyser) -> None:
     )
     assert "AFC Champions League" not in analysis.clubs
     assert not any(club == "AFC Champions League" for _, club, _ in _held(analysis))
+
+
+def test_a_federation_expected_to_name_a_man_as_successor_is_an_expected_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "World Cup fallout",
+        "Scotland — Steve Clarke's side went out in the group stage. The Scottish FA is expected to name "
+        "Aberdeen's Jimmy Thelin as his successor next week.",
+    )
+    rumours = {(r.manager, r.club): r for r in analysis.rumours}
+    thelin = rumours.get(("Jimmy Thelin", "Scotland"))
+    assert thelin is not None
+    assert thelin.relation.value == "talks"
+    assert thelin.factuality.value == "expected"
