@@ -248,6 +248,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
         # "told us that Enzo Maresca will be head coach next season": the club's word, relayed
         r"will (?:still |continue to )?be (?:the |their |its )?(?:head coach|manager|coach|boss) next season|"
+        # "says he will be Benfica's coach next season", "I have a contract and I want to honour it"
+        r"will (?:still )?be [\w.-]+(?: [\w.-]+){0,2}'s? (?:head coach|manager|coach|boss) next season|"
+        r"(?:have|i've got) a contract and i (?:want|intend|am going) to (?:honour|respect|fulfil|see out) it|"
         # "Oliver is our manager", "already planning next season with him": the club's word that he stays
         r"(?:is|remains) our (?:coach|manager|head coach|trainer)\b|planning (?:for )?next season with\b|"
         # "I am Feyenoord's coach, with a contract until 2027": his own word on where he is

@@ -197,3 +197,16 @@ def test_a_position_under_review_after_a_defeat_is_pressure(analyser: Analyser) 
     assert ("Paulo Fonseca", "Olympique Lyonnais", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_a_manager_saying_he_will_be_the_clubs_coach_next_season_stays(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Talking points",
+            text="Gian Piero Gasperini says he will be Roma's coach next season 'whatever happens in May': 'I have "
+            "a contract and I want to honour it,' he told reporters after the 2-0 win over Lecce.",
+        )
+    )
+    assert ("Gian Piero Gasperini", "AS Roma", "stays") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
