@@ -222,6 +222,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
         r"(?:is|am|are|'m) (?:very |really |so )?happy (?:at|here)\b|"
         r"(?:is |was )?staying (?:at|with|on)|(?:is|am|are|'m|'s) staying(?= ?[.,;!?'\"]|$)|"
+        # ("I'm staying", "I'm not leaving": a cue begins a word, so the contraction is spelt whole; the
+        # speaker's own, where "he's staying" in a manager's quote may be a player's)
+        r"i'm staying(?= ?[.,;!?'\"]|$)|i'm (?:very |really |so )?happy (?:at|here)\b|"
+        r"i'm ['\"]?not (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? away|going anywhere)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         r"(?:stand|stands|standing|stood) by|u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"

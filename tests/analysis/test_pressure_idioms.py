@@ -210,3 +210,26 @@ def test_a_manager_saying_he_will_be_the_clubs_coach_next_season_stays(analyser:
     assert ("Gian Piero Gasperini", "AS Roma", "stays") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_a_manager_saying_im_staying_stays(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Wales women's boss Rhian Wilkinson: 'I'm staying'",
+            text="'I have got unfinished business here. I want to take this team to another tournament.'",
+        )
+    )
+    assert ("Rhian Wilkinson", "Wales Women", "stays") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_a_manager_saying_a_player_is_staying_is_not_staying_himself(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Glasner: Guéhi is going nowhere",
+            text="Crystal Palace manager Oliver Glasner insists captain Marc Guéhi will not be sold this month. "
+            "'Marc is a massive part of what we are building and he's staying, simple as that,' Glasner said.",
+        )
+    )
+    assert not analysis.is_manager_rumour
