@@ -394,7 +394,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:sounded|sounding|sound) (?:him |her )?out|interviewed|interview(?:s|ing)? (?:for|with)|"
         r"in pole position|(?:closer|close|nearer) to (?:a |an |becoming|being|taking|appointing|landing|hiring|"
         r"naming|securing|joining)|on the (?:verge|brink|cusp) of (?:appointing|becoming|being|hiring|naming|joining|"
-        r"taking)|first choice to (?:replace|succeed|take)",
+        r"taking)",
     ),
     (
         Relation.LINKED,
@@ -423,6 +423,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
         r"(?:replace|succeed|successors?|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|"
+        # "have made X their first choice to replace him": a preference, as a favourite is
+        r"first choice to (?:replace|succeed|take)|"
         # ("could be the next coaches to lose their jobs" is pressure)
         r"could (?:be|become) (?:the )?next(?! (?:[\w'-]+ ){0,3}?(?:managers?|bosses|boss|coach(?:es)?) "
         r"(?:to (?:leave|go|be|lose)|out))|"

@@ -374,3 +374,16 @@ def test_names_with_a_list_on_it_are_linked_with_the_club_whose_list_it_is(analy
     held = _held(analysis)
     assert ("Keith Andrews", "West Ham United", "linked") in held
     assert ("Marco Silva", "West Ham United", "linked") in held
+
+
+def test_a_clubs_first_choice_is_a_link_not_talks(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Merry-go-round",
+            text="Brentford have made Ipswich Town's Kieran McKenna their first choice to replace Keith Andrews, "
+            "according to The Athletic.",
+        )
+    )
+    assert ("Kieran McKenna", "Brentford", "linked") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
