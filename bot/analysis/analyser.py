@@ -113,20 +113,29 @@ def _headline_history(raw: list[RawClaim]) -> list[RawClaim]:
     ]
 
 
-def _headline_club_from_body(raw: list[RawClaim], named_in_headline: set[str]) -> list[RawClaim]:
+def _headline_club_from_body(raw: list[RawClaim], in_headline: set[str], in_body: set[str]) -> list[RawClaim]:
     """ "Mailbag: Is Iraola already under pressure?" over "… under pressure at Tottenham?": a headline
-    that names no club for its claim has the club the body gives the same claim, not one guessed."""
+    that names no club for its claim has the club the body gives the same claim, not one guessed; so does
+    one whose club the body never names ("The Canaries dismiss Tedesco" over "Fenerbahçe have parted
+    company with Domenico Tedesco": another club's nickname). And a surname two men of the story share
+    ("Ancelotti exonerated" over "Botafogo have dismissed Davide Ancelotti") is the one the body's same
+    claim is about."""
     body = [c for c in raw if not c.headline]
-    return [
-        c
-        for c in raw
-        if not (
-            c.headline
-            and c.club not in named_in_headline
-            and any(b.manager == c.manager and b.relation is c.relation and b.club != c.club for b in body)
-            and not any(b.manager == c.manager and b.club == c.club for b in body)
-        )
-    ]
+
+    def body_says_otherwise(c: RawClaim) -> bool:
+        if c.club in in_headline and c.club in in_body:
+            return False
+        if any(b.manager == c.manager and b.club == c.club for b in body):
+            return False
+        return any(b.manager == c.manager and b.relation is c.relation and b.club != c.club for b in body)
+
+    def namesakes(c: RawClaim) -> bool:
+        surname = c.manager.split()[-1]
+        return any(
+            b.manager != c.manager and b.manager.split()[-1] == surname and b.relation is c.relation for b in body
+        ) and not any(b.manager == c.manager and b.club == c.club for b in body)
+
+    return [c for c in raw if not (c.headline and (body_says_otherwise(c) or namesakes(c)))]
 
 
 def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
@@ -286,12 +295,14 @@ class Analyser:
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = [self._womens_side(c) for c in raw]
         raw = _headline_history(raw)
-        raw = _headline_club_from_body(raw, {c.name for c in res.clubs if c.sentence == 0})
+        in_headline = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
+        raw = _headline_club_from_body(
+            raw, in_headline, {c.name for c in res.clubs if sentences[c.sentence].paragraph > 0}
+        )
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
         raw = _weigh_history(raw, predecessors)
         raw = _moved_on(raw)
-        headline_clubs = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
-        raw = _drop_prior_exits(raw, folded, sentences, headline_clubs)
+        raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = _not_signed_yet(raw, folded, sentences)
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)

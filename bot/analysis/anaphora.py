@@ -25,7 +25,9 @@ _THE_NOUN = (
     r"cameroonian|iranian|saudi|south african|south korean|korean|peruvian|paraguayan|ecuadorian|venezuelan)"
     r"(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
-    r"(?:boss|manager|head coach|coach|tactician|gaffer)"
+    r"(?:boss|manager|head coach|coach|tactician|gaffer)|"
+    # translated copy: "the Tuscan technician", "the Argentine DT", "the mister"
+    r"(?:[a-z-]+ )?(?:technician|strategist|helmsman|dt)|mister"
 )
 ANAPHORA = re.compile(
     rf"t(?:(?<!\w.)he (?:{_THE_NOUN})\b|"

@@ -22,7 +22,17 @@ _OWN_NOUN = re.compile(
 )
 
 
+# "His staff leave with him": the staff's move, named by their possessor
+_STAFF_BEFORE = re.compile(
+    r"\b(?:his|her) (?:whole |entire )?(?:coaching |backroom |technical )?(?:staff|assistants|backroom team) "
+    r"(?:will |also |are to )?$"
+)
+
+
 def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
+    """ "Tudor's staff leave with him", "His staff leave with him": the owner only possesses the subject."""
+    if _STAFF_BEFORE.search(folded, max(0, cue.start - 50), cue.start):
+        return True
     if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
         return False
     return _OWN_NOUN.match(folded, owner.end) is None
@@ -48,8 +58,10 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     if match is None or covered(res, match.start(1)):
         return False
     word = fold(match.group(1))
-    if text[max(0, match.start(1) - 4) : match.start(1)].lower() == "the " and text.startswith(" have", match.end(1)):
-        return False  # "The Viola have relieved Vanoli": a team's nickname (plural), not a person
+    if text[max(0, match.start(1) - 4) : match.start(1)].lower() == "the " and (
+        text.startswith((" have", " are", " were"), match.end(1)) or word.endswith("s")
+    ):
+        return False  # "The Viola have relieved Vanoli", "The Dragons renew Farioli": a team's nickname
     if word in _COMPETITIONS:
         return False  # "the Bundesliga's most precarious jobs": a competition's, no one's act
     if at_a_place(text, 0, match.start(1)):

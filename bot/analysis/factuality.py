@@ -123,7 +123,8 @@ _SCHEDULED = re.compile(
     r"next|tonight's|tomorrow's) (?:\w+ )?(?:game|match|fixture|tie))\b"
 )
 _NEGOTIATING = re.compile(
-    r"\b(?:talks|negotiations|discussions|conversations|speaking|talking|chats|offer(?:ed|s)?|proposal|"
+    r"\b(?:talks|negotiations|negotiat(?:e|es|ing)|discussions|conversations|speaking|talking|chats|offer(?:ed|s)?|"
+    r"proposal|"
     r"approach(?:ed)?|(?:remain|are|still|far) apart)\b"
 )
 _OVER_EXTENSION = re.compile(r".*\b(?:over|about|on|for) (?:a |an |his |her |the )?(?:new |possible |contract )?$")

@@ -41,6 +41,10 @@ _CUES: list[tuple[Relation, str]] = [
         # "the two coaches most at risk", "the Bundesliga's most precarious jobs"
         r"(?:coach|coaches|manager|managers|boss|bosses) (?:most |more )?at risk\b|"
         r"(?:most )?precarious (?:jobs?|positions?)|"
+        # "the continuity of Gilardino on the bench is in question", "is El Pelado's cycle at Sevilla coming to an end?"
+        r"continuity (?:of [\w'. -]{1,40}? )?(?:on the [\w'-]+ bench )?(?:is |remains |was )?"
+        r"(?:in question|in doubt|at risk)|"
+        r"cycle (?:at [\w'. -]{1,30}? )?(?:is )?(?:coming to an end|at an end)|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:more|the most|mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
         r"renewed|extreme|major|fresh) )?pressure|hot[ -]?seat|sack[ -]race|(?:facing|faces|face|risk of|"
@@ -158,6 +162,12 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.SACKED,
         r"(?:given|handed|got|gets|get) the sack|sacked|sacks|sacking|sack|dismissed|dismissing|dismiss|"
+        # translated copy: "Lecce have exonerated Di Francesco" (esonerato), "dismissed from his functions",
+        # "announce the cessation of Inzaghi as coach" (not "exonerated by the panel": cleared)
+        r"exonerat(?:e|es|ed|ing|ion)(?! (?:of|from|by (?:the |an? )?(?:fa|uefa|fifa|panel|independent|"
+        r"disciplinary|regulatory|commission|tribunal|investigation|inquiry|league|referee)))|"
+        r"(?:relieved|dismissed|removed) (?:him |her )?from (?:his|her) (?:functions|duties|post|position)|"
+        r"(?:announce[sd]?|confirm(?:s|ed)?) the cessation of|"
         r"(?<!to an )end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"  # ("bringing to an end": no one's act)
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
         r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
@@ -175,11 +185,14 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:as|in charge|beyond|at|when|once|after|next season)|"
         r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
         r"by mutual agreement|resigned|resigns|resign|resignation|"
+        # "agreed on the rescission of the Italian technician's contract": an exit both sides agree
+        r"rescission of (?:his |her |the )?(?:[\w'-]+ ){0,3}?contract|rescind(?:s|ed|ing)? (?:his |her |the )?contract|"
         r"(?<!the )(?<!a )retired|retire|retires|retiring|"
         r"(?:his|her|announced|announces|confirmed|confirms) retirement|"
         r"stepped down|steps down|step down|stepping down|step(?:s|ped|ping)? aside|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
-        r"walks away|walk away|quit|quits|quitting|left(?!-| out\b| on the bench| (?:him|her|them) out\b)"
+        r"walks away|walk away|quit|quits|quitting|"
+        r"left(?!-| out\b| on the bench| (?:him|her|them) out\b| (?:no|little) (?:doubt|room)\b| nothing to chance\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|"
         # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.
@@ -204,6 +217,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
         r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,5}?contract|"
         r"extend(?:ed|s|ing)? (?:the )?contract of|"
+        # "The Dragons renew Farioli until 2029", "announced the renewal of Farioli's contract"
+        r"renew(?:s|ed)? (?:[\w'.-]+ ){1,3}?(?:until|to|through)"
+        r"(?= (?:june |may |the end |the summer )?(?:of )?20\d\d)|"
+        r"renewal of (?:his |her |the )?(?:[\w'.-]+ ){0,3}?(?:contract|deal)|"
         # "have exercised the option on head coach Rob Gale's contract", "take up option to keep X"
         r"(?:exercis|pick|picked|take|took|taken|trigger|activat)\w* (?:up )?(?:the |an |a |his |her |their )?"
         r"(?:one-year |two-year |contract )?option\b|"
@@ -216,6 +233,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.STAYS,
+        # "the board decided the continuity of Hasi", "confirmed the continuity of the coach"
+        r"(?:decided|confirmed|ratified|guaranteed) (?:on )?the continuity of|"
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"

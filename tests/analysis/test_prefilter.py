@@ -384,7 +384,8 @@ _ANAPHORA_AS_WRITTEN = re.compile(
     r"cameroonian|iranian|saudi|south african|south korean|korean|peruvian|paraguayan|ecuadorian|venezuelan)"
     r"(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
-    r"the (?:boss|manager|head coach|coach|tactician|gaffer))\b|"
+    r"the (?:boss|manager|head coach|coach|tactician|gaffer|(?:[a-z-]+ )?(?:technician|strategist|helmsman|dt)|"
+    r"mister))\b|"
     r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach|gaffer)\b|"
     r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b|\bhis(?= (?:position|job|future|post|role)\b)"
 )

@@ -1,0 +1,119 @@
+"""Copy translated from the Italian, Spanish, Portuguese and Turkish press: "exonerated" is sacked,
+"renewal" is a new contract, a coach's "continuity" is his job, "the technician" is the coach — and a
+nickname or a surname in a headline is whoever the body says it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_that_exonerated_its_coach_sacked_him(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Serie A", "Torino have exonerated Marco Baroni, the club announced on Monday."))
+    assert ("Marco Baroni", "Torino", "sacked") in held
+
+
+def test_a_coach_exonerated_by_a_disciplinary_panel_was_cleared_not_sacked(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(analyser, "Panel ruling", "Marco Baroni was exonerated by the disciplinary commission on Monday.")
+    )
+    assert not any(relation == "sacked" for _, _, relation in held)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FC Porto have announced the renewal of Francesco Farioli's contract until June 2029.",
+        "The Dragons renew Francesco Farioli until 2029, Porto announced on Monday.",
+    ],
+)
+def test_a_renewal_of_the_coachs_contract_is_an_extension(analyser: Analyser, text: str) -> None:
+    assert ("Francesco Farioli", "Porto", "extension") in _held(_analyse(analyser, "Primeira Liga", text))
+
+
+def test_negotiating_a_new_contract_is_talks_not_a_signed_extension(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "Newcastle", "Eddie Howe and Newcastle are negotiating a new contract."))
+    assert ("Eddie Howe", "Newcastle United", "talks") in held
+    assert ("Eddie Howe", "Newcastle United", "extension") not in held
+
+
+def test_a_coachs_continuity_in_question_is_pressure_and_decided_is_a_stay(analyser: Analyser) -> None:
+    pressed = _held(
+        _analyse(
+            analyser,
+            "Serie A",
+            "The continuity of Eusebio Di Francesco on the Lecce bench is in question after the 0-3 defeat.",
+        )
+    )
+    assert ("Eusebio Di Francesco", "Lecce", "under_pressure") in pressed
+    kept = _held(
+        _analyse(
+            analyser, "Serie A", "Lecce's board has decided the continuity of Eusebio Di Francesco for next season."
+        )
+    )
+    assert ("Eusebio Di Francesco", "Lecce", "stays") in kept
+
+
+def test_an_agreed_rescission_of_the_coachs_contract_is_his_exit(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Ligue 1",
+            "Stade Rennais and Habib Beye have agreed on the rescission of the technician's contract, "
+            "L'Équipe reports.",
+        )
+    )
+    assert ("Habib Beye", "Stade Rennais", "left") in held
+
+
+def test_the_technician_who_left_no_doubt_did_not_leave(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Flick on Pedri",
+        "Hansi Flick was asked on Friday about Pedri's contract, and the German technician left no doubt about "
+        "his position: 'The club knows what I think.'",
+    )
+    assert not any(relation == "left" for _, _, relation in _held(analysis))
+
+
+def test_his_staff_leaving_with_him_is_not_the_last_man_named_leaving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Botafogo",
+        "Botafogo have dismissed Davide Ancelotti, the club announced. The son of Brazil coach Carlo Ancelotti "
+        "had arrived in June 2025 for his first job as a head coach. His staff leave with him.",
+    )
+    held = _held(analysis)
+    assert ("Davide Ancelotti", "Botafogo", "sacked") in held
+    assert not any(manager == "Carlo Ancelotti" for manager, _, _ in held)
+
+
+def test_a_headline_nickname_the_body_gives_to_another_club_is_that_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The Canaries dismiss Tedesco",
+        "Fenerbahçe have parted company with Domenico Tedesco, the club announced on Thursday evening.",
+    )
+    held = _held(analysis)
+    assert ("Domenico Tedesco", "Fenerbahçe", "sacked") in held
+    assert not any(club == "Norwich City" for _, club, _ in held)
+
+
+def test_the_technician_is_the_coach_named_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Juventus",
+        "Luciano Spalletti arrived in Turin in October. On Monday the Tuscan technician signed a new contract "
+        "with Juventus until June 2027, the club announced.",
+    )
+    assert ("Luciano Spalletti", "Juventus", "extension") in _held(analysis)
