@@ -29,6 +29,8 @@ OLD_DATE = WordGate(
     r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",
     r"\b(?:\w+|\d+) (?:months?|years?|seasons?|decades?) (?:ago|after|later|earlier|before)\b",
+    # "took Spurs to the final in 2019 and was sacked later that year": dated by the year told before
+    r"\b(?:later|earlier) (?:that|the same) (?:year|season|summer|winter|spring|autumn)\b",
     # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
     r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
     r"\bback in\b",

@@ -133,7 +133,11 @@ def resolve(
                 continue  # (another man of that surname is named in full in the story)
             if entry.common_word and not m.full and entry.name not in full_names:
                 window = folded[max(0, m.start - 40) : m.end + 40]
-                if not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):
+                # ("Is Parker's time up at Burnley?": his own club beside the surname says who he is)
+                own_club = entry.club and any(
+                    c.kind is Kind.CLUB and entry.club in c.targets and abs(c.start - m.start) <= 60 for c in raw
+                )
+                if not own_club and not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):
                     continue
             # "after Motta, De Rossi and Mancini all turned the job down": the head of a list of people
             # is one of them, not the man the job was left by.

@@ -125,7 +125,7 @@ COACHED_SHARE: dict[str, float] = {
     "Serie A": 1.0,
     "La Liga": 1.0,
     "Premier League": 17 / 20,
-    "League One": 20 / 24,
+    "League One": 21 / 24,
     "League Two": 19 / 24,
     "Scottish Premiership": 11 / 12,
     "Bundesliga": 15 / 18,

@@ -184,3 +184,20 @@ def test_a_federation_expected_to_name_a_man_as_successor_is_an_expected_appoint
     assert thelin is not None
     assert thelin.relation.value == "talks"
     assert thelin.factuality.value == "expected"
+
+
+def test_a_common_surname_beside_the_managers_own_club_is_the_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Is Parker's time up at Burnley?", "Burnley are 19th, nine points from safety, after six defeats."
+    )
+    assert ("Scott Parker", "Burnley", "under_pressure") in _held(analysis)
+
+
+def test_a_sacking_later_that_year_after_a_past_final_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Who replaces Frank?",
+        "Mauricio Pochettino is contracted to the United States until the end of the World Cup. He took Spurs to "
+        "the Champions League final in 2019 and was sacked later that year, but supporters still sing his name.",
+    )
+    assert not any(relation == "sacked" for _, _, relation in _held(analysis))
