@@ -315,6 +315,7 @@ def _resolve_ambiguous(
     named = sorted(out.clubs, key=lambda c: c.start)
     leagues = {gaz.clubs[c.name].league for c in named if c.name in gaz.clubs}
     homes = {jobs.get(p.name, gaz.managers[p.name].club) for p in out.people if p.name in gaz.managers} - {""}
+    undecided: list[Mention] = []
     for m in ambiguous:
         candidates = set(m.targets)
         present = [c for c in named if c.name in candidates]
@@ -333,4 +334,13 @@ def _resolve_ambiguous(
                 choice = gaz.ambiguous[fold_key(m.alias)].default or None
         if choice is not None:
             out.clubs.append(ClubRef(choice, m.start, m.end, sentence_of(sentences, starts, m.start)))
+            out.spans.append((m.start, m.end))
+        else:
+            undecided.append(m)
+    # ("his former club Inter … The Nerazzurri have held talks": one nickname decided the other)
+    decided = {c.name for c in out.clubs}
+    for m in undecided:
+        among = set(m.targets) & decided
+        if len(among) == 1:
+            out.clubs.append(ClubRef(among.pop(), m.start, m.end, sentence_of(sentences, starts, m.start)))
             out.spans.append((m.start, m.end))

@@ -117,3 +117,26 @@ def test_the_technician_is_the_coach_named_before(analyser: Analyser) -> None:
         "with Juventus until June 2027, the club announced.",
     )
     assert ("Luciano Spalletti", "Juventus", "extension") in _held(analysis)
+
+
+def test_the_nerazzurri_of_a_story_about_pisa_are_pisa(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pisa, Gilardino under pressure",
+        "The position of Alberto Gilardino on the Nerazzurri bench is under review after a fifth defeat, "
+        "La Nazione reports. The Pisa board will evaluate the situation this week.",
+    )
+    held = _held(analysis)
+    assert ("Alberto Gilardino", "Pisa", "under_pressure") in held
+    assert not any(club == "Inter Milan" for _, club, _ in held)
+
+
+def test_one_nickname_decides_another_the_story_leaves_open(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Inzaghi weighs offers",
+        "Simone Inzaghi is considering leaving Al-Hilal, with Manchester United and his former club Inter both "
+        "keen on the Italian.\n\nInter's interest is at an earlier stage. The Nerazzurri have held internal "
+        "discussions about a reunion.",
+    )
+    assert "Inter Milan" in {club for _, club, _ in _held(analysis)}
