@@ -419,6 +419,7 @@ def _target(
 _CLUBS_IN = re.compile(r"\b(?:clubs|sides|teams) (?:in|from) (?:[\w'-]+(?: [\w'-]+)? (?:and|or) )?$")
 _ASKED_FOR_PERMISSION = re.compile(r"\s+for (?:(?:formal|official) )?permission\b")
 _PERMISSION_FROM = re.compile(r"\bpermission from (?:the )?$")
+_BETWEEN_HIM_AND = re.compile(r"\bbetween (?:[\w'.-]+ ){1,3}and (?:the )?$")
 _WITH_ALSO = re.compile(r",\s+with\s+(?:[\w.'’-]+\s+){0,4}$")
 
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:have|has|had|are|is|were|was)\s+)?(?:(?:now|also|already|finally)\s+)?")
@@ -428,6 +429,8 @@ def _target_score(folded: str, cue: Cue, club: ClubRef) -> float:
     """Characters from the cue, the club after it preferred ("linked with X") and more so after a
     preposition that points at a destination."""
     gap = distance(club.start, club.end, cue.start, cue.end)
+    if cue.end <= club.start and _BETWEEN_HIM_AND.search(folded, max(cue.end, club.start - 60), club.start):
+        return -1000.0  # "denied any contact between Rui Borges and Al-Nassr": the other side of the contact
     if cue.end <= club.start:
         linked = _LINK_BEFORE.search(folded, max(0, club.start - 16), club.start)
         return gap - (8 if linked else 0)

@@ -140,3 +140,26 @@ def test_one_nickname_decides_another_the_story_leaves_open(analyser: Analyser) 
         "discussions about a reunion.",
     )
     assert "Inter Milan" in {club for _, club, _ in _held(analysis)}
+
+
+def test_turning_a_job_down_to_continue_at_his_club_is_a_stay(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Abel says no",
+            "Abel Ferreira has turned down the Portuguese Football Federation's invitation to succeed Roberto "
+            "Martínez at the head of the national team and will continue at Palmeiras, A Bola reports.",
+        )
+    )
+    assert ("Abel Ferreira", "Palmeiras", "stays") in held
+
+
+def test_a_denied_contact_between_a_coach_and_a_club_is_denied_for_that_club(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Sporting deny contacts",
+            "Sporting have denied any contact between Rui Borges and Al-Nassr, calling the reports 'pure fiction'.",
+        )
+    )
+    assert ("Rui Borges", "Al-Nassr", "denied") in held
