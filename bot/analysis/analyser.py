@@ -138,6 +138,13 @@ def _headline_club_from_body(raw: list[RawClaim], in_headline: set[str], in_body
     return [c for c in raw if not (c.headline and (body_says_otherwise(c) or namesakes(c)))]
 
 
+def _not_his_own_successor(raw: list[RawClaim]) -> list[RawClaim]:
+    """ "Kovač's continuity in question, Bild names the candidates": a man whose job a sentence puts at risk
+    is not, in that sentence, a candidate for it."""
+    at_risk = {(c.manager, c.club, c.sentence) for c in raw if c.relation in _EXIT_OR_PRESSURE}
+    return [c for c in raw if not (c.relation is Relation.LINKED and (c.manager, c.club, c.sentence) in at_risk)]
+
+
 def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
     """ "Bompastor has signed a new contract … had been linked with the France job": a link told as
     earlier, for a manager whose news is now elsewhere, is the story's background."""
@@ -301,7 +308,7 @@ class Analyser:
         )
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
         raw = _weigh_history(raw, predecessors)
-        raw = _moved_on(raw)
+        raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = _not_signed_yet(raw, folded, sentences)
         rumours = self._merge(raw, text, sentences, sources)

@@ -42,7 +42,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:coach|coaches|manager|managers|boss|bosses) (?:most |more )?at risk\b|"
         r"(?:most )?precarious (?:jobs?|positions?)|"
         # "the continuity of Gilardino on the bench is in question", "is El Pelado's cycle at Sevilla coming to an end?"
-        r"continuity (?:of [\w'. -]{1,40}? )?(?:on the [\w'-]+ bench )?(?:is |remains |was )?"
+        r"continuity (?:of [\w'. -]{1,40}? )?(?:on the [\w'. -]{1,30}? bench )?(?:is |remains |was )?"
         r"(?:in question|in doubt|at risk)|"
         r"cycle (?:at [\w'. -]{1,30}? )?(?:is )?(?:coming to an end|at an end)|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"

@@ -163,3 +163,20 @@ def test_a_denied_contact_between_a_coach_and_a_club_is_denied_for_that_club(ana
         )
     )
     assert ("Rui Borges", "Al-Nassr", "denied") in held
+
+
+def test_a_coachs_continuity_on_a_named_bench_in_question_is_his_pressure(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "BVB",
+            "Niko Kovač's continuity on the Borussia Dortmund bench is in question, Bild reports this morning.",
+        )
+    )
+    assert ("Niko Kovač", "Borussia Dortmund", "under_pressure") in held
+
+
+def test_a_man_whose_job_is_at_risk_is_not_a_candidate_for_it(analyser: Analyser) -> None:
+    held = _held(_analyse(analyser, "BVB: Kovač under pressure, Bild names the candidates", "More to follow."))
+    assert ("Niko Kovač", "Borussia Dortmund", "under_pressure") in held
+    assert ("Niko Kovač", "Borussia Dortmund", "linked") not in held
