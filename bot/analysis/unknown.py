@@ -182,7 +182,9 @@ _UNKNOWN_PATTERNS.append(
 _SUBJECT_OF_JOB = guarded(
     rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who)?\s+(?:has|have|had|was|is|will|would)\s+"
     r"(?:been\s+|be\s+)?(?:\w+\s+){0,3}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
-    r"stepped|left|leave|signed|rejected|turned|quit|parted|placed|installed|promoted)\b"
+    r"stepped|left|leave|signed|rejected|turned|quit|parted|placed|installed|promoted|"
+    # "Darren Fletcher will lead the team on an interim basis", "Vasconi will command the Tricolor"
+    r"lead|command|take)\b"
 )
 # "Grêmio have sacked Mano Menezes", "Ajax have announced the appointment of Nicky Hayen": a club hires
 # and fires its coach (a player is signed, loaned or released); the club must stand just before.

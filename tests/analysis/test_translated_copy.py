@@ -180,3 +180,17 @@ def test_a_man_whose_job_is_at_risk_is_not_a_candidate_for_it(analyser: Analyser
     held = _held(_analyse(analyser, "BVB: Kovač under pressure, Bild names the candidates", "More to follow."))
     assert ("Niko Kovač", "Borussia Dortmund", "under_pressure") in held
     assert ("Niko Kovač", "Borussia Dortmund", "linked") not in held
+
+
+def test_a_man_the_knowledge_base_lacks_who_will_lead_the_team_on_an_interim_basis_is_the_caretaker(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Amorim dismissed",
+        "Rúben Amorim has been dismissed as head coach of Manchester United, Record reports. The Portuguese "
+        "technician leaves after 14 months; Darren Fletcher will lead the team on an interim basis until a "
+        "successor is found.",
+    )
+    caretakers = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "appointed" and r.caretaker}
+    assert ("Darren Fletcher", "Manchester United") in caretakers
