@@ -246,7 +246,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"i'm staying(?= ?[.,;!?'\"]|$)|i'm (?:very |really |so )?happy (?:at|here)\b|"
         r"i'm ['\"]?not (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? away|going anywhere)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
-        r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
+        r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach|dt|trainer)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
         # "has turned down Portugal and will continue at Palmeiras", "I'm not thinking about leaving"
         r"(?:will|to|would|shall) continue (?:at|with)\b|not thinking (?:about|of) leaving|"
         r"(?:stand|stands|standing|stood) by|u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"

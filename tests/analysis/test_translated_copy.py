@@ -194,3 +194,15 @@ def test_a_man_the_knowledge_base_lacks_who_will_lead_the_team_on_an_interim_bas
     )
     caretakers = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "appointed" and r.caretaker}
     assert ("Darren Fletcher", "Manchester United") in caretakers
+
+
+def test_a_coach_who_will_continue_as_dt_stays(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Argentina",
+            "The AFA confirmed on Monday that Lionel Scaloni will continue as DT of the Albiceleste for the next "
+            "World Cup cycle.",
+        )
+    )
+    assert ("Lionel Scaloni", "Argentina", "stays") in held
