@@ -125,6 +125,10 @@ class Cue:
     negated: bool
 
 
+_RENEWAL_BEFORE = re.compile(r"\b(?:renewal|extension|new[- ]contract|improved[- ]contract) $")
+_RENEWAL_IN = re.compile(r"\b(?:extend|renew|renewal|extension)\b")
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     """Relation cues in folded[start:end], each marked when a negation stands just before it."""
     cues: list[Cue] = []
@@ -152,6 +156,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "we were left to rue our finishing": an idiom, not a departure
         if relation is Relation.OFFER and word.startswith("compensation") and _CLUBS_AGREE.search(before):
             relation = Relation.TALKS  # "have agreed a compensation package with Bolton for X": his terms are next
+        if relation is Relation.OFFER and (_RENEWAL_BEFORE.search(before) or _RENEWAL_IN.search(word)):
+            relation = Relation.TALKS  # "present Okan Buruk with a renewal offer": his own club, a new deal to agree
         if relation is Relation.APPOINTED and _CANDIDATE_TO.search(before):
             relation = Relation.LINKED  # "among the candidates to become the next head coach": a candidacy
         if relation is Relation.DENIED and word.startswith("rule") and _NOT_BEFORE.search(before):

@@ -206,3 +206,16 @@ def test_a_coach_who_will_continue_as_dt_stays(analyser: Analyser) -> None:
         )
     )
     assert ("Lionel Scaloni", "Argentina", "stays") in held
+
+
+def test_an_offer_to_extend_the_coachs_contract_is_talks_with_his_own_club(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Galatasaray",
+            "Galatasaray have presented Okan Buruk with an offer to extend his contract by two more years, Fanatik "
+            "reports.",
+        )
+    )
+    assert ("Okan Buruk", "Galatasaray", "talks") in held
+    assert ("Okan Buruk", "Galatasaray", "offer") not in held
