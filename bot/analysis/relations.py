@@ -311,6 +311,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"candidate|contender|target|option|replacement|favourite|front-?runner)| (?:on|in|among) (?:the|a|his|"
         r"their) (?:shortlist|list|candidates|running)))"
         r"(?![\w' ]{0,50}\bof the (?:month|year|season|week|match|round))|"
+        # "are expected to announce Tite this week": the name the club will announce
+        r"(?:to|will) announce (?!(?:the|a|an|its|his|her|their|that|on|whether|when|what|who|it|him|her)\b)|"
         r"appoint(?:ed|s|"
         r")?|hires|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
         r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"

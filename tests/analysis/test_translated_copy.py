@@ -219,3 +219,14 @@ def test_an_offer_to_extend_the_coachs_contract_is_talks_with_his_own_club(analy
     )
     assert ("Okan Buruk", "Galatasaray", "talks") in held
     assert ("Okan Buruk", "Galatasaray", "offer") not in held
+
+
+def test_a_board_expected_to_announce_a_coach_is_an_expected_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Botafogo",
+        "Botafogo have dismissed Davide Ancelotti. According to Globo, the board are expected to announce Tite "
+        "this week.",
+    )
+    tite = {(r.club, r.relation.value, r.factuality.value) for r in analysis.rumours if r.manager == "Tite"}
+    assert ("Botafogo", "talks", "expected") in tite
