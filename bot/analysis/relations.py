@@ -380,7 +380,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"offer(?:ed|ing)? (?:him |her )?(?:the |a |their |its )?(?:[\w'-]+ ){0,3}?"
         r"(?:job|role|post|position|chance|contract|deal)|"
         # "have offered Pascal Jansen a three-year contract": the man between the verb and what he is offered
-        r"offer(?:ed|ing)? (?:[\w'.-]+ ){1,3}?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:job|role|post|position|contract|deal)|"
+        # (or a man and his title: "have offered Southampton head coach Will Still a three-year contract")
+        r"offer(?:ed|ing)? (?:[\w'.-]+ ){1,6}?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:job|role|post|position|contract|deal)|"
         r"(?:made|make|makes|submitted|tabled|lodged|launched) (?:an |a |their )?(?:formal |official |"
         r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
         r"compensation (?:bid|offer|package)|"

@@ -201,3 +201,15 @@ def test_a_sacking_later_that_year_after_a_past_final_is_history(analyser: Analy
         "the Champions League final in 2019 and was sacked later that year, but supporters still sing his name.",
     )
     assert not any(relation == "sacked" for _, _, relation in _held(analysis))
+
+
+def test_an_offer_to_a_coach_named_with_his_club_and_title_is_an_offer(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Palace make offer",
+            "Crystal Palace have offered Brentford head coach Keith Andrews a three-year contract to succeed "
+            "Oliver Glasner, according to The Athletic.",
+        )
+    )
+    assert ("Keith Andrews", "Crystal Palace", "offer") in held
