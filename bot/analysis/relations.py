@@ -233,6 +233,8 @@ _CUES: list[tuple[Relation, str]] = [
     ),
     (
         Relation.STAYS,
+        # "Almeyda will still be on the Sevilla bench next season" (asked "whether", it is pressure: cues.py)
+        r"will still be (?:on the [\w'. -]{1,30}? bench|in charge|in the dugout)\b|"
         # "the board decided the continuity of Hasi", "confirmed the continuity of the coach"
         r"(?:decided|confirmed|ratified|guaranteed) (?:on )?the continuity of|"
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"

@@ -26,7 +26,9 @@ def at_a_place(text: str, lo: int, start: int) -> bool:
 
 # (after a contract cue, the offer's noun may come first: "a new contract offer for Rodri")
 _OBJECT_PERSON = re.compile(
-    r"^[^\w.,;:!?\n]{0,3}(?:(?:offer|deal|proposal|talks)\s+(?=for|with|to))?"
+    # ("the negotiations between Barcelona and Raphinha's entourage": the other side is a person)
+    r"^[^\w.,;:!?\n]{0,3}(?:between\s+[\w'.-]+(?:\s+[\w'.-]+){0,2}?\s+and\s+)?"
+    r"(?:(?:offer|deal|proposal|talks)\s+(?=for|with|to))?"
     r"(?:(?:the|a|an|for|on|with|to)\s+){0,2}([A-Z][a-z][\w'-]+)"
 )
 

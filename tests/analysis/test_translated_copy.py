@@ -230,3 +230,37 @@ def test_a_board_expected_to_announce_a_coach_is_an_expected_appointment(analyse
     )
     tite = {(r.club, r.relation.value, r.factuality.value) for r in analysis.rumours if r.manager == "Tite"}
     assert ("Botafogo", "talks", "expected") in tite
+
+
+def test_a_coach_asked_about_talks_between_his_club_and_a_players_entourage_is_not_in_talks(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Flick on Pedri's renewal",
+        "Hansi Flick was asked on Friday about the negotiations between Barcelona and Pedri's entourage over a "
+        "contract extension. 'The club knows what I think,' Flick said.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_asking_whether_a_coach_will_still_be_on_the_bench_is_pressure_and_saying_so_a_stay(
+    analyser: Analyser,
+) -> None:
+    asked = _held(
+        _analyse(
+            analyser,
+            "Sevilla",
+            "After the 0-3 at home to Betis, Olé asks whether Matías Almeyda will still be on the Sevilla bench "
+            "for next week's trip to Valencia.",
+        )
+    )
+    assert ("Matías Almeyda", "Sevilla", "under_pressure") in asked
+    said = _held(
+        _analyse(
+            analyser,
+            "Sevilla",
+            "Sevilla's president said on Monday that Matías Almeyda will still be on the Sevilla bench next season.",
+        )
+    )
+    assert ("Matías Almeyda", "Sevilla", "stays") in said
