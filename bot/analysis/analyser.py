@@ -248,6 +248,7 @@ def _drop_prior_exits(
         if (
             claim.relation in _EXIT
             and elsewhere
+            and not claim.later  # ("will leave Crystal Palace when his contract expires in June": still to come)
             and claim.club not in headline_clubs  # the job the story is about ("the Crew's search")
             and not claim.own_section  # the news of a round-up's part about that club
             and _PRIOR.search(folded, sentence.start, sentence.end)

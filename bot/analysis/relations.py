@@ -43,7 +43,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:most )?precarious (?:jobs?|positions?)|"
         # "the continuity of Gilardino on the bench is in question", "is El Pelado's cycle at Sevilla coming to an end?"
         r"continuity (?:of [\w'. -]{1,40}? )?(?:on the [\w'. -]{1,30}? bench )?(?:is |remains |was )?"
-        r"(?:in question|in doubt|at risk)|"
+        r"(?:in question|in doubt|at risk|being (?:debated|discussed|questioned|evaluated))|"
         r"cycle (?:at [\w'. -]{1,30}? )?(?:is )?(?:coming to an end|at an end)|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:more|the most|mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"

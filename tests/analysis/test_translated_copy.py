@@ -264,3 +264,16 @@ def test_asking_whether_a_coach_will_still_be_on_the_bench_is_pressure_and_sayin
         )
     )
     assert ("Matías Almeyda", "Sevilla", "stays") in said
+
+
+def test_a_coach_who_will_leave_in_june_and_is_linked_elsewhere_keeps_his_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Glasner could arrive in Frankfurt",
+        "Oliver Glasner could return to Eintracht Frankfurt in the summer, Bild reports. The Austrian technician "
+        "confirmed on Thursday that he will leave Crystal Palace when his contract expires in June. Dino "
+        "Toppmöller's continuity on the Frankfurt bench is being debated after one win in seven matches.",
+    )
+    held = _held(analysis)
+    assert ("Oliver Glasner", "Crystal Palace", "left") in held
+    assert ("Dino Toppmöller", "Eintracht Frankfurt", "under_pressure") in held
