@@ -56,3 +56,25 @@ def test_the_checker_refuses_a_definite_event_that_is_not_done(
     capsys.readouterr()
     assert checker.run(tmp_path, rules) == 1
     assert "definite relation sacked without done" in capsys.readouterr().out
+
+
+def test_the_checker_numbers_stories_after_a_prefix_of_two_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checker = _checker()
+    for path in (DATA / "analysis-set35").glob("hl*.json"):
+        shutil.copy(path, tmp_path / path.name)
+    rules = checker.Rules(
+        prefix="hl",
+        stories=50,
+        exact=True,
+        min_rss=35,
+        first_day=datetime.datetime(2026, 1, 1),
+        after_last_day=datetime.datetime(2026, 12, 1),
+    )
+    assert checker.run(tmp_path, rules) == 0
+    gap = next(tmp_path.glob("hl07-*.json"))
+    gap.rename(tmp_path / gap.name.replace("hl07-", "hl51-"))
+    capsys.readouterr()
+    assert checker.run(tmp_path, rules) == 1
+    assert "story numbers are not hl01 .. hlNN" in capsys.readouterr().out

@@ -197,7 +197,8 @@ def run(here: pathlib.Path, rules: Rules) -> int:
     if rules.exact:
         if n != rules.stories:
             problems.append(f"{n} stories, expected {rules.stories}")
-        numbers = sorted(int(name[1:3]) for name in stories)
+        digits = len(rules.prefix)  # (a prefix of one letter or more: "o12-…", "wo12-…")
+        numbers = sorted(int(name[digits : digits + 2]) for name in stories)
         if numbers != list(range(1, n + 1)):
             problems.append(f"story numbers are not {rules.prefix}01 .. {rules.prefix}NN without gaps or duplicates")
     elif n < rules.stories:
