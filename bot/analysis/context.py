@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.analysis.anaphora import ANAPHORA, NATIONALITY_NOUNS
+from bot.analysis.anaphora import ANAPHORA, INCUMBENT_BEFORE, NATIONALITY_NOUNS
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
@@ -124,6 +124,9 @@ def resolve_anaphora(
                 sentence_of(sentences, starts, match.start()),
                 explicit=False,
                 known=target.known,
+                # ("The Lions' first option to replace him is Iraola": "him" is the man being replaced)
+                incumbent=phrase in ("him", "her")
+                and INCUMBENT_BEFORE.search(folded[max(0, match.start() - 48) : match.start()]) is not None,
             )
         )
     added += _club_role_anaphora(folded, out, gaz, sentences, starts, explicit)

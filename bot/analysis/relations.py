@@ -43,7 +43,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:most )?precarious (?:jobs?|positions?)|"
         # "the continuity of Gilardino on the bench is in question", "is El Pelado's cycle at Sevilla coming to an end?"
         r"continuity (?:of [\w'. -]{1,40}? )?(?:on the [\w'. -]{1,30}? bench )?(?:is |remains |was )?"
-        r"(?:in question|in doubt|at risk|being (?:debated|discussed|questioned|evaluated))|"
+        r"(?:in question|in doubt|at risk|being (?:debated|discussed|questioned|evaluated)|"
+        r"(?:far from|not) guaranteed)|"
         r"cycle (?:at [\w'. -]{1,30}? )?(?:is )?(?:coming to an end|at an end)|"
         r"(?<!given )(?<!handed )(?<!got )(?<!gets )(?<!get )the sack\b|"
         r"under (?:(?:more|the most|mounting|intense|huge|real|severe|growing|increasing|serious|enormous|significant|"
@@ -236,7 +237,7 @@ _CUES: list[tuple[Relation, str]] = [
         # "Almeyda will still be on the Sevilla bench next season" (asked "whether", it is pressure: cues.py)
         r"will still be (?:on the [\w'. -]{1,30}? bench|in charge|in the dugout)\b|"
         # "the board decided the continuity of Hasi", "confirmed the continuity of the coach"
-        r"(?:decided|confirmed|ratified|guaranteed) (?:on )?the continuity of|"
+        r"(?:decided|confirmed|ratified|guaranteed) (?:on (?:[a-z]+ )?)?the continuity of|"
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"

@@ -107,9 +107,14 @@ def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: in
             continue  # "among the names Claudio Lotito is considering": who considers, not who is named
         if cue.relation in _CLUBS_ACTS and _OFFICIAL_BEFORE.search(text, max(0, start - 30), start):
             continue  # "sporting director Davide Vagnati has made contact with X": the club acts through him
+        if cue.relation is Relation.LEFT and text[cue.end : start] == " " and fold(text[cue.start : cue.end]) in _LEAVE:
+            continue  # "Valverde will leave San Mamés": the place he leaves, not someone who leaves
         if distance(start, end, cue.start, cue.end) < gap:
             return True
     return False
+
+
+_LEAVE = frozenset({"leave", "leaves", "leaving", "left"})
 
 
 class _Kept:

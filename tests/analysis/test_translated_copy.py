@@ -277,3 +277,22 @@ def test_a_coach_who_will_leave_in_june_and_is_linked_elsewhere_keeps_his_exit(a
     held = _held(analysis)
     assert ("Oliver Glasner", "Crystal Palace", "left") in held
     assert ("Dino Toppmöller", "Eintracht Frankfurt", "under_pressure") in held
+
+
+def test_a_round_up_paragraph_under_a_clubs_name_keeps_each_coachs_own_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The dance of the benches",
+        "A review, club by club, of how the coaches stand.\n\n"
+        "Real Betis. Manuel Pellegrini will leave Benito Villamarín at the end of the season, the club announced. The "
+        "club's first option "
+        "to replace him is Imanol Alguacil, Marca understands.\n\n"
+        "Osasuna. The board decided on Monday the continuity of Alessio Lisci for next season.\n\n"
+        "Valencia. Carlos Corberán has not convinced the board, and his continuity is far from guaranteed.",
+    )
+    held = _held(analysis)
+    assert ("Manuel Pellegrini", "Real Betis", "left") in held
+    assert ("Imanol Alguacil", "Real Betis", "linked") in held
+    assert ("Manuel Pellegrini", "Real Betis", "linked") not in held
+    assert ("Alessio Lisci", "Osasuna", "stays") in held
+    assert ("Carlos Corberán", "Valencia", "under_pressure") in held
