@@ -65,8 +65,13 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
         if at_a_place(text, lo, word.start()):
             continue  # "at the Santiago Bernabéu": a ground
+        if text[max(lo, word.start() - 4) : word.start()] == "the " and _COMMANDS.search(text, lo, word.start()):
+            continue  # "will command the Tricolor", "will lead the Lions": a team he leads, by its nickname
         return True
     return False
+
+
+_COMMANDS = re.compile(r"\b(?:lead|leads|command|commands|coach|coaches|take charge of|takes charge of)\s+the\s+$")
 
 
 _NAME_PAIR = written_from_first(

@@ -296,3 +296,13 @@ def test_a_round_up_paragraph_under_a_clubs_name_keeps_each_coachs_own_news(anal
     assert ("Manuel Pellegrini", "Real Betis", "linked") not in held
     assert ("Alessio Lisci", "Osasuna", "stays") in held
     assert ("Carlos Corberán", "Valencia", "under_pressure") in held
+
+
+def test_a_coach_who_will_command_the_team_by_its_nickname_is_its_caretaker(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Grêmio",
+        "Grêmio confirmed that under-20 coach Rodrigo Vasconi will command the Tricolor on an interim basis "
+        "until the end of the season.",
+    )
+    assert ("Rodrigo Vasconi", "Grêmio", "appointed") in _held(analysis)
