@@ -76,6 +76,9 @@ def bind(
     if cue.relation is Relation.DENIED and denied_event(folded, cue) is Relation.SACKED:
         # a denied change of coach ("X is not in question") is about the job he holds
         cue = replace(cue, relation=Relation.SACKED)
+    if cue.relation is Relation.TALKS and _ABOUT_HIS_CONTRACT.match(folded, cue.end):
+        # "the Gones have opened talks to extend Paulo Fonseca's contract": talks with the club he is at
+        cue = replace(cue, relation=Relation.EXTENSION)
     if cue.relation in OWN_JOB:
         own = _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
         # ("Tottenham open talks with women's coach Ho as pressure grows on Frank" over "men's head coach
@@ -86,6 +89,10 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+_ABOUT_HIS_CONTRACT = re.compile(
+    r"\s+(?:to (?:extend|renew)|over (?:a |an |his |her )?(?:new contract|contract extension|extension|new deal|"
+    r"improved (?:contract|deal)|renewal))\b"
+)
 _MENS_COACH = re.compile(r"\bmen's (?:head coach|manager|coach|boss) ")
 
 

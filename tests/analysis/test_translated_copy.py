@@ -306,3 +306,15 @@ def test_a_coach_who_will_command_the_team_by_its_nickname_is_its_caretaker(anal
         "until the end of the season.",
     )
     assert ("Rodrigo Vasconi", "Grêmio", "appointed") in _held(analysis)
+
+
+def test_talks_to_extend_a_coachs_contract_are_with_the_club_he_is_at(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The Portuguese abroad",
+        "In Jeddah, Sérgio Conceição was exonerated by Al-Ittihad on Monday, the club said.\n\n"
+        "In Lyon, the Gones have opened talks to extend Paulo Fonseca's contract, according to L'Équipe.",
+    )
+    held = _held(analysis)
+    assert ("Paulo Fonseca", "Olympique Lyonnais", "talks") in held
+    assert ("Paulo Fonseca", "Al-Ittihad", "talks") not in held
