@@ -93,10 +93,13 @@ def resolve(
         and _namesake(text, m, ends, mention_starts, gaz.managers[m.targets[0]].name)
     }
     for m in raw:
+        name = gaz.managers[m.targets[0]].name if m.kind is Kind.MANAGER else ""
         if (
             id(m) in someone_else
             and text[m.start : m.start + 1].isupper()
-            and gaz.managers[m.targets[0]].name not in full_names
+            # (a first name alone is nobody's once two men of that first name are named: "Pep Lijnders" and
+            # "Pep Guardiola" leave "Pep to leave Manchester City" unsettled)
+            and (name not in full_names or fold(m.alias) == fold(name.split()[0]))
         ):
             namesakes.add(m.alias)
 

@@ -49,6 +49,7 @@ SETS = [
     "analysis-set31",
     "analysis-set32",
     "analysis-set33",
+    "analysis-set34",
 ]
 
 

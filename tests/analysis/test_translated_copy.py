@@ -318,3 +318,13 @@ def test_talks_to_extend_a_coachs_contract_are_with_the_club_he_is_at(analyser: 
     held = _held(analysis)
     assert ("Paulo Fonseca", "Olympique Lyonnais", "talks") in held
     assert ("Paulo Fonseca", "Al-Ittihad", "talks") not in held
+
+
+def test_a_first_name_alone_two_named_men_share_is_neither(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pep to leave Manchester City at the end of the season",
+        "Pep Lijnders will leave Manchester City at the end of the season, De Telegraaf reports. The Dutchman, "
+        "who joined Pep Guardiola's staff as assistant coach last summer, wants to return to a head-coach role.",
+    )
+    assert not any(manager == "Pep Guardiola" for manager, _, _ in _held(analysis))
