@@ -1,8 +1,8 @@
 """Relation cues found in a sentence: where each stands, and the idioms and results that only look like one.
 
-The cue words themselves are in bot/analysis/relations.py; this reads them in context ("the defeat left
-them 15th" is a table, "his dismissal in the draw" a red card, "close to appointing" an appointment
-expected).
+The cue words themselves are in bot/analysis/relations.py and move_cues.py; this reads them in context
+("the defeat left them 15th" is a table, "his dismissal in the draw" a red card, "close to appointing" an
+appointment expected).
 """
 
 from __future__ import annotations
