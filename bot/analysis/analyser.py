@@ -121,21 +121,20 @@ def _headline_club_from_body(raw: list[RawClaim], in_headline: set[str], in_body
     ("Ancelotti exonerated" over "Botafogo have dismissed Davide Ancelotti") is the one the body's same
     claim is about."""
     body = [c for c in raw if not c.headline]
+    said_in_body = {(b.manager, b.club) for b in body}
 
-    def body_says_otherwise(c: RawClaim) -> bool:
-        if c.club in in_headline and c.club in in_body:
+    def yields(c: RawClaim) -> bool:
+        if (c.manager, c.club) in said_in_body:
             return False
-        if any(b.manager == c.manager and b.club == c.club for b in body):
-            return False
-        return any(b.manager == c.manager and b.relation is c.relation and b.club != c.club for b in body)
-
-    def namesakes(c: RawClaim) -> bool:
+        guessed = not (c.club in in_headline and c.club in in_body)
         surname = c.manager.split()[-1]
         return any(
-            b.manager != c.manager and b.manager.split()[-1] == surname and b.relation is c.relation for b in body
-        ) and not any(b.manager == c.manager and b.club == c.club for b in body)
+            b.relation is c.relation
+            and ((b.manager == c.manager and guessed) or (b.manager != c.manager and b.manager.split()[-1] == surname))
+            for b in body
+        )
 
-    return [c for c in raw if not (c.headline and (body_says_otherwise(c) or namesakes(c)))]
+    return [c for c in raw if not (c.headline and yields(c))]
 
 
 def _not_his_own_successor(raw: list[RawClaim]) -> list[RawClaim]:

@@ -45,7 +45,7 @@ _FURNITURE_LINE = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[•·▪►▶*-]|\d{1,2}[.)])[ \t]")
 _WORDPRESS = re.compile(r"\s*The post [^\n]{1,300}? appeared first on [^\n]{1,80}?\.?[ \t]*(?=\n|$)")
 _CAPTION = re.compile(r"\((?:image|photo|picture|photograph)s?:[^()\n]{1,80}\)", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t]{2,}|[ \t]+(?=[.,;:!?])")
+_SPACES = re.compile(r"[ \t]{2,}")
 _CUT_WORDS = ("continue reading", "read more", "read the full", "read full", "click here", "…]", "...]", "…)", "...)")
 # "… Continue reading…", "… [...] Read more": where a feed cuts the text off
 _CUT = re.compile(
