@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.analysis.analyser import Analyser
 from bot.analysis.feed_wrapping import unwrap
@@ -168,3 +170,21 @@ def test_a_related_heading_over_a_list_of_links_is_not_read_as_the_story(analyse
     )
     assert ("Kieran McKenna", "Ipswich Town", "extension") in _held(analysis)
     assert "Enzo Maresca" not in analysis.managers
+
+
+_FRAGMENTS = st.sampled_from(
+    ["By ", "Sam Wallace", ", Chief Football Writer", "\n", "\n\n", "Related:", "• ", "- ", "1. ", "Photograph: ",
+     "(Image: Getty)", "The post ", " appeared first on ", "Continue reading…", "[…]", "Read more", "EXCLUSIVE: ",
+     " | Sky Sports", " - BBC Sport", "CHELSEA SACK MARESCA", "Chelsea", "sacked", "’", ":", ".", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_FRAGMENTS, max_size=12).map("".join),
+    st.lists(st.one_of(_FRAGMENTS, st.text(max_size=8)), max_size=30).map("".join),
+)
+def test_unwrapping_any_wrapped_text_never_fails_nor_adds_words(gazetteer: Gazetteer, title: str, body: str) -> None:
+    unwrapped = unwrap(title, body, "Sky Sports", gazetteer)
+    assert len(unwrapped.title) <= len(title)
+    assert len(unwrapped.body) <= len(body)
