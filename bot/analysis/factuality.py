@@ -48,7 +48,7 @@ _DENIAL = guarded(
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rejected (?:the |an? (?:[\w'-]+ )?)?"
     r"(?:reports?|claims?|talk|speculation|rumou?rs?|suggestions?|links?)|rubbished|laughed off|poured cold water|"
     r"shut down|shoots? down|shot down|"
-    r"no truth|not true|nothing to (?:it|confirm|report)|ruled out|rules out|no plans? to|no intention|"
+    r"no truth|not true|nothing to (?:it|confirm|report)|rul(?:ed|es|e|ing) out|no plans? to|no intention|"
     r"no interest in|not interested in|no desire to|no chance (?:of|that)|not for sale|not (?:a|an) option|"
     r"(?:spoken|talked) to no (?:other )?(?:one|coach|manager|candidate)|"
     r"(?:reports|claims|stories) (?:are|were) (?:false|untrue|wrong|wide of the mark))\b"
@@ -67,7 +67,7 @@ _POSSIBLE = guarded(
     r"\b(?:could|might|may|would|should|ought to|must|deserves? to|needs? to|consider(?:s|ed|ing)?|"
     r"weigh(?:s|ed|ing)?(?: up)?|"
     r"mull(?:s|ed|ing)?(?: over)?|"
-    r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in the frame|in contention|in the running|"
+    r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in (?:the )?frame|in contention|in (?:the )?running|"
     # ("one possible successor has been sounded out": the word sizes up the man, not the talks)
     r"(?:potential|possible)(?! (?:successor|replacement|candidate|target|option|suitor)s?\b)|potentially|possibly|"
     r"risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|earned|deserve[sd]?|merit(?:s|ed)?|"

@@ -12,6 +12,7 @@ from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
+from bot.analysis.story_words import JOB_CONTEXT
 from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
@@ -82,6 +83,7 @@ def resolve(
     # "Jonatan Giráldez … Giráldez, who won …": a surname two known managers share is the one named in full
     full_surnames = {fold(name.split()[-1]) for name in full_names}
     ambiguous: list[Mention] = []
+    shared: list[Mention] = []
     # "Sporting tie Hjulmand down" over "captain Morten Hjulmand's contract": a namesake named in full
     # anywhere in the story makes every bare mention of that surname his.
     # (each bare surname is tested once: the loop below reads the answer)
@@ -140,7 +142,7 @@ def resolve(
                 own_club = entry.club and any(
                     c.kind is Kind.CLUB and entry.club in c.targets and abs(c.start - m.start) <= 60 for c in raw
                 )
-                if not own_club and not re.search(r"\b(?:boss|manager|coach|head coach|gaffer)\b", window):
+                if not own_club and not re.search(r"\b(?:boss|manager|coach|head coach|gaffer|job)\b", window):
                     continue
             # "after Motta, De Rossi and Mancini all turned the job down": the head of a list of people
             # is one of them, not the man the job was left by.
@@ -180,6 +182,9 @@ def resolve(
                 continue  # "keen on a return to Belgium", "a move to Saudi Arabia": the country
             out.clubs.append(ClubRef(m.targets[0], m.start, m.end, sentence))
             out.spans.append((m.start, m.end))
+        elif m.kind is Kind.SHARED:
+            if surface[:1].isupper() and not _double_barrelled(text, m.start, m.end):
+                shared.append(m)
         elif m.kind is Kind.AMBIGUOUS:
             if " " not in m.alias and _first_name_before(text, m, ends, mention_starts):
                 continue  # "Warrington Wolves": a town's other team, not the Wolves we know
@@ -196,6 +201,7 @@ def resolve(
     _drop_compounds(text, out)
     resolve_unknown_clubs(text, out, gaz, sentences, starts)
     _resolve_ambiguous(ambiguous, out, gaz, sentences, starts, jobs)
+    _resolve_shared(shared, text, out, gaz, (sentences, starts), (full_names, jobs))
     resolve_unknown_people(text, out, gaz, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts, text)
     find_home_clubs(text, folded, out)
@@ -302,6 +308,45 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
     if fold(word) in NOT_PEOPLE or fold(word) in fold(name).split():
         return False
     return not (word.isupper() and len(word) > 1)  # headline caps say nothing
+
+
+# (a shortlist or "the running" with no job word: the names on it are known coaches' surnames)
+_ON_A_LIST = re.compile(r"\b(?:shortlist\w*|short-list\w*|in (?:the )?(?:frame|running))\b")
+
+
+def _about_a_job(sentence: str) -> bool:
+    return bool(JOB_CONTEXT.search(sentence) or _ON_A_LIST.search(sentence))
+
+
+def _resolve_shared(
+    shared: list[Mention],
+    text: str,
+    out: Resolved,
+    gaz: Gazetteer,
+    where: tuple[list[Sentence], list[int]],
+    known: tuple[set[str], Mapping[str, str]],
+) -> None:
+    """A surname several known managers carry ("Inzaghi"), in a story naming none of them in full: the one
+    whose club the story names; failing that, in a sentence about a coaching job, the name as written —
+    the story does not say which of them it means, and neither does the analysis."""
+    sentences, starts = where
+    full_names, jobs = known
+    named_clubs = {c.name for c in out.clubs}
+    for m in shared:
+        if _namesake(text, m, set(), set(), ""):
+            continue  # "Mikkel Jorge…": a first name before it makes it someone else's surname
+        if any(name in full_names for name in m.targets):
+            continue  # (the story names him in full: its bare surname is read as it always was)
+        at_home = [name for name in m.targets if jobs.get(name, gaz.managers[name].club) in named_clubs]
+        index = sentence_of(sentences, starts, m.start)
+        if len(at_home) == 1:
+            name, is_known = at_home[0], True
+        elif _about_a_job(fold(text[sentences[index].start : sentences[index].end])):
+            name, is_known = text[m.start : m.end], False
+        else:
+            continue
+        out.people.append(PersonRef(name, m.start, m.end, index, True, is_known))
+        out.spans.append((m.start, m.end))
 
 
 def _resolve_ambiguous(

@@ -165,7 +165,7 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"
-        r"to hire)|(?:big|huge) fan of|in the frame|in the running|on (?:the|their) radar|"
+        r"to hire)|(?:big|huge) fan of|in (?:the )?frame|in (?:the )?running|on (?:the|their) radar|"
         r"(?:replace|succeed|successors?|succession)|contenders?|of interest|dream (?:appointment|choice)|top choice|"
         r"leading the race|race to (?:replace|succeed|become)|"
         # "have made X their first choice to replace him": a preference, as a favourite is

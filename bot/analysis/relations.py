@@ -28,7 +28,8 @@ PARTED = re.compile(r"part(?:ed|ing|s)? (?:company|ways)")
 # "considering"): the story holds him as a possibility, not as the club's settled interest.
 CANDIDATE_LIST = re.compile(
     r".*?\b(?:shortlist|list|candidates?|frontrunners|front-runners|favou?rites|contenders|names|options?|profiles|"
-    r"in the frame|in the running|considering|being considered|been considered|under consideration|weigh|mull|ponder|"
+    r"in (?:the )?frame|in (?:the )?running|considering|being considered|been considered|under consideration|"
+    r"weigh|mull|ponder|"
     r"on it)"
 )
 

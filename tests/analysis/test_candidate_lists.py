@@ -387,3 +387,16 @@ def test_a_clubs_first_choice_is_a_link_not_talks(analyser: Analyser) -> None:
     assert ("Kieran McKenna", "Brentford", "linked") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_a_headline_that_drops_its_articles_keeps_the_candidacy(analyser: Analyser) -> None:
+    for title in ("Glasner in frame for Sevilla job", "Glasner in running for Sevilla job"):
+        assert _held(_analyse(analyser, title)) == {("Oliver Glasner", "Sevilla", "linked"): Factuality.POSSIBLE}, title
+
+
+def test_a_common_surname_beside_the_job_it_is_in_line_for_is_the_coach(analyser: Analyser) -> None:
+    # ("Martínez" alone is a player as often as a coach: the job beside it says which)
+    assert ("Roberto Martínez", "Sevilla", "linked") in _held(
+        _analyse(analyser, "Martínez in the frame for the Sevilla job")
+    )
+    assert not _analyse(analyser, "Martínez in the frame for a start against Sevilla").rumours

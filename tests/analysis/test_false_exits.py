@@ -210,3 +210,12 @@ def test_a_club_without_a_head_coach_since_sacking_him_is_the_club_of_that_sacki
         )
     )
     assert ("Russell Martin", "Rangers", "sacked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_that_rules_out_sacking_its_coach_has_denied_it(analyser: Analyser) -> None:
+    for title in ("Heidenheim rule out sacking Frank Schmidt", "Heidenheim ruling out sacking Frank Schmidt"):
+        analysis = _analyse(analyser, title)
+        assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Frank Schmidt", "denied")], title
+        assert "sacked" not in analysis.summary, title
+    held = _analyse(analyser, "Heidenheim refuse to rule out sacking Frank Schmidt")
+    assert all(r.relation.value != "denied" for r in held.rumours)

@@ -67,6 +67,15 @@ def test_alias_used_by_two_managers_is_rejected(tmp_path: Path) -> None:
         load_gazetteer(bad, CONFIG / "clubs.toml", CONFIG / "sources.toml")
 
 
+def test_manager_alias_that_is_a_club_name_is_rejected(tmp_path: Path) -> None:
+    # ("Palermo" as Martín Palermo's alias hid the club from "Palermo have sacked Filippo Inzaghi")
+    bad = _write(tmp_path, "managers.toml", '[[manager]]\nname = "Ann Fulham"\naliases = ["Fulham"]\n')
+    with pytest.raises(
+        KnowledgeError, match=r"managers\.toml: manager 'Ann Fulham': alias 'Fulham' is the club 'Fulham'"
+    ):
+        load_gazetteer(bad, CONFIG / "clubs.toml", CONFIG / "sources.toml")
+
+
 def test_ambiguous_alias_naming_an_unknown_club_is_rejected(tmp_path: Path) -> None:
     bad = _write(
         tmp_path,
