@@ -108,7 +108,10 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "feeds.fulltext_timeout_seconds": "total time for one article page fetch",
     "feeds.fulltext_max_bytes": "size cap for an article page",
-    "knowledge.managers": ("managers and head coaches: `name`, `aliases`, `club`, `nationality`, `common_word`"),
+    "knowledge.managers": (
+        "managers and head coaches: `name`, `aliases`, `club`, `nationality`, `common_word`, `namesakes`"
+        " (players of note who carry the surname: `name`, `club`)"
+    ),
     "knowledge.clubs": "clubs and national teams, plus `[[ambiguous]]` nicknames",
     "knowledge.sources": (
         "journalists, outlets and official statements: `kind`, `tier` 0–4, `outlet`, `group`, `aggregator`,"

@@ -11,6 +11,7 @@ from bot.analysis.claims import extract_claims
 from bot.analysis.feed_wrapping import unwrap
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.mentions import resolve
+from bot.analysis.namesakes import a_namesakes_claim
 from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
@@ -300,6 +301,7 @@ class Analyser:
         football = football and not _LOOKING_BACK_TITLE.match(folded, sentences[0].start, sentences[0].end)
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
+        raw = [c for c in raw if not a_namesakes_claim(c, folded, self.gazetteer, self.jobs)]
         raw = [self._womens_side(c) for c in raw]
         raw = _headline_history(raw)
         in_headline = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}

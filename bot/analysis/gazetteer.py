@@ -44,12 +44,22 @@ class _Entry(BaseModel):
         return tuple(alias.strip() for alias in value)
 
 
+class Namesake(BaseModel):
+    """A player of note who carries a manager's surname, and the club he plays for."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    club: str = Field(min_length=1)
+
+
 class Manager(_Entry):
     name: str
     aliases: tuple[str, ...] = ()
     club: str = ""
     nationality: str = ""
     common_word: bool = False
+    namesakes: tuple[Namesake, ...] = ()
 
 
 class Club(_Entry):
@@ -287,6 +297,12 @@ def load_gazetteer(managers_path: str | Path, clubs_path: str | Path, sources_pa
             raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: unknown club(s) {', '.join(missing)}")
         if amb.default and amb.default not in amb.clubs:
             raise KnowledgeError(f"{cpath}: ambiguous {amb.alias!r}: default {amb.default!r} is not one of its clubs")
+    for manager in managers:
+        for namesake in manager.namesakes:
+            if namesake.club not in club_names:
+                raise KnowledgeError(
+                    f"{mpath}: manager {manager.name!r}: namesake {namesake.name!r}: unknown club {namesake.club!r}"
+                )
     return Gazetteer(
         managers={m.name: m for m in managers},
         clubs={c.name: c for c in clubs},

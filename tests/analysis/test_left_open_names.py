@@ -1,10 +1,18 @@
 """Names a story leaves open: a surname two known coaches carry ("Inzaghi") is kept as written unless
-the story settles who is meant; the analysis never picks one of them for it."""
+the story settles who is meant; the analysis never picks one of them for it. A surname a player of note
+carries is his where the claim is about the club he plays for."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.analysis.analyser import Analyser
+from bot.analysis.gazetteer import KnowledgeError, load_gazetteer
 from bot.domain import Analysis, Article
+
+CONFIG = Path(__file__).resolve().parents[2] / "config"
 
 
 def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
@@ -39,3 +47,27 @@ def test_a_story_naming_one_of_them_in_full_is_about_him(analyser: Analyser) -> 
     )
     assert "Inzaghi" not in analysis.managers
     assert ("Simone Inzaghi", "Lazio", "linked") in _pairs(analysis)
+
+
+def test_a_contract_at_the_club_a_namesake_plays_for_is_the_players(analyser: Analyser) -> None:
+    # Gianluca Mancini plays for Roma; Roberto Mancini has no Roma contract to renew
+    for title in ("Mancini signs new Roma contract", "Conceição signs new Juventus deal until 2030"):
+        assert not _analyse(analyser, title).is_manager_rumour, title
+
+
+def test_the_namesakes_club_hiring_the_manager_is_still_the_managers_news(analyser: Analyser) -> None:
+    assert ("Roberto Mancini", "AS Roma", "talks") in _pairs(_analyse(analyser, "Mancini in talks over Roma job"))
+
+
+def test_the_manager_named_in_full_at_the_namesakes_club_is_the_manager(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Roberto Mancini signs new Roma contract")
+    assert ("Roberto Mancini", "AS Roma", "extension") in _pairs(analysis)
+
+
+def test_a_namesake_whose_club_is_unknown_is_refused_at_load(tmp_path: Path) -> None:
+    managers = tmp_path / "managers.toml"
+    managers.write_text(
+        '[[manager]]\nname = "Ann Coach"\nnamesakes = [{ name = "Bo Coach", club = "Nowhere Town" }]\n', "utf-8"
+    )
+    with pytest.raises(KnowledgeError, match=r"namesake 'Bo Coach': unknown club 'Nowhere Town'"):
+        load_gazetteer(managers, CONFIG / "clubs.toml", CONFIG / "sources.toml")
