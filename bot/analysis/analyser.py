@@ -476,7 +476,8 @@ class Analyser:
         # ("Corinthians and Dorival part company after derby defeat": a coach's exit is job news)
         # (and so is a manager's own exit in the headline: "…, Wilder 'would walk away'")
         title_job = JOB_CONTEXT.search(folded, title.start, title.end) is not None or any(
-            c.headline and (c.parted or (c.event or c.relation) in _EXIT) for c in raw
+            c.headline and (c.parted or (c.event or c.relation) in _EXIT or c.relation is Relation.UNDER_PRESSURE)
+            for c in raw
         )
         if not title_job and PLAYER_CONTEXT.search(folded, title.start, title.end) is not None:
             near_job = 0  # (counted only here, where it decides)

@@ -176,6 +176,14 @@ _UNKNOWN_PATTERNS.append(
         r"spell in charge)\b"
     )
 )
+# "Keane in the running for Ireland job": a headline's candidate for a coaching job, named by his surname
+# alone (the story says no more of who he is). (Not "on Arsenal's shortlist": players are on lists too.)
+_UNKNOWN_PATTERNS.append(
+    re.compile(
+        rf"(?m)^(?P<name>{_WHOLE_WORD}(?:[ ]+{_WHOLE_WORD})?)\s+(?:is\s+|are\s+)?"
+        r"in\s+(?:the\s+)?(?:running|frame)\s+for\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,3}?(?:job|post|vacancy)\b"
+    )
+)
 # "Matt Beard, who had led the club back into the top flight, was sacked": the subject of a job verb.
 # Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
 # for each of them costs more than the search.

@@ -71,3 +71,12 @@ def test_a_namesake_whose_club_is_unknown_is_refused_at_load(tmp_path: Path) -> 
     )
     with pytest.raises(KnowledgeError, match=r"namesake 'Bo Coach': unknown club 'Nowhere Town'"):
         load_gazetteer(managers, CONFIG / "clubs.toml", CONFIG / "sources.toml")
+
+
+def test_a_surname_the_knowledge_base_lacks_in_the_running_for_a_job_is_a_candidate_as_written(
+    analyser: Analyser,
+) -> None:
+    assert _pairs(_analyse(analyser, "Keane in the running for Ireland job")) == {
+        ("Keane", "Republic of Ireland", "linked")
+    }
+    assert not _analyse(analyser, "Rice in the running for Arsenal captaincy").is_manager_rumour

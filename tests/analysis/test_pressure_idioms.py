@@ -233,3 +233,20 @@ def test_a_manager_saying_a_player_is_staying_is_not_staying_himself(analyser: A
         )
     )
     assert not analysis.is_manager_rumour
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Slot's future in doubt after derby defeat", "Liverpool were beaten again at Goodison on Sunday."),
+        ("Can Slot survive Liverpool's derby defeat?", ""),
+    ],
+)
+def test_a_headline_putting_a_job_at_risk_after_a_defeat_is_job_news_not_a_match_report(
+    analyser: Analyser, title: str, text: str
+) -> None:
+    # (the match words of the headline do not make it a player story: the job at risk is the news)
+    analysis = analyser.analyse(Article(title=title, text=text))
+    assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
+        ("Arne Slot", "Liverpool", "under_pressure")
+    ]

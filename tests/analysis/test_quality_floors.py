@@ -50,6 +50,7 @@ SETS = [
     "analysis-set32",
     "analysis-set33",
     "analysis-set34",
+    "analysis-set35",
 ]
 
 
