@@ -127,6 +127,7 @@ class Cue:
 
 _RENEWAL_BEFORE = re.compile(r"\b(?:renewal|extension|new[- ]contract|improved[- ]contract) $")
 _WHETHER = re.compile(r"\b(?:whether|if)\b")
+_WHETHER_ALONE = re.compile(r"\bwhether\b")
 _RENEWAL_IN = re.compile(r"\b(?:extend|renew|renewal|extension)\b")
 
 
@@ -157,8 +158,12 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "we were left to rue our finishing": an idiom, not a departure
         if relation is Relation.OFFER and word.startswith("compensation") and _CLUBS_AGREE.search(before):
             relation = Relation.TALKS  # "have agreed a compensation package with Bolton for X": his terms are next
-        if relation is Relation.STAYS and word.startswith("will still be") and _WHETHER.search(before):
-            relation = Relation.UNDER_PRESSURE  # "asks whether Almeyda will still be on the Sevilla bench"
+        if relation is Relation.STAYS and (
+            _WHETHER_ALONE.search(before) or (word.startswith("will still be") and _WHETHER.search(before))
+        ):
+            # "asks whether Almeyda will still be on the Sevilla bench", "to decide whether Tedesco stays in
+            # charge": his staying is the question, his job what is at risk
+            relation = Relation.UNDER_PRESSURE
         if relation is Relation.OFFER and (_RENEWAL_BEFORE.search(before) or _RENEWAL_IN.search(word)):
             relation = Relation.TALKS  # "present Okan Buruk with a renewal offer": his own club, a new deal to agree
         if relation is Relation.APPOINTED and _CANDIDATE_TO.search(before):

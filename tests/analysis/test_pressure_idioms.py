@@ -250,3 +250,18 @@ def test_a_headline_putting_a_job_at_risk_after_a_defeat_is_job_news_not_a_match
     assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
         ("Arne Slot", "Liverpool", "under_pressure")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fenerbahçe's board will meet on Monday to decide whether Domenico Tedesco stays in charge.",
+        "It is unclear whether Domenico Tedesco stays at Fenerbahçe beyond the weekend.",
+    ],
+)
+def test_whether_he_stays_is_his_job_in_question_not_a_stay(analyser: Analyser, text: str) -> None:
+    analysis = analyser.analyse(Article(title="Fenerbahçe news", text=text))
+    assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
+        ("Domenico Tedesco", "Fenerbahçe", "under_pressure")
+    ]
+    assert "stay" not in analysis.summary
