@@ -189,6 +189,7 @@ OWN_EXIT = re.compile(r"(?:'s?)?\s*(?:(?:is|was|has been|had been)\s+)?")
 _EXITS = (Relation.SACKED, Relation.LEFT)
 _CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bwhile\b|\bwhereas\b")
 _VERB_AFTER_COMMA = re.compile(r",\s+(?:\w+\s+){0,2}$")
+_AT_HIS_SIDE = re.compile(r"\b(?:at|against|by|to|over|with|from)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
 
 
@@ -204,6 +205,12 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
                 continue
             # "X's contract was terminated by mutual consent on 2 June and Y arrived": a new subject
             if cue.relation in _EXITS and person.start - cue.end > 6 and folded.endswith(" and ", 0, person.start):
+                continue
+            # "is not thinking about the sack after the defeat at Marco Silva's Fulham": a man named after
+            # the cue as the possessor of the place a match was played, or of the side it was against
+            if folded.startswith(("'s ", "’s "), person.end) and _AT_HIS_SIDE.search(
+                folded, max(cue.end, person.start - 12), person.start
+            ):
                 continue
         elif (
             person.explicit

@@ -145,3 +145,16 @@ def test_interest_from_clubs_in_a_country_is_not_from_its_national_team(analyser
     clubs = {r.club for r in analysis.rumours if r.manager == "Andoni Iraola"}
     assert "AFC Bournemouth" in clubs
     assert not clubs & {"Italy", "Germany"}
+
+
+def test_the_manager_whose_side_a_match_was_against_is_not_the_one_talking_about_the_sack(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="West Ham news",
+            text="West Ham head coach Nuno Espírito Santo says he does not read the papers and is not thinking "
+            "about the sack after Saturday's defeat at Marco Silva's Fulham.",
+        )
+    )
+    assert {(r.manager, r.club) for r in analysis.rumours} == {("Nuno Espírito Santo", "West Ham United")}
