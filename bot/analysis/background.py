@@ -93,7 +93,7 @@ EXPECTED = guarded(
     r"\b(?:set to|poised to|expected to|is expected|are expected|anticipated|likely to|in line to|on course to|"
     r"on track to|lined up to|due to|about to|going to|is to|are to|will|shall|'ll|close to|closing in on|"
     r"nearing|edging (?:closer|towards)|on the verge of|on the brink of|on the cusp of|imminent|"
-    r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing) to|ready to|plan(?:s|ned|ning)? to|"
+    r"in the coming (?:days|hours|weeks)|prepar(?:e|es|ed|ing)(?: to)?|ready to|plan(?:s|ned|ning)? to|"
     # ("is believed to have been approached": an event told as done, with the report's own hedge)
     r"believe[sd]?(?: that)?(?! to have\b)|suspect(?:s|ed)?(?: that)?|"
     r"intend(?:s|ed|ing)? to|decid(?:e|es|ed|ing) to|opt(?:s|ed)? to|mov(?:e|es|ed|ing) to|"

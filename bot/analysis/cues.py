@@ -128,6 +128,11 @@ class Cue:
 _RENEWAL_BEFORE = re.compile(r"\b(?:renewal|extension|new[- ]contract|improved[- ]contract) $")
 _WHETHER = re.compile(r"\b(?:whether|if)\b")
 _WHETHER_ALONE = re.compile(r"\bwhether\b")
+_DRAWN_UP = re.compile(
+    r"\b(?:prepar(?:e|es|ed|ing)|draw(?:s|ing)? up|drew up|working on|work on|readying|lin(?:e|es|ing) up)\s+"
+    r"(?:an? |the |his |her )?(?:[\w-]+ )?$"
+)
+_AN_OFFER = re.compile(r"\s+(?:offer|proposal)\b")
 _RENEWAL_IN = re.compile(r"\b(?:extend|renew|renewal|extension)\b")
 
 
@@ -164,6 +169,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             # "asks whether Almeyda will still be on the Sevilla bench", "to decide whether Tedesco stays in
             # charge": his staying is the question, his job what is at risk
             relation = Relation.UNDER_PRESSURE
+        if relation is Relation.EXTENSION and (_DRAWN_UP.search(before) or _AN_OFFER.match(folded, match.end())):
+            relation = Relation.TALKS  # "are preparing a new contract (offer)": a deal still to agree, not signed
         if relation is Relation.OFFER and (_RENEWAL_BEFORE.search(before) or _RENEWAL_IN.search(word)):
             relation = Relation.TALKS  # "present Okan Buruk with a renewal offer": his own club, a new deal to agree
         if relation is Relation.APPOINTED and _CANDIDATE_TO.search(before):

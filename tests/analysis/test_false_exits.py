@@ -219,3 +219,23 @@ def test_a_club_that_rules_out_sacking_its_coach_has_denied_it(analyser: Analyse
         assert "sacked" not in analysis.summary, title
     held = _analyse(analyser, "Heidenheim refuse to rule out sacking Frank Schmidt")
     assert all(r.relation.value != "denied" for r in held.rumours)
+
+
+def test_staff_who_leave_with_a_manager_are_not_a_managers_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bournemouth news",
+        "Andoni Iraola's representatives have met Tottenham officials. Bournemouth want to keep him. "
+        "Tottenham's statement also thanks Thomas Frank's backroom staff, who leave with him.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value in ("left", "sacked")]
+
+
+def test_a_new_contract_being_prepared_has_not_been_signed(analyser: Analyser) -> None:
+    for text in (
+        "Bournemouth are preparing a new contract for Andoni Iraola.",
+        "Bournemouth have drawn up a new contract offer for Andoni Iraola.",
+    ):
+        analysis = _analyse(analyser, "Bournemouth news", text)
+        assert not [r for r in analysis.rumours if r.relation.value == "extension"], text
+        assert "signed" not in analysis.summary, text
