@@ -226,7 +226,9 @@ def _not_signed_yet(raw: list[RawClaim], folded: str, sentences: list[Sentence])
 
 _LOOKING_BACK_TITLE = re.compile(
     r"\W*(?:on this day\b|this day in (?:19|20)\d\d\b|from the archives?\b|flashback\b|throwback\b|"
-    r"(?:\w+|\d+) years ago (?:today|this week|this month)\b)"
+    r"(?:\w+|\d+) years ago (?:today|this week|this month)\b|"
+    # "Ten years on: the summer the great managers arrived" (an anniversary feature)
+    r"(?:\w+|\d+) years on\s*[:–—-])"
 )
 _PENDING = frozenset({Relation.TALKS, Relation.AGREED})
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})

@@ -80,3 +80,11 @@ def test_a_surname_the_knowledge_base_lacks_in_the_running_for_a_job_is_a_candid
         ("Keane", "Republic of Ireland", "linked")
     }
     assert not _analyse(analyser, "Rice in the running for Arsenal captaincy").is_manager_rumour
+
+
+def test_a_contract_at_the_club_where_both_the_coach_and_a_namesake_are_is_left_open(analyser: Analyser) -> None:
+    # (Giuliano Simeone plays for Atlético, where Diego Simeone is the coach)
+    assert not _analyse(analyser, "Simeone signs new Atlético deal until 2030", "'This is my club,' he said.").rumours
+    coach = _analyse(analyser, "Simeone signs new Atlético deal", "The head coach has extended until 2030.")
+    assert ("Diego Simeone", "Atlético Madrid", "extension") in _pairs(coach)
+    assert ("Diego Simeone", "Atlético Madrid", "sacked") in _pairs(_analyse(analyser, "Atlético sack Simeone"))

@@ -293,3 +293,13 @@ def test_an_event_some_weeks_after_a_dated_one_is_dated_with_it(analyser: Analys
         "after a run of one win in nine. Leicester City appointed him five weeks later.",
     )
     assert _definite(analysis) == set()
+
+
+def test_an_anniversary_feature_tells_only_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Twenty years on: the spring Chelsea sacked their manager",
+        "Chelsea sacked Claudio Ranieri in May 2004. Antonio Conte was sacked by Chelsea a year after "
+        "winning the league.",
+    )
+    assert not analysis.is_manager_rumour
