@@ -43,6 +43,13 @@ def _fold_table() -> dict[int, str]:
     # Letters without a decomposition that fans type without the accent.
     for src, dst in {"ø": "o", "Ø": "o", "ß": "s", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "İ": "i"}.items():
         table[ord(src)] = dst
+    # A letter whose folded form the table folds again ("ẞ" -> "ß" -> "s") goes to the end at once, as
+    # lower-casing first and then folding does.
+    for code, first in table.items():
+        last = first
+        while len(last) == 1 and table.get(ord(last), last) != last:
+            last = table[ord(last)]
+        table[code] = last
     return table
 
 

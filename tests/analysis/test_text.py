@@ -116,3 +116,8 @@ def test_a_lists_number_does_not_end_a_sentence() -> None:
         "1. Thomas Frank (Tottenham Hotspur) - 6/4",
         "He is 1.5 ahead.",
     ]
+
+
+def test_a_capital_sharp_s_folds_as_its_small_letter_does() -> None:
+    assert textmod.fold("STRAẞE") == textmod.fold("straße") == "strase"
+    assert textmod.fold("ẞ") == "ẞ".translate(textmod._fold_table())
