@@ -288,7 +288,9 @@ _LEAVING = EXITS | {Relation.STAYS}
 _DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|talk|reports?)\s+(?:from|with|of)\s+)?$")
 # "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
 _DESTINATION = re.compile(
-    r"\b(?:for|to join|to take over at|to take charge of|to take(?: up)?|to become|to coach|to manage|join)\s+"
+    r"\b(?:for|to join|to take over at|to take charge of|to take(?: up)?|to become|to coach|to manage|join|"
+    # "left the club to return to the Italy job"
+    r"to (?:return|go back|move|head|switch) to|to rejoin)\s+"
     r"(?:the\s+)?$"
 )
 

@@ -378,8 +378,10 @@ class _Reading:
                 continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act
             if denied_of is None and other_subject_before(text, res, cue):
                 continue  # "Xavi said yes to Spurs": someone else's act
-            if cue.relation in _HELD_JOB and _ASSISTANT_BEFORE.search(folded, max(0, owner.start - 30), owner.start):
-                continue  # "Dyche and his assistant Ian Woan, who also leaves": staff, not the manager
+            if cue.relation not in _HEAD_COACH_MOVE and _ASSISTANT_BEFORE.search(
+                folded, max(0, owner.start - 30), owner.start
+            ):
+                continue  # "his assistant Ian Woan, who also leaves", "compensation for assistant X": staff
             if spoke_to_media(folded, cue, owner):
                 continue  # "X spoke to reporters": only "<club> have spoken to X" is talks
             if not owner.explicit and (
@@ -494,4 +496,5 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
-_HELD_JOB = frozenset({Relation.SACKED, Relation.LEFT, Relation.STAYS, Relation.EXTENSION, Relation.UNDER_PRESSURE})
+# (an assistant on a shortlist or appointed is a candidate for, or holder of, the head coach's job)
+_HEAD_COACH_MOVE = frozenset({Relation.APPOINTED, Relation.LINKED})

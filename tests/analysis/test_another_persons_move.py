@@ -158,3 +158,13 @@ def test_the_manager_whose_side_a_match_was_against_is_not_the_one_talking_about
         )
     )
     assert {(r.manager, r.club) for r in analysis.rumours} == {("Nuno Espírito Santo", "West Ham United")}
+
+
+def test_compensation_agreed_for_an_assistant_is_not_a_managers_agreement(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pert to follow McKenna",
+        "Manchester City have agreed compensation with Ipswich Town for assistant manager Martyn Pert, who "
+        "will rejoin Kieran McKenna at the Etihad.",
+    )
+    assert not [r for r in analysis.rumours if r.manager == "Martyn Pert"]

@@ -239,3 +239,14 @@ def test_a_new_contract_being_prepared_has_not_been_signed(analyser: Analyser) -
         analysis = _analyse(analyser, "Bournemouth news", text)
         assert not [r for r in analysis.rumours if r.relation.value == "extension"], text
         assert "signed" not in analysis.summary, text
+
+
+def test_the_job_a_manager_left_the_club_to_return_to_is_not_the_club_he_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Napoli news",
+        "Napoli confirmed Vincenzo Italiano as their new coach, a week after Antonio Conte left the club to "
+        "return to the Italy job.",
+    )
+    exits = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "left"}
+    assert exits == {("Antonio Conte", "Napoli")}
