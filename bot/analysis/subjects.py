@@ -189,6 +189,7 @@ OWN_EXIT = re.compile(r"(?:'s?)?\s*(?:(?:is|was|has been|had been)\s+)?")
 _EXITS = (Relation.SACKED, Relation.LEFT)
 _CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bwhile\b|\bwhereas\b")
 _VERB_AFTER_COMMA = re.compile(r",\s+(?:\w+\s+){0,2}$")
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*|['\"‘“]\s*)$")
 _AT_HIS_SIDE = re.compile(r"\b(?:at|against|by|to|over|with|from)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
 
@@ -199,6 +200,17 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
     modifying phrase ("X, once an assistant to Y at Z, was appointed")."""
     ranked = sorted(people, key=lambda p: distance(p.start, p.end, cue.start, cue.end))
     best = ranked[0]
+    # "He replaces Gattuso, who resigned in March, and takes charge of the national team": a verb after
+    # "and" with no subject of its own, and no one named after it, has the sentence's subject
+    first = min(people, key=lambda p: p.start)
+    if (
+        folded.endswith((", and ", " and "), 0, cue.start)
+        and first.start < cue.start
+        and all(p.start < cue.start for p in people)
+        and _STARTS_SENTENCE.search(folded, max(0, first.start - 3), first.start)
+        and _CLAUSE_BREAK.search(folded, first.end, cue.start)
+    ):
+        return first
     for person in ranked:
         if person.start >= cue.end:
             if _CLAUSE_BREAK.search(folded, cue.end, person.start):

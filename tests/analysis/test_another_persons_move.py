@@ -168,3 +168,14 @@ def test_compensation_agreed_for_an_assistant_is_not_a_managers_agreement(analys
         "will rejoin Kieran McKenna at the Etihad.",
     )
     assert not [r for r in analysis.rumours if r.manager == "Martyn Pert"]
+
+
+def test_a_verb_after_and_with_no_subject_of_its_own_has_the_sentences_subject(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Italy news",
+        "Antonio Conte has left Napoli. Conte's move was confirmed by the Italian federation last Thursday. He "
+        "replaces Gennaro Gattuso, who resigned in March after Italy lost their play-off, and takes charge of "
+        "the national team for the second time.",
+    )
+    assert not [r for r in analysis.rumours if r.manager == "Gennaro Gattuso" and r.relation.value == "appointed"]
