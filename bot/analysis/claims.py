@@ -319,7 +319,7 @@ class _Reading:
             if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
             if cue.relation is Relation.REJECTED and (
-                rejected_by_others(folded, cue, people) or cannot_refuse(folded, cue)
+                rejected_by_others(folded, cue, people, clubs) or cannot_refuse(folded, cue)
             ):
                 continue
             if told_before(folded, cue.start, cue.end):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.analysis.cues import Cue
 from bot.analysis.prefilter import written_from_first
-from bot.analysis.refs import PersonRef, Resolved, covered, overlaps
+from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 from bot.domain import Relation
@@ -246,6 +247,7 @@ _PEOPLE_LIST = re.compile(
 _APPROACH_FOR = re.compile(r" (?:an?|the|their|two|several) (?:[\w-]+ )?(?:approach|bid|offer|request|enquiry)")
 
 
+_CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:already|flatly|firmly|now)\s+)?")
 _CANNOT = re.compile(r"\b(?:cannot|can't|can not|could not|couldn't|would never|could never|never) $")
 
 
@@ -254,9 +256,12 @@ def cannot_refuse(folded: str, cue: Cue) -> bool:
     return _CANNOT.search(folded, max(0, cue.start - 14), cue.start) is not None
 
 
-def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef]) -> bool:
+def rejected_by_others(folded: str, cue: Cue, people: list[PersonRef], clubs: Sequence[ClubRef] = ()) -> bool:
     """ "fans say no to Lopetegui", "Bayern rejected Tuchel": the manager is the one turned down,
-    not the one turning a job down (that is "rejected by", or the manager as the subject)."""
+    not the one turning a job down (that is "rejected by", or the manager as the subject); "Coventry have
+    refused": a club refusing an approach for its manager, not his refusal."""
+    if any(_CLUB_THEN_VERB.fullmatch(folded, c.end, cue.start) for c in clubs if c.end <= cue.start):
+        return True
     # ("Feyenoord have rejected an approach from Gladbach for head coach Robin van Persie": his club's act)
     reach = 90 if _APPROACH_FOR.match(folded, cue.end) else 25
     after = [p for p in people if p.start >= cue.end and p.start - cue.end <= reach]

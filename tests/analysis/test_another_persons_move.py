@@ -179,3 +179,13 @@ def test_a_verb_after_and_with_no_subject_of_its_own_has_the_sentences_subject(a
         "the national team for the second time.",
     )
     assert not [r for r in analysis.rumours if r.manager == "Gennaro Gattuso" and r.relation.value == "appointed"]
+
+
+def test_a_club_refusing_permission_to_speak_to_its_manager_is_not_his_rejection(analyser: Analyser) -> None:
+    for text in (
+        "West Ham have asked Coventry City for permission to speak to Frank Lampard. Coventry have refused.",
+        "Coventry City have refused West Ham permission to speak to Frank Lampard.",
+    ):
+        analysis = _analyse(analyser, "Coventry news", text)
+        assert not [r for r in analysis.rumours if r.relation.value == "rejected"], text
+        assert "turned down" not in analysis.summary, text
