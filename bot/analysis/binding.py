@@ -303,6 +303,7 @@ def _gone_to(folded: str, club: ClubRef) -> bool:
 _ORIGIN = EndGate(
     r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away|join(?:s|ed|ing)?) from (?:the )?$"
 )
+_HIRER_THEN_VERB = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:now\s+|officially\s+|finally\s+)?")
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
     r"\b(?:search\w*|looking for|replace\w*|successor|vacan\w+|new (?:manager|head coach|coach|boss)|"
@@ -390,7 +391,16 @@ def _target(
         and (returning or c.name not in former or c.start not in res.descriptors)
         # (a club he left is where he goes back to only when the return names it: "a return to Chelsea",
         # not "since Southampton dismissed him … keen on a return to Belgium")
-        and ((owner.name, c.name) not in exits or (going_back and (c.start > cue.end or not returning)))
+        and (
+            (owner.name, c.name) not in exits
+            or (going_back and (c.start > cue.end or not returning))
+            # "Ajax have appointed Keizer, eight years after the club sacked him": the club hiring him
+            or (
+                cue.relation is Relation.APPOINTED
+                and c.end <= cue.start < owner.start
+                and _HIRER_THEN_VERB.fullmatch(folded, c.end, cue.start) is not None
+            )
+        )
     ]
     # "rejects Saudi riches to stay at Fulham": the club he stays at is not the one he turns down; "the
     # release clause in his contract at Twente": the club he is at is not the one moving for him.

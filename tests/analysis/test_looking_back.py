@@ -303,3 +303,12 @@ def test_an_anniversary_feature_tells_only_history(analyser: Analyser) -> None:
         "winning the league.",
     )
     assert not analysis.is_manager_rumour
+
+
+def test_a_club_appointing_the_man_it_sacked_years_ago_has_appointed_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ajax news",
+        "Ajax have appointed Marcel Keizer as head coach until 2028, eight years after the club sacked him.",
+    )
+    assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [("Marcel Keizer", "Ajax", "appointed")]
