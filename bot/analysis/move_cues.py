@@ -13,7 +13,10 @@ MOVE_CUES: list[tuple[Relation, str]] = [
     (
         Relation.REJECTED,
         r"turn(?:ed|s|ing)? (?:[\w'-]+ ){0,3}?down|turn(?:ed|s|ing)? (?:his|her|their) backs? on|(?:ending|ended|"
-        r"ends) [\w' ]{0,40}hopes|rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
+        r"ends) [\w' ]{0,40}hopes(?! of (?:reaching|winning|qualif\w+|making|staying|avoiding|surviv\w+|survival|"
+        # ("the defeat that ended Ireland's hopes of reaching the World Cup": a result, not a refusal)
+        r"promotion|lifting|finishing|progress\w*|advanc\w+|a place|the title|silverware|europe))|"
+        r"rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
         r"(?:rules?|ruled|ruling) (?:himself|herself) out|"
         r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
         r"commit))|"

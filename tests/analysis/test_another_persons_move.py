@@ -189,3 +189,14 @@ def test_a_club_refusing_permission_to_speak_to_its_manager_is_not_his_rejection
         analysis = _analyse(analyser, "Coventry news", text)
         assert not [r for r in analysis.rumours if r.relation.value == "rejected"], text
         assert "turned down" not in analysis.summary, text
+
+
+def test_a_defeat_that_ended_a_nations_hopes_of_the_world_cup_is_no_refusal(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ireland news",
+        "The FAI has asked Brentford for permission to speak to Keith Andrews. The approach comes a week after "
+        "Heimir Hallgrímsson left the job following the play-off defeat in Prague that ended Ireland's hopes of "
+        "reaching the World Cup.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "rejected"]
