@@ -414,7 +414,8 @@ class _Reading:
                 if clause.kind is Kind.MAIN and self._opens_clause(owner):
                     lo = max([lo] + [c.end for c in self.clauses if _describes(c, owner) and c.end <= hi])
                 if denied_of is None and (
-                    blocked(text, res, lo, hi, self.sentence) or rival_closer(text, res, self.sentence, cue, gap)
+                    blocked(text, res, lo, hi, self.sentence)
+                    or rival_closer(text, res, self.sentence, cue, gap, (owner.end, lo))
                 ):
                     continue
             factuality = classify(
@@ -496,5 +497,4 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
 _ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
-# (an assistant on a shortlist or appointed is a candidate for, or holder of, the head coach's job)
-_HEAD_COACH_MOVE = frozenset({Relation.APPOINTED, Relation.LINKED})
+_HEAD_COACH_MOVE = frozenset({Relation.APPOINTED, Relation.LINKED})  # (an assistant's candidacy or hiring)

@@ -106,9 +106,15 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
     return False
 
 
-def rival_closer(text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int) -> bool:
-    """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs."""
+def rival_closer(
+    text: str, res: Resolved, sentence: Sentence, cue: Cue, gap: int, described: tuple[int, int] = (0, 0)
+) -> bool:
+    """Someone else (a player's full name) stands nearer the cue than the manager: it is theirs. Not
+    someone named in the clause that describes the manager (``described``: "De Zerbi, who sanctioned
+    Mason Greenwood's sale last week, is on the brink")."""
     for start, end in _rivals(text, res, sentence):
+        if described[0] <= start and end <= described[1]:
+            continue
         if start >= cue.end and _SUBJECT_OF_RELATIVE.match(text, end):
             continue  # "among the names Claudio Lotito is considering": who considers, not who is named
         if cue.relation in _CLUBS_ACTS and _OFFICIAL_BEFORE.search(text, max(0, start - 30), start):

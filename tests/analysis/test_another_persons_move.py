@@ -200,3 +200,15 @@ def test_a_defeat_that_ended_a_nations_hopes_of_the_world_cup_is_no_refusal(anal
         "reaching the World Cup.",
     )
     assert not [r for r in analysis.rumours if r.relation.value == "rejected"]
+
+
+def test_a_player_named_in_the_clause_that_describes_the_manager_does_not_take_his_pressure(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Marseille news",
+        "Roberto De Zerbi, who sanctioned Mason Greenwood's sale to Atlético Madrid only last week, is on the "
+        "brink of the sack at Marseille.",
+    )
+    assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Roberto De Zerbi", "under_pressure")]
