@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.analysis.claims import extract_claims
+from bot.analysis.denials import deniers_dropped
 from bot.analysis.feed_wrapping import unwrap
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.mentions import resolve
@@ -304,6 +305,7 @@ class Analyser:
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = [c for c in raw if not a_namesakes_claim(c, folded, self.gazetteer, self.jobs)]
+        raw = deniers_dropped(raw, res.kb_home | res.home)
         raw = [self._womens_side(c) for c in raw]
         raw = _headline_history(raw)
         in_headline = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}

@@ -212,3 +212,16 @@ def test_a_player_named_in_the_clause_that_describes_the_manager_does_not_take_h
         "brink of the sack at Marseille.",
     )
     assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Roberto De Zerbi", "under_pressure")]
+
+
+def test_a_club_denying_reports_about_its_own_manager_is_not_the_club_of_the_denied_move(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Newcastle news",
+        "Newcastle United have dismissed reports that Eddie Howe is a target for Manchester United.",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Eddie Howe", "Manchester United", "denied")
+    }
