@@ -51,6 +51,7 @@ SETS = [
     "analysis-set33",
     "analysis-set34",
     "analysis-set35",
+    "analysis-set36",
 ]
 
 
