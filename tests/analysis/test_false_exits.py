@@ -250,3 +250,14 @@ def test_the_job_a_manager_left_the_club_to_return_to_is_not_the_club_he_left(an
     )
     exits = {(r.manager, r.club) for r in analysis.rumours if r.relation.value == "left"}
     assert exits == {("Antonio Conte", "Napoli")}
+
+
+def test_union_alone_is_the_union_the_storys_league_points_to(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Union name Henriksen to replace Baumgart, who joined Schalke last week",
+        "Union Berlin have appointed Bo Henriksen as head coach. He replaces Steffen Baumgart, who left Union "
+        "for Schalke last week.",
+    )
+    assert ("Bo Henriksen", "Schalke 04") not in {(r.manager, r.club) for r in analysis.rumours}
+    assert not _analyse(analyser, "Rugby news", "The Rugby Union coach Steve Borthwick has been sacked.").rumours
