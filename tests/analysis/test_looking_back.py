@@ -312,3 +312,11 @@ def test_a_club_appointing_the_man_it_sacked_years_ago_has_appointed_him(analyse
         "Ajax have appointed Marcel Keizer as head coach until 2028, eight years after the club sacked him.",
     )
     assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [("Marcel Keizer", "Ajax", "appointed")]
+
+
+def test_a_club_that_reappoints_its_former_manager_has_appointed_him(analyser: Analyser) -> None:
+    for verb in ("reappointed", "rehired"):
+        analysis = _analyse(analyser, "Saints news", f"Southampton have {verb} Ralph Hasenhüttl until 2028.")
+        assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
+            ("Ralph Hasenhüttl", "Southampton", "appointed")
+        ], verb
