@@ -176,6 +176,13 @@ _UNKNOWN_PATTERNS.append(
         r"spell in charge)\b"
     )
 )
+# "Verona have put their Primavera coach, Emanuele Turchetti, in interim charge": the one put in charge
+_UNKNOWN_PATTERNS.append(
+    LiteralScan(
+        r"\b(?:put|puts|placed|places|installed|installs)\s+(?:(?:their|its|the club's)\s+[^,.;]{1,40},\s+)?"
+        rf"(?P<name>{_NAME_BEFORE_BREAK}),?\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge\b"
+    )
+)
 # "Keane in the running for Ireland job": a headline's candidate for a coaching job, named by his surname
 # alone (the story says no more of who he is). (Not "on Arsenal's shortlist": players are on lists too.)
 _UNKNOWN_PATTERNS.append(

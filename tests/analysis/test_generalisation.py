@@ -514,3 +514,14 @@ def test_a_coach_the_knowledge_base_lacks_named_in_full_again_is_one_name_not_a_
         )
     )
     assert ("Maialen Zubiri", "appointed") in {(r.manager, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_coach_the_club_puts_in_interim_charge_is_found_from_that_alone(analyser: Analyser) -> None:
+    for text in (
+        "Verona have put their Primavera coach, Emanuele Turchetti, in interim charge.",
+        "Verona have placed Emanuele Turchetti in interim charge.",
+    ):
+        analysis = analyser.analyse(Article(title="Verona news", text=text))
+        assert [(r.manager, r.club, r.relation.value, r.caretaker) for r in analysis.rumours] == [
+            ("Emanuele Turchetti", "Hellas Verona", "appointed", True)
+        ], text
