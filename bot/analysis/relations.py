@@ -123,6 +123,8 @@ _CUES: list[tuple[Relation, str]] = [
         # "faces a crunch meeting with the owners": his job is what the meeting is about
         r"(?:faces?|facing) (?:a )?crunch (?:meeting|talks)(?: with)?|crunch (?:meeting|talks)(?: with)?|"
         r"questions over (?:his|her|the manager.s|the head coach.s) future|under (?:[a-z]+ )?scrutiny|"
+        # "when he was questioned about his future after a sixth game without a win"
+        r"(?:asked|questioned|quizzed|pressed) (?:again )?(?:about|on|over) (?:his|her) (?:own )?(?:future|position)\b|"
         r"(?:must|needs to) win|fighting for (?:his|her|their) (?:[\w'. -]{1,30} )?(?:jobs?|futures?)|"
         r"clinging on|last chance|"
         r"favourite to be sacked|"

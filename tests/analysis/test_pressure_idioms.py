@@ -265,3 +265,16 @@ def test_whether_he_stays_is_his_job_in_question_not_a_stay(analyser: Analyser, 
         ("Domenico Tedesco", "Fenerbahçe", "under_pressure")
     ]
     assert "stay" not in analysis.summary
+
+
+def test_a_manager_questioned_about_his_future_after_a_run_of_defeats_is_under_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Millwall news",
+            text="Millwall manager Alex Neil told reporters to 'ask the board' when he was questioned about his "
+            "future after a sixth game without a win.",
+        )
+    )
+    assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
+        ("Alex Neil", "Millwall", "under_pressure")
+    ]
