@@ -19,6 +19,7 @@ from bot.analysis.refs import Resolved
 from bot.analysis.sport import other_sport, unknown_to_football
 from bot.analysis.story_words import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.summary import summarise
+from bot.analysis.teams import womens_side
 from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
 from bot.domain import (
     STAGE_RANK,
@@ -306,7 +307,7 @@ class Analyser:
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
         raw = [c for c in raw if not a_namesakes_claim(c, folded, self.gazetteer, self.jobs)]
         raw = deniers_dropped(raw, res.kb_home | res.home)
-        raw = [self._womens_side(c) for c in raw]
+        raw = [womens_side(c, self.gazetteer, folded) for c in raw]
         raw = _headline_history(raw)
         in_headline = {c.name for c in res.clubs if sentences[c.sentence].paragraph == 0}
         raw = _headline_club_from_body(
@@ -339,15 +340,6 @@ class Analyser:
             summary=summary,
             unknown_managers=tuple(m for m in managers if m in known),
         )
-
-    def _womens_side(self, claim: RawClaim) -> RawClaim:
-        """A claim about a coach the knowledge base places at the women's side of the club named is about
-        that side ("talks with Pere Romeu" in a story naming FC Barcelona)."""
-        known = self.gazetteer.managers.get(claim.manager)
-        women = self.gazetteer.women_team(claim.club)
-        if known is not None and known.club == women != claim.club:
-            return replace(claim, club=women)
-        return claim
 
     # -- sources -----------------------------------------------------------------------------
 

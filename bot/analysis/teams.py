@@ -11,11 +11,13 @@ the manager the story is about coaches a women's team in the knowledge base.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
+from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, Resolved, sentence_of
-from bot.analysis.text import Sentence
+from bot.analysis.text import Sentence, fold
 
 _AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
 _WOMENS = LiteralScan(
@@ -103,3 +105,16 @@ def _coaches_women(gaz: Gazetteer, club: str | None) -> bool:
 def _is_women(gaz: Gazetteer, name: str) -> bool:
     entry = gaz.clubs.get(name)
     return entry.women if entry is not None else re.search(r"\bwomen$", name.lower()) is not None
+
+
+def womens_side(claim: RawClaim, gaz: Gazetteer, folded: str) -> RawClaim:
+    """A claim about a coach the knowledge base places at the women's side of the club named is about
+    that side ("talks with Pere Romeu" in a story naming FC Barcelona), unless the story names the men's
+    side as such ("Wiegman laughs off talk of the England men's job")."""
+    known = gaz.managers.get(claim.manager)
+    women = gaz.women_team(claim.club)
+    if known is None or not known.club == women != claim.club:
+        return claim
+    if re.search(rf"\b{re.escape(fold(claim.club))}(?:'s)? men'?s\b", folded):
+        return claim
+    return replace(claim, club=women)

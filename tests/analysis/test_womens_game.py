@@ -188,3 +188,12 @@ def test_the_mens_coachs_pressure_stays_with_the_mens_side_a_womens_headline_nam
     )
     held = _held(analysis)
     assert ("Enzo Maresca", "Chelsea Women", "under_pressure") not in held
+
+
+def test_a_womens_coach_linked_with_a_mens_job_named_as_such_is_linked_with_the_mens_team(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(title="England news", text="Sarina Wiegman has been linked with the England men's job.")
+    )
+    assert [(r.manager, r.club) for r in analysis.rumours] == [("Sarina Wiegman", "England")]
