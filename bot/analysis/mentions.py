@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from bot.analysis.anaphora import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
+from bot.analysis.cues import find_cues
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.prefilter import LiteralScan
@@ -17,6 +18,7 @@ from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
+from bot.domain import Relation
 
 # Capitalised words that are not people even though they are not in the gazetteer.
 # The word before a name, whatever its alphabet ("Óscar García", "Łukasz"); callers check its capital.
@@ -315,7 +317,15 @@ _ON_A_LIST = re.compile(r"\b(?:shortlist\w*|short-list\w*|in (?:the )?(?:frame|r
 
 
 def _about_a_job(sentence: str) -> bool:
-    return bool(JOB_CONTEXT.search(sentence) or _ON_A_LIST.search(sentence))
+    """Job words, a list of names, or a cue of a coach's move ("Lazio have made contact with Inzaghi")."""
+    return bool(
+        JOB_CONTEXT.search(sentence)
+        or _ON_A_LIST.search(sentence)
+        or any(c.relation in _MOVES for c in find_cues(sentence, 0, len(sentence)))
+    )
+
+
+_MOVES = frozenset({Relation.TALKS, Relation.OFFER, Relation.AGREED, Relation.APPOINTED, Relation.SACKED})
 
 
 def _resolve_shared(

@@ -88,3 +88,8 @@ def test_a_contract_at_the_club_where_both_the_coach_and_a_namesake_are_is_left_
     coach = _analyse(analyser, "Simeone signs new Atlético deal", "The head coach has extended until 2030.")
     assert ("Diego Simeone", "Atlético Madrid", "extension") in _pairs(coach)
     assert ("Diego Simeone", "Atlético Madrid", "sacked") in _pairs(_analyse(analyser, "Atlético sack Simeone"))
+
+
+def test_a_shared_surname_a_club_makes_contact_with_is_a_coach_as_written(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Lazio news", "Lazio have made contact with Inzaghi, Il Messaggero reports.")
+    assert ("Inzaghi", "Lazio", "talks") in _pairs(analysis)
