@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.story_words import JOB_CONTEXT
 from bot.analysis.text import Sentence, fold
@@ -37,9 +37,13 @@ _CLUB_SUBJECT = re.compile(
 )
 
 
-_THE_JOB_OF = re.compile(
+# (written from its first word, the word start looked behind at: ``re`` skips to each "the " instead of
+# trying every position of the text)
+_THE_JOB_OF = written_from_first(
     r"\bthe (?:vacant |managerial |head coach |head-coach |coaching )?(?P<club>[A-Z]{2,5}) "
-    r"(?:job|post|vacancy|hot seat)\b"
+    r"(?:job|post|vacancy|hot seat)\b",
+    r"the (?<!\wthe )(?:vacant |managerial |head coach |head-coach |coaching )?(?P<club>[A-Z]{2,5}) "
+    r"(?:job|post|vacancy|hot seat)\b",
 )
 _LEAGUE_FIRST = re.compile(
     r"(?:National League(?: North| South)?|Premier League|League (?:One|Two)|Championship|Serie [AB]|La ?Liga|"
