@@ -13,7 +13,7 @@ from bot.analysis.feed_wrapping import unwrap
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.mentions import resolve
 from bot.analysis.namesakes import a_namesakes_claim
-from bot.analysis.prefilter import LiteralScan, guarded
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
 from bot.analysis.sport import other_sport, unknown_to_football
@@ -208,7 +208,7 @@ def _unsigned(claim: RawClaim) -> RawClaim:
 
 
 # "has agreed terms on a two-year extension, with an announcement expected after the Leagues Cup"
-_TO_BE_ANNOUNCED = re.compile(
+_TO_BE_ANNOUNCED = WordGate(
     r"\b(?:(?:an?|the|official|formal) (?:announcement|signing) (?:is )?(?:expected|due|to follow|to come)|"
     r"(?:is|are) (?:expected )?to be (?:announced|confirmed|made official)|yet to be (?:announced|confirmed|made "
     r"official))\b"

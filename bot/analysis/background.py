@@ -73,7 +73,7 @@ _SACKED_ME = re.compile(r"\s+me\b")
 _I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 
 # a time told on from an earlier one: the story is of the past
-_TOLD_ON = re.compile(r"\bthe following (?:season|year|campaign|summer|spring|autumn|winter)\b")
+_TOLD_ON = WordGate(r"\bthe following (?:season|year|campaign|summer|spring|autumn|winter)\b")
 
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 

@@ -18,6 +18,7 @@ from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.end_gate import EndGate
 from bot.analysis.list_items import anothers_item, earlier_item, next_item
+from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
@@ -37,7 +38,7 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
 }
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONTRACT_AT = re.compile(r"\b(?:his|her) (?:current )?(?:contract|deal) (?:at|with)\s+$")
-_RETURNING = re.compile(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
+_RETURNING = WordGate(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
 _LINK_BEFORE = re.compile(
     r"\b(?:with|to|by|for|from|of|at|join|joining|joins|over|into|replace|succeed|the|about|as)\s+(?:the\s+)?$"

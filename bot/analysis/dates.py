@@ -126,7 +126,7 @@ def this_year(phrase: str, year: int) -> bool:
 
 
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (weeks?|months?) ago\b")
+_AGO = WordGate(r"\b(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2}) (weeks?|months?) ago\b")
 
 
 def weeks_ago(folded: str, start: int, end: int) -> int | None:

@@ -20,7 +20,7 @@ from bot.analysis.dates import (
     dated_agent,
 )
 from bot.analysis.fact_check import checked_claim
-from bot.analysis.prefilter import guarded
+from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
 from bot.analysis.text import Sentence
 from bot.analysis.timing import (
@@ -107,7 +107,7 @@ _ANNOUNCED = re.compile(
 _DECISION_TO = re.compile(r"\bdecision to\s+$")
 _WOULD = re.compile(r"\bwould\s+$")
 _CONDITION = re.compile(r"\b(?:if|unless|should|were)\b")
-_WILL_GO = re.compile(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
+_WILL_GO = WordGate(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
@@ -133,7 +133,7 @@ _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
     r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
 )
-_REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|suggestions?|rumou?rs?|stories|speculation) that\b")
+_REPORTS_THAT = WordGate(r"\b(?:reports?|claims?|suggestions?|rumou?rs?|stories|speculation) that\b")
 _CALLED_FALSE = re.compile(
     r"\b(?:are|is|were|was) (?:completely |totally |simply |entirely )?(?:false|untrue|wrong|inaccurate|nonsense|"
     r"fake|baseless|unfounded|wide of the mark)\b"
@@ -143,7 +143,7 @@ _ON_HOLD = re.compile(
     r"(?:\s+(?:of|for) [\w' .-]{1,40}?)?\s+(?:has been |have been |was |were |is |are |remains? )?(?:now )?"
     r"(?:put on hold|on hold|shelved|postponed|delayed|paused|put on ice|off the table)\b"
 )
-_NOT_RULED_OUT = re.compile(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
+_NOT_RULED_OUT = WordGate(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
 _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
@@ -153,7 +153,7 @@ _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
 _NOT_YET = re.compile(r"['\"]?\s+yet\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
-_ASK_WHETHER = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
+_ASK_WHETHER = WordGate(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
 _APPOINTED_TO = re.compile(r"\b(?:appointed|hired|named|brought in|installed|recruited)\b[^.;]{0,40}\bto\s+$")
 
 

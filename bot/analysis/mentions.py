@@ -11,7 +11,7 @@ from bot.analysis.context import find_home_clubs, official_statement, resolve_an
 from bot.analysis.cues import find_cues
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
-from bot.analysis.prefilter import LiteralScan
+from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.story_words import JOB_CONTEXT
 from bot.analysis.teams import women_sides
@@ -223,7 +223,7 @@ def resolve(
     return out
 
 
-_BARREL_BEFORE = re.compile(r"(?<![\w'’])(?!(?:Anti|Pro|Ex|Non|Post|Pre|Mid|Neo|Under|Over)-)[A-Z][\w'’]*[a-z]-$")
+_BARREL_BEFORE = WordGate(r"(?<![\w'’])(?!(?:Anti|Pro|Ex|Non|Post|Pre|Mid|Neo|Under|Over)-)[A-Z][\w'’]*[a-z]-$")
 _BARREL_AFTER = re.compile(r"-[A-Z][a-z]")
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from bot.analysis.cues import Cue
-from bot.analysis.prefilter import written_from_first
+from bot.analysis.prefilter import WordGate, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
@@ -34,7 +34,7 @@ _OBJECT_PERSON = re.compile(
 )
 
 
-_TOLD_HE = re.compile(
+_TOLD_HE = WordGate(
     r"\b(?:told|tells|informed|informs|assured|assures|promised|promises|warned|warns)\s+"
     r"(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:that\s+)?(?:he|she)\b|(?:[\w'’-]+\s+){1,8}?that\b)"
 )

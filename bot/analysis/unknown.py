@@ -213,8 +213,8 @@ _CLUB_HIRES_OR_FIRES = LiteralScan(
     rf"(?P<name>{_PLAIN_NAME})"
 )
 _CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?")  # between the club and its verb
-_COACH_ROLE = re.compile(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer|spell in charge)\b")
-_OTHER_ROLE = re.compile(
+_COACH_ROLE = WordGate(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer|spell in charge)\b")
+_OTHER_ROLE = WordGate(
     r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
 )
 # A coach of one part of the game ("set-piece coach", "goalkeeping coach"), not of the team, or a manager
