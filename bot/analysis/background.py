@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import IN_MONTH, OLD_DATE, ON_DATE, RECENT, days_before, this_year, weeks_ago
-from bot.analysis.prefilter import WordGate, guarded
+from bot.analysis.prefilter import WordGate, guarded, written_from_first
 from bot.analysis.words import MONTHS as _MONTHS
 from bot.domain import DEFINITE, Relation
 
@@ -23,7 +23,10 @@ _BACKSHIFT = re.compile(
     r"(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$"
 )
 
-_HAD_BEEN = re.compile(r"\bhad\s+(?:also\s+|previously\s+|once\s+|both\s+|all\s+)?been\s+$")
+_HAD_BEEN = written_from_first(
+    r"\bhad\s+(?:also\s+|previously\s+|once\s+|both\s+|all\s+)?been\s+$",
+    r"had(?<!\whad)\s+(?:also\s+|previously\s+|once\s+|both\s+|all\s+)?been\s+$",
+)
 
 # "whose name was on Tottenham's list before Frank was chosen": a link from before the job was filled
 _BEFORE_FILLED = re.compile(
@@ -49,7 +52,10 @@ _RECENT_OPENER = re.compile(
 # text: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # "was appointed in September": a month other than the story's own is history.
 # "took over in the autumn", in a story from May: a season of the year gone, for an event told in the past.
-_IN_SEASON = re.compile(r"\bin (?:the )?(spring|summer|autumn|winter)\b")
+# (written from its first word, the word start looked behind at: ``re`` skips to each "in ")
+_IN_SEASON = written_from_first(
+    r"\bin (?:the )?(spring|summer|autumn|winter)\b", r"in (?<!\win )(?:the )?(spring|summer|autumn|winter)\b"
+)
 
 _SEASON_OF_MONTH = ("winter",) * 2 + ("spring",) * 3 + ("summer",) * 3 + ("autumn",) * 3 + ("winter",)
 
@@ -77,7 +83,7 @@ _TOLD_ON = WordGate(r"\bthe following (?:season|year|campaign|summer|spring|autu
 
 _RELATIVE_TIME = WordGate(r"\b(?:\w+|\d+) (?:days?|weeks?|months?) (?:later|after that|afterwards)\b")
 
-_SINCE_EXIT = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,4}$")
+_SINCE_EXIT = written_from_first(r"\bsince\s+(?:[\w'-]+\s+){0,4}$", r"since(?<!\wsince)\s+(?:[\w'-]+\s+){0,4}$")
 
 _PARTICIPLE = re.compile(
     r",\s+(?:(?:recently|only recently|just|previously|once)\s+)?(?:sacked|dismissed|axed|fired|ousted)\b"

@@ -53,7 +53,7 @@ from bot.analysis.sentence_context import (
 )
 from bot.analysis.speech import quoted_third_person
 from bot.analysis.sport import other_sport_paragraphs
-from bot.analysis.staff import ROLE_CUES, STAFF_HEADLINE, staff_role
+from bot.analysis.staff import ASSISTANT_BEFORE, HEAD_COACH_MOVE, ROLE_CUES, STAFF_HEADLINE, staff_role
 from bot.analysis.subjects import (
     OWN_EXIT,
     also_named,
@@ -378,7 +378,7 @@ class _Reading:
                 continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act
             if denied_of is None and other_subject_before(text, res, cue):
                 continue  # "Xavi said yes to Spurs": someone else's act
-            if cue.relation not in _HEAD_COACH_MOVE and _ASSISTANT_BEFORE.search(
+            if cue.relation not in HEAD_COACH_MOVE and ASSISTANT_BEFORE.search(
                 folded, max(0, owner.start - 30), owner.start
             ):
                 continue  # "his assistant Ian Woan, who also leaves", "compensation for assistant X": staff
@@ -495,6 +495,3 @@ _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _OBJECT_PRONOUN = re.compile(r" (?:him|her)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
 _LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
-# A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in.
-_ASSISTANT_BEFORE = re.compile(r"\bassistant(?: manager| head coach| coach)?\s+$")
-_HEAD_COACH_MOVE = frozenset({Relation.APPOINTED, Relation.LINKED})  # (an assistant's candidacy or hiring)

@@ -8,7 +8,7 @@ import re
 from bot.analysis.anaphora import ANAPHORA, INCUMBENT_BEFORE, NATIONALITY_NOUNS
 from bot.analysis.end_gate import EndGate
 from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.prefilter import LiteralScan
+from bot.analysis.prefilter import LiteralScan, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps, sentence_of
 from bot.analysis.subjects import stranger_named
 from bot.analysis.text import Sentence, fold
@@ -334,7 +334,9 @@ _PLAYED_AS = re.compile(
 # "Gareth Taylor's future at Liverpool": the job he holds now.
 _HELD_AT = re.compile(r"'s?\s+(?:future|position|job)\s+(?:at|with|in charge of)\s+(?:the\s+)?")
 _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
-_THEIR_ROLE = re.compile(rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$")
+_THEIR_ROLE = written_from_first(
+    rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$", rf"their(?<!\wtheir)\s+(?:current\s+|own\s+)?{_ROLE}\s+$"
+)
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.
 _HOLDER = re.compile(
     r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with)|"

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
-from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.prefilter import LiteralScan, WordGate, guarded, written_from_first
 from bot.analysis.text import Sentence
 from bot.analysis.words import MONTHS as _MONTHS
 
@@ -50,7 +50,9 @@ _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
 _AGENT_DATE = re.compile(
     r"\s+by\s+(?:[\w'.-]+\s+){1,4}?(?:in|last)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")|(?P<year>(?:19|20)\d\d))\b"
 )
-_LAST_MONTH = re.compile(r"\blast (" + "|".join(_MONTHS) + r")\b")
+_LAST_MONTH = written_from_first(
+    r"\blast (" + "|".join(_MONTHS) + r")\b", r"last (?<!\wlast )(" + "|".join(_MONTHS) + r")\b"
+)
 ON_DATE = guarded(r"\bon (\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\b")
 
 

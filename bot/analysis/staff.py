@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.cues import Cue
+from bot.analysis.prefilter import written_from_first
 from bot.analysis.refs import PersonRef
 from bot.analysis.text import Sentence
 from bot.domain import Relation
@@ -68,3 +69,11 @@ def staff_role(folded: str, cue: Cue, owner: PersonRef, clause_end: int, sentenc
         if _BAN.search(folded, paragraph, sentence.end):
             return True
     return folded.startswith(" as ", owner.end) and NOT_THE_JOB.match(folded, owner.end, sentence.end) is not None
+
+
+# A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in, and
+# moves for no club but as a candidate for, or the holder of, the head coach's job.
+ASSISTANT_BEFORE = written_from_first(
+    r"\bassistant(?: manager| head coach| coach)?\s+$", r"assistant(?<!\wassistant)(?: manager| head coach| coach)?\s+$"
+)
+HEAD_COACH_MOVE = frozenset({Relation.APPOINTED, Relation.LINKED})
