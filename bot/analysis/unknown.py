@@ -231,7 +231,18 @@ _REPLACED = re.compile(
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
+_WORD_CHARACTER = re.compile(r"\w")
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
+
+
+def named_again(surname: str) -> re.Pattern[str]:
+    """``\\bSurname\\b``: a person's later mentions by surname. Written from the surname's first letter
+    when that is a word character (the word start looked behind at), so ``re`` skips to the surname
+    instead of trying every position of the text."""
+    escaped = re.escape(surname)
+    if _WORD_CHARACTER.match(surname):
+        return re.compile(rf"{escaped}(?<!\w{escaped})\b")
+    return re.compile(rf"\b{escaped}\b")
 
 
 def resolve_unknown_people(
@@ -286,7 +297,7 @@ def resolve_unknown_people(
         # Later bare-surname mentions of the same person.
         surname = name.split()[-1]
         given = name[: len(name) - len(surname)]  # ("Itziar " of "Itziar Lasarte": named in full again)
-        for later in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        for later in named_again(surname).finditer(text):
             s2, e2 = later.start(), later.end()
             if given and text.endswith(given, 0, s2):
                 s2 -= len(given)

@@ -1,0 +1,48 @@
+"""A surname's later mentions, written from its first letter, are found where ``\\bSurname\\b`` finds them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.analysis.unknown import named_again
+
+ROOT = Path(__file__).resolve().parents[2]
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _plain(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(surname)}\b")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_surname_is_found_where_the_plain_pattern_finds_it_in_every_story() -> None:
+    found = 0
+    for folder in sorted((ROOT / "tests/data").glob("analysis*")):
+        for path in sorted(folder.glob("*.json"))[::4]:
+            article = json.loads(path.read_text("utf-8"))["article"]
+            text = f"{article['title']}\n\n{article['text']}"
+            for surname in sorted({m.group() for m in _CAPITALISED.finditer(text)})[:12]:
+                expected = _spans(_plain(surname), text)
+                assert _spans(named_again(surname), text) == expected, surname
+                found += len(expected)
+    assert found > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Lee", "Leeds", "O'Neill", "Neill", "'t", "Hart", "-", "_", "2", "é", " ", "\n"]), max_size=20
+    ),
+    st.sampled_from(["Lee", "O'Neill", "Neill", "'t", "Hart-Lee", "É", "2"]),
+)
+def test_a_surname_is_found_where_the_plain_pattern_finds_it_on_any_word_soup(words: list[str], surname: str) -> None:
+    text = "".join(words)
+    assert _spans(named_again(surname), text) == _spans(_plain(surname), text)
