@@ -16,9 +16,9 @@ from bot.domain import Relation
 _AT_HIS_CLUB = frozenset({Relation.EXTENSION, Relation.STAYS, Relation.LEFT, Relation.SACKED, Relation.UNDER_PRESSURE})
 
 
+# (not "bench" or "squad": a player sits on the one and is named in the other)
 _COACHING = re.compile(
-    r"\b(?:coach\w*|manager\w*|boss|tactician|gaffer|bench|dugout|touchline|technical area|his side|his team|"
-    r"his players|squad)\b"
+    r"\b(?:coach\w*|manager\w*|boss|tactician|gaffer|dugout|touchline|technical area|his side|his team|his players)\b"
 )
 
 
