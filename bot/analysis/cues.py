@@ -132,6 +132,10 @@ _DRAWN_UP = re.compile(
     r"\b(?:prepar(?:e|es|ed|ing)|draw(?:s|ing)? up|drew up|working on|work on|readying|lin(?:e|es|ing) up)\s+"
     r"(?:an? |the |his |her )?(?:[\w-]+ )?$"
 )
+_OTHERS_WHO = re.compile(
+    r"\b(?:staff|players|coaches|assistants|backroom team|team-?mates|colleagues|those|others)\s+(?:who|that)\s+"
+    r"(?:(?:have|has|had|were|was|are|will)\s+)?(?:(?:already|also|since|recently|been)\s+)*$"
+)
 _PERMISSION_AFTER = re.compile(r"\s+(?:[\w'’.&-]+\s+){0,4}?permission\b")
 _AN_OFFER = re.compile(r"\s+(?:offer|proposal)\b")
 _RENEWAL_IN = re.compile(r"\b(?:extend|renew|renewal|extension)\b")
@@ -170,6 +174,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             # "asks whether Almeyda will still be on the Sevilla bench", "to decide whether Tedesco stays in
             # charge": his staying is the question, his job what is at risk
             relation = Relation.UNDER_PRESSURE
+        if _OTHERS_WHO.search(before):
+            continue  # "the staff who have left for other clubs": their move, not a manager's
         if relation is Relation.REJECTED and _PERMISSION_AFTER.match(folded, match.end()):
             continue  # "Coventry have refused West Ham permission to speak to Lampard": the club's refusal
         if relation is Relation.EXTENSION and (_DRAWN_UP.search(before) or _AN_OFFER.match(folded, match.end())):

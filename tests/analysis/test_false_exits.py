@@ -261,3 +261,13 @@ def test_union_alone_is_the_union_the_storys_league_points_to(analyser: Analyser
     )
     assert ("Bo Henriksen", "Schalke 04") not in {(r.manager, r.club) for r in analysis.rumours}
     assert not _analyse(analyser, "Rugby news", "The Rugby Union coach Steve Borthwick has been sacked.").rumours
+
+
+def test_the_staff_who_have_left_for_other_clubs_are_not_the_manager_leaving(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Eddie Howe interview",
+        "Eddie Howe is the Newcastle United head coach. Howe is careful with his words when talking about the "
+        "summer, and he is quick to praise the staff who have left for other clubs.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "left"]
