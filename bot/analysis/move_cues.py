@@ -164,7 +164,9 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"with (?=[^.;:]{4,120}? (?:all |both )?on it\b)|"
         r"candidates?|frontrunners?|front-runners?|favourites?|favorites?|"
         # (not "never seriously considered anyone else": no one named is the one considered)
-        r"(?:being |is being |are )?consider(?:ed|ing)(?! (?:anyone|anybody|any other|another|other|no one|nobody)\b)|"
+        r"(?:being |is being |are )?consider(?:ed|ing)(?! (?:anyone|anybody|any other|another|other|no one|nobody)\b)"
+        # (not "are considering Thomas Frank's future": his job in doubt, not a candidacy)
+        r"(?! (?:[\w'.-]+ ){0,3}?(?:[\w.-]+'s|his|her|their) (?:future|position)\b)|"
         r"one of (?:the |a |several |three |four |five |"
         r"a number of |many )?(?:names|options|targets|contenders|men)|odds (?:slashed|cut|tumbl)|"
         r"target(?:s|ed|ing)?|eye(?:s|ing|d)|tipped (?:to|for)|wanted by|want(?:s|ed)? (?:him|to appoint|"

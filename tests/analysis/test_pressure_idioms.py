@@ -278,3 +278,13 @@ def test_a_manager_questioned_about_his_future_after_a_run_of_defeats_is_under_p
     assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
         ("Alex Neil", "Millwall", "under_pressure")
     ]
+
+
+def test_a_board_considering_its_managers_future_puts_his_job_at_risk_not_on_a_list(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Spurs news",
+            text="Tottenham's board are considering Thomas Frank's future after Sunday's home defeat.",
+        )
+    )
+    assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Thomas Frank", "under_pressure")]
