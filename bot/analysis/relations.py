@@ -262,7 +262,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:go|going) into next season with (?:him|her) in charge|"
         r"remain in (?:his|her) post|"
         r"remain(?:s)? (?:[\w'-]+ ){1,3}?(?:coach|manager|boss|head coach)|"
-        r"see out (?:his|her|the) contract|fulfil+ (?:his|her|the) contract|honou?r (?:his|her|the) contract|"
+        # ("I will see out my Benfica contract")
+        r"see out (?:his|her|the|my) (?:[\w'-]+ )?contract|fulfil+ (?:his|her|the|my) (?:[\w'-]+ )?contract|"
+        r"honou?r (?:his|her|the|my) (?:[\w'-]+ )?contract|"
         r"(?:want|wants|intend|intends|plan|plans) to continue|"
         r"(?:intend|intends|intended|plans?) to lead (?:[\w'.-]+ ){1,4}?(?:into|to|through|at)\b|"
         # "says Joe Montemurro will lead the Matildas to the 2027 World Cup", "he will take this team into the

@@ -288,3 +288,8 @@ def test_a_board_considering_its_managers_future_puts_his_job_at_risk_not_on_a_l
         )
     )
     assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Thomas Frank", "under_pressure")]
+
+
+def test_a_manager_who_will_see_out_his_contract_is_staying(analyser: Analyser) -> None:
+    analysis = analyser.analyse(Article(title="Mourinho: I will see out my Benfica contract", text=""))
+    assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [("José Mourinho", "Benfica", "stays")]
