@@ -21,7 +21,6 @@ from bot.analysis.cue_owner import (
     in_quote,
     not_in_question_of_another,
     object_of_talks,
-    of_staff,
     other_subject_before,
     player_subject,
     possessor_only,
@@ -334,8 +333,6 @@ class _Reading:
                 if p.incumbent and cue.relation in EXITS and OWN_EXIT.fullmatch(folded, p.end, cue.start)
             ]
             clause = clause_at(self.clauses, cue.start)
-            if of_staff(folded, clause):
-                continue  # "thanks Frank's backroom staff, who leave with him": the staff's move
             candidates = people + outgoing
             # The cue's own clause names its subject: "Lazio see Tudor as a candidate if Sarri departs".
             if cue.relation in EXITS and clause.kind is not Kind.MAIN:

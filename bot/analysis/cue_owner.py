@@ -363,15 +363,3 @@ def coach_in_question(folded: str, sentence: Sentence) -> bool:
     ):
         return False
     return _COACH_IN_QUESTION.search(folded, sentence.start, sentence.end) is not None
-
-
-# "thanks Frank's backroom staff, who leave with him": a relative clause about members of staff or players
-_STAFF_WHO = re.compile(
-    r"\b(?:staff|backroom team|coaching team|assistants?|coaches|players|squad|team-mates|teammates|"
-    r"directors?|scouts?|analysts?|fitness coach|goalkeeping coach)$"
-)
-
-
-def of_staff(folded: str, clause: Clause) -> bool:
-    """A relative clause ("…, who leave with him") whose antecedent is staff or players, not a manager."""
-    return clause.kind is Kind.RELATIVE and bool(_STAFF_WHO.search(folded, max(0, clause.start - 30), clause.start))

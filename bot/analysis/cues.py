@@ -132,8 +132,10 @@ _DRAWN_UP = re.compile(
     r"\b(?:prepar(?:e|es|ed|ing)|draw(?:s|ing)? up|drew up|working on|work on|readying|lin(?:e|es|ing) up)\s+"
     r"(?:an? |the |his |her )?(?:[\w-]+ )?$"
 )
+# "the staff who have left for other clubs", "his backroom staff, who leave with him": their move
 _OTHERS_WHO = re.compile(
-    r"\b(?:staff|players|coaches|assistants|backroom team|team-?mates|colleagues|those|others)\s+(?:who|that)\s+"
+    r"\b(?:staff|backroom team|coaching team|assistants?|coaches|players|squad|team-?mates|colleagues|directors?|"
+    r"scouts?|analysts?|fitness coach|goalkeeping coach|those|others),?\s+(?:who|that)\s+"
     r"(?:(?:have|has|had|were|was|are|will)\s+)?(?:(?:already|also|since|recently|been)\s+)*$"
 )
 _PERMISSION_AFTER = re.compile(r"\s+(?:[\w'’.&-]+\s+){0,4}?permission\b")
