@@ -60,7 +60,7 @@ _HOLD_ADJUST = {
 # "to replace Klopp", "Klopp's successor": the manager whose job is being filled (searched in the words
 # before a name: guarded, not literal-scanned).
 _REPLACED_BEFORE = guarded(
-    r"\b(?:replace|replacing|succeed|succeeding|successor to|successor for|in place of|take over from|"
+    r"\b(?:replaces?|replacing|succeeds?|succeeding|successor to|successor for|in place of|take over from|"
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:sacked|departing|outgoing|departed)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
@@ -154,7 +154,7 @@ def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
     return [c for c in raw if not (c.pluperfect and any(m == c.manager and club != c.club for m, club in news))]
 
 
-def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClaim]:
+def _weigh_history(raw: list[RawClaim], predecessors: list[str], in_headline: set[str]) -> list[RawClaim]:
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
     # (one sacking told twice, "dismissed in November" and "since Heitinga's departure": its date is the one
@@ -180,7 +180,9 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str]) -> list[RawClai
         )
         # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
         beside = not claim.long_ago and any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
-        if (claim.manager in predecessors and others) or opened or beside:
+        # (a predecessor gone months ago opened the job only when that job is the headline's)
+        predecessor = claim.manager in predecessors and (not claim.long_ago or claim.club in in_headline)
+        if (predecessor and others) or opened or beside:
             kept.append(replace(claim, factuality=Factuality.DONE))
     return kept
 
@@ -314,7 +316,7 @@ class Analyser:
             raw, in_headline, {c.name for c in res.clubs if sentences[c.sentence].paragraph > 0}
         )
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
-        raw = _weigh_history(raw, predecessors)
+        raw = _weigh_history(raw, predecessors, in_headline)
         raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = _not_signed_yet(raw, folded, sentences)

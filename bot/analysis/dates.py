@@ -44,7 +44,7 @@ RECENT = LiteralScan(
     r"(?:hours|days|a day|a week|two weeks|weeks|a fortnight) ago|(?<!most )recently|with immediate effect)\b"
 )
 IN_MONTH = guarded(r"\b(?:in|since|during|until|last) (" + "|".join(_MONTHS) + r")\b(?! \d)")
-_RECENT_MONTHS = 4  # an exit dated this many months or more before the story is not the recent one
+_RECENT_MONTHS = 3  # an exit dated this many months or more before the story is not the recent one
 _SINCE = re.compile(r"\W*since\b")
 _MONTHS_AGO = re.compile(r"\bmonths? (?:ago|after|later|earlier|before)\b")
 _AGENT_DATE = re.compile(
@@ -99,9 +99,9 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
         return True  # "led by an interim pairing since Oosting left for Ajax in June": background, dated
     if month is None or published is None or not month.group(0).startswith(("in ", "last ")):
         return False
-    # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time)
-    recent = _RECENT_MONTHS - (clause.kind is Kind.TEMPORAL)
-    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= recent
+    # ("a search that began when Heitinga was dismissed in November", three months on: the interim's time;
+    # "He replaces Gattuso, who resigned in March", in June)
+    return (published.month - (_MONTHS.index(month.group(1)) + 1)) % 12 >= _RECENT_MONTHS
 
 
 def days_before(published: datetime, day: str, month: str) -> int:

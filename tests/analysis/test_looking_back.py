@@ -320,3 +320,31 @@ def test_a_club_that_reappoints_its_former_manager_has_appointed_him(analyser: A
         assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [
             ("Ralph Hasenhüttl", "Southampton", "appointed")
         ], verb
+
+
+def test_a_predecessor_gone_three_months_before_is_background_where_his_job_is_not_the_headlines(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Italiano unveiled at Napoli",
+            text="Napoli confirmed Vincenzo Italiano as their new coach on Thursday. Conte's move was confirmed "
+            "by the Italian federation last Thursday. He replaces Gennaro Gattuso, who resigned in March after "
+            "Italy lost their World Cup play-off, and takes charge of the national team again.",
+            published=datetime(2026, 6, 12, tzinfo=UTC),
+        )
+    )
+    assert not any(r.manager == "Gennaro Gattuso" for r in analysis.rumours)
+    assert "Gennaro Gattuso" in analysis.managers  # the man replaced is who the story is about
+
+
+def test_the_predecessor_whose_exit_opened_the_headlines_job_is_news_three_months_on(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Thomas Tuchel appointed England head coach",
+            text="The Football Association has appointed Thomas Tuchel as England head coach. Tuchel succeeds "
+            "Gareth Southgate, who resigned after England's defeat by Spain in the Euro 2024 final in July.",
+            published=datetime(2024, 10, 16, tzinfo=UTC),
+        )
+    )
+    assert ("Gareth Southgate", "England", "left") in _definite(analysis)
