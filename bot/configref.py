@@ -109,7 +109,7 @@ DESCRIPTIONS: dict[str, str] = {
     "feeds.fulltext_timeout_seconds": "total time for one article page fetch",
     "feeds.fulltext_max_bytes": "size cap for an article page",
     "knowledge.managers": (
-        "managers and head coaches: `name`, `aliases`, `club`, `nationality`, `common_word`, `namesakes`"
+        "managers and head coaches: `name`, `aliases`, `club`, `nationality`, `common_word`, `namesakes`, `woman`"
         " (players of note who carry the surname: `name`, `club`)"
     ),
     "knowledge.clubs": "clubs and national teams, plus `[[ambiguous]]` nicknames",

@@ -33,6 +33,7 @@ from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
+from bot.analysis.pronouns import pronouns_fit
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST, PARTED
@@ -211,6 +212,7 @@ def extract_claims(
             and len({p.name for p in previous_people}) == 1
             and not title_is_staff
             and not other_subject(text, res, sentence)
+            and pronouns_fit(folded, sentence, previous_people[-1].name, gazetteer)
             # "City are in talks with Rodri over a new contract": the sentence is about that person
             and not any(c.relation in _OBJECT_CUES and cue_object_is_person(text, res, c) for c in cues)
         ):

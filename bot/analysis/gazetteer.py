@@ -60,6 +60,7 @@ class Manager(_Entry):
     nationality: str = ""
     common_word: bool = False
     namesakes: tuple[Namesake, ...] = ()
+    woman: bool = False  # "she" and "her" point at her; "he" and "his" at the men
 
 
 class Club(_Entry):

@@ -35,6 +35,12 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def test_women_coaches_are_marked_so_her_and_she_can_point_at_them(gazetteer: Gazetteer) -> None:
+    women = {m.name for m in gazetteer.managers.values() if m.woman}
+    assert {"Sarina Wiegman", "Sonia Bompastor", "Emma Hayes", "Montse Tomé"} <= women
+    assert not women & {"Laurent Bonadei", "Andrée Jeglertz", "Kim Hellberg", "Jess Thorup", "Jonatan Giráldez"}
+
+
 def test_invalid_toml_is_rejected_naming_the_file(tmp_path: Path) -> None:
     bad = _write(tmp_path, "managers.toml", "[[manager]\nname = 'x'")
     with pytest.raises(KnowledgeError, match=r"managers\.toml: not valid TOML"):

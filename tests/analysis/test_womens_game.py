@@ -197,3 +197,36 @@ def test_a_womens_coach_linked_with_a_mens_job_named_as_such_is_linked_with_the_
         Article(title="England news", text="Sarina Wiegman has been linked with the England men's job.")
     )
     assert [(r.manager, r.club) for r in analysis.rumours] == [("Sarina Wiegman", "England")]
+
+
+def test_her_departure_is_not_the_man_named_in_the_sentence_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bompastor leaves Chelsea for France",
+        "Sonia Bompastor has left Chelsea Women to become head coach of France's women's team. The French "
+        "Football Federation confirmed her appointment, eight days after dismissing Laurent Bonadei. Chelsea "
+        "announced her departure an hour later.",
+    )
+    held = _held(analysis)
+    assert ("Laurent Bonadei", "France Women", "sacked") in held
+    assert not any(manager == "Laurent Bonadei" and club != "France Women" for manager, club, _ in held)
+
+
+def test_her_dismissal_is_the_woman_coach_named_in_the_sentence_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Villa latest",
+        "Natalia Arroyo is under pressure at Aston Villa Women after a fifth straight defeat. The club "
+        "confirmed her dismissal on Monday.",
+    )
+    assert ("Natalia Arroyo", "Aston Villa Women", "sacked") in _held(analysis)
+
+
+def test_a_man_the_knowledge_base_knows_is_not_her(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "France latest",
+        "Laurent Bonadei is under pressure at France Women after a fifth straight defeat. The federation "
+        "confirmed her dismissal on Monday.",
+    )
+    assert ("Laurent Bonadei", "France Women", "sacked") not in _held(analysis)
