@@ -52,6 +52,7 @@ SETS = [
     "analysis-set34",
     "analysis-set35",
     "analysis-set36",
+    "analysis-set37",
     "analysis-set38",
 ]
 
