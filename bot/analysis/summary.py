@@ -40,7 +40,8 @@ _LATER: dict[Relation, str] = {
 }
 _EXPECTED: dict[Relation, str] = {
     Relation.TALKS: "{m} {be} expected to hold talks with {c}",
-    Relation.OFFER: "{c} are expected to offer {m} the job",
+    # (the offer may be the job or, at his own club, a new contract: the story's word is "offer")
+    Relation.OFFER: "{c} are expected to make {m} an offer",
     Relation.AGREED: "{m} {be} expected to agree terms with {c}",
     Relation.APPOINTED: "{m} {be} expected to be appointed by {c}",
     Relation.REJECTED: "{m} {be} expected to turn down {c}",
@@ -51,7 +52,7 @@ _EXPECTED: dict[Relation, str] = {
 }
 _POSSIBLE: dict[Relation, str] = {
     Relation.TALKS: "{c} could hold talks with {m}",
-    Relation.OFFER: "{c} could offer {m} the job",
+    Relation.OFFER: "{c} could make {m} an offer",
     Relation.AGREED: "{m} could join {c}",
     Relation.APPOINTED: "{m} could be appointed by {c}",
     Relation.REJECTED: "{m} could turn down {c}",

@@ -115,6 +115,9 @@ def test_no_summary_or_alert_states_a_definite_event_the_analysis_did_not_mark_d
             "Enzo Maresca is expected to sign a new contract with Chelsea",
         ),
         (Relation.STAYS, Factuality.REPORTED, False, "Enzo Maresca has spoken of staying at Chelsea"),
+        # (an offer may be a new contract at his own club: "the job" would say more than the story)
+        (Relation.OFFER, Factuality.EXPECTED, False, "Chelsea are expected to make Enzo Maresca an offer"),
+        (Relation.OFFER, Factuality.POSSIBLE, False, "Chelsea could make Enzo Maresca an offer"),
     ],
 )
 def test_each_factuality_keeps_its_hedge_in_the_summary(
