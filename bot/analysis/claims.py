@@ -63,6 +63,7 @@ from bot.analysis.subjects import (
     cue_object_is_person,
     described_before,
     distance,
+    led_by_a_stranger,
     other_subject,
     owner_of,
     rejected_by_others,
@@ -373,6 +374,7 @@ class _Reading:
                 or talked_about(folded, 0, cue.start, ("leaving",))
                 or urged(folded, clause.start, cue.start, cue.relation)
                 or unknown_subject_of_statement(text, res, self.clauses, clause, owner)
+                or led_by_a_stranger(text, folded, res, self.sentence, owner, cue)
             ):
                 continue  # "Tudor's staff leave with him", "convince the midfielder to stay": another's act
             if denied_of is None and other_subject_before(text, res, cue):

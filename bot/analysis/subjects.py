@@ -93,8 +93,11 @@ def stranger_named(text: str, res: Resolved, lo: int, hi: int) -> bool:
 
 def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
     """The sentence is about someone else: it starts with, or names, a person we do not know."""
-    if stranger_named(text, res, sentence.start, sentence.end):
-        return True
+    return stranger_named(text, res, sentence.start, sentence.end) or stranger_first(text, res, sentence)
+
+
+def stranger_first(text: str, res: Resolved, sentence: Sentence) -> bool:
+    """The sentence starts with a person we do not know."""
     first = _PERSON_WORD.match(
         text,
         sentence.start
@@ -104,6 +107,16 @@ def other_subject(text: str, res: Resolved, sentence: Sentence) -> bool:
     if first and not covered(res, first.start()):
         return fold(first.group()).removesuffix("'s") not in NOT_PEOPLE
     return False
+
+
+def led_by_a_stranger(text: str, folded: str, res: Resolved, sentence: Sentence, owner: PersonRef, cue: Cue) -> bool:
+    """ "Kern, 38, worked alongside Röhl at Sheffield Wednesday and joins on a two-year contract": a verb
+    after "and" with no subject of its own has the sentence's, here a person the story does not know."""
+    return (
+        folded.endswith((", and ", " and "), 0, cue.start)
+        and sentence.start + 2 < owner.start < cue.start
+        and stranger_first(text, res, sentence)
+    )
 
 
 def rival_closer(

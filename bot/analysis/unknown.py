@@ -230,6 +230,13 @@ _REPLACED = re.compile(
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:interim|caretaker|outgoing|departing)\s+)?"
     r"(?:(?:manager|head coach|coach|boss)\s+)?$"
 )
+# "appointed Tobias Kern as assistant manager to Danny Röhl", "as Röhl's number two": a role on the staff
+_AS_STAFF = re.compile(
+    r",?\s+as\s+(?:(?:an?|the|his|her|their|[\w'.-]+'s?)\s+)?(?:new\s+|first-team\s+)*"
+    r"(?:assistant|number two|no\.? 2|second-in-command|right-hand man|(?:sporting|technical|football) director|"
+    r"(?:set-piece|goalkeeping|goalkeeper|fitness|youth|academy) coach)",
+    re.IGNORECASE,
+)
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
 _WORD_CHARACTER = re.compile(r"\w")
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
@@ -282,6 +289,8 @@ def resolve_unknown_people(
             continue
         if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
             continue  # "set-piece coach Nicolas Jover": a member of the staff, not a head coach
+        if _AS_STAFF.match(text, end):
+            continue  # "appointed Tobias Kern as assistant manager": a member of the staff
         if _ATTRIBUTED.search(text, max(0, start - 16), start):
             continue  # "According to Il Messaggero, Bologna coach Italiano …": a source, not a coach
         words = [fold(w) for w in name.split()]

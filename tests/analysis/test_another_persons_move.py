@@ -225,3 +225,23 @@ def test_a_club_denying_reports_about_its_own_manager_is_not_the_club_of_the_den
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Eddie Howe", "Manchester United", "denied")
     }
+
+
+def test_a_man_appointed_as_assistant_manager_is_no_new_coach(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rangers appoint Tobias Kern as Röhl's assistant",
+        "Rangers have appointed Tobias Kern as assistant manager to Danny Röhl.",
+    )
+    assert analysis.rumours == ()
+    assert "Tobias Kern" not in analysis.managers
+
+
+def test_a_verb_after_and_has_the_subject_of_the_sentence_not_the_manager_it_mentions(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rangers staff news",
+        "Rangers are adding to their backroom team. Kern, 38, worked alongside Danny Röhl at Sheffield Wednesday "
+        "and joins on a two-year contract.",
+    )
+    assert not any(r.manager == "Danny Röhl" for r in analysis.rumours)
