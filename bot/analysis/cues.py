@@ -49,6 +49,9 @@ _TIMES_AFTER = re.compile(
     r" (?:twice|three times|four times|\d+ times|more than once)\b|(?: before(?:\s*[.,;!?'\"”’)]|\s*$))"
 )
 _BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
+# "'Leaving Rotherham was the hardest thing I've done'": an exit as the subject of a statement about it
+_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)$")
+_IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
     r"(?:draw|game|match|defeat|win|victory|loss|clash|tie|fixture|derby|first half|second half)\b"
@@ -209,6 +212,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         opens = folded[max(opening, match.start() - 12) : match.start()]
         if relation is Relation.SACKED and _BEING_OPENS.search(opens):
             continue  # "'Being sacked taught me everything'": what it is like, not news
+        if word.endswith("ing") and _OPENS.search(opens) and _IS_LIKE.match(folded, match.end()):
+            continue  # "Leaving Rotherham was the hardest thing": what it was like, not news
         if relation is Relation.SACKED and _IN_A_MATCH.match(folded, match.end()):
             continue  # "his dismissal in the draw with Hull": a red card, not a sacking
         if relation is Relation.SACKED and word.endswith(_DISMISSAL) and _DISCIPLINE.search(folded, opening, end):

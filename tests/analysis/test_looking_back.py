@@ -348,3 +348,12 @@ def test_the_predecessor_whose_exit_opened_the_headlines_job_is_news_three_month
         )
     )
     assert ("Gareth Southgate", "England", "left") in _definite(analysis)
+
+
+def test_an_exit_as_the_subject_of_what_it_was_like_is_not_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Paul Warne: 'Leaving Rotherham was the hardest thing I've done in football'",
+        "Paul Warne still remembers the drive home. 'I cried most of the way down the M1,' he says.",
+    )
+    assert _definite(analysis) == set()
