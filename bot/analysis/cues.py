@@ -51,6 +51,12 @@ _TIMES_AFTER = re.compile(
 _BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
 # "'Leaving Rotherham was the hardest thing I've done'": an exit as the subject of a statement about it
 _OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)$")
+# "opened talks with Erik ten Hag about a return to the club as head coach": what the talks are about
+_TALKS_ABOUT = re.compile(
+    r"\b(?:talks|discussions|negotiations|contacts?|meeting|conversations?)\b[\w' ]{0,50}?"
+    r"\b(?:about|over|on|regarding|concerning) (?:a |an |his |her |the |possible |potential |permanent |"
+    r"surprise |sensational |shock |dramatic )*$"
+)
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -156,6 +162,10 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue
         before = folded[max(start, match.start() - 30) : match.start()]
         relation = Relation[name]
+        if relation in (Relation.APPOINTED, Relation.AGREED) and _TALKS_ABOUT.search(
+            folded, max(start, match.start() - 90), match.start()
+        ):
+            continue  # "talks about a return to the club as head coach": the talks' subject, not done
         if relation is Relation.UNDER_PRESSURE and _APPLIED_PRESSURE.search(before):
             continue  # "put us under pressure": a match description, not a job
         if relation is Relation.LEFT and _LET_LEAVE.search(folded, max(start, match.start() - 60), match.start()):

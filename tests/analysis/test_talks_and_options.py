@@ -388,3 +388,12 @@ def test_ol_is_lyon(analyser: Analyser) -> None:
         "Monaco head coach Sébastien Pocognoli is on OL's list should the talks with Paulo Fonseca break down.",
     )
     assert "Olympique Lyonnais" in {r.club for r in analysis.rumours}
+
+
+def test_talks_about_a_return_as_head_coach_are_talks_not_the_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ajax latest",
+        "Ajax have opened talks with Erik ten Hag about a return to the club as head coach, De Telegraaf reports.",
+    )
+    assert _held(analysis) == {("Erik ten Hag", "Ajax", "talks", "done")}
