@@ -107,6 +107,7 @@ def resolve(
         ):
             namesakes.add(m.alias)
 
+    last_place = -1  # where the last club name read as a place ("in England") ends
     other_teams: set[int] = set()  # where the nickname of another sport's team stands ("Leicester Tigers")
     # ("Leicester part company with Parling" over "Leicester Tigers have parted company": the town's
     # name alone is that team too, when the story never names the football club in full)
@@ -175,7 +176,11 @@ def resolve(
                 and (gaz.clubs[m.targets[0]].national or not _INTEREST.search(folded, max(0, m.start - 30), m.start))
                 and not _ROLE_NEXT.match(folded, m.end)  # "in Famalicão coach Hugo Oliveira's contract"
             ):
+                last_place = m.end
                 continue  # "met him in Monaco", "his time in Spain": a place, not the club
+            if gaz.clubs[m.targets[0]].national and _LIST_ON.fullmatch(folded, last_place, m.start):
+                last_place = m.end
+                continue  # "offers from clubs in England, Saudi Arabia and elsewhere": the next place
             if (
                 gaz.clubs[m.targets[0]].national
                 and _PLACE_TO.search(folded, max(0, m.start - 20), m.start)
@@ -256,6 +261,7 @@ _PLACE_TO = EndGate(
 )
 _NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
+_LIST_ON = re.compile(r",? (?:and|or) |, ")  # between two items of a list
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")
 
 

@@ -357,3 +357,14 @@ def test_an_exit_as_the_subject_of_what_it_was_like_is_not_news(analyser: Analys
         "Paul Warne still remembers the drive home. 'I cried most of the way down the M1,' he says.",
     )
     assert _definite(analysis) == set()
+
+
+def test_a_country_listed_after_in_england_is_a_place_not_its_national_team(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Zinedine Zidane named France head coach",
+        "Zinedine Zidane has been appointed head coach of France. Over the past five years he has turned down a "
+        "string of offers from clubs in England, Saudi Arabia and elsewhere.",
+    )
+    assert not any(r.club == "Saudi Arabia" for r in analysis.rumours)
+    assert "Saudi Arabia" not in analysis.clubs
