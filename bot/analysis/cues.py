@@ -57,6 +57,11 @@ _TALKS_ABOUT = re.compile(
     r"\b(?:about|over|on|regarding|concerning) (?:a |an |his |her |the |possible |potential |permanent |"
     r"surprise |sensational |shock |dramatic )*$"
 )
+# "Michael Carrick has steadied things as interim head coach": how a caretaker has done, not his appointment
+_DESCRIBED_AS = re.compile(r"\b(?:has|have|had)\s+((?:[\w'-]+\s+){1,3}?)as (?:the |their |its )?$")
+_TAKES_ON = re.compile(
+    r"\b(?:been|served|acted|returned|stepped|taken|come|came|stayed|continued|remained|started|begun|agreed)\b"
+)
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -175,6 +180,13 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         if relation is Relation.LEFT and match.group() == "left" and _TIME_LEFT.search(before):
             continue  # "a year left on his contract": time remaining
         word = match.group()
+        if (
+            relation is Relation.APPOINTED
+            and word.startswith(("interim", "caretaker"))
+            and (described := _DESCRIBED_AS.search(before)) is not None
+            and not _TAKES_ON.search(described.group(1))
+        ):
+            continue  # "has steadied things as interim head coach": how he has done in the role
         if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
             continue  # "after the cup exit": knocked out, not a departure
         if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):

@@ -1881,3 +1881,26 @@ def test_clubs_agreeing_compensation_leave_the_manager_in_talks_until_his_terms_
         "Northern Irishman to become their new head coach. McKenna has agreed terms on a five-year contract.",
     )
     assert ("Kieran McKenna", "Everton", "agreed") in _claims(agreed)
+
+
+def test_how_a_caretaker_has_done_in_the_role_is_not_his_appointment(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Five candidates for the Manchester United job",
+            text="Manchester United will not appoint a permanent head coach until the summer, but the search that "
+            "began when Rúben Amorim was sacked last month is already shaping the club's plans. Michael Carrick has "
+            "steadied things as interim head coach.",
+        )
+    )
+    assert not any(r.manager == "Michael Carrick" and r.relation.value == "appointed" for r in analysis.rumours)
+
+
+def test_a_coach_who_will_serve_as_interim_head_coach_is_appointed_caretaker(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Thorns part ways with Gale",
+            text="The Portland Thorns have parted ways with head coach Rob Gale. Assistant coach Kayla Brennan has "
+            "been named interim head coach for the remainder of the season.",
+        )
+    )
+    assert any(r.relation.value == "appointed" and r.caretaker for r in analysis.rumours)
