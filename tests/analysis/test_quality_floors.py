@@ -54,6 +54,8 @@ SETS = [
     "analysis-set36",
     "analysis-set37",
     "analysis-set38",
+    "analysis-set39",
+    "analysis-set40",
 ]
 
 
