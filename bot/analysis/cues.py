@@ -62,6 +62,8 @@ _DESCRIBED_AS = re.compile(r"\b(?:has|have|had)\s+((?:[\w'-]+\s+){1,3}?)as (?:th
 _TAKES_ON = re.compile(
     r"\b(?:been|served|acted|returned|stepped|taken|come|came|stayed|continued|remained|started|begun|agreed)\b"
 )
+# "'Sack him and bring in who?'", "Appoint Potter now": a verb's bare form opening a sentence or a quote bids
+_IMPERATIVE = frozenset({"sack", "fire", "axe", "dismiss", "appoint", "hire", "extend", "keep", "replace", "ditch"})
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -232,6 +234,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         if relation is Relation.SACKED and _TIMES_AFTER.match(folded, match.end()):
             continue  # "I've been sacked twice": a career counted, not news
         opens = folded[max(opening, match.start() - 12) : match.start()]
+        if word in _IMPERATIVE and _OPENS.search(opens):
+            continue  # "'Sack him and bring in who?'": someone's bidding, not an event
         if relation is Relation.SACKED and _BEING_OPENS.search(opens):
             continue  # "'Being sacked taught me everything'": what it is like, not news
         if word.endswith("ing") and _OPENS.search(opens) and _IS_LIKE.match(folded, match.end()):

@@ -10,6 +10,7 @@ from bot.analysis.anaphora import INCUMBENT_AFTER, INCUMBENT_BEFORE
 from bot.analysis.context import find_home_clubs, official_statement, resolve_anaphora
 from bot.analysis.cues import find_cues
 from bot.analysis.end_gate import EndGate
+from bot.analysis.first_names import first_name_mentions
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
@@ -164,6 +165,8 @@ def resolve(
             if " " not in m.alias and (_OTHER_TEAM_AFTER.match(text, m.end) or m.alias in towns):
                 other_teams.add(m.end + 1)  # (and "Tigers" there is not Hull City)
                 continue  # "Wigan Warriors", "Sale Sharks": the town's team of another sport
+            if folded.endswith("radio ", 0, m.start):
+                continue  # "told BBC Radio Leeds": a radio station, not the club
             if _YOUTH_AFTER.match(folded, m.end):
                 continue  # "Scotland Under-21 head coach", "the Chelsea academy": a team below the first team
             if gaz.clubs[m.targets[0]].national and (
@@ -210,6 +213,7 @@ def resolve(
     _resolve_ambiguous(ambiguous, out, gaz, sentences, starts, jobs)
     _resolve_shared(shared, text, out, gaz, (sentences, starts), (full_names, jobs))
     resolve_unknown_people(text, out, gaz, sentences, starts)
+    first_name_mentions(text, out, sentences, starts)
     resolve_anaphora(folded, out, gaz, sentences, starts, text)
     find_home_clubs(text, folded, out)
     out.official = official_statement(folded, out, sentences)

@@ -4,6 +4,8 @@ denies a sacking; words that only look like it do not."""
 from __future__ import annotations
 
 from bot.analysis.analyser import Analyser
+from bot.analysis.mentions import resolve
+from bot.analysis.text import fold, split_sentences
 from bot.domain import Analysis, Article
 
 
@@ -353,3 +355,42 @@ def test_a_board_deciding_its_coach_will_continue_keeps_him_at_his_club(analyser
         "the end of the season despite Sunday's 4-0 defeat, The Athletic reports.",
     )
     assert any(h[:3] == ("Natalia Arroyo", "Aston Villa Women", "stays") for h in _held(analysis))
+
+
+def test_a_coach_called_by_his_first_name_in_the_clubs_words_is_the_coach_named_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Stoke approach Wigan for Lowe",
+        "Stoke City have asked Wigan Athletic for permission to speak to Ryan Lowe. Wigan, however, are "
+        "determined to keep him. 'Ryan is our manager and he is going nowhere,' owner Mike Danson told the "
+        "Wigan Post.",
+    )
+    assert ("Ryan Lowe", "Wigan Athletic", "stays", "done") in _held(analysis)
+
+
+def test_a_first_name_two_coaches_in_the_story_share_names_neither(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tottenham latest",
+        "Tottenham have spoken to Thomas Tuchel about Thomas Frank's job. 'Thomas is our head coach,' a "
+        "spokesperson said.",
+    )
+    assert not any(r.relation.value == "stays" for r in analysis.rumours)
+
+
+def test_a_radio_station_named_after_a_town_is_not_its_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lee Grant will not be sacked",
+        "Huddersfield Town owner Kevin Nagle says head coach Lee Grant will not be sacked. 'Lee is our coach and "
+        "he has our full support,' Nagle told BBC Radio Leeds.",
+    )
+    assert "Leeds United" not in analysis.clubs
+
+
+def test_a_first_name_that_is_also_a_word_opening_a_sentence_is_that_word(analyser: Analyser) -> None:
+    text = "Southampton appointed Will Still in the summer. Will the board stand by him? Ask Ivan Leko. Ivan knows."
+    res = resolve(text, fold(text), split_sentences(text), analyser.gazetteer)
+    named_at = {text[p.start : p.end] for p in res.people if p.name == "Will Still" and p.end > p.start}
+    assert "Will" not in named_at  # the "Will" that asks a question is not him
+    assert {text[p.start : p.end] for p in res.people if p.name == "Ivan Leko"} == {"Ivan Leko", "Ivan"}

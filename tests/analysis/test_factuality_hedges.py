@@ -461,3 +461,14 @@ def test_a_condition_on_the_man_a_club_would_replace_makes_his_exit_possible(ana
     held = _held(analysis)
     assert ("Fabian Hürzeler", "Brighton & Hove Albion", "under_pressure", "possible") in held
     assert any(h[:3] == ("Kieran McKenna", "Brighton & Hove Albion", "linked") for h in held)
+
+
+def test_a_pundits_bidding_to_sack_a_manager_is_no_sacking(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Pundits split on Moyes",
+            text="Gary Neville says Everton should sack David Moyes. Jamie Carragher disagreed. 'Sack him and "
+            "bring in who? He saved them once and he'll do it again,' the former Liverpool defender said.",
+        )
+    )
+    assert not any(r.relation.value in ("sacked", "under_pressure") for r in analysis.rumours)
