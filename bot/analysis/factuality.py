@@ -259,7 +259,8 @@ def classify(
     if _ALL_BUT_NAME.match(folded, cue_end) or _ON_HOLD.match(folded, cue_end):
         return Factuality.POSSIBLE  # "sacked in all but name", "his sacking has been put on hold": not sacked
     after = _MODAL_AFTER.match(folded, cue_end, clause.end)
-    if after is not None:  # "an agreement could be reached", "a decision is expected"
+    if after is not None and not cue_end <= owner[0] < after.end():  # ("have appointed Will Still": his name)
+        # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED
     if (not before.strip() and owner[0] >= cue_end and _GERUND.match(folded, cue_start)) or _ING_SUBJECT.match(
         folded, cue_start

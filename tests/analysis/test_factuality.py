@@ -1904,3 +1904,12 @@ def test_a_coach_who_will_serve_as_interim_head_coach_is_appointed_caretaker(ana
         )
     )
     assert any(r.relation.value == "appointed" and r.caretaker for r in analysis.rumours)
+
+
+def test_a_coach_whose_first_name_is_will_is_appointed_not_expected(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="Fulham news", text="Fulham have appointed Will Still as their new head coach.")
+    )
+    assert {(r.manager, r.club, r.relation, r.factuality) for r in analysis.rumours} == {
+        ("Will Still", "Fulham", Relation.APPOINTED, Factuality.DONE)
+    }
