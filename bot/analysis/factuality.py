@@ -188,6 +188,8 @@ def classify(
     before = folded[clause.start : cue_start]
     if clause.start <= owner[0] and owner[1] <= cue_start:
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
+    if folded[owner[1] : cue_start] == " would " and _ANNOUNCED.search(folded, sentence.start, cue_start):
+        before = before[: -len("would ")] + "will "  # "the club said X would take charge": its "will", reported
     if relation is Relation.STAYS and (hedge := _STAY_HEDGE.match(folded, cue_start, cue_end)):
         before += " " + hedge.group(1)
     if relation is Relation.LINKED and folded.startswith(("would ", "could "), cue_start):

@@ -1913,3 +1913,25 @@ def test_a_coach_whose_first_name_is_will_is_appointed_not_expected(analyser: An
     assert {(r.manager, r.club, r.relation, r.factuality) for r in analysis.rumours} == {
         ("Will Still", "Fulham", Relation.APPOINTED, Factuality.DONE)
     }
+
+
+def test_the_clubs_statement_that_a_coach_would_take_charge_announces_it(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Livingston sack Martindale",
+            text="Livingston have sacked manager David Martindale. In a statement, the club thanked him and said "
+            "development squad coach Ross Gilmour would take charge of the first team until the end of the season.",
+        )
+    )
+    held = {(r.manager, r.relation, r.factuality, r.caretaker) for r in analysis.rumours}
+    assert ("Ross Gilmour", Relation.APPOINTED, Factuality.DONE, True) in held
+
+
+def test_the_clubs_word_that_a_replacement_would_be_named_names_no_one(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Valencia sack Corberán",
+            text="Valencia have sacked Carlos Corberán. The club said a replacement would be named in the coming days.",
+        )
+    )
+    assert {(r.manager, r.relation) for r in analysis.rumours} == {("Carlos Corberán", Relation.SACKED)}
