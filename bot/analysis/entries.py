@@ -21,11 +21,15 @@ _STOP = re.compile(r"\s*[.:]\s*")
 def candidate_entry(folded: str, sentence: Sentence, people: list[PersonRef], sentences: list[Sentence]) -> str | None:
     """The manager a paragraph opens with, alone in its first sentence ("Vincent Kompany."), when the
     story before it speaks of a list of names for a job; otherwise None."""
-    if sentence.index == 0 or len(people) != 1 or not people[0].explicit:
+    if sentence.index == 0 or not people or not people[0].explicit:
         return None
     previous = sentences[sentence.index - 1]
     if previous.paragraph == sentence.paragraph:
-        return None  # (it opens a paragraph)
+        # ("Eduardo Coudet, the Alavés coach …": an item may name its man twice)
+        one = len({p.name for p in people}) == 1
+        return _after_semicolon(folded, sentence, people[0], sentences) if one else None
+    if len(people) != 1:
+        return None
     person = people[0]
     if not _NAME_ONLY.fullmatch(folded, sentence.start, person.start) or not _STOP.fullmatch(
         folded, person.end, sentence.end
@@ -34,3 +38,23 @@ def candidate_entry(folded: str, sentence: Sentence, people: list[PersonRef], se
     if not _LIST_FRAME.search(folded, 0, sentence.start):
         return None
     return person.name
+
+
+_ITEM_OPENS = re.compile(r"\s*(?:and\s+|or\s+)?")
+_SEMICOLON_BEFORE = re.compile(r";\s*$")
+
+
+def _after_semicolon(folded: str, sentence: Sentence, person: PersonRef, sentences: list[Sentence]) -> str | None:
+    """ "a shortlist of three: José Bordalás, whose …; Eduardo Coudet, the Alavés coach …; and Quique
+    Sánchez Flores": an item of a list set out after a colon, cut off from it at a semicolon."""
+    if not _ITEM_OPENS.fullmatch(folded, sentence.start, person.start):
+        return None
+    index = sentence.index
+    while index > 0 and _SEMICOLON_BEFORE.search(folded, sentences[index - 1].start, sentence.start):
+        index -= 1
+        opener = sentences[index]
+        colon = folded.rfind(": ", opener.start, opener.end)
+        if colon >= 0:
+            return person.name if _LIST_FRAME.search(folded, opener.start, colon) else None
+        sentence = opener
+    return None

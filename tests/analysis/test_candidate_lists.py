@@ -400,3 +400,29 @@ def test_a_common_surname_beside_the_job_it_is_in_line_for_is_the_coach(analyser
         _analyse(analyser, "Martínez in the frame for the Sevilla job")
     )
     assert not _analyse(analyser, "Martínez in the frame for a start against Sevilla").rumours
+
+
+def test_each_item_of_a_shortlist_set_out_after_a_colon_and_cut_by_semicolons_is_a_candidate(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Valencia sack Carlos Corberán and draw up shortlist",
+            text="Valencia have sacked Carlos Corberán. According to Marca, Valencia's sporting director has drawn "
+            "up a shortlist of three: José Bordalás, whose contract at Getafe expires in June; Eduardo Coudet, "
+            "the Alavés coach whose side won on Sunday; and Quique Sánchez Flores.",
+        )
+    )
+    linked = {r.manager for r in analysis.rumours if r.club == "Valencia" and r.relation.value == "linked"}
+    assert linked == {"José Bordalás", "Eduardo Coudet", "Quique Sánchez Flores"}
+
+
+def test_names_after_a_semicolon_with_no_list_before_are_no_candidates(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Valencia sack Carlos Corberán",
+            text="Valencia have sacked Carlos Corberán, who won five of 30 matches; Eduardo Coudet's Alavés beat "
+            "them on Sunday.",
+        )
+    )
+    assert not any(r.manager == "Eduardo Coudet" for r in analysis.rumours)
