@@ -64,6 +64,10 @@ _TAKES_ON = re.compile(
 )
 # "'Sack him and bring in who?'", "Appoint Potter now": a verb's bare form opening a sentence or a quote bids
 _IMPERATIVE = frozenset({"sack", "fire", "axe", "dismiss", "appoint", "hire", "extend", "keep", "replace", "ditch"})
+# "members of his backroom team will join him", "their appointments will be confirmed": staff coming with a
+# coach, not a coach's appointment
+_JOINS_A_PERSON = re.compile(r"\s*(?:him|her|them)\b")
+_THEIR_APPOINTMENTS = re.compile(r"\btheir appointments (?:will|would|are|have|were)\b[\w ]{0,20}$")
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -234,6 +238,12 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         if relation is Relation.SACKED and _TIMES_AFTER.match(folded, match.end()):
             continue  # "I've been sacked twice": a career counted, not news
         opens = folded[max(opening, match.start() - 12) : match.start()]
+        if relation is Relation.APPOINTED and word.startswith("join") and _JOINS_A_PERSON.match(folded, match.end()):
+            continue  # "two members of his backroom team will join him": staff following a coach
+        if relation is Relation.APPOINTED and _THEIR_APPOINTMENTS.search(
+            folded, max(start, match.start() - 60), match.start()
+        ):
+            continue  # "their appointments will be confirmed": several people's, the staff's
         if word in _IMPERATIVE and _OPENS.search(opens):
             continue  # "'Sack him and bring in who?'": someone's bidding, not an event
         if relation is Relation.SACKED and _BEING_OPENS.search(opens):

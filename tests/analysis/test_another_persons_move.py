@@ -245,3 +245,15 @@ def test_a_verb_after_and_has_the_subject_of_the_sentence_not_the_manager_it_men
         "and joins on a two-year contract.",
     )
     assert not any(r.manager == "Danny Röhl" for r in analysis.rumours)
+
+
+def test_backroom_staff_who_join_the_new_coach_are_no_appointment_of_the_man_he_replaces(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Stoke City appoint Russell Martin as head coach",
+        "Stoke City are delighted to announce the appointment of Russell Martin as the club's new head coach. "
+        "The 40-year-old takes over from Mark Robins and will take his first training session on Friday. Two "
+        "members of his own backroom team will join him, and their appointments will be confirmed in the coming "
+        "days.",
+    )
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Russell Martin", "appointed")}
