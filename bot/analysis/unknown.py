@@ -234,7 +234,10 @@ _REPLACED = re.compile(
 _AS_STAFF = re.compile(
     r",?\s+as\s+(?:(?:an?|the|his|her|their|[\w'.-]+'s?)\s+)?(?:new\s+|first-team\s+)*"
     r"(?:assistant|number two|no\.? 2|second-in-command|right-hand man|(?:sporting|technical|football) director|"
-    r"(?:set-piece|goalkeeping|goalkeeper|fitness|youth|academy) coach)",
+    r"(?:set-piece|goalkeeping|goalkeeper|fitness|youth|academy) coach|"
+    # "as head coach of the Elite Development Squad", "as manager of the under-21s": a team below the first
+    r"(?:head coach|manager|coach) of (?:the |our |their |its )?(?:[\w'-]+ )?(?:elite development squad|"
+    r"development squad|academy|reserves|youth team|b team|second team|under-?\s?\d\d|u-?\d\d))",
     re.IGNORECASE,
 )
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")

@@ -257,3 +257,14 @@ def test_backroom_staff_who_join_the_new_coach_are_no_appointment_of_the_man_he_
         "days.",
     )
     assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Russell Martin", "appointed")}
+
+
+def test_a_head_coach_of_the_development_squad_is_no_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "City appoint new Elite Development Squad head coach",
+        "Manchester City is pleased to confirm the appointment of Ruairi Dempsey as head coach of the Elite "
+        "Development Squad. Dempsey, 41, will lead the under-21 side for the rest of the season.",
+    )
+    assert analysis.rumours == ()
+    assert not analysis.is_manager_rumour
