@@ -365,6 +365,7 @@ class _Reading:
                 and folded[cue.start : cue.end] in _LEAVE_VERBS
                 and owner.start >= cue.end
                 and not folded[cue.end : owner.start].strip()
+                and folded[owner.start : owner.end] not in ("his", "her")  # ("leave his position": his own)
             ):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
             if (

@@ -68,6 +68,11 @@ _IMPERATIVE = frozenset({"sack", "fire", "axe", "dismiss", "appoint", "hire", "e
 # coach, not a coach's appointment
 _JOINS_A_PERSON = re.compile(r"\s*(?:him|her|them)\b")
 _THEIR_APPOINTMENTS = re.compile(r"\btheir appointments (?:will|would|are|have|were)\b[\w ]{0,20}$")
+# "has left his role as Scotland Under-21 head coach": a job below the first team
+_YOUTH_ROLE_AFTER = re.compile(
+    r"\s+(?:his|her) (?:role|position|job|post) as (?:the )?(?:[\w'-]+ ){0,3}?(?:under-?\s?\d\d|u-?\d\d|academy|"
+    r"youth|reserves?|b team|development squad)\b"
+)
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -195,6 +200,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "has steadied things as interim head coach": how he has done in the role
         if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
             continue  # "after the cup exit": knocked out, not a departure
+        if relation is Relation.LEFT and _YOUTH_ROLE_AFTER.match(folded, match.end()):
+            continue  # "has left his role as Scotland Under-21 head coach": not the first team's job
         if relation is Relation.LEFT and _A_PLACE.match(folded, match.end()):
             continue  # "seen leaving the training ground": a building, not a job
         if relation is Relation.LEFT and word == "left" and _LEFT_TO.match(folded, match.end()) and _BE.search(before):

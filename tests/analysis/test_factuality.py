@@ -1935,3 +1935,25 @@ def test_the_clubs_word_that_a_replacement_would_be_named_names_no_one(analyser:
         )
     )
     assert {(r.manager, r.relation) for r in analysis.rumours} == {("Carlos Corberán", Relation.SACKED)}
+
+
+def test_leaving_his_position_as_head_coach_is_his_own_exit(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="United news",
+            text="Manchester United can confirm that Marc Skinner will leave his position as head coach of the "
+            "women's team when his contract expires at the end of the season.",
+        )
+    )
+    assert {(r.manager, r.relation) for r in analysis.rumours} == {("Marc Skinner", Relation.LEFT)}
+
+
+def test_leaving_his_role_as_under_21_head_coach_is_no_managers_exit(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Gemmill leaves Scotland Under-21 job after nine years",
+            text="Scot Gemmill has left his role as Scotland Under-21 head coach after nine years, the Scottish FA "
+            "has announced.",
+        )
+    )
+    assert analysis.rumours == ()
