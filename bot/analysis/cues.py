@@ -111,6 +111,12 @@ _TABLE_AFTER = re.compile(
     r"in (?:\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)) place|(?:bottom|top) of the (?:table|league)|"
     r"in the relegation zone|(?:above|below) the (?:drop|relegation))"
 )
+# "a summer of big sales has left the squad thin": a state a thing is left in, not a departure
+_LEFT_IN_A_STATE = re.compile(
+    r" (?:the |his |their |a |our )?(?:squad|team|side|defence|midfield|attack|group|dressing room|fans|supporters|"
+    r"them|us|it|him)\s+(?:thin|short|light|bare|depleted|exposed|weakened|vulnerable|reeling|stunned|fragile|"
+    r"in tatters|in disarray|in trouble|in limbo|needing|facing|struggling|looking|with only|without a win)\b"
+)
 _NOUN_TITLE = re.compile(r"(?:interim|caretaker) (?:manager|head coach|coach|boss)$")
 _SPELL_AS = re.compile(r"\b(?:spell|stint|time|period|tenure|days|role|work)\s+as\s+(?:the\s+|an?\s+)?$")
 _TITLE_VERB = re.compile(
@@ -228,6 +234,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.LINKED  # "a move is not ruled out": possible, not denied
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _RESULT_SUBJECT.search(before):
             continue  # "the defeat left them six points from safety", "… leaving Spurs 14th": a table
+        if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _LEFT_IN_A_STATE.match(folded, match.end()):
+            continue  # "has left the squad thin": a state, not a departure
         if relation is Relation.LEFT and word in _LEFT_BY_RESULT and _TABLE_AFTER.match(folded, match.end()):
             continue  # "… and leaves them 15 points behind the leaders": the table again
         if _THE_NEWS.fullmatch(folded, start, match.start()) and _NEWS_VERB.match(folded, match.end()):

@@ -271,3 +271,15 @@ def test_the_staff_who_have_left_for_other_clubs_are_not_the_manager_leaving(ana
         "summer, and he is quick to praise the staff who have left for other clubs.",
     )
     assert not [r for r in analysis.rumours if r.relation.value == "left"]
+
+
+def test_a_squad_left_thin_is_no_departure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Premier League sack race: our writers pick who goes first",
+            text="We asked three of our writers to name the manager they expect to be the first to lose his job."
+            "\n\nFabian Hürzeler, Brighton. 'Brighton have been patient with him, but a summer of big sales has "
+            "left the squad thin. If they start badly, the patience might not last until Christmas.'",
+        )
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
