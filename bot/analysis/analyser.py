@@ -423,6 +423,12 @@ class Analyser:
                 # "X is set to be confirmed as permanent head coach … took temporary charge three weeks ago":
                 # the news is the permanent job to come, not the interim one he holds
                 top = min(permanent, key=lambda c: c.sentence)
+            if (
+                top.relation is Relation.APPOINTED
+                and not top.caretaker
+                and (risk := [c for c in told if c.relation is Relation.UNDER_PRESSURE])
+            ):
+                top = min(risk, key=lambda c: c.sentence)  # "Slot was hired on a long contract": how he came
             pressed = [c for c in told if c.sentence <= 1 and c.relation is Relation.UNDER_PRESSURE]
             if (
                 top.relation is Relation.STAYS

@@ -1957,3 +1957,14 @@ def test_leaving_his_role_as_under_21_head_coach_is_no_managers_exit(analyser: A
         )
     )
     assert analysis.rumours == ()
+
+
+def test_how_a_manager_under_pressure_was_hired_is_not_news_of_his_appointment(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="If Arne Slot is sacked, who replaces him at Liverpool?",
+            text="The pressure on Arne Slot has never been greater. Fenway Sports Group are not known for acting on "
+            "impulse. Slot was hired on a long contract precisely so that he would not be judged on one bad run.",
+        )
+    )
+    assert not any(r.relation is Relation.APPOINTED for r in analysis.rumours)
