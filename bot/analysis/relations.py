@@ -38,6 +38,8 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.UNDER_PRESSURE,
         r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
+        # "ready to move on from Baroni", "is it time to thank Steve Clarke and move on?": a change weighed
+        r"mov(?:e|es|ing) on from|and move on\b|"
         r"sack[ -](?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|"
         r"news|storm|worries|danger)|under-fire|embattled|beleaguered|"
         # "the two coaches most at risk", "the Bundesliga's most precarious jobs"

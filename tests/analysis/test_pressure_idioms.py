@@ -293,3 +293,20 @@ def test_a_board_considering_its_managers_future_puts_his_job_at_risk_not_on_a_l
 def test_a_manager_who_will_see_out_his_contract_is_staying(analyser: Analyser) -> None:
     analysis = analyser.analyse(Article(title="Mourinho: I will see out my Benfica contract", text=""))
     assert [(r.manager, r.club, r.relation.value) for r in analysis.rumours] == [("José Mourinho", "Benfica", "stays")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Is it time for Manchester United to move on from Marc Skinner?",
+        "Is it time for Scotland to thank Steve Clarke and move on?",
+    ],
+)
+def test_asking_whether_to_move_on_from_a_manager_questions_his_job(analyser: Analyser, headline: str) -> None:
+    analysis = analyser.analyse(Article(title=headline, text=""))
+    assert [(r.relation.value, r.factuality.value) for r in analysis.rumours] == [("under_pressure", "question")]
+
+
+def test_a_club_ready_to_move_on_from_its_coach_puts_his_job_at_risk_without_a_sacking(analyser: Analyser) -> None:
+    analysis = analyser.analyse(Article(title="Torino ready to move on from Baroni", text=""))
+    assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Marco Baroni", "under_pressure")]
