@@ -40,6 +40,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:favourite to be )?next (?:man |manager |boss |coach )?(?:out|to go|through the exit door)|"
         # "ready to move on from Baroni", "is it time to thank Steve Clarke and move on?": a change weighed
         r"mov(?:e|es|ing) on from|and move on\b|"
+        # "Gattuso cannot survive", "turns the spotlight on Rob Edwards"
+        r"(?:cannot|can't|can not|will not|won't|would not|wouldn't) survive\b|(?:the )?spotlight on\b|"
         r"sack[ -](?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|"
         r"news|storm|worries|danger)|under-fire|embattled|beleaguered|"
         # "the two coaches most at risk", "the Bundesliga's most precarious jobs"

@@ -310,3 +310,15 @@ def test_asking_whether_to_move_on_from_a_manager_questions_his_job(analyser: An
 def test_a_club_ready_to_move_on_from_its_coach_puts_his_job_at_risk_without_a_sacking(analyser: Analyser) -> None:
     analysis = analyser.analyse(Article(title="Torino ready to move on from Baroni", text=""))
     assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Marco Baroni", "under_pressure")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "If Italy fail in the play-offs again, Gattuso cannot survive",
+        "What we learned: Wolves' collapse at Villa Park turns the spotlight on Rob Edwards",
+    ],
+)
+def test_a_coach_who_cannot_survive_or_is_in_the_spotlight_is_under_pressure(analyser: Analyser, headline: str) -> None:
+    analysis = analyser.analyse(Article(title=headline, text=""))
+    assert [r.relation.value for r in analysis.rumours] == ["under_pressure"]
