@@ -213,6 +213,9 @@ def test_word_gate_finds_what_re_finds_and_runs_re_only_where_a_word_stands() ->
         assert _spans_in(gate, text, start, end) == _spans_in(plain, text, start, end), (start, end)
         assert _span(gate.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
         assert gate.findall(text, start, end) == plain.findall(text, start, end), (start, end)
+    # (a gate of one alternative opens the whole pattern where one of its words stands, and nothing elsewhere)
+    assert gate._open(text, 0, 33) is gate.pattern
+    assert gate._open(text, 0, 32) is None
 
 
 def _story_names(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -> list[tuple[int, int]]:
