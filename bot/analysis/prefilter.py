@@ -237,7 +237,8 @@ class _Scan:
         return cached
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        pos, end = max(0, pos), min(endpos, len(text))
+        # (bounds without max and min: called thousands of times an article)
+        pos, end = pos if pos > 0 else 0, endpos if endpos < len(text) else len(text)
         cached = self._cached
         _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         after = pos
@@ -255,7 +256,7 @@ class _Scan:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         # finditer's loop for the first match only, without a generator: called hundreds of times
         # an article, on the words before each name and cue.
-        pos, end = max(0, pos), min(endpos, len(text))
+        pos, end = pos if pos > 0 else 0, endpos if endpos < len(text) else len(text)
         cached = self._cached
         _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):

@@ -79,4 +79,6 @@ def overlaps(res: Resolved, start: int, end: int) -> bool:
 
 def sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> int:
     index = bisect.bisect_right(starts, position) - 1
-    return max(0, min(index, len(sentences) - 1))
+    last = len(sentences) - 1
+    # (without max and min: called thousands of times an article)
+    return 0 if index <= 0 or last <= 0 else (index if index < last else last)
