@@ -32,6 +32,7 @@ from bot.analysis.dates import long_ago
 from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
@@ -70,7 +71,7 @@ from bot.analysis.subjects import (
 )
 from bot.analysis.text import Sentence, fold
 from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before, urged
-from bot.domain import Factuality, Relation, stage_for
+from bot.domain import stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
 _LINKING = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import Factuality, Relation
+from bot.analysis.members import Factuality, Relation
 
 
 @dataclass(frozen=True, slots=True)

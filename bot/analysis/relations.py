@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.members import Relation
 from bot.analysis.move_cues import MOVE_CUES
 from bot.analysis.prefilter import BranchScan, guarded
-from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
 _OUT = (

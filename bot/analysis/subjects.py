@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
-from bot.domain import Relation
 
 # (this and _NAME_PAIR: the word start before the capital is looked behind at from the capital)
 _PERSON_WORD = written_from_first(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+", r"[A-Z](?<!\w.)(?:'[A-Z])?[a-z][\w'-]+")
