@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from bot.analysis.members import members
 from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.text import Sentence
 
@@ -21,6 +23,10 @@ class Kind(StrEnum):
     RELATIVE = "relative"  # ", who …", ", whose …", ", having …", "(…)"
     TEMPORAL = "temporal"  # "after …", "days after …", "since …", "before …", "when …"
     CONDITIONAL = "conditional"  # "if …", "unless …", "should he leave …"
+
+
+if not TYPE_CHECKING:
+    Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.analysis.members import members
 from bot.analysis.text import fold, fold_key
 from bot.domain import Tier
 
@@ -106,6 +107,10 @@ class Kind(StrEnum):
     AMBIGUOUS = "ambiguous"
     SOURCE = "source"
     SHARED = "shared_surname"  # a surname several known managers carry and none has as an alias
+
+
+if not TYPE_CHECKING:
+    Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 
 from bot import domain
-from bot.analysis import members
+from bot.analysis import clauses, gazetteer, members
 
 PAIRS: list[tuple[Any, type[Enum]]] = [
     (members.Relation, domain.Relation),
     (members.Factuality, domain.Factuality),
+    # (the analysis's own, each read through its namespace under the enumeration's name)
+    (clauses.Kind, type(clauses.Kind.MAIN)),
+    (gazetteer.Kind, type(gazetteer.Kind.MANAGER)),
 ]
 
 
