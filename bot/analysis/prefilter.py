@@ -36,6 +36,7 @@ from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not 
 from typing import Any, Protocol, TypeVar
 
 from bot.analysis.literal_pass import shared_pass
+from bot.analysis.pattern_parts import top_level_alternatives
 
 _T = TypeVar("_T")
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
@@ -326,10 +327,13 @@ class BranchScan(_Scan):
     there are tried, in their order (what ``re`` does, without trying hundreds that cannot match).
     ``head`` must be zero-width (look-arounds, ``\\b``)."""
 
-    def __init__(self, head: str, alternatives: list[str], tail: str = "") -> None:
+    def __init__(self, head: str, alternatives: list[str], tail: str = "", *, tried: list[str] | None = None) -> None:
+        """``tried``: finer alternatives, tried in their stead, that match as ``alternatives`` in order do
+        (see :meth:`of_groups`)."""
         super().__init__()
         source = f"{head}(?:{'|'.join(alternatives)}){tail}"
         self.pattern = re.compile(source)
+        alternatives = alternatives if tried is None else tried
         owners: defaultdict[str, int] = defaultdict(int)
         for bit, alternative in enumerate(alternatives):
             for literal in _literals(f"(?:{alternative}){tail}", digits=True):
@@ -342,11 +346,25 @@ class BranchScan(_Scan):
         self._by_mask: dict[int, tuple[_Try, ...]] = {}
         GUARDED.append((source, 0, self))
 
+    @classmethod
+    def of_groups(cls, head: str, groups: list[tuple[str, str]], tail: str = "") -> BranchScan:
+        """``head(?:(?P<name₁>(?:pattern₁))|(?P<name₂>(?:pattern₂))|…)tail``, each pattern's own top-level
+        alternatives tried one by one in its named group: at a place only those whose literals stand there
+        run, not a whole pattern of a hundred (an alternation with a tail matches as its alternatives
+        tried in order, each with the tail, do)."""
+        whole = [f"(?P<{name}>(?:{pattern}))" for name, pattern in groups]
+        parts = [f"(?P<{name}>(?:{part}))" for name, pattern in groups for part in top_level_alternatives(pattern)]
+        return cls(head, whole, tail, tried=parts)
+
     def _tries(self, mask: int) -> tuple[_Try, ...]:
         tries = self._by_mask.get(mask)
         if tries is None:
-            tries = tuple(alt for bit, alt in enumerate(self._alternatives) if mask >> bit & 1)
-            self._by_mask[mask] = tries
+            chosen, rest = [], mask
+            while rest:  # (its bits, lowest first: a few of hundreds of alternatives)
+                lowest = rest & -rest
+                chosen.append(self._alternatives[lowest.bit_length() - 1])
+                rest ^= lowest
+            tries = self._by_mask[mask] = tuple(chosen)
         return tries
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
