@@ -34,6 +34,7 @@ from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import LiteralScan
+from bot.analysis.quick_init import quick_init
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST, PARTED
@@ -269,6 +270,7 @@ def extract_claims(
     return claims
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Claim:
     manager: str
@@ -280,6 +282,7 @@ class _Claim:
     later: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """One sentence being read: its text, clauses and the article's resolved names."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.analysis.members import members
 from bot.analysis.prefilter import WordGate, guarded
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import Sentence
 
 
@@ -29,6 +30,7 @@ if not TYPE_CHECKING:
     Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int

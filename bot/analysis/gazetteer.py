@@ -17,6 +17,7 @@ import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.analysis.members import members
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import fold, fold_key
 from bot.domain import Tier
 
@@ -113,6 +114,7 @@ if not TYPE_CHECKING:
     Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name found in the text: [start, end) in the original, what it can refer to."""

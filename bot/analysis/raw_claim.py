@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.analysis.members import Factuality, Relation
+from bot.analysis.quick_init import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RawClaim:
     manager: str

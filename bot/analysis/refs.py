@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import Sentence
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """A manager reference: explicit (a name) or resolved from "the Spaniard" / "he"."""
@@ -21,6 +23,7 @@ class PersonRef:
     incumbent: bool = False  # "to replace Klopp", "Klopp's successor": the one leaving, not moving
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ClubRef:
     name: str
