@@ -31,6 +31,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import reduce
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any, Protocol, TypeVar
@@ -339,11 +340,16 @@ class BranchScan(_Scan):
             for literal in _literals(f"(?:{alternative}){tail}", digits=True):
                 owners[literal] |= 1 << bit
         literals = sorted(owners)
-        self._masks = [owners[literal] for literal in literals]
         self._shared = shared_pass(source)
         self._number = self._shared.register(literals)
         self._alternatives = [re.compile(f"{head}(?:{alternative}){tail}").match for alternative in alternatives]
         self._by_mask: dict[int, tuple[_Try, ...]] = {}
+        # What to try where each literal is the longest to stand: the literals at a place are the prefixes
+        # of the longest there, so its own alternatives and those of each literal it begins with.
+        self._chained = [
+            self._tries(reduce(operator.or_, (owners.get(literal[:k], 0) for k in range(1, len(literal) + 1))))
+            for literal in literals
+        ]
         GUARDED.append((source, 0, self))
 
     @classmethod
@@ -369,21 +375,22 @@ class BranchScan(_Scan):
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
         found, first = self._shared.matches(self._number, text)
-        own = self._masks
+        chained = self._chained
         starts: list[int] = []
         ends: list[int] = []
-        masks: list[int] = []
+        tries: list[tuple[_Try, ...]] = []
         last = -1
-        found.sort(key=_by_place)  # by place: a start's least end first (a slice: this scan's own)
+        # by place: a start's least end first, its longest literal last (a slice: this scan's own)
+        found.sort(key=_by_place)
         for index, start, stop in found:
             if start == last:
-                masks[-1] |= own[index - first]
+                tries[-1] = chained[index - first]  # (a longer literal: what it holds, the shorter ones' too)
             else:
                 starts.append(start)
                 ends.append(stop)
-                masks.append(own[index - first])
+                tries.append(chained[index - first])
                 last = start
-        return starts, ends, [self._by_mask.get(mask) or self._tries(mask) for mask in masks]
+        return starts, ends, tries
 
 
 def _rarity(words: set[str]) -> tuple[int, int]:
