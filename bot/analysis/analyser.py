@@ -11,6 +11,7 @@ from bot.analysis.claims import extract_claims
 from bot.analysis.denials import deniers_dropped
 from bot.analysis.feed_wrapping import unwrap
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.members import Factuality, Relation
 from bot.analysis.mentions import resolve
 from bot.analysis.namesakes import a_namesakes_claim
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
@@ -21,17 +22,7 @@ from bot.analysis.story_words import JOB_CONTEXT, PLAYER_CONTEXT
 from bot.analysis.summary import summarise
 from bot.analysis.teams import womens_side
 from bot.analysis.text import Sentence, clean_text, fold, fold_key, split_sentences
-from bot.domain import (
-    STAGE_RANK,
-    UNKNOWN_TIER,
-    Analysis,
-    Article,
-    Factuality,
-    Relation,
-    RumourClaim,
-    SourceCredit,
-    Tier,
-)
+from bot.domain import STAGE_RANK, UNKNOWN_TIER, Analysis, Article, RumourClaim, SourceCredit, Tier
 
 MAX_ANALYSED_CHARS = 30_000
 _JOB_ONLY = {Relation.EXTENSION, Relation.UNDER_PRESSURE, Relation.SACKED, Relation.APPOINTED, Relation.STAYS}

@@ -9,9 +9,10 @@ from datetime import datetime
 
 from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import IN_MONTH, OLD_DATE, ON_DATE, RECENT, days_before, this_year, weeks_ago
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate, guarded, written_from_first
 from bot.analysis.words import MONTHS as _MONTHS
-from bot.domain import DEFINITE, Relation
+from bot.domain import DEFINITE
 
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?$")
 

@@ -18,12 +18,12 @@ from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.end_gate import EndGate
 from bot.analysis.list_items import anothers_item, earlier_item, next_item
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
 from bot.analysis.text import fold
-from bot.domain import Relation
 
 OWN_JOB = frozenset({Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE})
 EXITS = frozenset({Relation.SACKED, Relation.LEFT})

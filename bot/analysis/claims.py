@@ -32,8 +32,10 @@ from bot.analysis.dates import long_ago
 from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.pronouns import pronouns_fit
+from bot.analysis.quick_init import quick_init
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST, PARTED
@@ -64,6 +66,7 @@ from bot.analysis.subjects import (
     described_before,
     distance,
     led_by_a_stranger,
+    left_by_a_result,
     other_subject,
     owner_of,
     rejected_by_others,
@@ -72,7 +75,7 @@ from bot.analysis.subjects import (
 )
 from bot.analysis.text import Sentence, fold
 from bot.analysis.timing import is_caretaker, stays_on, takes_effect_later, talked_about, told_before, urged
-from bot.domain import Factuality, Relation, stage_for
+from bot.domain import stage_for
 
 _JOB_AT_RISK = (Relation.UNDER_PRESSURE, Relation.SACKED)
 _LINKING = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER})
@@ -271,6 +274,7 @@ def extract_claims(
     return claims
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Claim:
     manager: str
@@ -282,6 +286,7 @@ class _Claim:
     later: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """One sentence being read: its text, clauses and the article's resolved names."""
@@ -360,13 +365,7 @@ class _Reading:
             # "The president brushed aside any suggestion that Baroni is at risk": what is denied is his
             denied_of = denied_subject(folded, cue, everyone) if epithet is None else None
             owner = denied_of or owner
-            if (
-                cue.relation is Relation.LEFT
-                and folded[cue.start : cue.end] in _LEAVE_VERBS
-                and owner.start >= cue.end
-                and not folded[cue.end : owner.start].strip()
-                and folded[owner.start : owner.end] not in ("his", "her")  # ("leave his position": his own)
-            ):
+            if left_by_a_result(folded, cue, owner):
                 continue  # "the defeat left Spalletti with problems": he is left, he does not leave
             if (
                 possessor_only(folded, owner, cue)
@@ -496,4 +495,3 @@ class _Reading:
 _TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _OBJECT_PRONOUN = re.compile(r" (?:him|her)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")
-_LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from bot.analysis.members import members
 from bot.analysis.prefilter import WordGate, guarded
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import Sentence
 
 
@@ -23,6 +26,11 @@ class Kind(StrEnum):
     CONDITIONAL = "conditional"  # "if …", "unless …", "should he leave …"
 
 
+if not TYPE_CHECKING:
+    Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int

@@ -7,12 +7,12 @@ import re
 
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered
 from bot.analysis.subjects import at_a_place
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
-from bot.domain import Relation
 
 # "X's exit", "X's future": nouns a possessive manager owns; "X's staff leave" is about the staff.
 _OWN_NOUN = re.compile(

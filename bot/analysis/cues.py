@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.end_gate import EndGate
+from bot.analysis.members import Relation
+from bot.analysis.quick_init import quick_init
 from bot.analysis.relations import CUE_PATTERN, NEGATION
-from bot.domain import Relation
 
 _CLUBS_AGREE = EndGate(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
 _CANDIDATE_TO = re.compile(
@@ -148,6 +149,7 @@ _APPLIED_PRESSURE = re.compile(
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     relation: Relation

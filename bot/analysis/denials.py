@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.analysis.members import Relation
 from bot.analysis.raw_claim import RawClaim
-from bot.domain import Relation
 
 
 def deniers_dropped(raw: list[RawClaim], homes: Mapping[str, str]) -> list[RawClaim]:

@@ -69,13 +69,13 @@ class EndGate:
         GUARDED.append((pattern, 0, self))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        pos = max(0, pos)  # (as re reads it: for endswith a negative start counts from the end)
+        pos = pos if pos > 0 else 0  # (as re reads it: for endswith a negative start counts from the end)
         if not text.endswith(self._ends, pos, endpos):
             return None
         return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        pos = max(0, pos)
+        pos = pos if pos > 0 else 0
         if not text.endswith(self._ends, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos, endpos)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.members import Factuality
 from bot.analysis.text import Sentence
-from bot.domain import Factuality
 
 _CLAIM_LABEL = re.compile(r"\W*(?:the )?(?:claim|rumou?r|viral (?:claim|post)|post|tweet)(?: \d{1,2})?:\s*['\"]")
 _VERDICT = re.compile(

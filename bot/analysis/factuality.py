@@ -20,6 +20,7 @@ from bot.analysis.dates import (
     dated_agent,
 )
 from bot.analysis.fact_check import checked_claim
+from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
 from bot.analysis.text import Sentence
@@ -30,7 +31,6 @@ from bot.analysis.timing import (
     reported_exit_to_come,
     talked_about,
 )
-from bot.domain import Factuality, Relation
 
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(

@@ -11,11 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.analysis.members import members
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import fold, fold_key
 from bot.domain import Tier
 
@@ -109,6 +111,11 @@ class Kind(StrEnum):
     SHARED = "shared_surname"  # a surname several known managers carry and none has as an alias
 
 
+if not TYPE_CHECKING:
+    Kind = members(Kind)  # (the same members, read without the enumeration's attribute hook: members.py)
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name found in the text: [start, end) in the original, what it can refer to."""

@@ -12,6 +12,7 @@ from bot.analysis.cues import find_cues
 from bot.analysis.end_gate import EndGate
 from bot.analysis.first_names import first_name_mentions
 from bot.analysis.gazetteer import Gazetteer, Kind, Mention
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.story_words import JOB_CONTEXT
@@ -19,7 +20,6 @@ from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
 from bot.analysis.words import NOT_PEOPLE
-from bot.domain import Relation
 
 # Capitalised words that are not people even though they are not in the gazetteer.
 # The word before a name, whatever its alphabet ("Óscar García", "Łukasz"); callers check its capital.

@@ -7,7 +7,7 @@ case, accents stripped, straight quotes).
 
 from __future__ import annotations
 
-from bot.domain import Relation
+from bot.analysis.members import Relation
 
 MOVE_CUES: list[tuple[Relation, str]] = [
     (

@@ -7,9 +7,9 @@ import re
 from collections.abc import Mapping
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.members import Relation
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.text import fold
-from bot.domain import Relation
 
 # What a man has at the club he is at: a contract, a stay, an exit, pressure. (A move to a club — a link,
 # talks, an appointment — is a coach's claim whoever else plays there.)

@@ -31,11 +31,13 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import reduce
 from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's regex parser (was sre_parse)
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any, Protocol, TypeVar
 
 from bot.analysis.literal_pass import shared_pass
+from bot.analysis.pattern_parts import top_level_alternatives
 
 _T = TypeVar("_T")
 _OPEN = "\0"  # a position the guard cannot spell out: the prefix ends there
@@ -237,7 +239,8 @@ class _Scan:
         return cached
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        pos, end = max(0, pos), min(endpos, len(text))
+        # (bounds without max and min: called thousands of times an article)
+        pos, end = pos if pos > 0 else 0, endpos if endpos < len(text) else len(text)
         cached = self._cached
         _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         after = pos
@@ -255,7 +258,7 @@ class _Scan:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         # finditer's loop for the first match only, without a generator: called hundreds of times
         # an article, on the words before each name and cue.
-        pos, end = max(0, pos), min(endpos, len(text))
+        pos, end = pos if pos > 0 else 0, endpos if endpos < len(text) else len(text)
         cached = self._cached
         _, starts, ends, tries = cached if cached is not None and cached[0] is text else self._load(text)
         for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)):
@@ -325,46 +328,69 @@ class BranchScan(_Scan):
     there are tried, in their order (what ``re`` does, without trying hundreds that cannot match).
     ``head`` must be zero-width (look-arounds, ``\\b``)."""
 
-    def __init__(self, head: str, alternatives: list[str], tail: str = "") -> None:
+    def __init__(self, head: str, alternatives: list[str], tail: str = "", *, tried: list[str] | None = None) -> None:
+        """``tried``: finer alternatives, tried in their stead, that match as ``alternatives`` in order do
+        (see :meth:`of_groups`)."""
         super().__init__()
         source = f"{head}(?:{'|'.join(alternatives)}){tail}"
         self.pattern = re.compile(source)
+        alternatives = alternatives if tried is None else tried
         owners: defaultdict[str, int] = defaultdict(int)
         for bit, alternative in enumerate(alternatives):
             for literal in _literals(f"(?:{alternative}){tail}", digits=True):
                 owners[literal] |= 1 << bit
         literals = sorted(owners)
-        self._masks = [owners[literal] for literal in literals]
         self._shared = shared_pass(source)
         self._number = self._shared.register(literals)
         self._alternatives = [re.compile(f"{head}(?:{alternative}){tail}").match for alternative in alternatives]
         self._by_mask: dict[int, tuple[_Try, ...]] = {}
+        # What to try where each literal is the longest to stand: the literals at a place are the prefixes
+        # of the longest there, so its own alternatives and those of each literal it begins with.
+        self._chained = [
+            self._tries(reduce(operator.or_, (owners.get(literal[:k], 0) for k in range(1, len(literal) + 1))))
+            for literal in literals
+        ]
         GUARDED.append((source, 0, self))
+
+    @classmethod
+    def of_groups(cls, head: str, groups: list[tuple[str, str]], tail: str = "") -> BranchScan:
+        """``head(?:(?P<name₁>(?:pattern₁))|(?P<name₂>(?:pattern₂))|…)tail``, each pattern's own top-level
+        alternatives tried one by one in its named group: at a place only those whose literals stand there
+        run, not a whole pattern of a hundred (an alternation with a tail matches as its alternatives
+        tried in order, each with the tail, do)."""
+        whole = [f"(?P<{name}>(?:{pattern}))" for name, pattern in groups]
+        parts = [f"(?P<{name}>(?:{part}))" for name, pattern in groups for part in top_level_alternatives(pattern)]
+        return cls(head, whole, tail, tried=parts)
 
     def _tries(self, mask: int) -> tuple[_Try, ...]:
         tries = self._by_mask.get(mask)
         if tries is None:
-            tries = tuple(alt for bit, alt in enumerate(self._alternatives) if mask >> bit & 1)
-            self._by_mask[mask] = tries
+            chosen, rest = [], mask
+            while rest:  # (its bits, lowest first: a few of hundreds of alternatives)
+                lowest = rest & -rest
+                chosen.append(self._alternatives[lowest.bit_length() - 1])
+                rest ^= lowest
+            tries = self._by_mask[mask] = tuple(chosen)
         return tries
 
     def _find(self, text: str) -> tuple[list[int], list[int], list[tuple[_Try, ...]]]:
         found, first = self._shared.matches(self._number, text)
-        own = self._masks
+        chained = self._chained
         starts: list[int] = []
         ends: list[int] = []
-        masks: list[int] = []
+        tries: list[tuple[_Try, ...]] = []
         last = -1
-        found.sort(key=_by_place)  # by place: a start's least end first (a slice: this scan's own)
+        # by place: a start's least end first, its longest literal last (a slice: this scan's own)
+        found.sort(key=_by_place)
         for index, start, stop in found:
             if start == last:
-                masks[-1] |= own[index - first]
+                tries[-1] = chained[index - first]  # (a longer literal: what it holds, the shorter ones' too)
             else:
                 starts.append(start)
                 ends.append(stop)
-                masks.append(own[index - first])
+                tries.append(chained[index - first])
                 last = start
-        return starts, ends, [self._by_mask.get(mask) or self._tries(mask) for mask in masks]
+        return starts, ends, tries
 
 
 def _rarity(words: set[str]) -> tuple[int, int]:
@@ -427,11 +453,18 @@ class WordGate:
         self._bits = [(1 << bit, words) for bit, words in enumerate(gates)]
         self._alternatives = alternatives
         self._by_mask: dict[int, re.Pattern[str]] = {(1 << len(alternatives)) - 1: self.pattern}
+        # (most gates are of one alternative: its words open the whole pattern, no mask to build)
+        self._single = gates[0] if len(gates) == 1 else None
         GUARDED.append((source, 0, self))
 
     def _open(self, text: str, pos: int, endpos: int) -> re.Pattern[str] | None:
         """The alternatives that can match in text[pos:endpos], as one pattern; None for none."""
         window = text[pos:endpos]  # (one slice and ``in`` tests: a ``find`` call a word cost more)
+        if self._single is not None:
+            for word in self._single:
+                if word in window:
+                    return self.pattern
+            return None
         mask = 0
         for bit, words in self._bits:
             for word in words:
@@ -447,16 +480,16 @@ class WordGate:
         return pattern
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        pos = max(0, pos)
+        pos = pos if pos > 0 else 0  # (cheaper than ``max``: called thousands of times an article)
         pattern = self._open(text, pos, endpos)
         return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        pos = max(0, pos)
+        pos = pos if pos > 0 else 0
         pattern = self._open(text, pos, endpos)
         return pattern.search(text, pos, endpos) if pattern is not None else None
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        pos = max(0, pos)
+        pos = pos if pos > 0 else 0
         pattern = self._open(text, pos, endpos)
         return pattern.findall(text, pos, endpos) if pattern is not None else []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import Factuality, Relation
+from bot.analysis.members import Factuality, Relation
+from bot.analysis.quick_init import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RawClaim:
     manager: str

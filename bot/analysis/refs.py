@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from bot.analysis.quick_init import quick_init
 from bot.analysis.text import Sentence
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """A manager reference: explicit (a name) or resolved from "the Spaniard" / "he"."""
@@ -21,6 +23,7 @@ class PersonRef:
     incumbent: bool = False  # "to replace Klopp", "Klopp's successor": the one leaving, not moving
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ClubRef:
     name: str
@@ -79,4 +82,6 @@ def overlaps(res: Resolved, start: int, end: int) -> bool:
 
 def sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> int:
     index = bisect.bisect_right(starts, position) - 1
-    return max(0, min(index, len(sentences) - 1))
+    last = len(sentences) - 1
+    # (without max and min: called thousands of times an article)
+    return 0 if index <= 0 or last <= 0 else (index if index < last else last)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.members import Relation
 from bot.analysis.move_cues import MOVE_CUES
 from bot.analysis.prefilter import BranchScan, guarded
-from bot.domain import Relation
 
 # "the next boss to be shown the door": the wording of a sack race.
 _OUT = (
@@ -308,8 +308,8 @@ _CUES: list[tuple[Relation, str]] = [
 _CUES += MOVE_CUES
 
 # Anchored at word starts; one Aho-Corasick pass finds where a cue's first letters stand, and only the
-# relations whose cues can begin there are tried (see bot/analysis/prefilter.py).
-CUE_PATTERN = BranchScan(r"(?<![\w])(?=[a-z'])", [f"(?P<{rel.name}>(?:{pattern}))" for rel, pattern in _CUES], r"\b")
+# cues that can begin there are tried, each in its relation's group (see bot/analysis/prefilter.py).
+CUE_PATTERN = BranchScan.of_groups(r"(?<![\w])(?=[a-z'])", [(rel.name, pattern) for rel, pattern in _CUES], r"\b")
 
 # Searched in the words before a cue: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # ("in no hurry to decide his future": nothing is negated)

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from bot.analysis.clauses import Clause
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.refs import PersonRef, Resolved
 from bot.analysis.relations import CANDIDATE_LIST
-from bot.domain import Relation
 
 # "turned the job down", "left the club": the job the story is about.
 THE_JOB = re.compile(

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 from bot.analysis.clauses import Kind, clause_at, same_statement, split_clauses
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.relations import PARTED
 from bot.analysis.story_words import HEDGES, JOB_CONTEXT, OFFICIAL, PLAYER_CONTEXT
 from bot.analysis.subjects import distance
 from bot.analysis.text import Sentence
-from bot.domain import Relation
 
 _VACANCY = LiteralScan(
     r"\b(?:successor|succeed\w*|replace\w*|vacan\w+|managerless|new (?:manager|head coach|boss|coach)|"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import written_from_first
 from bot.analysis.refs import PersonRef
 from bot.analysis.text import Sentence
-from bot.domain import Relation
 
 # A headline naming a member of staff ("Aston Villa name X assistant head coach"): "the Spaniard" and
 # "he" that follow are the new member of staff, not the manager.

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.members import Relation
 from bot.analysis.text import fold
-from bot.domain import Relation
 
 _EVENTS: dict[str, str] = {
     "SACKED": (

@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 
 from bot.analysis.cues import Cue
+from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, covered, overlaps
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
-from bot.domain import Relation
 
 # (this and _NAME_PAIR: the word start before the capital is looked behind at from the capital)
 _PERSON_WORD = written_from_first(r"\b[A-Z](?:'[A-Z])?[a-z][\w'-]+", r"[A-Z](?<!\w.)(?:'[A-Z])?[a-z][\w'-]+")
@@ -107,6 +107,21 @@ def stranger_first(text: str, res: Resolved, sentence: Sentence) -> bool:
     if first and not covered(res, first.start()):
         return fold(first.group()).removesuffix("'s") not in NOT_PEOPLE
     return False
+
+
+_LEAVE_VERBS = frozenset({"leave", "leaves", "left", "leaving"})
+
+
+def left_by_a_result(folded: str, cue: Cue, owner: PersonRef) -> bool:
+    """ "the defeat left Spalletti with problems": the man named right after "left" is left, he does not
+    leave (not "will leave his position": his own)."""
+    return (
+        cue.relation is Relation.LEFT
+        and folded[cue.start : cue.end] in _LEAVE_VERBS
+        and owner.start >= cue.end
+        and not folded[cue.end : owner.start].strip()
+        and folded[owner.start : owner.end] not in ("his", "her")
+    )
 
 
 def led_by_a_stranger(text: str, folded: str, res: Resolved, sentence: Sentence, owner: PersonRef, cue: Cue) -> bool:

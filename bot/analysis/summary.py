@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.domain import STAGE_RANK, Factuality, Relation, RumourClaim, SourceCredit, Tier
+from bot.analysis.members import Factuality, Relation
+from bot.domain import STAGE_RANK, RumourClaim, SourceCredit, Tier
 
 MAX_SUMMARY = 300
 MAX_NAMES = 3  # more managers with one claim: "A, B, C and 2 others"

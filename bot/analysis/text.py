@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.analysis.quick_init import quick_init
+
 _APOSTROPHES = {
     "\u2019": "'",
     "\u2018": "'",
@@ -132,6 +134,7 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int

@@ -7,8 +7,8 @@ import re
 
 from bot.analysis.clauses import Clause
 from bot.analysis.end_gate import EndGate
+from bot.analysis.members import Relation
 from bot.analysis.text import Sentence
-from bot.domain import Relation
 
 # "will", "is to": a future form only (no hedge of its own)
 FUTURE_ONLY = re.compile(r"\b(?:will|shall|'ll|is to|are to)\b")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
 from bot.analysis.anaphora import ANAPHORA
+from bot.analysis.pattern_parts import top_level_alternatives
 from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, guarded, prefix_guard
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.story_words import PLAYER_CONTEXT
@@ -213,6 +214,9 @@ def test_word_gate_finds_what_re_finds_and_runs_re_only_where_a_word_stands() ->
         assert _spans_in(gate, text, start, end) == _spans_in(plain, text, start, end), (start, end)
         assert _span(gate.search(text, start, end)) == _span(plain.search(text, start, end)), (start, end)
         assert gate.findall(text, start, end) == plain.findall(text, start, end), (start, end)
+    # (a gate of one alternative opens the whole pattern where one of its words stands, and nothing elsewhere)
+    assert gate._open(text, 0, 33) is gate.pattern
+    assert gate._open(text, 0, 32) is None
 
 
 def _story_names(pattern: re.Pattern[str] | LiteralScan | WordGate, text: str) -> list[tuple[int, int]]:
@@ -350,6 +354,31 @@ def test_branch_scan_tries_only_the_alternatives_whose_literals_stand_there() ->
     ]  # fmt: skip
     assert _spans(scan, text) == _spans(scan.pattern, text)
     for start, end in ((0, 6), (3, 14), (14, 30), (30, len(text))):
+        assert _span(scan.search(text, start, end)) == _span(scan.pattern.search(text, start, end))
+
+
+def test_top_level_alternatives_split_only_outside_groups_sets_and_escapes() -> None:
+    assert top_level_alternatives(r"a|b(?:c|d)|e") == ["a", "b(?:c|d)", "e"]
+    assert top_level_alternatives(r"a[|(]b|\|c|\(d|[]|]e|[^]|)]f") == ["a[|(]b", r"\|c", r"\(d", "[]|]e", "[^]|)]f"]
+    assert top_level_alternatives("single") == ["single"]
+    for _, pattern in _CUES:
+        parts = top_level_alternatives(pattern)
+        assert "|".join(parts) == pattern
+        for part in parts:
+            re.compile(part)  # each a pattern of its own: no group or set cut open
+
+
+def test_branch_scan_of_groups_tries_each_alternative_of_a_group_with_the_tail_as_the_alternation_does() -> None:
+    scan = BranchScan.of_groups(r"\b", [("scored", r"goal|goals|scored"), ("went", r"go|gone")], r"\b")
+    GUARDED.pop()  # not one of the analysis's own patterns
+    assert len(scan._alternatives) == 5  # (one try for each alternative of each group)
+    text = "goals go, a goal, gone scoring; he scored"
+    # ("goals": "goal" then the tail fails, and the alternation goes on to "goals" as the tries do)
+    assert [(m.lastgroup, m.group()) for m in scan.finditer(text)] == [
+        ("scored", "goals"), ("went", "go"), ("scored", "goal"), ("went", "gone"), ("scored", "scored"),
+    ]  # fmt: skip
+    assert _matches(scan, text) == _matches(scan.pattern, text)
+    for start, end in ((0, 4), (1, 12), (12, 30), (30, len(text))):
         assert _span(scan.search(text, start, end)) == _span(scan.pattern.search(text, start, end))
 
 
