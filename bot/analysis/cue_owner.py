@@ -71,7 +71,9 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
 
 # "X is not in question", "never thought about replacing him", "ruled out a change of coach": what is
 # denied is a sacking.
-_JOB_DENIAL = re.compile(r"(?:is|was|remains) not in question|.*\b(?:replacing|sacking|changing)\b.*")
+_JOB_DENIAL = re.compile(
+    r"(?:is|was|remains) not in question|.*\b(?:replacing|sacking|changing)\b.*|.*\bno (?:discussions?|debate)\b.*"
+)
 _CHANGE_AFTER = re.compile(
     r" (?:a |any )?(?:change of (?:coach|manager|head coach)|(?:coaching |managerial )?change\b)"
 )

@@ -164,6 +164,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"approached|rung) (?:me|him|her|us)\b|"
         # "X is not in question", "I have never thought about replacing him": the club stands by him
         r"(?:is|was|remains) not in question|(?:is|was) not on (?:our|the|the club's) agenda|"
+        # "there is no discussion about the coach": no debate about replacing him
+        r"(?:is|are|was|were) no (?:discussions?|debate) (?:about|over|around) (?:the |our )?"
+        r"(?:coach|manager|head coach)\b|"
         r"no question of (?:changing|replacing|sacking) "
         r"(?:him|her|the coach|the manager|the head coach)\b|(?:never|not) (?:thought|thinking|considered|considering) "
         r"(?:about |of )?(?:replacing|sacking|changing) (?:him|her|the coach|the manager|the head coach)\b",
@@ -287,7 +290,7 @@ _CUES: list[tuple[Relation, str]] = [
         # "told us that Enzo Maresca will be head coach next season": the club's word, relayed
         r"will (?:still |continue to )?be (?:the |their |its )?(?:head coach|manager|coach|boss) next season|"
         # "says he will be Benfica's coach next season", "I have a contract and I want to honour it"
-        r"will (?:still )?be [\w.-]+(?: [\w.-]+){0,2}'s? (?:head coach|manager|coach|boss) next season|"
+        r"will (?:still )?be [\w.-]+(?: [\w.-]+){0,2}'s? (?:head coach|manager|coach|boss) (?:next|this) season|"
         r"(?:have|i've got) a contract and i (?:want|intend|am going) to (?:honour|respect|fulfil|see out) it|"
         # "Oliver is our manager", "already planning next season with him": the club's word that he stays
         r"(?:is|remains) our (?:coach|manager|head coach|trainer)\b|planning (?:for )?next season with\b|"

@@ -394,3 +394,23 @@ def test_a_first_name_that_is_also_a_word_opening_a_sentence_is_that_word(analys
     named_at = {text[p.start : p.end] for p in res.people if p.name == "Will Still" and p.end > p.start}
     assert "Will" not in named_at  # the "Will" that asks a question is not him
     assert {text[p.start : p.end] for p in res.people if p.name == "Ivan Leko"} == {"Ivan Leko", "Ivan"}
+
+
+def test_the_presidents_word_that_he_will_be_coach_this_season_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Benfica latest",
+        "Rui Costa told Record on Sunday that José Mourinho 'will be Benfica's coach this season, there is no "
+        "doubt about that'.",
+    )
+    assert ("José Mourinho", "Benfica", "stays", "done") in _held(analysis)
+
+
+def test_no_discussion_about_the_coach_denies_a_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Dortmund latest",
+        "Sporting director Sebastian Kehl insisted that there is no discussion about the coach, Niko Kovač, after "
+        "Borussia Dortmund's fourth game without a win.",
+    )
+    assert ("Niko Kovač", "Borussia Dortmund", "denied", "denied") in _held(analysis)
