@@ -56,6 +56,7 @@ SETS = [
     "analysis-set38",
     "analysis-set39",
     "analysis-set40",
+    "analysis-set41",
 ]
 
 
