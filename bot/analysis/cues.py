@@ -74,6 +74,8 @@ _YOUTH_ROLE_AFTER = re.compile(
     r"\s+(?:his|her) (?:role|position|job|post) as (?:the )?(?:[\w'-]+ ){0,3}?(?:under-?\s?\d\d|u-?\d\d|academy|"
     r"youth|reserves?|b team|development squad)\b"
 )
+# "one shot on target at Brentford", "two efforts off target": a match statistic, not a club's target
+_SHOT_BEFORE = re.compile(r"\b(?:shots?|efforts?|attempts?|headers?) (?:on|off)\s+$")
 _IS_LIKE = re.compile(r"\s+(?:[\w'.-]+\s+){0,3}?(?:was|has been|had been|made|taught|felt)\b")
 _IN_A_MATCH = re.compile(
     r"\s+(?:in|during|against|at)\s+(?:the|a|their|his|her|saturday's|sunday's|\w+day's|last)?\s*(?:[\w'-]+\s+){0,2}?"
@@ -261,6 +263,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             folded, max(start, match.start() - 60), match.start()
         ):
             continue  # "their appointments will be confirmed": several people's, the staff's
+        if relation is Relation.LINKED and word == "target" and _SHOT_BEFORE.search(before):
+            continue  # "one shot on target at Brentford": a match statistic
         if word in _IMPERATIVE and _OPENS.search(opens):
             continue  # "'Sack him and bring in who?'": someone's bidding, not an event
         if relation is Relation.SACKED and _BEING_OPENS.search(opens):

@@ -283,3 +283,14 @@ def test_a_squad_left_thin_is_no_departure(analyser: Analyser) -> None:
         )
     )
     assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_shot_on_target_is_no_clubs_target(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Why Leeds must sack Daniel Farke before the January window shuts",
+            text="Two points from six games, one shot on target at Brentford and a side that no longer looks sure "
+            "of its own plan.",
+        )
+    )
+    assert not any(r.club == "Brentford" for r in analysis.rumours)
