@@ -129,6 +129,8 @@ _NEGOTIATING = re.compile(
 )
 _OVER_EXTENSION = re.compile(r".*\b(?:over|about|on|for) (?:a |an |his |her |the )?(?:new |possible |contract )?$")
 # A noun cue whose verb comes after it: "an agreement could be reached within 48 hours".
+# "X would take charge", "X, their under-23 coach, would take charge": the coach the "would" is about
+_REPORTED_WOULD = re.compile(r"(?:,\s[^,.;]{1,40},)?\s+would\s+")
 _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<possible>could|may|might|would|should|is possible|remains possible)|"
     r"(?:is|are) (?:expected|set|likely|due|close|poised) to|will|is imminent|is near)\b"
@@ -188,7 +190,7 @@ def classify(
     before = folded[clause.start : cue_start]
     if clause.start <= owner[0] and owner[1] <= cue_start:
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
-    if folded[owner[1] : cue_start] == " would " and _ANNOUNCED.search(folded, sentence.start, cue_start):
+    if _REPORTED_WOULD.fullmatch(folded, owner[1], cue_start) and _ANNOUNCED.search(folded, sentence.start, cue_start):
         before = before[: -len("would ")] + "will "  # "the club said X would take charge": its "will", reported
     if relation is Relation.STAYS and (hedge := _STAY_HEDGE.match(folded, cue_start, cue_end)):
         before += " " + hedge.group(1)

@@ -199,7 +199,9 @@ _UNKNOWN_PATTERNS.append(
 # Guarded, not word-gated: one of its verbs ("left", "signed") stands in almost every text, and looking
 # for each of them costs more than the search.
 _SUBJECT_OF_JOB = guarded(
-    rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who)?\s+(?:has|have|had|was|is|will|would)\s+"
+    rf"(?P<name>{_NAME_BEFORE_BREAK})(?:,\s+who\s[^,.;]{{1,80}},|,\s+who|"
+    # "Jens Verbeke, their under-23 coach, would take temporary charge"
+    r",\s+(?:the|their|its|his|her)\s[^,.;]{1,40},)?\s+(?:has|have|had|was|is|will|would)\s+"
     r"(?:been\s+|be\s+)?(?:\w+\s+){0,3}?(?:agreed|appointed|named|confirmed|sacked|dismissed|relieved|resigned|"
     r"stepped|left|leave|signed|rejected|turned|quit|parted|placed|installed|promoted|"
     # "Darren Fletcher will lead the team on an interim basis", "Vasconi will command the Tricolor"

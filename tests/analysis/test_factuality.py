@@ -1968,3 +1968,17 @@ def test_how_a_manager_under_pressure_was_hired_is_not_news_of_his_appointment(a
         )
     )
     assert not any(r.relation is Relation.APPOINTED for r in analysis.rumours)
+
+
+def test_a_club_announcing_its_youth_coach_would_take_temporary_charge_appoints_a_caretaker(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Cercle news",
+            text="Cercle Brugge announced last week that Jens Verbeke, their under-23 coach, would take temporary "
+            "charge of the first team after the head coach was dismissed.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation, r.factuality, r.caretaker) for r in analysis.rumours}
+    assert held == {("Jens Verbeke", "Cercle Brugge", Relation.APPOINTED, Factuality.DONE, True)}
