@@ -287,6 +287,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:retains?|retained|enjoys?) (?:the )?(?:full |complete |unanimous |total )?"
         r"(?:backing|support|confidence) of|"
         r"will (?:still )?['\"]?be (?:here|our (?:coach|manager|head coach|trainer)) next season|"
+        # "I will be here until the end of my contract", "I want to finish what I started"
+        r"will (?:still )?be here until the end of (?:my|his|her|the) contract|"
+        r"(?:want|wants|wanted|intend|intends) to ['\"]?finish (?:what|the job|the work) "
+        r"(?:i|he|she|we) (?:started|began)|"
         # "told us that Enzo Maresca will be head coach next season": the club's word, relayed
         r"will (?:still |continue to )?be (?:the |their |its )?(?:head coach|manager|coach|boss) next season|"
         # "says he will be Benfica's coach next season", "I have a contract and I want to honour it"

@@ -36,7 +36,8 @@ _OBJECT_PERSON = re.compile(
 
 _TOLD_HE = WordGate(
     r"\b(?:told|tells|informed|informs|assured|assures|promised|promises|warned|warns)\s+"
-    r"(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:that\s+)?(?:he|she)\b|(?:[\w'’-]+\s+){1,8}?that\b)"
+    # ("told Canal+ on Sunday that he …": an outlet's name may hold a "+" or a ".")
+    r"(?:(?:[A-Z][\w'’+.-]+\s+){1,3}(?:that\s+)?(?:he|she)\b|(?:[\w'’+.-]+\s+){1,8}?that\b)"
 )
 
 

@@ -414,3 +414,21 @@ def test_no_discussion_about_the_coach_denies_a_sacking(analyser: Analyser) -> N
         "Borussia Dortmund's fourth game without a win.",
     )
     assert ("Niko Kovač", "Borussia Dortmund", "denied", "denied") in _held(analysis)
+
+
+def test_wanting_to_finish_what_he_started_told_to_a_broadcaster_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "De Zerbi latest",
+        "Roberto De Zerbi told Canal+ on Sunday that he wants to 'finish what I started' at Marseille.",
+    )
+    assert any(r.manager == "Roberto De Zerbi" and r.relation.value == "stays" for r in analysis.rumours)
+
+
+def test_i_will_be_here_until_the_end_of_my_contract_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Guardiola latest",
+        "Pep Guardiola said: 'I will be here until the end of my contract with Manchester City.'",
+    )
+    assert any(r.manager == "Pep Guardiola" and r.relation.value == "stays" for r in analysis.rumours)
