@@ -225,6 +225,7 @@ _LOOKING_BACK_TITLE = re.compile(
     # "Ten years on: the summer the great managers arrived" (an anniversary feature)
     r"(?:\w+|\d+) years on\s*[:–—-])"
 )
+_YOUTH_SIDE = re.compile(r"\b(?:U-?\d\d|Under-\d\d)")
 _PENDING = frozenset({Relation.TALKS, Relation.AGREED})
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
@@ -298,6 +299,7 @@ class Analyser:
         football = football and not _LOOKING_BACK_TITLE.match(folded, sentences[0].start, sentences[0].end)
         raw = extract_claims(text, folded, sentences, res, article.published, self.gazetteer) if football else []
         raw = [c for c in raw if not unknown_to_football(folded, c.manager, c.club, self.gazetteer)]
+        raw = [c for c in raw if not _YOUTH_SIDE.search(c.club)]  # ("England U21": a team below the first)
         raw = [c for c in raw if not a_namesakes_claim(c, folded, self.gazetteer, self.jobs)]
         raw = deniers_dropped(raw, res.kb_home | res.home)
         raw = [womens_side(c, self.gazetteer, folded) for c in raw]

@@ -252,7 +252,8 @@ _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"
 )
 # A town's team of another sport, named by the town and a nickname no football club there carries.
-_YOUTH_AFTER = re.compile(r"\s+(?:under-? ?\d{2}s?|u-?\d{2}s?|youth|olympic|academy|reserves|b team)\b")
+# ("England Under-21", "England's Under-21s", "England's Under-17 women's team": a team below the first team)
+_YOUTH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:under-? ?\d{2}s?|u-?\d{2}s?|youth|olympic|academy|reserves|b team)\b")
 _OTHER_TEAM_AFTER = re.compile(
     r" (?:Warriors|Rhinos|Saints|Tigers|Giants|Bulls|Dragons|Sharks|Bears|Chiefs|Falcons|Steelers|Panthers|"
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"

@@ -268,3 +268,20 @@ def test_a_head_coach_of_the_development_squad_is_no_manager(analyser: Analyser)
     )
     assert analysis.rumours == ()
     assert not analysis.is_manager_rumour
+
+
+def test_a_youth_national_teams_coach_is_no_manager_news(analyser: Analyser) -> None:
+    extension = _analyse(
+        analyser,
+        "Lee Carsley commits future to England Under-21s",
+        "Lee Carsley has signed a new contract as head coach of England's Under-21s, the Football Association has "
+        "confirmed.",
+    )
+    appointment = _analyse(
+        analyser,
+        "Hannah Pryce appointed England Under-17 women's head coach",
+        "Hannah Pryce has been appointed head coach of England's Under-17 women's team, the Football Association "
+        "has announced.",
+    )
+    assert extension.rumours == ()
+    assert appointment.rumours == ()
