@@ -42,6 +42,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"mov(?:e|es|ing) on from|and move on\b|"
         # "Gattuso cannot survive", "turns the spotlight on Rob Edwards"
         r"(?:cannot|can't|can not|will not|won't|would not|wouldn't) survive\b|(?:the )?spotlight on\b|"
+        # "calls for South Korea head coach Hong Myung-bo to go grew louder"
+        r"calls? for (?:[\w'.-]+ ){1,6}?to (?:go|be sacked|quit|resign|step down)\b|"
         r"sack[ -](?:race|talk|latest|fears?|threats?|speculation|rumou?rs?|watch|odds|calls?|claims?|pressure|saga|"
         r"news|storm|worries|danger)|under-fire|embattled|beleaguered|"
         # "the two coaches most at risk", "the Bundesliga's most precarious jobs"

@@ -322,3 +322,13 @@ def test_a_club_ready_to_move_on_from_its_coach_puts_his_job_at_risk_without_a_s
 def test_a_coach_who_cannot_survive_or_is_in_the_spotlight_is_under_pressure(analyser: Analyser, headline: str) -> None:
     analysis = analyser.analyse(Article(title=headline, text=""))
     assert [r.relation.value for r in analysis.rumours] == ["under_pressure"]
+
+
+def test_calls_for_a_coach_to_go_put_his_job_at_risk(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="South Korea latest",
+            text="Calls for South Korea head coach Hong Myung-bo to go grew louder after a 2-0 defeat by Mexico.",
+        )
+    )
+    assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Hong Myung-bo", "under_pressure")]
