@@ -44,7 +44,7 @@ _FOOTBALL = re.compile(
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
 _STRONG = LiteralScan(
     r"\b(?:rugby(?: union| league)?(?! park| town)|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|"
-    r"baseball|mlb|netball|euroleague|"
+    r"baseball|mlb|netball|handball|volleyball|euroleague|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )
 

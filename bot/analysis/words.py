@@ -8,6 +8,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 NOT_PEOPLE = frozenset(
     [
         *MONTHS,
+        # the bodies that hire and fire ("The Jamaica Football Federation has named …")
+        "federation",
+        "association",
+        "confederation",
+        "committee",
         "the",
         "a",
         "an",

@@ -285,3 +285,24 @@ def test_a_youth_national_teams_coach_is_no_manager_news(analyser: Analyser) -> 
     )
     assert extension.rumours == ()
     assert appointment.rumours == ()
+
+
+def test_a_federation_naming_its_interim_coach_is_not_someone_elses_act(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Jamaica hand interim reins to Marlon Whyte for World Cup play-off",
+        "The Jamaica Football Federation has named assistant coach Marlon Whyte interim head coach of the Reggae "
+        "Boyz, in place of Steve McClaren.",
+    )
+    held = {(r.manager, r.club, r.relation.value, r.caretaker) for r in analysis.rumours}
+    assert ("Marlon Whyte", "Jamaica", "appointed", True) in held
+
+
+def test_a_handball_federations_national_coach_is_another_sports(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "DHB extends with Gíslason until 2028",
+        "The German Handball Federation has extended the contract of national coach Alfred Gíslason until the end "
+        "of 2028, a day after Germany's semi-final defeat at the European Championship in Herning.",
+    )
+    assert analysis.rumours == ()
