@@ -57,6 +57,7 @@ SETS = [
     "analysis-set39",
     "analysis-set40",
     "analysis-set41",
+    "analysis-set43",
 ]
 
 
