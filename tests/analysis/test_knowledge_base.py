@@ -41,6 +41,15 @@ def test_women_coaches_are_marked_so_her_and_she_can_point_at_them(gazetteer: Ga
     assert not women & {"Laurent Bonadei", "Andrée Jeglertz", "Kim Hellberg", "Jess Thorup", "Jonatan Giráldez"}
 
 
+def test_national_teams_beyond_the_top_fifty_are_clubs_but_names_that_are_also_people_are_not(
+    gazetteer: Gazetteer,
+) -> None:
+    for country in ("Indonesia", "Seychelles", "New Zealand", "Curaçao", "United Arab Emirates", "Montenegro"):
+        assert gazetteer.clubs[country].national, country
+    for name in ("jordan", "georgia", "chad"):
+        assert gazetteer.club_by_key(name) is None, name
+
+
 def test_invalid_toml_is_rejected_naming_the_file(tmp_path: Path) -> None:
     bad = _write(tmp_path, "managers.toml", "[[manager]\nname = 'x'")
     with pytest.raises(KnowledgeError, match=r"managers\.toml: not valid TOML"):
