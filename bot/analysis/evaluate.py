@@ -254,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every mistake")
     args = parser.parse_args(argv)
+    if not args.corpus.is_dir() or not any(args.corpus.glob("*.json")):
+        # (a mistyped path would otherwise print a perfect score over no stories)
+        print(f"evaluate: no labelled stories (*.json) in {args.corpus}", file=sys.stderr)
+        return 2
     knowledge = load_config().settings.knowledge
     analyser = Analyser(load_gazetteer(knowledge.managers, knowledge.clubs, knowledge.sources))
     report = evaluate(args.corpus, analyser)

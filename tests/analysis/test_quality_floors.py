@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.evaluate import _false_statements, _named, evaluate, format_report, label_club
+from bot.analysis.evaluate import _false_statements, _named, evaluate, format_report, label_club, main
 from bot.domain import Analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -122,3 +122,11 @@ def test_a_summary_saying_they_parted_ways_is_held_by_a_labelled_sacking_or_depa
     )
     labels = {"rumours": [{"manager": "Greg Vanney", "club": "LA Galaxy", "relation": labelled}]}
     assert bool(_false_statements(analysis, labels, analyser.gazetteer)) is false
+
+
+def test_evaluating_a_directory_with_no_stories_is_an_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "analysis-sett39")]) == 2
+    assert "no labelled stories" in capsys.readouterr().err
+    assert main([str(tmp_path)]) == 2
