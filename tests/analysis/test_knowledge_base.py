@@ -66,6 +66,12 @@ def test_entry_with_unknown_key_is_rejected_naming_file_and_entry(tmp_path: Path
         load_gazetteer(bad, CONFIG / "clubs.toml", CONFIG / "sources.toml")
 
 
+def test_a_woman_flag_that_is_not_true_or_false_is_rejected_naming_the_entry(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "managers.toml", '[[manager]]\nname = "Jane Smith"\nwoman = "perhaps"\n')
+    with pytest.raises(KnowledgeError, match=r"managers\.toml: manager #1 \('Jane Smith'\): woman"):
+        load_gazetteer(bad, CONFIG / "clubs.toml", CONFIG / "sources.toml")
+
+
 def test_source_with_out_of_range_tier_is_rejected(tmp_path: Path) -> None:
     bad = _write(tmp_path, "sources.toml", '[[source]]\nname = "Someone"\nkind = "journalist"\ntier = 7\n')
     with pytest.raises(KnowledgeError, match=r"sources\.toml: source #1 \('Someone'\): tier"):
