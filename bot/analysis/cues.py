@@ -14,6 +14,7 @@ from bot.analysis.end_gate import EndGate
 from bot.analysis.members import Relation
 from bot.analysis.quick_init import quick_init
 from bot.analysis.relations import CUE_PATTERN, NEGATION
+from bot.analysis.story_words import YOUTH_TEAM
 
 _CLUBS_AGREE = EndGate(r"\b(?:agreed|agree|agrees|agreeing|reached|settled on) (?:a |an |the )?$")
 _CANDIDATE_TO = re.compile(
@@ -49,9 +50,11 @@ _NOT_A_MOVE = re.compile(
 _TIMES_AFTER = re.compile(
     r" (?:twice|three times|four times|\d+ times|more than once)\b|(?: before(?:\s*[.,;!?'\"”’)]|\s*$))"
 )
-_BEING_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)being\s+$")
+# where a statement opens: the sentence's start, after a colon or a quote mark, or after a full stop
+_STATEMENT_OPENS = r"(?:^|[:'\"]\s*|\.\s+)"
+_BEING_OPENS = re.compile(_STATEMENT_OPENS + r"being\s+$")
 # "'Leaving Rotherham was the hardest thing I've done'": an exit as the subject of a statement about it
-_OPENS = re.compile(r"(?:^|[:'\"]\s*|\.\s+)$")
+_OPENS = re.compile(_STATEMENT_OPENS + "$")
 # "opened talks with Erik ten Hag about a return to the club as head coach": what the talks are about
 _TALKS_ABOUT = re.compile(
     r"\b(?:talks|discussions|negotiations|contacts?|meeting|conversations?)\b[\w' ]{0,50}?"
@@ -71,8 +74,7 @@ _JOINS_A_PERSON = re.compile(r"\s*(?:him|her|them)\b")
 _THEIR_APPOINTMENTS = re.compile(r"\btheir appointments (?:will|would|are|have|were)\b[\w ]{0,20}$")
 # "has left his role as Scotland Under-21 head coach": a job below the first team
 _YOUTH_ROLE_AFTER = re.compile(
-    r"\s+(?:his|her) (?:role|position|job|post) as (?:the )?(?:[\w'-]+ ){0,3}?(?:under-?\s?\d\d|u-?\d\d|academy|"
-    r"youth|reserves?|b team|development squad)\b"
+    rf"\s+(?:his|her) (?:role|position|job|post) as (?:the )?(?:[\w'-]+ ){{0,3}}?{YOUTH_TEAM}\b"
 )
 # "one shot on target at Brentford", "two efforts off target": a match statistic, not a club's target
 _SHOT_BEFORE = re.compile(r"\b(?:shots?|efforts?|attempts?|headers?) (?:on|off)\s+$")

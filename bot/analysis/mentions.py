@@ -15,7 +15,7 @@ from bot.analysis.gazetteer import Gazetteer, Kind, Mention
 from bot.analysis.members import Relation
 from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
-from bot.analysis.story_words import JOB_CONTEXT
+from bot.analysis.story_words import JOB_CONTEXT, YOUTH_TEAM
 from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
@@ -253,7 +253,7 @@ _INTEREST = LiteralScan(
 )
 # A town's team of another sport, named by the town and a nickname no football club there carries.
 # ("England Under-21", "England's Under-21s", "England's Under-17 women's team": a team below the first team)
-_YOUTH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:under-? ?\d{2}s?|u-?\d{2}s?|youth|olympic|academy|reserves|b team)\b")
+_YOUTH_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:{YOUTH_TEAM}|olympic)\b")
 _OTHER_TEAM_AFTER = re.compile(
     r" (?:Warriors|Rhinos|Saints|Tigers|Giants|Bulls|Dragons|Sharks|Bears|Chiefs|Falcons|Steelers|Panthers|"
     r"Red Devils|Devils|Broncos|Trinity|Centurions|Vikings|Raiders|Knights|Blaze|Kingston Rovers|KR|Rugby|RFC|"

@@ -16,6 +16,13 @@ OFFICIAL = LiteralScan(
     r"\b(?:confirmed|official(?:ly)?|club statement|announced|statement|unveiled|have appointed|has appointed)\b"
 )
 
+# A team below the first team ("Under-21s", "the academy", "the Elite Development Squad"): its coach holds no
+# manager's job. A pattern fragment, read on folded text.
+YOUTH_TEAM = (
+    r"(?:under-?\s?\d\ds?|u-?\d\ds?|youth(?: team)?|academy|reserves?|b team|second team|"
+    r"(?:elite )?development squad)"
+)
+
 # Words that show a sentence is about a manager's job, not a player.
 JOB_CONTEXT = LiteralScan(
     r"\b(?:manager(?:ial)?|head coach|coach(?:ing)?|boss|gaffer|tactician|job|role|post|successor|succeed|"

@@ -7,7 +7,7 @@ import re
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded, written_from_first
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
-from bot.analysis.story_words import JOB_CONTEXT
+from bot.analysis.story_words import JOB_CONTEXT, YOUTH_TEAM
 from bot.analysis.text import Sentence, fold
 from bot.analysis.words import NOT_PEOPLE
 
@@ -238,8 +238,7 @@ _AS_STAFF = re.compile(
     r"(?:assistant|number two|no\.? 2|second-in-command|right-hand man|(?:sporting|technical|football) director|"
     r"(?:set-piece|goalkeeping|goalkeeper|fitness|youth|academy) coach|"
     # "as head coach of the Elite Development Squad", "as manager of the under-21s": a team below the first
-    r"(?:head coach|manager|coach) of (?:the |our |their |its )?(?:[\w'-]+ )?(?:elite development squad|"
-    r"development squad|academy|reserves|youth team|b team|second team|under-?\s?\d\d|u-?\d\d))",
+    rf"(?:head coach|manager|coach) of (?:the |our |their |its )?(?:[\w'-]+ )?{YOUTH_TEAM})",
     re.IGNORECASE,
 )
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
