@@ -58,6 +58,12 @@ _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 _NUMBERED_TAIL = re.compile(r"\s*\)\s*(?:[-–—:,]\s*[^!?\n]{0,120})?\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _ODDS_TAIL = re.compile(r"\s*[-–—:]\s*(?:\d{1,3}/\d{1,3}|evens|odds-on)[.!]?\s*")
+# "Daniel Farke, Leeds United (5-2)", "Simon Weaver, Harrogate Town. The longest-serving …": a heading that
+# names the contender and his club and ends there (the price in brackets, if any)
+# "RUSSELL MARTIN (Southampton): Saints have four points", "Daniel Farke (Leeds United). Leeds were …": a
+# heading closed by a full stop, or by a colon and what the writer says of him
+_BRACKET_HEADING_TAIL = re.compile(r"\s*\)\s*(?:[.:]|:\s[^\n]*)?\s*")
+_HEADING_TAIL = re.compile(r"\s*(?:\(\s*(?:\d{1,3}[-/]\d{1,3}|evens|odds-on)\s*\))?\s*[.:]?\s*")
 
 
 def ranked_entry(
@@ -72,7 +78,7 @@ def ranked_entry(
     who, where, and whether the line gives the bookmakers' odds (a price on his exit, not a ranking of
     pressure)."""
     numbered = _NUMBERED.match(text, sentence.start) is not None
-    if sentence.index == 0 or not people or not clubs or (not numbered and (len(people) != 1 or len(clubs) != 1)):
+    if sentence.index == 0 or not people or not clubs:
         return None
     if sentences[sentence.index - 1].paragraph == sentence.paragraph and not numbered:
         return None  # a paragraph of its own
@@ -80,12 +86,20 @@ def ranked_entry(
     if not _RANK.fullmatch(text, sentence.start, person.start):
         return None
     tail = _NUMBERED_TAIL if numbered else _ENTRY_TAIL
-    bracketed = _BRACKET.fullmatch(text, person.end, club.start) and tail.fullmatch(text, club.end, sentence.end)
+    # (a line not numbered names no one else, but for what a heading's colon goes on to say of him)
+    alone = numbered or (len(people) == 1 and len(clubs) == 1)
+    bracketed = _BRACKET.fullmatch(text, person.end, club.start) and (
+        (alone and tail.fullmatch(text, club.end, sentence.end))
+        or _BRACKET_HEADING_TAIL.fullmatch(text, club.end, sentence.end)
+    )
     # "Keith Andrews, Brentford – 4/1.": the club after a comma and the odds after a dash
-    listed = _COMMA.fullmatch(text, person.end, club.start) and _ODDS_TAIL.fullmatch(text, club.end, sentence.end)
-    if not (bracketed or listed) or not _PRESSURE_TITLE.search(folded, 0, sentences[0].end):
+    comma = _COMMA.fullmatch(text, person.end, club.start) is not None
+    listed = comma and alone and _ODDS_TAIL.fullmatch(text, club.end, sentence.end)
+    headed = comma and not listed and _HEADING_TAIL.fullmatch(text, club.end, sentence.end)
+    if not (bracketed or listed or headed) or not _PRESSURE_TITLE.search(folded, 0, sentences[0].end):
         return None
-    return person.name, club.name, bool(listed)
+    # (a contender set out under a heading of his own is a forecast, as a price is)
+    return person.name, club.name, bool(listed or headed)
 
 
 # (a labelled entry of a page of many sports or topics; "09:20 - BREAKING:" on one story's page is not)
