@@ -98,7 +98,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"whether (?:or not )?to (?:continue|carry on|stick|persist|keep faith) with\b|whether (?:or not )?to keep\b|"
         # "Will Toronto keep Robin Fraser after missing the playoffs again?": asked, in a question
         r"(?:will|should|can|could|would|do|does) [\w'.&-]+(?: [\w'.&-]+){0,2}? "
-        r"(?:keep|stick with|stand by)\b(?=[^?]*\?)|"
+        # (not "Why does it keep happening?": "keep" before a verb in -ing goes on, it does not retain)
+        r"(?:keep|stick with|stand by)\b(?! \w+ing\b)(?=[^?]*\?)|"
         r"(?:given|gives|give|giving) (?:[\w'.-]+ ){1,3}?(?:one|two|three|four|\d+|a few) (?:more )?"
         r"(?:games?|matches|weeks?) to (?:turn|save|rescue|improve|prove)\b|"
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "

@@ -332,3 +332,14 @@ def test_calls_for_a_coach_to_go_put_his_job_at_risk(analyser: Analyser) -> None
         )
     )
     assert [(r.manager, r.relation.value) for r in analysis.rumours] == [("Hong Myung-bo", "under_pressure")]
+
+
+def test_asking_why_something_keeps_happening_questions_no_ones_job(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="A decade of sackings",
+            text="Tottenham sacked Mauricio Pochettino in 2019, six months after a Champions League final.\n\n"
+            "Why does it keep happening? Part of the answer is money.",
+        )
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "under_pressure"]
