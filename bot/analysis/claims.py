@@ -222,8 +222,9 @@ def extract_claims(
         ):
             carried = previous_people[-1]
             people = [PersonRef(carried.name, sentence.start, sentence.start, sentence.index, False, carried.known)]
-        if not people and (coach := coach_kept(folded, res, cues, clubs)):
-            people = [PersonRef(coach, sentence.start, sentence.start, sentence.index, False)]
+        if not people and (kept := coach_kept(folded, res, cues, clubs)):
+            # (he stands where the words about him do, however long the sentence before them)
+            people = [PersonRef(kept[0], kept[1], kept[1], sentence.index, False)]
         if not people and not (exiting and any(c.relation in EXITS for c in cues)):
             continue  # (an outgoing man is the subject of his own exit: "after Luís Castro was dismissed")
         reading = _Reading(text, folded, sentence, split_clauses(folded, sentence), res, published)

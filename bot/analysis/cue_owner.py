@@ -328,11 +328,21 @@ _CHANGE_OF_COACH = re.compile(
 )
 
 
-def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]) -> str | None:
+# "'there is no discussion about the coach'": a denial whose own words end on the coach in post
+_OF_THE_COACH = re.compile(r"\bthe (?:head )?(?:coach|manager)$")
+
+
+def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]) -> tuple[str, int] | None:
     """ "People close to the West Ham board say there are no plans to change head coach", "the board will
     meet to discuss the head coach's future": with no one named in the sentence, the denial or the doubt is
-    about the coach the story names at the club the sentence (or else the headline) names."""
-    kept = [c for c in cues if c.relation is Relation.DENIED and _CHANGE_OF_COACH.match(folded, c.end)]
+    about the coach the story names at the club the sentence (or else the headline) names; and where the
+    words stand that speak of him (the first such cue's start)."""
+    kept = [
+        c
+        for c in cues
+        if c.relation is Relation.DENIED
+        and (_CHANGE_OF_COACH.match(folded, c.end) or _OF_THE_COACH.search(folded, c.start, c.end))
+    ]
     # ("the board will meet to discuss the head coach's future": the coach in post, at the headline's club)
     doubted = [c for c in cues if c.relation is Relation.UNDER_PRESSURE and _THE_COACHS.search(folded, c.start, c.end)]
     if not kept and not doubted:
@@ -347,12 +357,14 @@ def coach_kept(folded: str, res: Resolved, cues: list[Cue], clubs: list[ClubRef]
             coaches = named  # ("FA: Wiegman not up for debate" over "has ruled out a change of coach": no club named)
         elif len(named) == 1 and any(c.sentence == 0 and c.name in here for c in res.clubs):
             coaches = {name for name in named if not (res.home.get(name) or res.kb_home.get(name))}
-    return next(iter(coaches)) if len(coaches) == 1 else None
+    return (next(iter(coaches)), min(c.start for c in (*kept, *doubted))) if len(coaches) == 1 else None
 
 
 _COACH_IN_QUESTION = re.compile(
     r"\bthe (?:head )?(?:coach|manager)'s (?:future|position)\b|\bchang(?:e|ing) (?:head )?coach\b|"
-    r"\bchange of (?:head )?(?:coach|manager)\b"
+    r"\bchange of (?:head )?(?:coach|manager)\b|"
+    # "'there is no discussion about the coach'"
+    r"\b(?:discussion|debate|questions?|talk) (?:about|over|on) the (?:head )?(?:coach|manager)\b"
 )
 
 

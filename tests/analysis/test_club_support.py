@@ -432,3 +432,14 @@ def test_i_will_be_here_until_the_end_of_my_contract_is_a_stay(analyser: Analyse
         "Pep Guardiola said: 'I will be here until the end of my contract with Manchester City.'",
     )
     assert any(r.manager == "Pep Guardiola" and r.relation.value == "stays" for r in analysis.rumours)
+
+
+def test_no_discussion_about_the_coach_denies_a_change_at_the_end_of_a_long_sentence(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bayern's patience with Vincent Kompany is wearing thin, whatever the club says",
+        "Vincent Kompany has won two of his last seven games. Our writer thinks the board should look for a new "
+        "coach in the summer, even though chief executive Jan-Christian Dreesen said after Sunday's defeat that "
+        "'there is no discussion about the coach'.",
+    )
+    assert ("Vincent Kompany", "Bayern Munich", "denied", "denied") in _held(analysis)
