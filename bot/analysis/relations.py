@@ -18,7 +18,9 @@ _OUT = (
 # "a defeat left them 15th / in the drop zone": a league position, not a departure.
 _STANDING = (
     r"(?![\w' -]{0,25}?\b(?:\d+(?:st|nd|rd|th)\b|(?:drop|relegation) zone|bottom (?:of|three|two|half|place)|"
-    r"foot of the|without a (?:win|point)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+    r"(?:fir|seco|thi|four|fif|six|seven|eigh|nin|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twentie)(?:st|nd|rd|th)\b|foot of the|without a (?:win|point)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
     r"points? (?:adrift|behind|off|from|above|below|clear)))"
 )
 
@@ -185,8 +187,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:announce[sd]?|confirm(?:s|ed)?) the cessation of|"
         r"(?<!to an )end(?:ed|s)? [\w' ]{1,40}?(?:tenure|reign|spell)|"  # ("bringing to an end": no one's act)
         r"(?:has been|was|been|were|are|is being|will be) dismissed|dismisses|dismissal|"
-        r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?duties|fired|"
-        r"reliev(?:e|es|ed|ing) (?:[\w'-]+ ){1,4}?of (?:his|her|their) (?:duties|role|position|post)|"
+        r"axed|axes|axing|relieved (?:of )?(?:him |his |her )?(?:of )?(?:his |her |their )?(?:duties|functions)|fired|"
+        # "the club released Christian Ilzer from his duties" (freigestellt): not a player's release
+        r"releas(?:e|es|ed|ing) (?:[\w'-]+ ){0,3}?from (?:his|her|their) (?:duties|functions)|"
+        r"reliev(?:e|es|ed|ing) (?:[\w'-]+ ){1,4}?of (?:his|her|their) (?:duties|functions|role|position|post)|"
         r"has been let go|(?:parted|part|parting) (?:company|ways)(?= with)|"
         r"ended (?:his|her) (?:tenure|reign|spell)|terminated (?:his|her|the) contract|"
         r"shown the door|given the boot|got the boot|booted out|let (?:him|her) go|let (?:[\w'-]+ ){1,3}?go\b|"
@@ -207,7 +211,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"stepped down|steps down|step down|stepping down|step(?:s|ped|ping)? aside|"
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|walk away|quit|quits|quitting|"
-        r"left(?!-| out\b| on the bench| (?:him|her|them) out\b| (?:no|little) (?:doubt|room)\b| nothing to chance\b)"
+        r"left(?!-| out\b| on the bench| back\b| backs\b| wing| foot| flank| side\b| (?:him|her|them) out\b|"
+        r" (?:no|little) (?:doubt|room)\b| nothing to chance\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|"
         # "Sevilla and their coach have parted ways": a parting of both sides says no one decided it.

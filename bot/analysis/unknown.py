@@ -227,6 +227,12 @@ _SPECIALIST = re.compile(
     r"general|kit|stadium|media|commercial|operations|marketing|communications|press|business|sales|office)"
     r"\s+(?:coach|coaches|manager|trainer)\s+$"
 )
+# "Under-21s head coach", "academy manager": the role of a team below the first, right before the name
+_YOUTH_ROLE = re.compile(rf"\b{YOUTH_TEAM}\s+(?:head\s+)?(?:coach|manager|boss)\s+$")
+# (unless the sentence moves him up: "under-21 coach Gary Whitlock has been placed in interim charge")
+_STEPS_UP = re.compile(
+    r"\b(?:interim|caretaker|temporary|temporarily|charge|first team|first-team|steps? up|stepped up|promoted)\b"
+)
 _REPLACED = re.compile(
     r"\b(?:replace|replacing|replaced|succeed|succeeding|successor to|in place of|take over from|"
     r"taking over from|took over from)\s+(?:(?:the\s+)?(?:interim|caretaker|outgoing|departing)\s+)?"
@@ -293,6 +299,10 @@ def resolve_unknown_people(
             continue
         if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
             continue  # "set-piece coach Nicolas Jover": a member of the staff, not a head coach
+        if _YOUTH_ROLE.search(fold(text[max(0, start - 40) : start])) and not _STEPS_UP.search(
+            fold(text[start : sentences[sentence_of(sentences, starts, start)].end])
+        ):
+            continue  # "Liverpool Under-21s head coach Declan Hurst has left": a coach of a team below the first
         if _AS_STAFF.match(text, end):
             continue  # "appointed Tobias Kern as assistant manager": a member of the staff
         if _ATTRIBUTED.search(text, max(0, start - 16), start):

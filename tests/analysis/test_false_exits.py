@@ -294,3 +294,32 @@ def test_a_shot_on_target_is_no_clubs_target(analyser: Analyser) -> None:
         )
     )
     assert not any(r.club == "Brentford" for r in analysis.rumours)
+
+
+def test_a_youth_sides_head_coach_leaving_for_an_academy_job_is_no_managers_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Everton U21s coach moves on",
+        "Everton Under-21s head coach Lewis Dunmore has left the club to become academy manager at Burnley, the "
+        "club confirmed on Friday.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_result_that_left_the_club_tenth_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Marseille news",
+        "Roberto De Zerbi paid for a run of one win in nine Ligue 1 matches that left the club eleventh.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "left"]
+
+
+def test_a_coach_described_as_a_former_left_back_has_not_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Who could coach Brazil next?",
+        "FILIPE LUIS (FLAMENGO)\n\nThe 40-year-old former Brazil left back has been the most successful young "
+        "coach in South America.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "left"]

@@ -328,3 +328,17 @@ def test_a_first_name_alone_two_named_men_share_is_neither(analyser: Analyser) -
         "who joined Pep Guardiola's staff as assistant coach last summer, wants to return to a head-coach role.",
     )
     assert not any(manager == "Pep Guardiola" for manager, _, _ in _held(analysis))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lorient have relieved Olivier Pantaloni of his functions, the club said on Monday.",
+        "Mainz released Bo Henriksen from his duties on Sunday, the club said.",
+    ],
+)
+def test_a_coach_relieved_of_his_functions_or_released_from_his_duties_was_sacked(
+    analyser: Analyser, sentence: str
+) -> None:
+    analysis = _analyse(analyser, "Coach out", sentence)
+    assert {r.relation.value for r in analysis.rumours} == {"sacked"}
