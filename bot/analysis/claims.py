@@ -158,7 +158,8 @@ def extract_claims(
         if entry:  # a sack race, ranked
             odds = Factuality.POSSIBLE if entry[2] else Factuality.DONE
             claims.append(RawClaim(entry[0], entry[1], Relation.UNDER_PRESSURE, sentence.index, 0.6, factuality=odds))
-        on_list = candidate_entry(folded, sentence, here, sentences)
+        # (a sack race's contender is no candidate for a job)
+        on_list = None if entry else candidate_entry(folded, sentence, here, sentences)
         if on_list and (job := section or story or vacancy):  # "Vincent Kompany." under "the next appointment"
             claims.append(RawClaim(on_list, job, Relation.LINKED, sentence.index, 0.6, factuality=Factuality.POSSIBLE))
         people = [p for p in here if not p.incumbent and (p.explicit or not title_is_staff or sentence.index == 0)]

@@ -14,8 +14,11 @@ _LIST_FRAME = re.compile(
     r"\b(?:candidates?|contenders?|successors?|replacements?|replace|succeed|shortlist|list|runners and riders|"
     r"next (?:appointment|manager|boss|coach|head coach)|who (?:could|should|might) (?:replace|succeed|take over))\b"
 )
-_NAME_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?")
-_STOP = re.compile(r"\s*[.:]\s*")
+# (a number may be a keycap emoji: "1️⃣ Ruud van Nistelrooy")
+_NAME_ONLY = re.compile(r"\s*(?:\d{1,2}(?:[.)]|\ufe0f?\u20e3)\s*)?")
+# the name ends the line's first sentence, or a dash goes on to say who he is ("— former Leicester boss"), or his
+# club stands in brackets ("FILIPE LUIS (FLAMENGO)")
+_STOP = re.compile(r"\s*(?:[.:]|[—–-]\s[^\n]*|\([^()\n]{1,40}\)[.:]?)?\s*")
 
 
 def candidate_entry(folded: str, sentence: Sentence, people: list[PersonRef], sentences: list[Sentence]) -> str | None:

@@ -59,6 +59,8 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"(?:be|being) (?:named|unveiled|confirmed|installed|announced)(?! as (?:the )?(?:[\w'-]+ )?"
         r"(?:player|captain|director|ambassador))|"
         r"become (?:the )?(?:new )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)|"
+        # "Lucía Barrenechea is the new head coach of Granada's women's team"
+        r"(?:is|are|was) (?:the |their |its )new (?:permanent |interim )?(?:head coach|manager|coach|boss)\b|"
         r"named (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
         r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"

@@ -65,6 +65,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"future (?:hangs|hanging|is) in the balance|job (?:is |could be )?"
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
         rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach|managers|bosses|coaches) {_OUT}|"
+        # "Is Thomas Frank's time at Tottenham up?", "Fonseca could be out at Lyon"
+        r"(?:(?<='s )|(?<=s' )|(?<=\bhis )|(?<=\bher ))time(?= (?:at [\w'. -]{1,30}? |in charge )?(?:up\?|"
+        r"(?:could |might |may )?be up\b))|(?:could|might|may|set to|likely to) be out at "
+        r"(?!the weekend|the end|half|home|\d)|"
         r"lose (?:his|her|their) jobs?|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         # "Will Andreatta survive Scotland's qualifying slump?", "whether she is the right coach to turn it around"
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter|exit|"
@@ -228,7 +232,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed|"
         r"(?:said|says|say|saying) goodbye|"
         # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
-        r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match)|"
+        r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match|camp|"
+        r"window|in charge)|"
         r"(?:season|campaign|tournament|year) (?:will|is going to) be (?:his|her) (?:last|final)\b",
     ),
     (

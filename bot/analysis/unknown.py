@@ -249,6 +249,11 @@ _AS_STAFF = re.compile(
 )
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
 _WORD_CHARACTER = re.compile(r"\w")
+# "Lucía Barrenechea is the new head coach of Granada CF's women's team"
+_NEW_COACH = WordGate(
+    rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|becomes|became)\s+(?:the|their|its)\s+new\s+"
+    r"(?:permanent\s+|interim\s+)?(?:head coach|manager|coach|boss)\b"
+)
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 
@@ -269,7 +274,7 @@ def resolve_unknown_people(
     if len(text) > 50_000:
         return
     taken = out.spans
-    matches = [m for pattern in _UNKNOWN_PATTERNS for m in pattern.finditer(text)]
+    matches = [m for pattern in (*_UNKNOWN_PATTERNS, _NEW_COACH) for m in pattern.finditer(text)]
     for aged in _AGED_PERSON.finditer(text):
         sentence = sentences[sentence_of(sentences, starts, aged.start())]
         if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):

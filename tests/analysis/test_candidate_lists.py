@@ -426,3 +426,34 @@ def test_names_after_a_semicolon_with_no_list_before_are_no_candidates(analyser:
         )
     )
     assert not any(r.manager == "Eduardo Coudet" for r in analysis.rumours)
+
+
+def test_a_list_numbered_with_keycaps_and_glossed_after_a_dash_names_candidates(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "📋 PSV — who's next in the dugout?",
+        "According to Eindhovens Dagblad, the club has three names on its list for the summer:\n\n"
+        "1️⃣ Ruud van Nistelrooy — without a club since the summer\n"
+        "2️⃣ Pascal Jansen — now in New York\n\n"
+        "No contact has been made yet.",
+    )
+    held = _held(analysis)
+    assert ("Ruud van Nistelrooy", "PSV Eindhoven", "linked") in held
+    assert ("Pascal Jansen", "PSV Eindhoven", "linked") in held
+
+
+def test_a_factbox_of_candidates_headed_by_name_and_club_names_each_for_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "FACTBOX-Soccer-Who could replace Deschamps as France coach?",
+        "Didier Deschamps will leave his post after the World Cup, the French federation confirmed.\n\n"
+        "Here are some of the coaches who could replace him:\n\n"
+        "ZINEDINE ZIDANE (WITHOUT A CLUB)\n\n"
+        "The former France captain has been out of work since leaving Real Madrid.\n\n"
+        "THIERRY HENRY (WITHOUT A CLUB)\n\n"
+        "He coached France's Olympic team in 2024.",
+    )
+    held = _held(analysis)
+    assert ("Zinedine Zidane", "France", "linked") in held
+    assert ("Thierry Henry", "France", "linked") in held
+    assert not [h for h in held if h[2] == "left" and h[0] != "Didier Deschamps"]

@@ -220,3 +220,30 @@ def test_terms_agreed_on_an_extension_with_the_signing_still_expected_is_no_sign
         )
     )
     assert not any(r.relation.value == "extension" for r in analysis.rumours)
+
+
+def test_a_coach_said_to_be_the_new_head_coach_of_a_club_was_appointed(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="OFICIAL ✅ new coach for Granada women",
+            text="Official via club: Inés Carrasco is the new head coach of Granada CF's women's team, contract "
+            "until June 2028. Xabi Alonso is the new head coach of Liverpool.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Inés Carrasco", "Granada Women", "appointed") in held
+    assert ("Xabi Alonso", "Liverpool", "appointed") in held
+
+
+def test_a_coach_who_confirms_the_next_game_will_be_his_last_in_charge_has_announced_his_exit(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Hallgrímsson confirms play-off will be his last camp as Ireland boss",
+            text="Heimir Hallgrímsson has confirmed that this week's play-off will be his last in charge of the "
+            "Republic of Ireland, whatever the outcome.",
+        )
+    )
+    held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+    assert ("Heimir Hallgrímsson", "Republic of Ireland", "left") in held

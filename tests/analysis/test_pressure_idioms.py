@@ -343,3 +343,27 @@ def test_asking_why_something_keeps_happening_questions_no_ones_job(analyser: An
         )
     )
     assert not [r for r in analysis.rumours if r.relation.value == "under_pressure"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Spurs slump again", "Is Thomas Frank's time at Tottenham up? The crowd booed at full-time."),
+        ("Spurs slump again", "Could Thomas Frank's time at Tottenham be up? The crowd booed at full-time."),
+        ("Spurs slump again", "Thomas Frank could be out at Tottenham if results do not improve by March."),
+    ],
+)
+def test_asking_whether_a_coachs_time_is_up_or_saying_he_could_be_out_questions_his_job(
+    analyser: Analyser, title: str, text: str
+) -> None:
+    analysis = analyser.analyse(Article(title=title, text=text))
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_a_coach_told_his_time_is_up_is_not_merely_questioned_at_his_next_club(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="West Ham news", text="Reports say Graham Potter has had a good time at West Ham up to now.")
+    )
+    assert not analysis.rumours

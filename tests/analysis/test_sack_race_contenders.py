@@ -84,3 +84,15 @@ def test_a_contender_headed_with_his_club_in_brackets_is_under_pressure(analyser
     held = _held(analysis)
     assert ("Scott Parker", "Burnley", "under_pressure") in held
     assert ("Sean Dyche", "Nottingham Forest", "under_pressure") in held
+
+
+def test_a_sack_race_contender_headed_with_his_club_is_no_candidate_for_another_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Premier League sack race: who is under most pressure?",
+        "Brentford parted company with their manager last week, and the list of those at risk is growing.\n\n"
+        "Daniel Farke (Leeds United). Four straight defeats have changed the mood at Elland Road.",
+    )
+    held = _held(analysis)
+    assert ("Daniel Farke", "Leeds United", "under_pressure") in held
+    assert not [h for h in held if h[0] == "Daniel Farke" and h[2] == "linked"]
