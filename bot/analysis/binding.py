@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import replace
 
 from bot.analysis.clauses import Clause, Kind, same_statement
+from bot.analysis.club_roles import come_from, gone_to, under_contract_at
 from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
-from bot.analysis.end_gate import EndGate
 from bot.analysis.list_items import anothers_item, earlier_item, next_item
 from bot.analysis.members import Relation
 from bot.analysis.prefilter import WordGate
@@ -37,7 +37,6 @@ _WINDOWS: dict[Relation, tuple[int, int]] = {
     Relation.UNDER_PRESSURE: (30, 60),
 }
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
-_CONTRACT_AT = re.compile(r"\b(?:his|her) (?:current )?(?:contract|deal) (?:at|with)\s+$")
 _RETURNING = WordGate(r"\babout (?:a )?return(?:ing)?\b|\bover a return\b|\bto return\b")
 # "linked with Chelsea", "talks over the Chelsea job", "head coach of Belgium": the club a move is to.
 _LINK_BEFORE = re.compile(
@@ -67,7 +66,7 @@ def bind(
         and not any(s <= c.start and c.end <= e for s, e in described)
     ]
     if cue.relation in EXITS:  # "after Frank left for Tottenham": where he goes is not the club he left
-        pool = [c for c in pool if not _gone_to(folded, c)]
+        pool = [c for c in pool if not gone_to(folded, c)]
     if (
         clauses[0].kind is Kind.CONDITIONAL
         and folded.endswith("their ", 0, cue.start)
@@ -120,13 +119,6 @@ _BEATS = re.compile(
 )
 
 
-def _under_contract_at(folded: str, club: ClubRef) -> bool:
-    """ "his contract at Twente", "his Twente contract": the club he is at."""
-    return _CONTRACT_AT.search(folded, max(0, club.start - 24), club.start) is not None or (
-        folded.endswith(("his ", "her "), 0, club.start) and folded.startswith((" contract", " deal"), club.end)
-    )
-
-
 def own_clubs(owner: PersonRef, res: Resolved) -> set[str]:
     """The clubs a manager holds: the one the text places him at, and the knowledge base's."""
     return {c for c in (res.home.get(owner.name), res.kb_home.get(owner.name)) if c}
@@ -165,7 +157,7 @@ def _own(
         c
         for c in pool
         if (c.name not in former or (relation in EXITS and not _former_title(c, owner, cue, res)))
-        and not (relation in _LEAVING and _gone_to(folded, c))
+        and not (relation in _LEAVING and gone_to(folded, c))
         # "stay despite Napoli interest", "will not leave for Real Madrid": the club he does not go to
         and not (relation is Relation.STAYS and _DESPITE.search(folded, max(0, c.start - 30), c.start))
         and (
@@ -218,6 +210,14 @@ def _own(
     # The knowledge base's club where the story itself names it; a story from another season may speak
     # of another club.
     kb = res.kb_home.get(owner.name)
+    if (
+        kb
+        and relation is Relation.LEFT
+        and any(
+            c.name == kb and c.start > cue.end and c.sentence == owner.sentence and gone_to(folded, c) for c in clubs
+        )
+    ):
+        kb = None  # where the sentence says he went: "Nancy, who left last week to take over at Celtic"
     if kb and kb == res.likely_home.get(owner.name):
         return [kb]
     described = [(p.start, p.end) for p in res.people if not p.explicit and p.sentence == owner.sentence]
@@ -228,7 +228,7 @@ def _own(
         and not _describes_someone_else(c, owner, res)
         and not any(s <= c.start and c.end <= e for s, e in described)
         # "if Cooper leaves for Celtic": where he would go is not the job he would leave
-        and not (relation in _LEAVING and _gone_to(folded, c))
+        and not (relation in _LEAVING and gone_to(folded, c))
         # "who arrived from Real Sociedad in 2025": a career, not the job of the sentence
         and (c.start not in res.descriptors or owner.name in res.described_by.get(c.start, ()))
         and c.name not in winners
@@ -287,23 +287,6 @@ _OFFICIAL_AFTER = re.compile(
 _THEY = re.compile(r"\b(?:they|the club|the board|the owners)\b")
 _LEAVING = EXITS | {Relation.STAYS}
 _DESPITE = re.compile(r"\b(?:despite|amid)\s+(?:(?:the\s+)?(?:interest|links?|talk|reports?)\s+(?:from|with|of)\s+)?$")
-# "left Brentford for Tottenham", "quit to join Celtic": where he goes, not the club he leaves.
-_DESTINATION = re.compile(
-    r"\b(?:for|to join|to take over at|to take charge of|to take(?: up)?|to become|to coach|to manage|join|"
-    # "left the club to return to the Italy job"
-    r"to (?:return|go back|move|head|switch) to|to rejoin)\s+"
-    r"(?:the\s+)?$"
-)
-
-
-def _gone_to(folded: str, club: ClubRef) -> bool:
-    """ "left Brentford for Tottenham", "will not leave for Real Madrid": the club named is where he goes."""
-    return _DESTINATION.search(folded, max(0, club.start - 24), club.start) is not None
-
-
-_ORIGIN = EndGate(
-    r"\b(?:return(?:s|ing)?|move|switch|departure|exit|leav(?:e|es|ing)|away|join(?:s|ed|ing)?) from (?:the )?$"
-)
 _HIRER_THEN_VERB = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:now\s+|officially\s+|finally\s+)?")
 _STAY_AT = re.compile(r"\b(?:stay|stays|staying|remain|remains|remaining|extend\w*|renew\w*)\s+(?:at|with|in)\s+$")
 _JOB_WORDS = re.compile(
@@ -409,8 +392,8 @@ def _target(
         c
         for c in candidates
         if not _STAY_AT.search(folded, max(0, c.start - 20), c.start)
-        and not _under_contract_at(folded, c)
-        and not _ORIGIN.search(folded, max(0, c.start - 24), c.start)  # "to return from New York City FC"
+        and not under_contract_at(folded, c)
+        and not come_from(folded, c)  # "to return from New York City FC"
         # "Torino have asked Cremonese for permission to speak to him": the club asked is the one he is at
         and not _ASKED_FOR_PERMISSION.match(folded, c.end)
         # "interest in the German from clubs in Germany and Spain": a country where clubs are, not its team

@@ -323,3 +323,13 @@ def test_a_coach_described_as_a_former_left_back_has_not_left(analyser: Analyser
         "coach in South America.",
     )
     assert not [r for r in analysis.rumours if r.relation.value == "left"]
+
+
+def test_the_club_a_coach_left_to_take_over_at_is_not_the_club_he_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Columbus Crew name Henrik Rydström head coach",
+        "The Columbus Crew have appointed Henrik Rydström as head coach, the club said on Monday, replacing "
+        "Wilfried Nancy, who left last week to take over at Celtic.",
+    )
+    assert ("Wilfried Nancy", "Celtic", "left") not in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}

@@ -157,7 +157,7 @@ COACHED_SHARE: dict[str, float] = {
     "Premier League": 17 / 20,
     "League One": 21 / 24,
     "League Two": 19 / 24,
-    "Scottish Premiership": 11 / 12,
+    "Scottish Premiership": 1.0,
     "Bundesliga": 15 / 18,
     "Ligue 1": 14 / 18,
     "Primeira Liga": 10 / 18,
