@@ -69,6 +69,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:(?<='s )|(?<=s' )|(?<=\bhis )|(?<=\bher ))time(?= (?:at [\w'. -]{1,30}? |in charge )?(?:up\?|"
         r"(?:could |might |may )?be up\b))|(?:could|might|may|set to|likely to) be out at "
         r"(?!the weekend|the end|half|home|\d)|"
+        # "coach Marco Baroni's bench is wobbling", "decisive for the mister's future" (Italian copy)
+        r"bench (?:is |looks |was )?(?:wobbling|shaking|shaky|in the balance)|"
+        r"decisive for (?:his|her|the (?:coach|manager|mister|head coach|trainer)'s) future|"
         r"lose (?:his|her|their) jobs?|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         # "Will Andreatta survive Scotland's qualifying slump?", "whether she is the right coach to turn it around"
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter|exit|"
@@ -231,6 +234,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:will|to) leave at the end|confirmed (?:his|her) departure|announced (?:his|her) departure|"
         r"(?:his|her) departure|end of (?:his|her) (?:tenure|reign|era)|farewell|(?:has|have) departed|"
         r"(?:said|says|say|saying) goodbye|"
+        # "FC Utrecht trainer Ron Jans will stop at the end of the season" (Dutch copy)
+        r"(?:will|to) stop (?:at the end of|after) (?:the |this )?(?:season|campaign|tournament)|"
         # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
         r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match|camp|"
         r"window|in charge)|"
@@ -243,6 +248,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,5}?contract|"
         r"extend(?:ed|s|ing)? (?:the )?contract of|"
         # "The Dragons renew Farioli until 2029", "announced the renewal of Farioli's contract"
+        # "have renewed Pere Romeu as coach of the women's first team until June 2028"
+        r"renew(?:s|ed)? (?:[\w'.-]+ ){1,3}?as (?:the |their |its )?(?:[\w'-]+ ){0,2}?(?:head coach|coach|manager|"
+        r"boss|trainer)\b|"
         r"renew(?:s|ed)? (?:[\w'.-]+ ){1,3}?(?:until|to|through)"
         r"(?= (?:june |may |the end |the summer )?(?:of )?20\d\d)|"
         r"renewal of (?:his |her |the )?(?:[\w'.-]+ ){0,3}?(?:contract|deal)|"
@@ -262,6 +270,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"will still be (?:on the [\w'. -]{1,30}? bench|in charge|in the dugout)\b|"
         # "the board decided the continuity of Hasi", "confirmed the continuity of the coach"
         r"(?:decided|confirmed|ratified|guaranteed) (?:on (?:[a-z]+ )?)?the continuity of|"
+        # "Valencia's board has ratified coach Carlos Corberán": confirmed in his post
+        r"ratif(?:y|ies|ied|ying) (?:(?:the|their|its) )?(?:head coach|coach|manager|trainer|boss)\b|"
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"

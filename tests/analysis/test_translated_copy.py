@@ -342,3 +342,31 @@ def test_a_coach_relieved_of_his_functions_or_released_from_his_duties_was_sacke
 ) -> None:
     analysis = _analyse(analyser, "Coach out", sentence)
     assert {r.relation.value for r in analysis.rumours} == {"sacked"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PSV trainer Peter Bosz will stop at the end of the season, he announced on Friday.",
+            ("Peter Bosz", "PSV Eindhoven", "left"),
+        ),
+        (
+            "Real Madrid have renewed Pau Quesada as coach of the women's first team until June 2029, the club said.",
+            ("Pau Quesada", "Real Madrid Women", "extension"),
+        ),
+        (
+            "Sevilla's board has ratified coach Matías Almeyda after Saturday's home defeat, club sources said.",
+            ("Matías Almeyda", "Sevilla", "stays"),
+        ),
+        (
+            "Coach Marco Baroni's bench at Torino is wobbling, with the next two games seen as decisive for the "
+            "mister's future.",
+            ("Marco Baroni", "Torino", "under_pressure"),
+        ),
+    ],
+)
+def test_idioms_of_dutch_spanish_and_italian_copy(
+    analyser: Analyser, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _held(_analyse(analyser, "Wire", text))
