@@ -94,6 +94,7 @@ def denied_event(folded: str, cue: Cue) -> Relation:
         or _REPLACE_AFTER.match(folded, cue.end)
         or _CHANGE_BEFORE.search(folded, max(0, cue.start - 30), cue.start)
         or _SACKING_AFTER.match(folded, cue.end)
+        or _SOUGHT_FOR.search(folded, cue.start, cue.end)  # "not lining up a replacement for Eddie Howe"
     ):
         return Relation.SACKED
     return cue.relation
@@ -121,7 +122,13 @@ _THAT = re.compile(r" that ")
 def denial_replaces(folded: str, cue: Cue, person: PersonRef) -> bool:
     """ "has no plans to replace Julian Nagelsmann": the denial is about the man named right after."""
     replace = _REPLACE_AFTER.match(folded, cue.end)
-    return replace is not None and replace.end() == person.start
+    if replace is not None and replace.end() == person.start:
+        return True
+    # "are not lining up a replacement for Eddie Howe"
+    return _SOUGHT_FOR.search(folded, cue.start, cue.end) is not None and not folded[cue.end : person.start].strip()
+
+
+_SOUGHT_FOR = re.compile(r"(?:replacement|successor) (?:for|to)$")
 
 
 _TITLE_WORDS = re.compile(
@@ -167,8 +174,24 @@ _COACH_SAID_AFTER = re.compile(
     r"[^'\"]*[,.!?]['\"]\s*(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:head coach|manager|boss|coach)\s+(?:said|says|added)\b"
 )
 _NAME_SAID_AFTER = re.compile(r"[^'\"]*[,.!?]['\"]\s*([\w.-]+)\s+(?:said|says|added)\b")
+_QUOTE_OPENS = re.compile(r"[:,]\s*['\"]")
+_QUOTE_ENDS = re.compile(r"(?<![a-z])['\"](?![a-z])|(?<=[a-z.,!?])['\"](?![a-z])")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me)\b")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's)\s+(?:[\w']+\s+)?$")
+
+
+def _his_own_quote(folded: str, owner: PersonRef) -> bool:
+    """The pronoun stands in a quote still open that the man it was taken for opened: his own words, in
+    which "he" is another man."""
+    lo = max(0, folded.rfind("\n", 0, owner.start) + 1, owner.start - 300)
+    opens = list(_QUOTE_OPENS.finditer(folded, lo, owner.start))
+    opened = opens[-1] if opens else None
+    if opened is None or _QUOTE_ENDS.search(folded, opened.end(), owner.start):
+        return False
+    # (he is named just before it, in the same sentence: "Unai Emery on the striker situation: '")
+    speaker = folded[max(lo, opened.start() - 30) : opened.start()]
+    surname = fold(owner.name.split()[-1])
+    return surname in speaker and ". " not in speaker[speaker.rfind(surname) :]
 
 
 def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
@@ -181,7 +204,19 @@ def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
             return True
         # ("… he will leave as a legend here,' Flick said": the coach himself speaks, of his striker)
         named = _NAME_SAID_AFTER.match(folded, cue.end, cue.end + 200)
-        return named is not None and named.group(1) == fold(owner.name.split()[-1])
+        if named is not None and named.group(1) == fold(owner.name.split()[-1]):
+            return True
+        # ("Unai Emery on Watkins: 'He is our captain. He stays.'": the coach named before his quote)
+        return _his_own_quote(folded, owner)
+    if (
+        owner.explicit
+        and owner.end <= cue.start
+        and _QUOTE_OPENS.search(folded, owner.end, cue.start)
+        and _THIRD_PERSON.search(folded, max(0, cue.start - 12), cue.start) is not None
+    ):
+        # "Unai Emery on Watkins: 'He is our captain. He stays.'": the speaker named before his quote
+        # speaks of another man
+        return True
     if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
     # ("'I am happy he stays,' coach X said", "'For me he can stay,' the German said": someone else)

@@ -90,6 +90,8 @@ MOVE_CUES: list[tuple[Relation, str]] = [
     (
         Relation.AGREED,
         r"verbal agreement|agreement in principle|(?:reached|reach|struck|have|has|an|full) agreement|"
+        # "Igor Tudor agrees deal to become new VfL Wolfsburg head coach": a headline's present tense
+        r"agrees (?:a )?(?:deal|terms)\b|"
         r"agreed (?:terms|a deal|to (?:join|become|take|replace|succeed|return)|personal terms|compensation|"
         r"a contract)|"
         r"agreed (?:a |an )(?!new |improved |fresh )(?:[\w-]+ ){1,2}?(?:contract|deal)|"

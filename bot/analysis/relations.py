@@ -153,6 +153,9 @@ _CUES: list[tuple[Relation, str]] = [
     (
         Relation.DENIED,
         r"no truth|not true|denie[sd]|deny|denying|"
+        # "Newcastle are not lining up a replacement for Eddie Howe": no successor sought, no sacking
+        r"(?:not|no one is|nobody is) (?:lining up|looking for|seeking|searching for|sounding out) (?:a )?"
+        r"(?:replacement|successor) (?:for|to)\b|"
         r"reject(?:ed|s|ing)? (?:the )?(?:claims?|reports?|suggestions?|speculation|rumou?rs?|talk|links?)|"
         r"(?:dismiss(?:es|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|swat(?:s|ted|ting)? away|"
         r"shrug(?:s|ged|ging)? off) "

@@ -306,3 +306,14 @@ def test_a_handball_federations_national_coach_is_another_sports(analyser: Analy
         "of 2028, a day after Germany's semi-final defeat at the European Championship in Herning.",
     )
     assert analysis.rumours == ()
+
+
+def test_he_in_a_coachs_own_quote_after_his_name_is_the_player_he_speaks_of(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Deadline day LIVE",
+            text="17:55 — Mikel Arteta on Saka: 'He is our leader on the pitch. He stays. That is all.'\n\n"
+            "18:10 — Eddie Howe on the striker situation: 'We will not sell. He has told me he wants to stay.'",
+        )
+    )
+    assert not analysis.rumours

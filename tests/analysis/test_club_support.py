@@ -443,3 +443,13 @@ def test_no_discussion_about_the_coach_denies_a_change_at_the_end_of_a_long_sent
         "'there is no discussion about the coach'.",
     )
     assert ("Vincent Kompany", "Bayern Munich", "denied", "denied") in _held(analysis)
+
+
+def test_a_club_not_lining_up_a_replacement_denies_a_sacking_over_the_backing_that_follows(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Told this is wide of the mark",
+        "Told the claim doing the rounds is wide of the mark: Brighton are not lining up a replacement for Fabian "
+        "Hürzeler. He retains the full backing of the owners.",
+    )
+    assert ("Fabian Hürzeler", "Brighton & Hove Albion", "denied", "denied") in _held(analysis)

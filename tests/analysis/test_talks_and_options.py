@@ -397,3 +397,15 @@ def test_talks_about_a_return_as_head_coach_are_talks_not_the_appointment(analys
         "Ajax have opened talks with Erik ten Hag about a return to the club as head coach, De Telegraaf reports.",
     )
     assert _held(analysis) == {("Erik ten Hag", "Ajax", "talks", "done")}
+
+
+def test_a_headlines_present_tense_agrees_deal_is_an_agreement(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Here we go",
+            text="Marco Rose agrees deal to become new Eintracht Frankfurt head coach, contract until 2028.",
+        )
+    )
+    assert ("Marco Rose", "Eintracht Frankfurt", "agreed") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
