@@ -249,6 +249,12 @@ _AS_STAFF = re.compile(
 )
 _ATTRIBUTED = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Vv]ia|[Pp]er)\s+$")
 _WORD_CHARACTER = re.compile(r"\w")
+# "Marta Ferrán, the reserve-team coach Sevilla placed in interim charge of the women's first team" (tried
+# only where "charge" stands: a plain pattern that begins with a name tries every capital)
+_PLACED_BY_CLUB = re.compile(
+    rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:the|their|its)\s+(?:[\w'-]+\s+){{0,3}}?(?:head coach|manager|coach)\s+"
+    r"(?:[A-Z][\w'-]+\s+){1,3}(?:placed|put|installed)\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge"
+)
 # "Lucía Barrenechea is the new head coach of Granada CF's women's team"
 _NEW_COACH = WordGate(
     rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|becomes|became)\s+(?:the|their|its)\s+new\s+"
@@ -275,6 +281,8 @@ def resolve_unknown_people(
         return
     taken = out.spans
     matches = [m for pattern in (*_UNKNOWN_PATTERNS, _NEW_COACH) for m in pattern.finditer(text)]
+    if "charge" in text:
+        matches += _PLACED_BY_CLUB.finditer(text)
     for aged in _AGED_PERSON.finditer(text):
         sentence = sentences[sentence_of(sentences, starts, aged.start())]
         if JOB_CONTEXT.search(fold(text[sentence.start : sentence.end])):
@@ -297,9 +305,9 @@ def resolve_unknown_people(
         plain = fold(text[sentence.start : sentence.end])
         if _COACH_ROLE.search(plain) and not _OTHER_ROLE.search(plain):
             matches.append(subject)
-    for match in matches:
-        start, end = match.span("name")
-        name = " ".join(match.group("name").split())
+    found = [(m.start("name"), m.end("name"), " ".join(m.group("name").split())) for m in matches]
+    found += _named_in_the_headline(text, out, gaz, sentences, starts)
+    for start, end, name in found:
         if any(s < end and start < e for s, e in taken):
             continue
         if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
@@ -334,3 +342,54 @@ def resolve_unknown_people(
                     PersonRef(name, s2, e2, sentence_of(sentences, starts, s2), explicit=True, known=False)
                 )
                 taken.append((s2, e2))
+
+
+_TITLE_NAME = re.compile(_PLAIN_NAME)
+_OPENERS = frozenset(
+    {"why", "how", "what", "when", "where", "who", "is", "are", "can", "could", "should", "will", "would", "does"}
+    | {"did", "do", "the", "a", "an", "if", "as", "after", "ep", "exclusive", "breaking", "official", "opinion"}
+)
+
+
+def _named_in_the_headline(
+    text: str, out: Resolved, gaz: Gazetteer, sentences: list[Sentence], starts: list[int]
+) -> list[tuple[int, int, str]]:
+    """ "Marta Ferrán has earned the Sevilla job" over "Ferrán, the coach Sevilla placed in interim charge":
+    a coach named in full only in the headline and introduced in the body by his surname alone. The body's
+    sentence is read as if it named him in full; where it introduces a coach so, that mention is his."""
+    title = sentences[0]
+    found: list[tuple[int, int, str]] = []
+    for candidate in _TITLE_NAME.finditer(text, title.start, title.end):
+        words = candidate.group().split()
+        while words and fold(words[0]) in _OPENERS:
+            words = words[1:]  # ("Why Anna Keller has earned the job": the headline's first word)
+        name = " ".join(words)
+        surname = words[-1] if words else ""
+        if (
+            len(words) < 2
+            or len(surname) < 3
+            or any(fold(w) in NOT_PEOPLE for w in words)
+            or any(s < candidate.end() and candidate.start() < e for s, e in out.spans)
+            or gaz.manager_by_key(name)
+            or gaz.club_by_key(name)
+            or gaz.source_by_key(name)
+        ):
+            continue
+        given = name[: len(name) - len(surname)]
+        for later in named_again(surname).finditer(text, title.end):
+            at, end = later.span()
+            if text.endswith(given, 0, at) or any(s < end and at < e for s, e in out.spans):
+                continue
+            sentence = sentences[sentence_of(sentences, starts, at)]
+            window = text[sentence.start : at] + name + text[end : sentence.end]
+            here = at - sentence.start
+            plain = fold(window)
+            shapes = (*_UNKNOWN_PATTERNS, _NEW_COACH, _PLACED_BY_CLUB)
+            if any(m.start("name") == here for p in shapes for m in p.finditer(window)) or (
+                any(m.start("name") == here for m in _SUBJECT_OF_JOB.finditer(window))
+                and _COACH_ROLE.search(plain)
+                and not _OTHER_ROLE.search(plain)
+            ):
+                found.append((at, end, name))
+                break
+    return found

@@ -9,7 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.analysis.analyser import Analyser
 from bot.analysis.unknown import named_again
+from bot.domain import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
@@ -46,3 +48,26 @@ def test_a_surname_is_found_where_the_plain_pattern_finds_it_in_every_story() ->
 def test_a_surname_is_found_where_the_plain_pattern_finds_it_on_any_word_soup(words: list[str], surname: str) -> None:
     text = "".join(words)
     assert _spans(named_again(surname), text) == _spans(_plain(surname), text)
+
+
+def test_a_coach_named_in_full_only_in_the_headline_is_found_by_his_surname_in_the_body(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Why Anna Keller has earned the Aston Villa job",
+            text="Keller, the second-team coach Aston Villa placed in interim charge of the women's first team until "
+            "the end of the season, has lost one of her eight games.",
+        )
+    )
+    assert ("Anna Keller", "Aston Villa Women", "appointed") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_a_headline_name_and_a_surname_that_introduces_no_coach_make_no_coach(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Why Jonas Brandt is the signing Hoffenheim need",
+            text="Brandt, the midfielder Hoffenheim tried to sign in the summer, has scored six goals this season.",
+        )
+    )
+    assert not analysis.rumours
