@@ -374,7 +374,7 @@ class _Reading:
                 or not_in_question_of_another(folded, owner, cue)
                 or player_subject(folded, cue)
                 or talked_about(folded, 0, cue.start, ("leaving",))
-                or urged(folded, clause.start, cue.start, cue.relation)
+                or urged(folded, self.sentence.start, cue.start, cue.relation)
                 or unknown_subject_of_statement(text, res, self.clauses, clause, owner)
                 or led_by_a_stranger(text, folded, res, self.sentence, owner, cue)
             ):

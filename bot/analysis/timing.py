@@ -132,7 +132,18 @@ def told_before(folded: str, cue_start: int, cue_end: int) -> bool:
 # "Gary Neville says Everton should sack David Moyes", "I'd sack him tomorrow": what someone thinks a club
 # ought to do, not what it does or is said to be weighing
 _URGED = re.compile(r"\b(?:should|ought to|must|'d|would) (?:just |simply |now |immediately )?$")
+# who says so: a speaker named with his verb ("Neville says"), a headline's "Sutton:", the speaker's own "I'd"
+_SPEAKER = re.compile(
+    r"\b(?:says|said|believes|believed|thinks|thought|reckons|argues|argued|insists|insisted|claims|claimed|told|"
+    r"urges|urged|wants|wanted)\b|^[^\n:]{2,40}:\s|\bi'd\b|\bi would\b"
+)
+_OUR_OWN = re.compile(r"\b(?:our|this) (?:columnist|writer|column|correspondent)s?\b")
 
 
-def urged(folded: str, lo: int, cue_start: int, relation: Relation) -> bool:
-    return relation is Relation.SACKED and _URGED.search(folded, max(lo, cue_start - 24), cue_start) is not None
+def urged(folded: str, sentence_start: int, cue_start: int, relation: Relation) -> bool:
+    """A sacking someone says a club should make: his opinion. The outlet's own call ("Why Leeds must sack
+    Farke", "our columnist argues") is not set aside: it says the job is at risk, as a column does."""
+    if relation is not Relation.SACKED or _URGED.search(folded, max(sentence_start, cue_start - 24), cue_start) is None:
+        return False
+    before = folded[max(sentence_start, cue_start - 100) : cue_start]
+    return _SPEAKER.search(before) is not None and _OUR_OWN.search(before) is None

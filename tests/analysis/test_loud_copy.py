@@ -114,3 +114,14 @@ def test_no_here_we_go_yet_is_a_deal_still_to_come_not_a_denial(analyser: Analys
     held = _held(analysis)
     assert not any(h[2] == "denied" for h in held)
     assert any(h[:3] == ("Domenico Tedesco", "VfL Wolfsburg", "talks") for h in held)
+
+
+def test_the_outlets_own_call_for_a_sacking_says_the_job_is_at_risk(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Why Everton must sack David Moyes before the window shuts",
+        "One win in nine and a side that no longer looks sure of its plan: our columnist argues the board should "
+        "act now.",
+    )
+    assert ("David Moyes", "Everton", "under_pressure") in {h[:3] for h in _held(analysis)}
+    assert not any(h[2] == "sacked" for h in _held(analysis))
