@@ -57,7 +57,9 @@ SETS = [
     "analysis-set39",
     "analysis-set40",
     "analysis-set41",
+    "analysis-set42",
     "analysis-set43",
+    "analysis-set44",
 ]
 
 
