@@ -114,7 +114,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"doubts (?:grow |growing |are growing |mount |mounting )?(?:[\w' -]{1,30} )?(?:over|about) "
         r"(?:[\w.'-]+ ){0,3}?(?:future|position|job)\b|"
         r"fears? for (?:(?:his|her|their) )?(?:[\w'. -]{1,30} )?(?:job|future|position)|"
-        r"(?:worried|concerned|anxious|nervous|thinking) (?:about|for|over) (?:his|her|my) "
+        # ("is 'not worried' about his future": a word quoted in the middle)
+        r"(?:worried|concerned|anxious|nervous|thinking)['\"]? (?:about|for|over) (?:his|her|my) "
         r"(?:[\w'. -]{1,20} )?(?:job|future|position)|"
         r"time (?:is |could be |may be )?up (?:for|at)\b|"
         r"(?:discuss|review|decide(?: on)?|consider|evaluat|assess|weigh\w* up|mull\w* over)\w* (?:[\w'.-]+ ){0,4}?"
@@ -242,7 +243,9 @@ _CUES: list[tuple[Relation, str]] = [
         # "confirmed that this will be his last season at Palmeiras", "this campaign will be her last"
         r"(?:will|would|is going to) be (?:his|her) (?:last|final) (?:season|campaign|year|tournament|game|match|camp|"
         r"window|in charge)|"
-        r"(?:season|campaign|tournament|year) (?:will|is going to) be (?:his|her) (?:last|final)\b",
+        r"(?:season|campaign|tournament|year) (?:will|is going to) be (?:his|her) (?:last|final)\b|"
+        # "has told BBC Sport that this was his last match in charge of Crystal Palace"
+        r"(?:this|today|it) (?:was|is) (?:his|her|my) (?:last|final) (?:game|match|camp)\b",
     ),
     (
         Relation.EXTENSION,

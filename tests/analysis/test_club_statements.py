@@ -247,3 +247,13 @@ def test_a_coach_who_confirms_the_next_game_will_be_his_last_in_charge_has_annou
     )
     held = {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
     assert ("Heimir Hallgrímsson", "Republic of Ireland", "left") in held
+
+
+def test_a_coach_who_says_this_was_his_last_match_in_charge_has_announced_his_exit(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Final day LIVE",
+            text="17:08 — Marco Silva has just told BBC Sport that this was his last match in charge of Fulham.",
+        )
+    )
+    assert ("Marco Silva", "Fulham", "left") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}

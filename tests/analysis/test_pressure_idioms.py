@@ -367,3 +367,16 @@ def test_a_coach_told_his_time_is_up_is_not_merely_questioned_at_his_next_club(a
         Article(title="West Ham news", text="Reports say Graham Potter has had a good time at West Ham up to now.")
     )
     assert not analysis.rumours
+
+
+def test_a_coach_not_worried_in_quotation_marks_about_his_future_is_under_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Sack race Sunday LIVE",
+            text="16:40 — Gian Piero Gasperini told DAZN before kick-off that he is 'not worried' about his future at "
+            "Roma after the cup exit.",
+        )
+    )
+    assert ("Gian Piero Gasperini", "AS Roma", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
