@@ -33,7 +33,6 @@ from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.members import Factuality, Relation
-from bot.analysis.prefilter import LiteralScan
 from bot.analysis.pronouns import pronouns_fit
 from bot.analysis.quick_init import quick_init
 from bot.analysis.raw_claim import RawClaim
@@ -42,6 +41,7 @@ from bot.analysis.relations import CANDIDATE_LIST, PARTED
 from bot.analysis.scene import Scene
 from bot.analysis.sentence_context import (
     about_a_job,
+    hands_on,
     heading_club,
     inline_heading,
     is_player_sentence,
@@ -51,6 +51,7 @@ from bot.analysis.sentence_context import (
     story_club,
     topic_club,
     vacancy_club,
+    without_vague_wishes,
     wording_strength,
 )
 from bot.analysis.speech import quoted_third_person
@@ -83,7 +84,6 @@ _OBJECT_CUES = {Relation.LINKED, Relation.TALKS, Relation.EXTENSION, Relation.OF
 _PREDECESSOR = re.compile(r"\s+(?:his|her) (?:predecessor|immediate predecessor)\b")
 _MAX_GAP = 160  # characters between a cue and the names it binds
 # "would love to manage Barcelona one day": a wish, not a rumour.
-_VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
 # Exit words that do not say whose decision it was; a specific word elsewhere wins.
 _HAD_BEEN = re.compile(r"\bhad been $")  # (not "had also been considered": part of the saga told)
 _GENERIC_EXIT = re.compile(
@@ -188,16 +188,8 @@ def extract_claims(
                 for c in cues
             )
         ]
-        if cues and (vague := _VAGUE_FUTURE.search(folded, sentence.start, sentence.end)):
-            # (only in its own statement: "…, who has made no secret of her ambition to manage one day")
-            split = split_clauses(folded, sentence)
-            wish = clause_at(split, vague.start())
-            cues = [
-                c
-                for c in cues
-                if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED) or not same_statement(split, wish, c.start)
-            ]
-        if people and (cues or about_a_job(folded, sentence)):
+        cues = without_vague_wishes(folded, sentence, cues)
+        if people and hands_on(folded, sentence, people, cues):
             # Only a sentence about a job hands its manager on to the next ("He held talks…").
             last_people, last_paragraph, last_sentence = people, sentence.paragraph, sentence.index
         elif people:

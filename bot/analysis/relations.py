@@ -281,7 +281,11 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
-        r"chose to|chooses to|choose to) (?:stay|remain)|staying put|stay(?:s|ed)? put|"
+        r"chose to|chooses to|choose to) (?:stay|remain)"
+        # ("we have to stay on this path", "we must stay calm": the team's course or mood, not his job)
+        r"(?! (?:on |in )?(?:this|that|the|our|their) (?:path|road|track|course|fight|race|hunt)\b|"
+        r" on (?:track|course|top|target)\b| (?:calm|focused|positive|humble|patient|united|together|alive|up)\b)|"
+        r"staying put|stay(?:s|ed)? put|"
         r"(?:is|am|are|'m) (?:very |really |so )?happy (?:at|here)\b|"
         r"(?:is |was )?staying (?:at|with|on)|(?:is|am|are|'m|'s) staying(?= ?[.,;!?'\"]|$)|"
         # ("I'm staying", "I'm not leaving": a cue begins a word, so the contraction is spelt whole; the
@@ -289,7 +293,10 @@ _CUES: list[tuple[Relation, str]] = [
         r"i'm staying(?= ?[.,;!?'\"]|$)|i'm (?:very |really |so )?happy (?:at|here)\b|"
         r"i'm ['\"]?not (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? away|going anywhere)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
-        r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach|dt|trainer)|in charge)|stay(?:ed|s)? (?:at|with|on)|"
+        r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach|dt|trainer)|in charge)|"
+        # ("we have to stay on this path", "stay on top": the team's course, not his job)
+        r"stay(?:ed|s)? (?:at|with|on(?! (?:this|that|the|our|their) (?:path|road|track|course|ball)|"
+        r" track\b| course\b| top\b| target\b))|"
         # "has turned down Portugal and will continue at Palmeiras", "I'm not thinking about leaving"
         r"(?:will|to|would|shall) continue (?:at|with)\b|not thinking (?:about|of) leaving|"
         r"(?:stand|stands|standing|stood) by|u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"
@@ -336,7 +343,8 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:confidence|faith|trust)['\"]? in\b|"
         # (not "stays calm", "stay top", "stay in the title race")
         r"(?:to stay|stays|stay)(?! (?:calm|positive|focused|optimistic|grounded|humble|confident|silent|quiet|"
-        r"tight-lipped|unbeaten|top|up|alive|level|ahead|clear|fit|patient|strong|united|in the (?:race|hunt|title)))",
+        r"tight-lipped|unbeaten|top|up|alive|level|ahead|clear|fit|patient|strong|united|in the (?:race|hunt|title)|"
+        r"together|(?:on |in )?(?:this|that|the|our|their) (?:path|road|track|course|fight)\b|on (?:track|course)\b))",
     ),
 ]
 # The cues of a move to a club (rejected, appointed, agreed, offer, talks, linked) are in move_cues.py;

@@ -205,6 +205,43 @@ def about_a_job(folded: str, sentence: Sentence) -> bool:
     return JOB_CONTEXT.search(folded, sentence.start, sentence.end) is not None
 
 
+# "…,' Bompastor said at her news conference. 'I have a contract here…": a quote, its speaker, the quote again
+_SAID_THEN_QUOTE = re.compile(
+    r"[,.!?]['\"] [^'\"]{0,80}?\b(?:said|says|added|told [^.'\"]{1,40})\b[^'\"]{0,60}\.\s+['\"]"
+)
+
+
+def hands_on(folded: str, sentence: Sentence, people: list[PersonRef], cues: list[Cue]) -> bool:
+    """Whether the sentence hands its manager on to the next ("He held talks…"): a sentence about a job, or
+    one that names the speaker of a quote that goes on ("'I read it and smiled,' Bompastor said. 'I am happy
+    here.'")."""
+    return (
+        bool(cues)
+        or about_a_job(folded, sentence)
+        or (
+            len(people) == 1
+            and _SAID_THEN_QUOTE.search(folded, sentence.start, min(len(folded), sentence.end + 4)) is not None
+        )
+    )
+
+
+_VAGUE_FUTURE = LiteralScan(r"\b(?:one day|in the future|eventually|some ?day|at some point|down the line)\b")
+
+
+def without_vague_wishes(folded: str, sentence: Sentence, cues: list[Cue]) -> list[Cue]:
+    """The cues less those in the statement of a vague wish ("…, who has made no secret of her ambition to
+    manage one day"), but for pressure and denials."""
+    if not cues or (vague := _VAGUE_FUTURE.search(folded, sentence.start, sentence.end)) is None:
+        return cues
+    split = split_clauses(folded, sentence)
+    wish = clause_at(split, vague.start())
+    return [
+        c
+        for c in cues
+        if c.relation in (Relation.UNDER_PRESSURE, Relation.DENIED) or not same_statement(split, wish, c.start)
+    ]
+
+
 _MATCH_WORD = re.compile(
     r"defeat|victory|chants|crowd|supporters|whistle|fixture|scored|goals?|kick-off|penalty|red card|half-time|"
     r"minute|second half|first half|the game|thrash\w*|\d-\d (?:win|defeat|draw|victory)|(?:won|lost|drew) \d"

@@ -317,3 +317,27 @@ def test_he_in_a_coachs_own_quote_after_his_name_is_the_player_he_speaks_of(anal
         )
     )
     assert not analysis.rumours
+
+
+def test_a_quote_that_goes_on_after_its_speaker_is_named_is_still_his(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Sarina Wiegman: 'My focus is only on England'",
+            text="'I read the reports and laughed,' Sarina Wiegman said at her news conference. 'I have a contract "
+            "here, I am happy here and I want to win more with this group.'",
+        )
+    )
+    assert ("Sarina Wiegman", "England Women", "stays") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_a_coach_saying_his_team_must_stay_on_this_path_is_no_stay(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Juventus beaten in Milan",
+            text="Juventus coach Luciano Spalletti said his side paid for two errors. 'We played well for an hour,' "
+            "Spalletti said. 'We have to stay on this path.'",
+        )
+    )
+    assert not analysis.rumours
