@@ -72,6 +72,9 @@ _CUES: list[tuple[Relation, str]] = [
         # "coach Marco Baroni's bench is wobbling", "decisive for the mister's future" (Italian copy)
         r"bench (?:is |looks |was )?(?:wobbling|shaking|shaky|in the balance)|"
         r"decisive for (?:his|her|the (?:coach|manager|mister|head coach|trainer)'s) future|"
+        # "is facing mounting criticism after a 3-0 home defeat"
+        r"(?:facing|faces|face|under|attract\w*|draw\w*) (?:mounting|growing|increasing|fierce|heavy|fresh|intense) "
+        r"criticism\b|"
         r"lose (?:his|her|their) jobs?|feel(?:s|ing)? the heat|(?:ramp|pile|heap)(?:s|ed|ing)? up (?:the )?pressure|"
         # "Will Andreatta survive Scotland's qualifying slump?", "whether she is the right coach to turn it around"
         r"surviv(?:e|es|ed|ing) (?:[\w'’-]+ ){0,4}?(?:slump|crisis|storm|poor run|bad run|losing run|winter|exit|"
@@ -223,6 +226,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:left|leave|leaves|leaving|depart(?:ed|s|ure)?) by mutual consent|mutual consent|walked away|"
         r"walks away|walk away|quit|quits|quitting|"
         r"left(?!-| out\b| on the bench| back\b| backs\b| wing| foot| flank| side\b| (?:him|her|them) out\b|"
+        # ("both sides left the meeting convinced": a place left, not a job)
+        r" (?:the|a) (?:meeting|room|pitch|field|stadium|ground|dressing room|press conference|training ground|"
+        r"hotel|building|tunnel|podium|stage|airport|talks)\b|"
         r" (?:no|little) (?:doubt|room)\b| nothing to chance\b)"
         + _STANDING
         + r"|part (?:company |ways )?with|parting with|"

@@ -131,7 +131,9 @@ def told_before(folded: str, cue_start: int, cue_end: int) -> bool:
 
 # "Gary Neville says Everton should sack David Moyes", "I'd sack him tomorrow": what someone thinks a club
 # ought to do, not what it does or is said to be weighing
-_URGED = re.compile(r"\b(?:should|ought to|must|'d|would) (?:just |simply |now |immediately )?$")
+_URGED = re.compile(
+    r"\b(?:should|ought to|must|'d|would) (?:just |simply |now |immediately |already )?(?:have )?(?:already )?$"
+)
 # who says so: a speaker named with his verb ("Neville says"), a headline's "Sutton:", the speaker's own "I'd"
 _SPEAKER = re.compile(
     r"\b(?:says|said|believes|believed|thinks|thought|reckons|argues|argued|insists|insisted|claims|claimed|told|"

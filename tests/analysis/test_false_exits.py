@@ -333,3 +333,12 @@ def test_the_club_a_coach_left_to_take_over_at_is_not_the_club_he_left(analyser:
         "Wilfried Nancy, who left last week to take over at Celtic.",
     )
     assert ("Wilfried Nancy", "Celtic", "left") not in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_both_sides_leaving_a_meeting_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arteta news",
+        "Andrea Berta met Mikel Arteta's agent on Tuesday, and both sides left the meeting convinced.",
+    )
+    assert not [r for r in analysis.rumours if r.relation.value == "left"]

@@ -125,3 +125,13 @@ def test_the_outlets_own_call_for_a_sacking_says_the_job_is_at_risk(analyser: An
     )
     assert ("David Moyes", "Everton", "under_pressure") in {h[:3] for h in _held(analysis)}
     assert not any(h[2] == "sacked" for h in _held(analysis))
+
+
+def test_a_pundit_saying_a_club_should_already_have_sacked_its_manager_reports_nothing(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chris Sutton: Celtic should have sacked Nancy weeks ago",
+        "Former Celtic striker Chris Sutton believes the club should already have dismissed Wilfried Nancy after "
+        "another dropped point at Dundee.",
+    )
+    assert analysis.rumours == ()

@@ -380,3 +380,16 @@ def test_a_coach_not_worried_in_quotation_marks_about_his_future_is_under_pressu
     assert ("Gian Piero Gasperini", "AS Roma", "under_pressure") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_a_coach_facing_mounting_criticism_is_under_pressure(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Spurs coach under fire after five straight losses",
+            text="Tottenham coach Thomas Frank is facing mounting criticism after a 3-0 home defeat extended the "
+            "losing run to five.",
+        )
+    )
+    assert ("Thomas Frank", "Tottenham Hotspur", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
