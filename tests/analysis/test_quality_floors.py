@@ -60,6 +60,7 @@ SETS = [
     "analysis-set42",
     "analysis-set43",
     "analysis-set44",
+    "analysis-set46",
 ]
 
 
