@@ -58,11 +58,11 @@ _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 _NUMBERED_TAIL = re.compile(r"\s*\)\s*(?:[-–—:,]\s*[^!?\n]{0,120})?\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _ODDS_TAIL = re.compile(r"\s*[-–—:]\s*(?:\d{1,3}/\d{1,3}|evens|odds-on)[.!]?\s*")
-# "Daniel Farke, Leeds United (5-2)", "Simon Weaver, Harrogate Town. The longest-serving …": a heading that
-# names the contender and his club and ends there (the price in brackets, if any)
 # "RUSSELL MARTIN (Southampton): Saints have four points", "Daniel Farke (Leeds United). Leeds were …": a
 # heading closed by a full stop, or by a colon and what the writer says of him
 _BRACKET_HEADING_TAIL = re.compile(r"\s*\)\s*(?:[.:]|:\s[^\n]*)?\s*")
+# "Daniel Farke, Leeds United (5-2)", "Simon Weaver, Harrogate Town. The longest-serving …": a heading that
+# names the contender and his club and ends there (the price in brackets, if any)
 _HEADING_TAIL = re.compile(r"\s*(?:\(\s*(?:\d{1,3}[-/]\d{1,3}|evens|odds-on)\s*\))?\s*[.:]?\s*")
 
 
