@@ -128,6 +128,20 @@ _OPENER_REACH = 160
 _OPENER_ENDS = (",", ":", " —", " –", " - ")  # how far after an opening time phrase the statement it dates may start
 
 
+# "Seven years ago today …": a sentence opened by a time long past
+_AGO_OPENER = re.compile(r"\W*(?:\w+|\d+) (?:years?|seasons?|decades?) ago\b")
+
+
+def _dated_line(folded: str, line: int, published: datetime | None) -> bool:
+    """The line a sentence stands in opens with a date of an earlier year ("November 2019: José Mourinho
+    appointed. Sacked in April 2021; Ryan Mason takes interim charge.")."""
+    mark = min((p for p in (folded.find(m, line, line + 40) for m in _OPENER_ENDS) if p > 0), default=-1)
+    if mark < 0:
+        return False
+    opener = _DATE_ALONE.fullmatch(folded, line, mark)
+    return opener is not None and (published is None or not this_year(opener.group(0), published.year))
+
+
 def is_definite(relation: Relation) -> bool:
     """A relation that states an event (or a refusal) rather than a rumour's stage."""
     return relation in DEFINITE or relation is Relation.REJECTED
@@ -157,6 +171,11 @@ def is_background(
         opener = OLD_DATE.search(folded, sentence_start, comma) or _DATE_ALONE.fullmatch(folded, sentence_start, comma)
         if opener and (published is None or not this_year(opener.group(0), published.year)):
             return True
+    if cue_start - sentence_start <= _OPENER_REACH and _AGO_OPENER.match(folded, sentence_start, cue_start):
+        return True  # "Seven years ago today Tottenham sacked Mauricio Pochettino", with no comma after the date
+    line = folded.rfind("\n", 0, sentence_start) + 1
+    if line < sentence_start and _dated_line(folded, line, published):
+        return True  # "April 2021: … sacked; Ryan Mason takes interim charge": the timeline line's date
     if clause.kind is Kind.RELATIVE and _PARTICIPLE.match(folded, clause.start):
         return True  # "Jorge Sampaoli, recently dismissed by Atlético Mineiro, is under consideration": who he is
     weeks = weeks_ago(folded, clause.start, clause.end)  # ("six weeks ago" is not "weeks ago")

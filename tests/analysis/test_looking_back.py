@@ -368,3 +368,25 @@ def test_a_country_listed_after_in_england_is_a_place_not_its_national_team(anal
     )
     assert not any(r.club == "Saudi Arabia" for r in analysis.rumours)
     assert "Saudi Arabia" not in analysis.clubs
+
+
+def test_an_anniversary_opened_without_a_comma_is_history(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Nine years since Koeman: a timeline of Everton's managers",
+            text="Nine years ago today Everton sacked Ronald Koeman. Here is who followed him.",
+        )
+    )
+    assert not analysis.rumours
+
+
+def test_a_timeline_lines_date_dates_every_sentence_of_the_line(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Nine years since Koeman: a timeline of Everton's managers",
+            text="Nine years ago today Everton sacked Ronald Koeman. Here is who followed him.\n\n"
+            "December 2019: Carlo Ancelotti appointed. Leaves in June 2021, days after the season ends; Duncan "
+            "Ferguson takes interim charge.",
+        )
+    )
+    assert not analysis.rumours
