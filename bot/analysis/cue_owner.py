@@ -24,14 +24,15 @@ _OWN_NOUN = re.compile(
 
 # "His staff leave with him": the staff's move, named by their possessor
 _STAFF_BEFORE = re.compile(
-    r"\b(?:his|her) (?:whole |entire )?(?:coaching |backroom |technical )?(?:staff|assistants|backroom team) "
-    r"(?:will |also |are to )?$"
+    r"(?:\b(?:his|her)|'s) (?:whole |entire )?(?:coaching |backroom |technical )?(?:staff|assistants|backroom team)"
+    # ("Jardine's assistants, most of whom came with him from Brazil, are also leaving")
+    r"(?:, [^,;.]{1,80},)? (?:will |also |are to |are also |are )?$"
 )
 
 
 def possessor_only(folded: str, owner: PersonRef, cue: Cue) -> bool:
     """ "Tudor's staff leave with him", "His staff leave with him": the owner only possesses the subject."""
-    if _STAFF_BEFORE.search(folded, max(0, cue.start - 50), cue.start):
+    if _STAFF_BEFORE.search(folded, max(0, cue.start - 140), cue.start):
         return True
     if not owner.explicit or owner.end > cue.start or not folded.startswith("'", owner.end):
         return False

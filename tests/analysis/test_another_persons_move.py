@@ -341,3 +341,16 @@ def test_a_coach_saying_his_team_must_stay_on_this_path_is_no_stay(analyser: Ana
         )
     )
     assert not analysis.rumours
+
+
+def test_a_coachs_assistants_who_came_with_him_leaving_is_not_his_exit_from_where_they_came(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Jardine heads for São Paulo",
+            text="According to ge, André Jardine is expected to be named São Paulo head coach in the coming days.\n\n"
+            "Jardine's assistants, most of whom came with him from Brazil, are also leaving the club.",
+        )
+    )
+    assert ("André Jardine", "Brazil", "left") not in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
