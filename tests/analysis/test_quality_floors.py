@@ -61,6 +61,7 @@ SETS = [
     "analysis-set43",
     "analysis-set44",
     "analysis-set46",
+    "analysis-set48",
 ]
 
 
