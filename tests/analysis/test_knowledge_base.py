@@ -114,7 +114,8 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 
 # -- coverage: every club of the leagues covered, its head coach, the national teams ---------------
 
-# Clubs per league, 2025-26 (MLS, NWSL: 2026; Brasileirão: 2025): (at least, at most).
+# Clubs per league, 2025-26 (MLS, NWSL, J1, K League 1, Chinese Super League: 2026; Brasileirão: 2025):
+# (at least, at most); a range where some clubs' place in the season was not known for certain.
 LEAGUE_SIZES: dict[str, tuple[int, int]] = {
     "Premier League": (20, 20),
     "Championship": (24, 24),
@@ -142,6 +143,14 @@ LEAGUE_SIZES: dict[str, tuple[int, int]] = {
     "Scottish Championship": (10, 10),
     "National League": (24, 24),
     "Liga MX": (18, 18),
+    # J1, K League 1 and the Chinese Super League: the 2026 season (J1's February-June special season)
+    "J1 League": (20, 20),
+    "K League 1": (12, 12),
+    "Chinese Super League": (16, 16),
+    "A-League Men": (12, 13),
+    "Indian Super League": (12, 14),
+    "South African Premiership": (16, 16),
+    "Egyptian Premier League": (18, 21),
 }
 WOMEN_LEAGUES = {"NWSL", "WSL", "Liga F"}
 
@@ -178,6 +187,13 @@ COACHED_SHARE: dict[str, float] = {
     "Scottish Championship": 0.0,
     "National League": 0.0,
     "Liga MX": 0.0,
+    "J1 League": 0.0,
+    "K League 1": 0.0,
+    "Chinese Super League": 0.0,
+    "A-League Men": 0.0,
+    "Indian Super League": 0.0,
+    "South African Premiership": 0.0,
+    "Egyptian Premier League": 0.0,
 }
 
 
