@@ -1,7 +1,7 @@
 """A word alternation regrouped by its words' first letters, for ``re`` to try fewer alternatives.
 
 ``\\b(?:could|might|may|…)`` makes ``re`` try its alternatives one by one at each word start, each
-rejected after a look at its first letter; for the long lists of the analysis (sixty words or more)
+rejected after a look at its first letter; for the long lists of the analysis (up to seventy words)
 that is most of a search's cost. Written ``\\b(?:c(?:ould)|m(?:ight|ay)|…)``, it tries each letter's
 group instead. It finds the same matches: at any place only the words of one first letter can match,
 and those keep their order. An alternative that opens with a group of words is spread over them first
@@ -16,7 +16,7 @@ from bot.analysis.pattern_parts import top_level_alternatives
 
 _QUANTIFIERS = ("?", "*", "+", "{")
 _HEAD = r"\b"
-_MIN_GAIN = 4  # fewer alternatives than letters saved: not worth a second form of the pattern
+_MIN_GAIN = 4  # fewer words saved a place than this (words less groups): the pattern is left as written
 
 
 def _group_end(pattern: str, start: int) -> int:
