@@ -71,8 +71,25 @@ _OPENING_IF = re.compile(r"\W*(?:if|unless|should (?:he|she|they)|in the event (
 _EMBED_END = re.compile(r",\s|\)|;|:\s|\s[-–]\s")
 
 
+class _Last:
+    """The clauses of the sentence cut last (one tuple, replaced whole: safe when threads share the
+    analyser): a sentence is cut for its job words, its hedges and its claims in turn."""
+
+    cut: tuple[str, int, int, list[Clause]] | None = None
+
+
 def split_clauses(folded: str, sentence: Sentence) -> list[Clause]:
-    """The clauses of one sentence in order; every character of it lies in exactly one clause."""
+    """The clauses of one sentence in order; every character of it lies in exactly one clause (the
+    list is shared by the callers that ask for the same sentence: none changes it)."""
+    last = _Last.cut
+    if last is not None and last[0] is folded and last[1] == sentence.start and last[2] == sentence.end:
+        return last[3]
+    clauses = _cut(folded, sentence)
+    _Last.cut = (folded, sentence.start, sentence.end, clauses)
+    return clauses
+
+
+def _cut(folded: str, sentence: Sentence) -> list[Clause]:
     clauses: list[Clause] = []
     group = 0
     position = sentence.start

@@ -36,6 +36,7 @@ from re import _constants as sc  # type: ignore[attr-defined]  # the stdlib's re
 from re import _parser as sp  # type: ignore[attr-defined]  # typeshed does not describe these modules
 from typing import Any, Protocol, TypeVar
 
+from bot.analysis.first_letter import by_first_letter
 from bot.analysis.literal_pass import shared_pass
 from bot.analysis.pattern_parts import top_level_alternatives
 
@@ -179,6 +180,8 @@ def written_from_first(plain: str, written: str) -> re.Pattern[str]:
 
 
 def _with_guard(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    if (grouped := by_first_letter(pattern, flags)) is not None:
+        return re.compile(grouped, flags)  # (tried at word starts only: a guard would cost more than it saves)
     guard = _first_characters(pattern)
     return re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
 

@@ -165,6 +165,13 @@ def vacancy_club(
 ) -> str | None:
     """The club whose job is open in this sentence: the one nearest an outgoing manager
     ("the Reds came calling looking for a Klopp successor"), or the only club beside job words."""
+    if not clubs:
+        return None
+    leaving = [p for p in people if p.incumbent]
+    # (with no one leaving, only job words can open a job: looked for before the clubs are weighed)
+    said = None if leaving else _VACANCY.search(folded, sentence.start, sentence.end)
+    if not leaving and said is None:
+        return None
     # ("the release clause in his Benfica contract": the club a candidate is at, not the open job)
     clubs = [
         c
@@ -177,7 +184,6 @@ def vacancy_club(
     ]
     if not clubs:
         return None
-    leaving = [p for p in people if p.incumbent]
     if leaving:
         person = leaving[0]
         nearest = min(clubs, key=lambda c: distance(c.start, c.end, person.start, person.end))
@@ -187,7 +193,8 @@ def vacancy_club(
             folded.endswith("by ", 0, nearest.start) and nearest.end <= person.start
         ):
             return nearest.name
-    said = _VACANCY.search(folded, sentence.start, sentence.end)
+    if said is None:
+        said = _VACANCY.search(folded, sentence.start, sentence.end)
     if said is None or len({c.name for c in clubs}) != 1:
         return None
     # "The Crew have been searching for a new coach since … Celtic appointed him": the job words and

@@ -19,9 +19,11 @@ STAFF_HEADLINE = re.compile(
 )
 ROLE_CUES = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS, Relation.OFFER, Relation.LINKED})
 # The role a cue is about, when it is not the head coach's: "as assistant head coach", "as sporting
-# director", "to join X's backroom staff".
-NOT_THE_JOB = re.compile(
-    r"[^.;:]{0,60}?\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
+# director", "to join X's backroom staff" — within 60 characters of the cue and its sentence part.
+# (One reach of 60 characters for all four: each with its own, each was tried at every character of it.)
+_ANOTHER_JOB_AHEAD = re.compile(
+    r"[^.;:]{0,60}?(?:"
+    r"\b(?:as (?:the |an? |their |its |his |her )?(?:club's |new |first )*(?:[\w-]+ )?|"
     r"to become (?:the |their )?|"
     r"role of |the (?:vacant|open) )(?:assistant|assistant head coach|assistant manager|first-team coach|"
     r"set-piece coach|"
@@ -32,11 +34,14 @@ NOT_THE_JOB = re.compile(
     r"chief executive|ceo|chairman|president|scout|ambassador|general manager|gm|president of [\w ]{1,20}operations|"
     r"head of (?:football|soccer) operations)\b|"
     # "as head coach of their under-21 side": a team below the first team
-    r"[^.;:]{0,60}?\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
+    r"\bas (?:the |their |its )?(?:new )?(?:head coach|manager|coach|boss) of (?:the |their |its )?"
     r"(?:club's )?(?:(?:under-?\d+s?|u-?\d+s?|academy|reserves?|youth|b|second|development) (?:side|team|squad)|"
     r"under-?\d+s|u-?\d+s|academy|reserves)\b|"
-    r"[^.;:]{0,60}?\b(?:backroom|coaching) (?:staff|team)\b|"
-    r"[^.;:]{0,60}?\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s? staff\b|"
+    r"\b(?:backroom|coaching) (?:staff|team)\b|"
+    r"\b(?:on|to) (?:[\w.-]+ ){0,2}?[\w.-]+'s? staff\b)"
+)
+# The cue's object is another job, right after it.
+_ANOTHER_JOB_NEXT = re.compile(
     # "have yet to appoint a permanent successor": the one appointed is someone not named
     r"\s+(?:a|an) (?:new |permanent |long-term )?(?:successor|replacement)\b|"
     # "appoint a new sporting director": the cue's object is another job
@@ -51,6 +56,13 @@ NOT_THE_JOB = re.compile(
 )
 
 
+def _not_the_job(folded: str, start: int, end: int) -> bool:
+    """folded[start:end] begins by naming a role that is not the head coach's."""
+    return _ANOTHER_JOB_AHEAD.match(folded, start, end) is not None or (
+        _ANOTHER_JOB_NEXT.match(folded, start, end) is not None
+    )
+
+
 # "Kovač banned from touchline; brother Robert to take charge": a stand-in for a game or two
 _TAKE_CHARGE = re.compile(r"(?:take|takes|took|taken|taking|lead|leads|led) ")
 _BAN = re.compile(r"\b(?:ban|banned|bans|suspended|suspension)\b")
@@ -61,14 +73,14 @@ def staff_role(folded: str, cue: Cue, owner: PersonRef, clause_end: int, sentenc
     coach"), or after the man himself anywhere in his sentence ("have appointed X as set-piece coach,
     joining from Girona": the joining is the same job); or the charge taken is the banned coach's, for a
     match."""
-    if NOT_THE_JOB.match(folded, cue.end, clause_end):
+    if _not_the_job(folded, cue.end, clause_end):
         return True
     if _TAKE_CHARGE.match(folded, cue.start):
         # (the ban may be told in the clause before a semicolon: "X banned; Y to take charge")
         paragraph = max(folded.rfind("\n", 0, sentence.start) + 1, sentence.start - 200)
         if _BAN.search(folded, paragraph, sentence.end):
             return True
-    return folded.startswith(" as ", owner.end) and NOT_THE_JOB.match(folded, owner.end, sentence.end) is not None
+    return folded.startswith(" as ", owner.end) and _not_the_job(folded, owner.end, sentence.end)
 
 
 # A member of staff named by his role; he holds no manager's job to leave, keep or be pressed in, and

@@ -76,9 +76,11 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
 _COMMANDS = re.compile(r"\b(?:lead|leads|command|commands|coach|coaches|take charge of|takes charge of)\s+the\s+$")
 
 
+# (each word taken whole, ``++``: what follows a word is a space or the end of the match, so a word cut
+# short never leads to a match, and a lone capitalised word was given back letter by letter)
 _NAME_PAIR = written_from_first(
     r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+",
-    r"[A-Z](?<!\w.)[\w'’-]+(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]+)+",
+    r"[A-Z](?<!\w.)[\w'’-]++(?:\s+(?:de|da|van|der|ten|di|le|dos)?\s*[A-Z][\w'’-]++)+",
 )
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import bot.analysis.analyser  # noqa: F401  # compiles every pattern of the analysis package
 from bot.analysis.anaphora import ANAPHORA
 from bot.analysis.pattern_parts import top_level_alternatives
-from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, guarded, prefix_guard
+from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, Wrapped, guarded, prefix_guard
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.story_words import PLAYER_CONTEXT
 from bot.analysis.text import fold, split_sentences
@@ -418,10 +418,13 @@ _ANAPHORA_AS_WRITTEN = re.compile(
     r"(?:^|(?<=\n)|(?<=[.;:] ))the [a-z-]+(?: [a-z-]+)? (?:boss|manager|head coach|coach|gaffer)\b|"
     r"(?:^|(?<=[.;:,] ))(?:he|his)\b|\bhim\b|\bhis(?= (?:position|job|future|post|role)\b)"
 )
-_FROM_THE_FIRST_LETTER = [(_UNKNOWN_CLUB, _UNKNOWN_CLUB_AS_WRITTEN), (ANAPHORA, _ANAPHORA_AS_WRITTEN)]
+_FROM_THE_FIRST_LETTER: list[tuple[Wrapped, re.Pattern[str]]] = [
+    (_UNKNOWN_CLUB, _UNKNOWN_CLUB_AS_WRITTEN),
+    (ANAPHORA, _ANAPHORA_AS_WRITTEN),
+]
 
 
-def _regs(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[tuple[int, int], ...]]:
+def _regs(pattern: Wrapped, text: str, pos: int = 0) -> list[tuple[tuple[int, int], ...]]:
     return [m.regs for m in pattern.finditer(text, pos)]
 
 
