@@ -131,8 +131,9 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
-        rf"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?)\s+(?P<name>{_NAME_BEFORE_BREAK})"
-        r"\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
+        rf"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?|relieved)\s+(?P<name>{_NAME_BEFORE_BREAK})"
+        # ("has relieved Khalid Jamil of his duties as head coach")
+        r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
@@ -259,6 +260,13 @@ _WORD_CHARACTER = re.compile(r"\w")
 _PLACED_BY_CLUB = re.compile(
     rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:the|their|its)\s+(?:[\w'-]+\s+){{0,3}}?(?:head coach|manager|coach)\s+"
     r"(?:[A-Z][\w'-]+\s+){1,3}(?:placed|put|installed)\s+in\s+(?:interim\s+|temporary\s+|caretaker\s+)?charge"
+)
+# "Khalid Jamil is under serious pressure as India head coach": a man said to be something as a team's coach
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|has been|remains)\s+(?:[\w'-]+\s+){{0,4}}?as\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'-]+\s+){1,3}(?:head coach|manager|coach|boss)\b"
+    )
 )
 # "Lucía Barrenechea is the new head coach of Granada CF's women's team"
 _NEW_COACH = WordGate(

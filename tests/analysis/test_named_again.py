@@ -71,3 +71,26 @@ def test_a_headline_name_and_a_surname_that_introduces_no_coach_make_no_coach(an
         )
     )
     assert not analysis.rumours
+
+
+def test_a_coach_the_knowledge_base_lacks_is_found_as_a_national_teams_head_coach(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="India news",
+            text="Hamid Karimi is under serious pressure as India head coach after a defeat.",
+        )
+    )
+    assert ("Hamid Karimi", "India", "under_pressure") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
+
+
+def test_a_coach_relieved_of_his_duties_as_head_coach_by_a_federation_is_found_and_sacked(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="India sack Karimi",
+            text="The All India Football Federation has relieved Hamid Karimi of his duties as head coach of the "
+            "senior men's team.",
+        )
+    )
+    assert ("Hamid Karimi", "India", "sacked") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
