@@ -128,6 +128,11 @@ _OPENER_REACH = 160
 _OPENER_ENDS = (",", ":", " —", " –", " - ")  # how far after an opening time phrase the statement it dates may start
 
 
+def _opener_end(folded: str, lo: int, hi: int) -> int:
+    """Where an opening time phrase ends (its first comma, colon or dash before ``hi``), or -1."""
+    return min((p for p in (folded.find(mark, lo, hi) for mark in _OPENER_ENDS) if p > 0), default=-1)
+
+
 # "Seven years ago today …": a sentence opened by a time long past
 _AGO_OPENER = re.compile(r"\W*(?:\w+|\d+) (?:years?|seasons?|decades?) ago\b")
 
@@ -135,7 +140,7 @@ _AGO_OPENER = re.compile(r"\W*(?:\w+|\d+) (?:years?|seasons?|decades?) ago\b")
 def _dated_line(folded: str, line: int, published: datetime | None) -> bool:
     """The line a sentence stands in opens with a date of an earlier year ("November 2019: José Mourinho
     appointed. Sacked in April 2021; Ryan Mason takes interim charge.")."""
-    mark = min((p for p in (folded.find(m, line, line + 40) for m in _OPENER_ENDS) if p > 0), default=-1)
+    mark = _opener_end(folded, line, line + 40)
     if mark < 0:
         return False
     opener = _DATE_ALONE.fullmatch(folded, line, mark)
@@ -164,9 +169,8 @@ def is_background(
     # dates the sentence's first statement (its 'this week' belongs to the date).
     if _PAST_PERIOD.match(folded, sentence_start, cue_start):
         return True
-    reach = min(cue_start, sentence_start + 40)
     # (a headline's opener may end with a colon: "Twenty years on: the day …")
-    comma = min((p for p in (folded.find(mark, sentence_start, reach) for mark in _OPENER_ENDS) if p > 0), default=-1)
+    comma = _opener_end(folded, sentence_start, min(cue_start, sentence_start + 40))
     if comma > 0 and clause.start <= comma + 2 + _OPENER_REACH:
         opener = OLD_DATE.search(folded, sentence_start, comma) or _DATE_ALONE.fullmatch(folded, sentence_start, comma)
         if opener and (published is None or not this_year(opener.group(0), published.year)):

@@ -213,15 +213,6 @@ def quoted_of_another(folded: str, owner: PersonRef, cue: Cue) -> bool:
             return True
         # ("Unai Emery on Watkins: 'He is our captain. He stays.'": the coach named before his quote)
         return _his_own_quote(folded, owner)
-    if (
-        owner.explicit
-        and owner.end <= cue.start
-        and _QUOTE_OPENS.search(folded, owner.end, cue.start)
-        and _THIRD_PERSON.search(folded, max(0, cue.start - 12), cue.start) is not None
-    ):
-        # "Unai Emery on Watkins: 'He is our captain. He stays.'": the speaker named before his quote
-        # speaks of another man
-        return True
     if owner.start < cue.end or not _QUOTE_CLOSE.search(folded, cue.end, owner.start):
         return False
     # ("'I am happy he stays,' coach X said", "'For me he can stay,' the German said": someone else)

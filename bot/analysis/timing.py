@@ -137,8 +137,9 @@ _URGED = re.compile(
 # who says so: a speaker named with his verb ("Neville says"), a headline's "Sutton:", the speaker's own "I'd"
 _SPEAKER = re.compile(
     r"\b(?:says|said|believes|believed|thinks|thought|reckons|argues|argued|insists|insisted|claims|claimed|told|"
-    r"urges|urged|wants|wanted)\b|^[^\n:]{2,40}:\s|\bi'd\b|\bi would\b"
+    r"urges|urged|wants|wanted)\b|\bi'd\b|\bi would\b"
 )
+_NAMED_FIRST = re.compile(r"[^\n:]{2,40}:\s")  # a headline's "Sutton: …", at the sentence's start
 _OUR_OWN = re.compile(r"\b(?:our|this) (?:columnist|writer|column|correspondent)s?\b")
 
 
@@ -148,4 +149,5 @@ def urged(folded: str, sentence_start: int, cue_start: int, relation: Relation) 
     if relation is not Relation.SACKED or _URGED.search(folded, max(sentence_start, cue_start - 24), cue_start) is None:
         return False
     before = folded[max(sentence_start, cue_start - 100) : cue_start]
-    return _SPEAKER.search(before) is not None and _OUR_OWN.search(before) is None
+    said = _SPEAKER.search(before) is not None or _NAMED_FIRST.match(folded, sentence_start, cue_start) is not None
+    return said and _OUR_OWN.search(before) is None

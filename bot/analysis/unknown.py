@@ -131,9 +131,11 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate] = [
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
-        rf"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?|relieved)\s+(?P<name>{_NAME_BEFORE_BREAK})"
+        r"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?|relieved)\s+"
+        rf"(?P<name>{_NAME_BEFORE_BREAK})"
         # ("has relieved Khalid Jamil of his duties as head coach")
-        r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
+        r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?"
+        r"(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
@@ -269,9 +271,11 @@ _UNKNOWN_PATTERNS.append(
     )
 )
 # "Lucía Barrenechea is the new head coach of Granada CF's women's team"
-_NEW_COACH = WordGate(
-    rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|becomes|became)\s+(?:the|their|its)\s+new\s+"
-    r"(?:permanent\s+|interim\s+)?(?:head coach|manager|coach|boss)\b"
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|becomes|became)\s+(?:the|their|its)\s+new\s+"
+        r"(?:permanent\s+|interim\s+)?(?:head coach|manager|coach|boss)\b"
+    )
 )
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
@@ -293,7 +297,7 @@ def resolve_unknown_people(
     if len(text) > 50_000:
         return
     taken = out.spans
-    matches = [m for pattern in (*_UNKNOWN_PATTERNS, _NEW_COACH) for m in pattern.finditer(text)]
+    matches = [m for pattern in _UNKNOWN_PATTERNS for m in pattern.finditer(text)]
     if "charge" in text:
         matches += _PLACED_BY_CLUB.finditer(text)
     for aged in _AGED_PERSON.finditer(text):
@@ -323,9 +327,10 @@ def resolve_unknown_people(
     for start, end, name in found:
         if any(s < end and start < e for s, e in taken):
             continue
-        if _SPECIALIST.search(fold(text[max(0, start - 40) : start])):
+        role = fold(text[max(0, start - 40) : start])
+        if _SPECIALIST.search(role):
             continue  # "set-piece coach Nicolas Jover": a member of the staff, not a head coach
-        if _YOUTH_ROLE.search(fold(text[max(0, start - 40) : start])) and not _STEPS_UP.search(
+        if _YOUTH_ROLE.search(role) and not _STEPS_UP.search(
             fold(text[start : sentences[sentence_of(sentences, starts, start)].end])
         ):
             continue  # "Liverpool Under-21s head coach Declan Hurst has left": a coach of a team below the first
@@ -358,6 +363,7 @@ def resolve_unknown_people(
 
 
 _TITLE_NAME = re.compile(_PLAIN_NAME)
+_SHAPES = (*_UNKNOWN_PATTERNS, _PLACED_BY_CLUB)  # how the body may introduce a coach, the name its group
 _OPENERS = frozenset(
     {"why", "how", "what", "when", "where", "who", "is", "are", "can", "could", "should", "will", "would", "does"}
     | {"did", "do", "the", "a", "an", "if", "as", "after", "ep", "exclusive", "breaking", "official", "opinion"}
@@ -397,8 +403,7 @@ def _named_in_the_headline(
             window = text[sentence.start : at] + name + text[end : sentence.end]
             here = at - sentence.start
             plain = fold(window)
-            shapes = (*_UNKNOWN_PATTERNS, _NEW_COACH, _PLACED_BY_CLUB)
-            if any(m.start("name") == here for p in shapes for m in p.finditer(window)) or (
+            if any(m.start("name") == here for p in _SHAPES for m in p.finditer(window)) or (
                 any(m.start("name") == here for m in _SUBJECT_OF_JOB.finditer(window))
                 and _COACH_ROLE.search(plain)
                 and not _OTHER_ROLE.search(plain)
