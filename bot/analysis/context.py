@@ -186,7 +186,10 @@ def _chain_after(folded: str, clubs: list[ClubRef], index: int) -> list[ClubRef]
 _NOW_AT = EndGate(
     r"\b(?:now|currently) (?:at|with|of|in charge (?:of|at)|coaching|managing|manager of|head coach of) (?:the )?$"
 )
-_ROLE_AFTER = re.compile(r" (?:manager|head coach|coach|boss|tactician)\b")
+# ("the Wales head coach role": the job, not the man who holds it)
+_ROLE_AFTER = re.compile(
+    r" (?:manager|head coach|coach|boss|tactician)\b(?! (?:role|job|post|position|vacancy|search|hunt|seat)\b)"
+)
 # The words before a club are searched, not the whole text: guarded, not literal-scanned.
 _OPPONENT = EndGate(
     r"\b(?:against|versus|vs\.?|v|tour of|trip to|win over|victory over|defeat (?:by|to|at)|draw (?:with|at)|"
@@ -337,6 +340,11 @@ _AWARD = re.compile(r"\s*(?:'s|the year|the month|the season)")
 _THEIR_ROLE = written_from_first(
     rf"\btheir\s+(?:current\s+|own\s+)?{_ROLE}\s+$", rf"their(?<!\wtheir)\s+(?:current\s+|own\s+)?{_ROLE}\s+$"
 )
+# "Mamelodi Sundowns have confirmed that head coach Miguel Cardoso will stay": the club speaks of its own.
+_ANNOUNCED_OF = re.compile(
+    r"\s+(?:have|has)\s+(?:now\s+|officially\s+|also\s+)?(?:confirmed|announced|said|insisted|stated|revealed)"
+    rf"\s+(?:that\s+)?(?:(?:their|its)\s+)?(?:[\w-]+\s+)?{_ROLE}\s+"
+)
 # "made contact with Brentford about Thomas Frank": the club asked about its own manager.
 _HOLDER = re.compile(
     r"^\s+(?:over|about|for|regarding|to discuss|to ask about|for permission to (?:speak|talk) (?:to|with)|"
@@ -360,12 +368,16 @@ def _their_coach(folded: str, clubs: list[ClubRef], starts: list[int], person: P
             break
     if club is None:
         return
-    if _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start) or (
-        person.start - club.end <= 40
-        and _HOLDER.match(folded[club.end : person.start])
-        and re.search(
-            r"\b(?:with|to|asked|approached|contacted)\s+(?:the\s+)?$", folded[max(0, club.start - 14) : club.start]
+    if (
+        _THEIR_ROLE.search(folded, max(0, person.start - 30), person.start)
+        or (
+            person.start - club.end <= 40
+            and _HOLDER.match(folded[club.end : person.start])
+            and re.search(
+                r"\b(?:with|to|asked|approached|contacted)\s+(?:the\s+)?$", folded[max(0, club.start - 14) : club.start]
+            )
         )
+        or (person.start - club.end <= 60 and _ANNOUNCED_OF.fullmatch(folded, club.end, person.start))
     ):
         out.home.setdefault(person.name, club.name)
         out.descriptors.add(club.start)

@@ -162,6 +162,12 @@ class Cue:
     negated: bool
 
 
+_ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS})
+_UNNAMED_YET = re.compile(
+    r"\b(?:an?|another|other|two|three)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:coach|manager|candidate|successor|replacement|name|boss)(?:e?s)?\s+"
+    r"(?:(?:who|that)\s+(?:is|are|was|were|has|have|had)\s+)?(?:still\s+)?yet\s+to\s+$"
+)
 _RENEWAL_BEFORE = re.compile(r"\b(?:renewal|extension|new[- ]contract|improved[- ]contract) $")
 _WHETHER = re.compile(r"\b(?:whether|if)\b")
 _WHETHER_ALONE = re.compile(r"\bwhether\b")
@@ -228,6 +234,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.UNDER_PRESSURE
         if _OTHERS_WHO.search(before):
             continue  # "the staff who have left for other clubs": their move, not a manager's
+        if relation in _ARRIVALS and _UNNAMED_YET.search(folded, max(start, match.start() - 60), match.start()):
+            continue  # "with the third candidate a foreign coach yet to be named": someone not named
         if relation is Relation.REJECTED and _PERMISSION_AFTER.match(folded, match.end()):
             continue  # "Coventry have refused West Ham permission to speak to Lampard": the club's refusal
         if relation is Relation.EXTENSION and (_DRAWN_UP.search(before) or _AN_OFFER.match(folded, match.end())):
@@ -296,15 +304,16 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
         if relation is Relation.LINKED and word in ("replace", "succeed") and _SET_TO.search(before):
             relation = Relation.APPOINTED  # "is poised to replace Slot": an appointment expected, not a link
         # A cue whose first words are its own hedge starts after them, so that they are read as one.
-        start = match.start()
+        # (its own name: ``start`` bounds every cue's look back to the window searched)
+        cue_start = match.start()
         hedged = _HEDGED_HEAD.match(word) if relation is Relation.AGREED else None
         ahead = _AHEAD.fullmatch(word) if relation is Relation.TALKS else None
         if hedged is not None:  # "closing in on a deal": the deal is expected, "closing in on" its hedge
-            start += hedged.end()
+            cue_start += hedged.end()
         elif ahead is not None:  # "close to appointing X": an appointment expected, "close to" its hedge
-            relation, start = Relation.APPOINTED, start + ahead.start("verb")
+            relation, cue_start = Relation.APPOINTED, cue_start + ahead.start("verb")
         elif relation is Relation.AGREED and _NEW_DEAL.match(folded, match.end()):
             relation = Relation.EXTENSION  # "reach agreement with Kompany over a new contract"
         negated = relation is not Relation.DENIED and bool(NEGATION.search(before))
-        cues.append(Cue(relation, start, match.end(), negated))
+        cues.append(Cue(relation, cue_start, match.end(), negated))
     return cues

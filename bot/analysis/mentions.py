@@ -29,6 +29,9 @@ _WORD_RUN = re.compile(r"[\w'’.-]+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_OF_A_PLACE = re.compile(r" of (?:the )?[A-Z]")
+
+
 def _preceding_word(window: str) -> tuple[str, int] | None:
     """What ``_PRECEDING_WORD.search(window)`` finds, as its word and the number of spaces after it.
 
@@ -205,6 +208,8 @@ def resolve(
                 continue
             if key in _COMMON_WORD_SOURCES and not _ATTRIBUTION.search(folded[max(0, m.start - 30) : m.start]):
                 continue
+            if gaz.sources[m.targets[0]].kind == "outlet" and _OF_A_PLACE.match(text, m.end):
+                continue  # "The Times of India": another paper than the one the name alone is
             out.sources.append((m.targets[0], m.start))
             out.spans.append((m.start, m.end))
 

@@ -318,9 +318,13 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:intend|intends|intended|plans?) to lead (?:[\w'.-]+ ){1,4}?(?:into|to|through|at)\b|"
         # "says Joe Montemurro will lead the Matildas to the 2027 World Cup", "he will take this team into the
         # play-offs": his employer's word that he stays
-        r"will (?:still )?(?:lead|take) (?:the |this |his |her |their )?[\w'.-]+(?: team| side| squad)? "
-        r"(?:in)?to (?:the )?"
-        r"(?:\d{4} )?(?:world cup|euros?|olympics|play-offs|playoffs|finals|tournament|next season)\b|"
+        # "will take South Africa to the World Cup", "will lead the national team in the coming qualifiers"
+        r"will (?:still )?(?:lead|take) (?:the |this |his |her |their )?(?:[\w'.-]+ ){0,2}?[\w'.-]+"
+        r"(?: team| side| squad)? (?:(?:in)?to|at|in|through) (?:the )?(?:next |coming |upcoming )?"
+        r"(?:\d{4} )?(?:world cup|euros?|olympics|play-offs|playoffs|finals|tournament|next season|"
+        r"africa cup of nations|afcon|asian cup|copa am[eé]rica|gold cup|qualifiers|qualifying campaign)\b"
+        # ("will lead the Three Lions into World Cup qualifiers against Albania": the next matches)
+        r"(?! (?:qualifiers |qualifying |group )?(?:against|versus|v|games|matches|fixtures|ties)\b)|"
         r"(?:fully |totally |completely |only )focused on|(?:i'm|i am) (?:fully |only )?focused on|"
         r"(?:i'm|i am) (?:thinking only|only thinking) (?:about|of)|i have a contract (?:with|at|here)|"
         r"(?:his|her) (?:only |sole )focus is on|committed to the (?:club|project)|"

@@ -24,7 +24,9 @@ _CLUB_WORD = (
 # whenever the rest failed.)
 _UNKNOWN_CLUB = re.compile(
     r"[A-Z](?<!\w.)(?:(?<=[IFASCVRUNKB])(?:(?<=I)(?:FK|F)|(?<=F)[CK]|(?<=A)FC|(?<=S)[CVDK]|(?<=C)[FDA]|(?<=V)fL|"
-    r"(?<=R)C|(?<=U)D|(?<=N)K|(?<=K)(?:V|RC)|(?<=B)K)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"(?<=R)C|(?<=U)D|(?<=N)K|(?<=K)(?:V|RC)|(?<=B)K)[ ]+[A-Z](?:[\w-]|['’](?!s\b))+"
+    # ("FC Goa's Manolo Márquez": a possessive ends the name)
+    r"(?:[ ][A-Z](?:[\w-]|['’](?!s\b))+)?"
     rf"|[\w’-]++(?<=\w)[ ](?:[A-Z][\w’-]++(?<=\w)[ ]){{0,2}}{_CLUB_WORD})\b"
 )
 
@@ -275,6 +277,23 @@ _UNKNOWN_PATTERNS.append(
     WordGate(
         rf"(?P<name>{_NAME_BEFORE_BREAK})\s+(?:is|was|becomes|became)\s+(?:the|their|its)\s+new\s+"
         r"(?:permanent\s+|interim\s+)?(?:head coach|manager|coach|boss)\b"
+    )
+)
+# "Mohun Bagan's José Francisco Molina and FC Goa's Manolo Márquez are on a three-man shortlist for the
+# India head coach role": candidates on a list for a coaching job (a job word must end it: players are on
+# clubs' shortlists too). The first of two names joined by "and" is one as well.
+_SHORTLISTED = (
+    r"\s+(?:is|are)\s+(?:on|among)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:shortlist|list\s+of\s+candidates)\s+"
+    r"(?:for|to\s+(?:become|replace|succeed))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:job|post|vacancy|role|head\s+coach|manager|coach)\b"
+)
+_NOT_OWNING = rf"{_WHOLE_WORD}(?<!['’]s)"  # ("FC Goa's Manolo Márquez": the club's, not a name)
+_LISTED_NAME = rf"{_NOT_OWNING}(?:[ ]+{_NOT_OWNING}){{1,2}}"
+_UNKNOWN_PATTERNS.append(WordGate(rf"(?P<name>{_LISTED_NAME}){_SHORTLISTED}"))
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"(?P<name>{_LISTED_NAME})\s+and\s+(?:[A-Z][\w’-]+\s+){{0,3}}?(?:[A-Z][\w-]+['’]s\s+)?"
+        rf"{_NAME_BEFORE_BREAK}{_SHORTLISTED}",
     )
 )
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")

@@ -457,3 +457,27 @@ def test_a_factbox_of_candidates_headed_by_name_and_club_names_each_for_the_job(
     assert ("Zinedine Zidane", "France", "linked") in held
     assert ("Thierry Henry", "France", "linked") in held
     assert not [h for h in held if h[2] == "left" and h[0] != "Didier Deschamps"]
+
+
+def test_coaches_the_knowledge_base_lacks_on_a_shortlist_for_a_national_job_are_linked(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Two names for the Wales job",
+        "Bodø/Glimt's Henrik Aasland and FC Utrecht's Joris Dijkhuizen are on a four-man shortlist for the "
+        "Wales head coach role, with the other two candidates coaches yet to be named.",
+    )
+    held = _held(analysis)
+    assert held.get(("Henrik Aasland", "Wales", "linked")) is Factuality.POSSIBLE
+    assert held.get(("Joris Dijkhuizen", "Wales", "linked")) is Factuality.POSSIBLE
+    assert "FC Utrecht's Joris" not in analysis.clubs  # (a possessive ends a club's name)
+    assert not any(r.relation.value == "denied" for r in analysis.rumours)
+
+
+def test_a_coach_yet_to_be_named_is_no_denial_for_the_named_candidates(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Scotland shortlist",
+        "Derek McInnes is on the shortlist for the Scotland job, with a third candidate, a foreign coach yet to "
+        "be named.",
+    )
+    assert _held(analysis) == {("Derek McInnes", "Scotland", "linked"): Factuality.POSSIBLE}

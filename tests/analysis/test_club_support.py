@@ -453,3 +453,34 @@ def test_a_club_not_lining_up_a_replacement_denies_a_sacking_over_the_backing_th
         "Hürzeler. He retains the full backing of the owners.",
     )
     assert ("Fabian Hürzeler", "Brighton & Hove Albion", "denied", "denied") in _held(analysis)
+
+
+def test_a_club_confirming_that_its_head_coach_will_stay_keeps_him_at_that_club(analyser: Analyser) -> None:
+    # (the knowledge base places Brendan Rodgers nowhere; the club that speaks of its head coach is his)
+    analysis = _analyse(
+        analyser,
+        "Rodgers staying put",
+        "Al-Qadsiah have confirmed that head coach Brendan Rodgers will stay at Khobar next season, ending talk "
+        "of a return to Britain.",
+    )
+    assert ("Brendan Rodgers", "Al-Qadsiah", "stays", "done") in _held(analysis)
+
+
+def test_a_federation_saying_its_coach_will_take_the_team_to_a_tournament_keeps_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Federation backs its coach",
+        "The federation's president said on Monday that Walid Regragui will take Morocco to the Africa Cup of "
+        "Nations, whatever the result in Tunis.",
+    )
+    assert ("Walid Regragui", "Morocco", "stays", "done") in _held(analysis)
+
+
+def test_a_coach_leading_the_team_into_named_fixtures_is_no_word_on_his_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Squad named for the double-header",
+        "Julian Nagelsmann will lead Die Mannschaft into World Cup qualifiers against Slovakia and Luxembourg "
+        "next month.",
+    )
+    assert not analysis.rumours

@@ -396,7 +396,8 @@ def test_word_gate_of_alternatives_tries_only_those_whose_words_stand_in_the_win
 # Two whole-text patterns as first written, before they were written from their first letter on (a
 # pattern that begins with a look-behind or a guard is tried at every position of the text).
 _UNKNOWN_CLUB_AS_WRITTEN = re.compile(
-    r"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z](?:[\w-]|['’](?!s\b))+"
+    r"(?:[ ][A-Z](?:[\w-]|['’](?!s\b))+)?"
     r"|(?:[A-Z][\w’-]*[\w][ ]){1,3}(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|"
     r"Ladies|Rangers|Hotspur|Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|"
     r"Sporting))\b"
@@ -471,7 +472,7 @@ def _names_before_a_break() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each pattern whose name takes its words whole, with the same pattern as first written."""
     sources = [source for source, _, _ in GUARDED if _NAME_BEFORE_BREAK in source]
     sources.append(_UNKNOWN_PATTERNS[2].pattern)  # type: ignore[arg-type]
-    assert len(sources) == 10
+    assert len(sources) == 11
     return [(re.compile(s), re.compile(s.replace(_NAME_BEFORE_BREAK, _PLAIN_NAME))) for s in sources]
 
 

@@ -232,3 +232,15 @@ def test_a_head_coach_joining_from_another_club_is_appointed_by_the_club_he_join
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Tomás Reyero", "Newcastle United", "appointed")
     }
+
+
+def test_a_paper_named_for_its_country_is_not_the_paper_of_the_shorter_name(analyser: Analyser) -> None:
+    # ("The Times of Malta" is not The Times; a journalist "of" an outlet is still that journalist)
+    analysis = _analyse(
+        analyser,
+        "Hodgson wanted by Malta",
+        "Roy Hodgson is on the shortlist for the Malta job, The Times of Malta reports.",
+    )
+    assert "The Times" not in {s.name for s in analysis.sources}
+    named = _analyse(analyser, "Talks", "Steve Cooper is in talks with Wales, says David Ornstein of The Athletic.")
+    assert "David Ornstein" in {s.name for s in named.sources}
