@@ -217,7 +217,12 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:will |would |is |are )?not (?:continue|carry on|stay on|remain|be (?:staying|continuing)) "
         r"(?:as|in charge|beyond|at|when|once|after|next season)|"
         r"(?:ended|end|ends|ending) (?:their|his|her) (?:relationship|association|partnership|collaboration)|"
-        r"by mutual agreement|resigned|resigns|resign|resignation|"
+        # ("contract terminate with mutual agree", "by mutual decision": clipped and translated copy)
+        r"by mutual agreement|(?:by|with) mutual (?:agree|accord|decision|understanding)\b|"
+        # "Beşiktaş and Sergen Yalçın road is finish", "our paths have parted" (yollar ayrıldı, caminos separados)
+        r"(?:roads|paths) (?:have |has )?(?:parted|separated|diverged)|"
+        r"(?:the |our |their )?road (?:together )?is (?:over|finished|finish)\b|"
+        r"resigned|resigns|resign|resignation|"
         # "agreed on the rescission of the Italian technician's contract": an exit both sides agree
         r"rescission of (?:his |her |the )?(?:[\w'-]+ ){0,3}?contract|rescind(?:s|ed|ing)? (?:his |her |the )?contract|"
         r"(?<!the )(?<!a )retired|retire|retires|retiring|"

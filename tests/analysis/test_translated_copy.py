@@ -370,3 +370,15 @@ def test_idioms_of_dutch_spanish_and_italian_copy(
     analyser: Analyser, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _held(_analyse(analyser, "Wire", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Galatasaray and Okan Buruk: our paths have parted after five years, the club said tonight.",
+        "Galatasaray and Okan Buruk road is finished. The board meet tomorrow to choose his successor.",
+        "Okan Buruk leaves Galatasaray with mutual agree, the club's statement said.",
+    ],
+)
+def test_a_parting_told_in_translated_or_clipped_words_is_a_departure(analyser: Analyser, text: str) -> None:
+    assert ("Okan Buruk", "Galatasaray", "left") in _held(_analyse(analyser, "Galatasaray news", text))
