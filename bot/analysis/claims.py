@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.analysis.binding import EXITS, bind, gapped_pairs
+from bot.analysis.binding import EXITS, bind, gapped_pairs, own_clubs
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
+from bot.analysis.club_roles import leads_his_own_team
 from bot.analysis.cue_owner import (
     anothers_cue,
     antecedent_of,
@@ -310,7 +311,8 @@ class _Reading:
         found: list[_Claim] = []
         exits: set[tuple[str, str]] = set()  # (manager, club) left in this sentence: not where he goes
         # Exits first, so a club a manager is said to have left is not also taken as his destination.
-        for cue in sorted(cues, key=lambda c: c.relation not in EXITS):
+        for found_cue in sorted(cues, key=lambda c: c.relation not in EXITS):
+            cue = found_cue  # (read again once its owner is known: "he will lead the team" may be a stay)
             if any(p.start <= cue.start and cue.end <= p.end for p in people):
                 continue  # "the former United interim manager": a description, not news
             if cue.relation in _OBJECT_CUES and cue_object_is_person(text, res, cue):
@@ -413,6 +415,10 @@ class _Reading:
                     or rival_closer(text, res, self.sentence, cue, gap, (owner.end, lo))
                 ):
                     continue
+            if cue.relation is Relation.APPOINTED and leads_his_own_team(
+                folded, cue.start, bool(own_clubs(owner, res)), len(clubs)
+            ):
+                cue = replace(cue, relation=Relation.STAYS)
             factuality = classify(
                 text,
                 folded,

@@ -36,3 +36,23 @@ def under_contract_at(folded: str, club: ClubRef) -> bool:
     return _CONTRACT_AT.search(folded, max(0, club.start - 24), club.start) is not None or (
         folded.endswith(("his ", "her "), 0, club.start) and folded.startswith((" contract", " deal"), club.end)
     )
+
+
+# "will lead the team for the rest of the season": a caretaker's charge, or the club's word that the man
+# it already has keeps it
+_LEADS_THE_TEAM = re.compile(r"(?:lead|leads|led) the ")
+
+
+_BACKED = re.compile(r"\b(?:support|backing|confidence|faith|behind him|behind her)\b")
+
+
+def leads_his_own_team(folded: str, cue_start: int, has_a_club: bool, clubs_named: int) -> bool:
+    """ "Phil Parkinson has the full support of the owners. He will lead the team for the rest of the season":
+    a manager with a club, backed just before in a sentence that names no club, leading "the team" keeps his
+    own job (with no word of backing he may be the stand-in after another man's exit)."""
+    return (
+        has_a_club
+        and not clubs_named
+        and _LEADS_THE_TEAM.match(folded, cue_start) is not None
+        and _BACKED.search(folded, max(0, cue_start - 160), cue_start) is not None
+    )

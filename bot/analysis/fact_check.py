@@ -24,3 +24,17 @@ def checked_claim(folded: str, sentence: Sentence, cue_start: int) -> Factuality
     if verdict is None:
         return Factuality.POSSIBLE
     return Factuality.DENIED if verdict.group("false") else None
+
+
+# A correction's account of what an earlier version said: "An earlier version of this article said X had
+# agreed a contract extension." The claim is withdrawn, not told.
+_EARLIER_VERSION = re.compile(
+    r"\W*(?:an?|the) (?:earlier|previous|original) (?:version|edition) of this (?:article|story|report|piece|"
+    r"item|post)\b[^.;:]{0,40}?\b(?:said|stated|reported|claimed|suggested|wrongly|incorrectly|misstated)\b"
+)
+
+
+def withdrawn(folded: str, sentence: Sentence, cue_start: int) -> bool:
+    """The sentence tells what an earlier version of the story said: a claim taken back."""
+    match = _EARLIER_VERSION.match(folded, sentence.start, cue_start)
+    return match is not None

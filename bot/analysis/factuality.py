@@ -19,7 +19,7 @@ from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import (
     dated_agent,
 )
-from bot.analysis.fact_check import checked_claim
+from bot.analysis.fact_check import checked_claim, withdrawn
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
@@ -138,7 +138,7 @@ _MODAL_AFTER = re.compile(
 _REPORTS_THAT = WordGate(r"\b(?:reports?|claims?|suggestions?|rumou?rs?|stories|speculation) that\b")
 _CALLED_FALSE = re.compile(
     r"\b(?:are|is|were|was) (?:completely |totally |simply |entirely )?(?:false|untrue|wrong|inaccurate|nonsense|"
-    r"fake|baseless|unfounded|wide of the mark)\b"
+    r"fake|baseless|unfounded|wide of the mark|incorrect|premature|exaggerated|overblown|off the mark)\b"
 )
 _ALL_BUT_NAME = re.compile(r"\s+in all but name\b")
 _ON_HOLD = re.compile(
@@ -184,6 +184,8 @@ def classify(
         return Factuality.POSSIBLE
     if (checked := checked_claim(folded, sentence, cue_start)) is not None:
         return checked
+    if withdrawn(folded, sentence, cue_start):
+        return Factuality.DENIED  # "An earlier version of this article said X had agreed …": taken back
     if is_question(text, sentence) or _ASK_WHETHER.search(folded, sentence.start, cue_start):
         return Factuality.QUESTION  # (and "we ask whether she is the right coach to turn it around")
     # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.
