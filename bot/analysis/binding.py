@@ -175,6 +175,14 @@ def _own(
         agent = [c for c in near if _BY.fullmatch(folded, cue.end, c.start)]
         # "Everton confirm Moyes exit, Leeds back Farke": of the clubs near the cue, the one he holds
         mine = [c for c in near if c.name in own_clubs(owner, res)]
+        if not mine and not agent and relation is Relation.UNDER_PRESSURE:
+            # "Celtic 3-1 Rangers: Nancy's side close in on Hearts as pressure grows on Röhl": his club is
+            # the one the sentence names that he holds, not the one nearest the words
+            mine = [
+                c
+                for c in clubs
+                if c.name == res.kb_home.get(owner.name) and c.name not in former and c.start not in res.opponents
+            ]
         best = agent[0] if agent else min(mine or near, key=lambda c: distance(c.start, c.end, cue.start, cue.end))
         return [best.name]
     home = res.home.get(owner.name)

@@ -196,6 +196,9 @@ _OPPONENT = EndGate(
     r"loss (?:to|at)|lost to|beat|beating|thrashing of|thrashed by|knocked out by|eliminated by|home to|"
     r"away to|away at|at home to|exit to|game at|match at|visit of|visit to|"
     r"defeat at|win at|tie (?:at|against|with)|(?:game|match|clash|fixture) (?:with|against)|at the hands of|"
+    # "this afternoon's League Two meeting with Bromley" (not "a meeting with Chelsea": talks)
+    r"(?:'s|league|cup|premiership|championship|division|derby|final|play-off|one|two)(?: [\w-]+){0,2} "
+    r"meeting (?:with|against)|"
     r"knocked out of [\w' -]{2,30} by|"
     r"beaten (?:[\w-]+ ){0,3}?by|(?:went|going|goes|go) down (?:[\d-]+ )?to) (?:the )?$"  # ("against the Houston Dash")
 )

@@ -162,6 +162,16 @@ class Cue:
     negated: bool
 
 
+_A_TEAM_BEFORE = re.compile(r"\b(?:side|sides|team|teams|squad|outfit|champions|leaders|men|women)\s+$")
+_THE_TABLE = re.compile(
+    r" (?:the )?(?:leaders|top\b|summit|title|top (?:two|four|six)|safety|promotion|play-offs?|european|"
+    r"second|third|fourth)"
+)
+_FIXTURE_BEFORE = re.compile(
+    r"(?:\b(?:today|tonight|tomorrow|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)'s|\b(?:league|cup|premiership|championship|division|liga|serie a|bundesliga|derby|final|semi-final|"
+    r"quarter-final|play-off|group-stage|first-leg|second-leg|league one|league two))(?: [\w-]+){0,3} $"
+)
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.TALKS})
 _UNNAMED_YET = re.compile(
     r"\b(?:an?|another|other|two|three)\s+(?:[\w-]+\s+){0,2}?"
@@ -234,6 +244,20 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             relation = Relation.UNDER_PRESSURE
         if _OTHERS_WHO.search(before):
             continue  # "the staff who have left for other clubs": their move, not a manager's
+        if (
+            relation is Relation.LEFT
+            and word.startswith("ending ")
+            and any(c.relation in (Relation.SACKED, Relation.LEFT) for c in cues)
+        ):
+            continue  # "have parted company with X …, ending his spell": the same exit, told as the sentence told it
+        if (
+            relation is Relation.TALKS
+            and word.endswith(" in on")
+            and (_A_TEAM_BEFORE.search(before) or _THE_TABLE.match(folded, match.end()))
+        ):
+            continue  # "Nancy's side close in on Hearts", "close in on the top four": a league table's chase
+        if relation is Relation.TALKS and word.startswith("meeting") and _FIXTURE_BEFORE.search(before):
+            continue  # "this afternoon's League Two meeting with Bromley": a match, not talks
         if relation in _ARRIVALS and _UNNAMED_YET.search(folded, max(start, match.start() - 60), match.start()):
             continue  # "with the third candidate a foreign coach yet to be named": someone not named
         if relation is Relation.REJECTED and _PERMISSION_AFTER.match(folded, match.end()):
