@@ -18,7 +18,8 @@ from bot.analysis.words import NOT_PEOPLE
 _OWN_NOUN = re.compile(
     r"'s?\s+(?:(?:[\w-]+\s+){0,2})?(?:exit|departure|sacking|dismissal|resignation|future|position|job|contract|"
     r"tenure|reign|spell|stay|appointment|arrival|return|move|switch|odds|side|team|men|chances|record|"
-    r"representatives|agent|camp|time|days|seat|name|talks|negotiations|discussions|renewal|extension|continuity|cycle)\b"
+    r"representatives|agent|camp|time|days|seat|name|talks|negotiations|discussions|renewal|extension|continuity|cycle|"
+    r"chance|game|match)\b"
 )
 
 

@@ -104,6 +104,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"time (?:at [\w'. &-]{1,30} )?(?:is )?(?:already |fast )?running out\b|"
         r"(?:lose|loses|losing|lost) (?:(?:all |their |his )?patience) with\b|"
         r"(?:games?|matches|weeks?|points) to save (?:his|her) job\b|"
+        # "Does Kovač have to beat Leipzig to keep his job?", "could be his last game as Ireland manager"
+        r"to (?:keep|save) (?:his|her) (?:job|post|position)\b|"
+        r"(?:last|final) (?:game|match) (?:in charge|as (?:[\w'-]+ ){0,4}?(?:manager|head coach|coach|boss))|"
         r"refus(?:ed|es|ing) to commit (?:his|her) (?:long-term )?future|"
         r"(?:don't|do not|doesn't|does not) know (?:if|whether) (?:i|he|she)(?:'ll| will) (?:still )?be here\b|"
         r"speculation (?:about|over|surrounding) (?:his|her) (?:future|position|job)\b|"
@@ -306,6 +309,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"i'm ['\"]?not (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? away|going anywhere)|"
         r"remain(?:s|ed)? (?:at|in charge|as|with|committed|(?:the club's |their |the )(?:head coach|manager|boss))|"
         r"continue(?:s|d)? (?:as (?:head coach|manager|boss|coach|dt|trainer)|in charge)|"
+        r"carr(?:y|ies|ied|ying) on (?:at|as (?:head coach|manager|boss|coach)|in charge)\b|"
         # ("we have to stay on this path", "stay on top": the team's course, not his job)
         r"stay(?:ed|s)? (?:at|with|on(?! (?:this|that|the|our|their) (?:path|road|track|course|ball)|"
         r" track\b| course\b| top\b| target\b))|"

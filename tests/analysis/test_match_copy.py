@@ -58,3 +58,28 @@ def test_ending_his_spell_after_a_club_parted_company_with_him_is_the_same_sacki
     )
     assert ("Kieran McKenna", "Ipswich Town", "sacked") in _held(analysis)
     assert ("Kieran McKenna", "Ipswich Town", "left") not in _held(analysis)
+
+
+def test_a_match_that_could_be_his_last_in_charge_puts_his_job_in_doubt(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Preview",
+        "Sunday's derby against Schalke could be Ralph Hasenhüttl's last game as Wolfsburg head coach.",
+    )
+    assert ("Ralph Hasenhüttl", "VfL Wolfsburg", "under_pressure") in _held(analysis)
+
+
+def test_having_to_win_to_keep_his_job_and_his_last_chance_are_pressure(analyser: Analyser) -> None:
+    asked = _analyse(analyser, "Preview", "Must Sebastian Hoeneß beat Bayern Munich on Saturday to keep his job?")
+    assert ("Sebastian Hoeneß", "VfB Stuttgart", "under_pressure") in _held(asked)
+    headline = _analyse(analyser, "Is Sunday Marco Rose's last chance at Leipzig?", "")
+    assert ("Marco Rose", "RB Leipzig", "under_pressure") in _held(headline)
+
+
+def test_a_manager_putting_off_whether_to_carry_on_is_a_job_in_doubt(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Future",
+        "Diego Simeone will not decide whether to carry on at Atlético Madrid until the season is over.",
+    )
+    assert ("Diego Simeone", "Atlético Madrid", "under_pressure") in _held(analysis)
