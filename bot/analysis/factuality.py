@@ -150,9 +150,11 @@ _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to
 _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
-_AGREED_TO = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
+# (and the plain past: "the head coach and the club mutually agreed to part ways on Tuesday")
+_AGREED_TO = re.compile(r"\b(?:(?:have|has|had)\s+)?(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
+_WOULD_NOT_SAY = re.compile(r"\b(?:refuse[sd]? to|refusing to|(?:would|will) not|won't|declined? to)\W+$")
 _NOT_YET = re.compile(r"['\"]?\s+yet\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
 _ASK_WHETHER = WordGate(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
@@ -226,6 +228,8 @@ def classify(
     negated = _NEGATION.search(folded[max(clause.start, cue_start - 40) : cue_start])
     if negated and relation is Relation.UNDER_PRESSURE and _UNTIL.match(folded, cue_end, sentence.end):
         return Factuality.POSSIBLE  # "will not decide on his future until the end of the season": put off
+    if negated and relation is Relation.UNDER_PRESSURE and _WOULD_NOT_SAY.search(negated.group()):
+        return Factuality.POSSIBLE  # "again refused to discuss his future": the question left open, not denied
     if negated and relation in _ARRIVING and _NOT_YET.match(folded, cue_end, sentence.end):
         return Factuality.EXPECTED  # "there is no 'here we go' yet", "not agreed yet": a step still to come
     if (

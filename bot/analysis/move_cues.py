@@ -17,6 +17,10 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         # ("the defeat that ended Ireland's hopes of reaching the World Cup": a result, not a refusal)
         r"promotion|lifting|finishing|progress\w*|advanc\w+|a place|the title|silverware|europe))|"
         r"rebuff(?:ed|s)?|snub(?:bed|s)?|reject(?:ed|s|ing)?|"
+        # "has pulled out of his agreement to succeed Jaissle", "backed out of the deal": a yes taken back
+        r"pull(?:s|ed|ing)? out of (?:his |her |the |a |an |their )?(?:[\w'-]+ ){0,2}?"
+        r"(?:agreement|deal|move|talks|negotiations|switch|race)\b|(?:backs?|backed|backing) out of|"
+        r"reneg(?:e|es|ed|ing) on|"
         r"(?:rules?|ruled|ruling) (?:himself|herself) out|"
         r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
         r"commit))|"

@@ -63,3 +63,34 @@ def test_a_club_saying_its_manager_will_lead_the_team_for_the_rest_of_the_season
     )
     assert not _definite(analysis)
     assert ("Phil Parkinson", "Wrexham", "stays") in _held(analysis)
+
+
+def test_a_coach_and_club_that_mutually_agreed_to_part_ways_is_a_departure_done(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Update",
+        "The Orlando Pride say head coach Seb Hines and the club mutually agreed to part ways on Monday.",
+    )
+    assert {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours} == {
+        ("Seb Hines", "left", "done")
+    }
+
+
+def test_a_coach_who_pulled_out_of_his_agreement_rejected_the_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "U-turn",
+        "Rafael Benítez has pulled out of his agreement to become head coach of Al-Ettifaq, two days after saying yes.",
+    )
+    assert ("Rafael Benítez", "Al-Ettifaq", "rejected") in _held(analysis)
+    assert not _definite(analysis)
+
+
+def test_refusing_to_discuss_his_future_leaves_it_open_and_denies_nothing(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Will Pellegrini leave Betis?",
+        "Manuel Pellegrini again refused to discuss his future on Thursday.",
+    )
+    assert {(r.relation.value, r.factuality.value) for r in analysis.rumours} & {("under_pressure", "question")}
+    assert not any(r.relation.value == "denied" for r in analysis.rumours)
