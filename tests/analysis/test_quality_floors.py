@@ -60,8 +60,12 @@ SETS = [
     "analysis-set42",
     "analysis-set43",
     "analysis-set44",
+    "analysis-set45",
     "analysis-set46",
+    "analysis-set47",
     "analysis-set48",
+    "analysis-set49",
+    "analysis-set50",
 ]
 
 
