@@ -167,6 +167,10 @@ _THE_TABLE = re.compile(
     r" (?:the )?(?:leaders|top\b|summit|title|top (?:two|four|six)|safety|promotion|play-offs?|european|"
     r"second|third|fourth)"
 )
+_JOKE_BEFORE = re.compile(
+    r"\b(?:jokes?|joked|joking|quips?|quipped|quipping|jests?|jested|laughs?|laughed|laughing) (?:about|over|that)\s+"
+    r"(?:(?:he|she)(?:'d| would| will| could) (?:be )?(?:getting |facing )?)?['\"]?$"
+)
 _FIXTURE_BEFORE = re.compile(
     r"(?:\b(?:today|tonight|tomorrow|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)'s|\b(?:league|cup|premiership|championship|division|liga|serie a|bundesliga|derby|final|semi-final|"
@@ -256,6 +260,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             and (_A_TEAM_BEFORE.search(before) or _THE_TABLE.match(folded, match.end()))
         ):
             continue  # "Nancy's side close in on Hearts", "close in on the top four": a league table's chase
+        if relation in (Relation.UNDER_PRESSURE, Relation.SACKED) and _JOKE_BEFORE.search(before):
+            continue  # "Schmetzer jokes about 'the sack' after Sounders' late winner": a joke, not his job
         if relation is Relation.TALKS and word.startswith("meeting") and _FIXTURE_BEFORE.search(before):
             continue  # "this afternoon's League Two meeting with Bromley": a match, not talks
         if relation in _ARRIVALS and _UNNAMED_YET.search(folded, max(start, match.start() - 60), match.start()):

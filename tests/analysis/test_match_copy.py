@@ -83,3 +83,14 @@ def test_a_manager_putting_off_whether_to_carry_on_is_a_job_in_doubt(analyser: A
         "Diego Simeone will not decide whether to carry on at Atlético Madrid until the season is over.",
     )
     assert ("Diego Simeone", "Atlético Madrid", "under_pressure") in _held(analysis)
+
+
+def test_a_manager_joking_about_the_sack_after_a_win_is_no_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Emery jokes about 'the sack' after Villa's late winner",
+        "Unai Emery was smiling after Saturday's late winner.",
+    )
+    assert not analysis.rumours
+    pressed = _analyse(analyser, "Emery faces the sack after Villa's fifth defeat", "")
+    assert ("Unai Emery", "Aston Villa", "under_pressure") in _held(pressed)
