@@ -227,6 +227,7 @@ _LOOKING_BACK_TITLE = re.compile(
 )
 _YOUTH_SIDE = re.compile(r"\b(?:U-?\d\d|Under-\d\d)")
 _PENDING = frozenset({Relation.TALKS, Relation.AGREED})
+_DEAL = frozenset({Relation.AGREED, Relation.EXTENSION, Relation.APPOINTED})
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
@@ -446,6 +447,12 @@ class Analyser:
                     specific = [c for c in claims if c.relation is Relation.SACKED and c.parted]
                 if specific:
                     top = min(specific, key=lambda c: c.sentence)
+            if (
+                top.relation is Relation.DENIED
+                and top.event in _DEAL
+                and (going := [c for c in told if c.relation is Relation.TALKS and c.factuality is Factuality.DONE])
+            ):
+                top = going[0]  # "has not agreed a new deal … talks are continuing": the deal is not done yet
             support = sum(1 for c in told if c.relation is top.relation)
             confidence = top.base + adjust + min(support - 1, 3) * 0.03 + _HOLD_ADJUST[top.factuality]
             sentence = sentences[top.sentence]

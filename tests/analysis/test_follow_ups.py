@@ -94,3 +94,14 @@ def test_refusing_to_discuss_his_future_leaves_it_open_and_denies_nothing(analys
     )
     assert {(r.relation.value, r.factuality.value) for r in analysis.rumours} & {("under_pressure", "question")}
     assert not any(r.relation.value == "denied" for r in analysis.rumours)
+
+
+def test_a_deal_denied_while_talks_go_on_is_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Correction: Emma Hayes has not yet signed a new United States contract",
+        "Emma Hayes has not signed a new contract with the United States women's national team, contrary to "
+        "reports on Monday. Talks with Hayes over an extension to 2031 are continuing, US Soccer said.",
+    )
+    assert not _definite(analysis)
+    assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Emma Hayes", "talks")}
