@@ -46,7 +46,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/lint-imports
 
 # Every labelled story set (tests/data/analysis*, each with its README), in order.
-STORY_SETS := analysis analysis-holdout analysis-set3 analysis-set4 analysis-set5 analysis-set6 analysis-set7 analysis-set8 analysis-set9 analysis-set10 analysis-set11 analysis-set12 analysis-set13 analysis-set14 analysis-set15 analysis-set16 analysis-set17 analysis-set18 analysis-set19 analysis-set20 analysis-set21 analysis-set22 analysis-set23 analysis-set24 analysis-set25 analysis-set26 analysis-set27 analysis-set28 analysis-set29 analysis-set30 analysis-set31 analysis-set32 analysis-set33 analysis-set34 analysis-set35 analysis-set36 analysis-set37 analysis-set38 analysis-set39 analysis-set40 analysis-set41 analysis-set42 analysis-set43 analysis-set44 analysis-set45 analysis-set46 analysis-set47 analysis-set48 analysis-set49 analysis-set50
+STORY_SETS := analysis analysis-holdout analysis-set3 analysis-set4 analysis-set5 analysis-set6 analysis-set7 analysis-set8 analysis-set9 analysis-set10 analysis-set11 analysis-set12 analysis-set13 analysis-set14 analysis-set15 analysis-set16 analysis-set17 analysis-set18 analysis-set19 analysis-set20 analysis-set21 analysis-set22 analysis-set23 analysis-set24 analysis-set25 analysis-set26 analysis-set27 analysis-set28 analysis-set29 analysis-set30 analysis-set31 analysis-set32 analysis-set33 analysis-set34 analysis-set35 analysis-set36 analysis-set37 analysis-set38 analysis-set39 analysis-set40 analysis-set41 analysis-set42 analysis-set43 analysis-set44 analysis-set45 analysis-set46 analysis-set47 analysis-set48 analysis-set49 analysis-set50 analysis-set51 analysis-set52
 
 eval: $(DEV_STAMP)
 	@for set in $(STORY_SETS); do \
