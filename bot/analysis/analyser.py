@@ -14,6 +14,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.mentions import resolve
 from bot.analysis.namesakes import a_namesakes_claim
+from bot.analysis.news_rules import exit_over_hiring, talks_over_denied_deal
 from bot.analysis.prefilter import LiteralScan, WordGate, guarded
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
@@ -227,7 +228,6 @@ _LOOKING_BACK_TITLE = re.compile(
 )
 _YOUTH_SIDE = re.compile(r"\b(?:U-?\d\d|Under-\d\d)")
 _PENDING = frozenset({Relation.TALKS, Relation.AGREED})
-_DEAL = frozenset({Relation.AGREED, Relation.EXTENSION, Relation.APPOINTED})
 _ARRIVALS = frozenset({Relation.APPOINTED, Relation.AGREED, Relation.OFFER, Relation.TALKS, Relation.LINKED})
 
 
@@ -423,6 +423,7 @@ class Analyser:
                 and (risk := [c for c in told if c.relation is Relation.UNDER_PRESSURE])
             ):
                 top = min(risk, key=lambda c: c.sentence)  # "Slot was hired on a long contract": how he came
+            top = exit_over_hiring(top, told)
             pressed = [c for c in told if c.sentence <= 1 and c.relation is Relation.UNDER_PRESSURE]
             if (
                 top.relation is Relation.STAYS
@@ -447,12 +448,7 @@ class Analyser:
                     specific = [c for c in claims if c.relation is Relation.SACKED and c.parted]
                 if specific:
                     top = min(specific, key=lambda c: c.sentence)
-            if (
-                top.relation is Relation.DENIED
-                and top.event in _DEAL
-                and (going := [c for c in told if c.relation is Relation.TALKS and c.factuality is Factuality.DONE])
-            ):
-                top = going[0]  # "has not agreed a new deal … talks are continuing": the deal is not done yet
+            top = talks_over_denied_deal(top, told)
             support = sum(1 for c in told if c.relation is top.relation)
             confidence = top.base + adjust + min(support - 1, 3) * 0.03 + _HOLD_ADJUST[top.factuality]
             sentence = sentences[top.sentence]

@@ -217,7 +217,9 @@ _SPELL_AT = EndGate(
 # the career of the man the sentence is about.
 _CAREER = EndGate(
     r"\b(?:(?:arrived|arrives|arrive|arriving|joined|joins|came|moved) from|"
-    r"(?:previously|formerly|most recently) (?:in charge )?(?:of|at|with)|"
+    # ("previously first-team coach at Swindon Town": a job he held before)
+    r"(?:previously|formerly|most recently) (?:in charge |(?:the )?(?:[\w-]+ ){0,2}?(?:coach|manager|boss|"
+    r"assistant) )?(?:of|at|with)|"
     r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"
 )
 

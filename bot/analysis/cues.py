@@ -141,7 +141,8 @@ _LET_LEAVE = re.compile(
     r"\b(?:no|not|never|n't|refus\w*|reluctant|unwilling|block\w*)\b[\w' ]{0,25}?\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$"
 )
 # "are reluctant to let him go": a club that will not release its coach, no sacking.
-_REFUSE_BEFORE = re.compile(r"\b(?:no|not|never|n't|refus\w*|reluctant|unwilling|loath|block\w*)\b[\w' ]{0,25}$")
+# ("Betis won't let him go": the "n't" stands inside its word)
+_REFUSE_BEFORE = re.compile(r"(?:\b(?:no|not|never|refus\w*|reluctant|unwilling|loath|block\w*)\b|n't\b)[\w' ]{0,25}$")
 # "has a year left on his deal", "with six games left": time remaining, not a departure.
 _TIME_LEFT = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|half a|\d+(?:\.\d+)?)"

@@ -19,13 +19,13 @@ from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import ClubRef, Resolved, sentence_of
 from bot.analysis.text import Sentence, fold
 
-_AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
+_AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|femenil|feminino|feminines?|frauen|wfc|fcw)\b")
 _WOMENS = LiteralScan(
     r"\b(?:women'?s (?:team|side|squad|first team|football|game|super league|championship|national team|"
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
-    r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino)\b"
+    r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino|femenil|liga mx femenil)\b"
 )
-_AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|feminino|feminines?|frauen|wfc|fcw)\b")
+_AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|femenil|feminino|feminines?|frauen|wfc|fcw)\b")
 _MENS = LiteralScan(
     r"\bmen'?s (?:team|side|first team|national team|game|job|head coach|coach|manager|boss|post|role|vacancy)\b"
 )

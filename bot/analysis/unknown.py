@@ -227,7 +227,8 @@ _CLUB_HIRES_OR_FIRES = LiteralScan(
 _CLUB_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?")  # between the club and its verb
 _COACH_ROLE = WordGate(r"\b(?:manager|head coach|coach|boss|interim|caretaker|gaffer|spell in charge)\b")
 _OTHER_ROLE = WordGate(
-    r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder)\b"
+    r"\b(?:captain|director|chief executive|ceo|chairman|president|owner|player|striker|midfielder|winger|"
+    r"defender|goalkeeper|full-back|centre-back|forward)\b"
 )
 # A coach of one part of the game ("set-piece coach", "goalkeeping coach"), not of the team, or a manager
 # of something else ("general manager Jason Hernandez").
@@ -335,10 +336,19 @@ def resolve_unknown_people(
             plain = fold(text[sentence.start : sentence.end])
             if not _COACH_ROLE.search(plain) or _OTHER_ROLE.search(plain):
                 continue
+        else:  # "parted company with Luis Palma … the Honduras winger's contract": a player let go
+            sentence = sentences[sentence_of(sentences, starts, acted.start())]
+            plain = fold(text[sentence.start : sentence.end])
+            if _OTHER_ROLE.search(plain) and not _COACH_ROLE.search(plain):
+                continue
         matches.append(acted)
     for subject in _SUBJECT_OF_JOB.finditer(text):
         sentence = sentences[sentence_of(sentences, starts, subject.start())]
-        plain = fold(text[sentence.start : sentence.end])
+        # (a clause of its own joined by ", and": "…, and Athletic also confirmed that Oihan Sancet has signed a
+        # new deal" is not the coach's part of the sentence)
+        comma = text.rfind(",", sentence.start, subject.start())
+        part = comma if comma > 0 and text.startswith((", and ", ", but "), comma) else sentence.start
+        plain = fold(text[part : sentence.end])
         if _COACH_ROLE.search(plain) and not _OTHER_ROLE.search(plain):
             matches.append(subject)
     found = [(m.start("name"), m.end("name"), " ".join(m.group("name").split())) for m in matches]

@@ -1,0 +1,81 @@
+"""Transfer-window copy and the Americas' own words: a player let go or re-signed beside a coach's news is
+no coach's news, a coach's last job told in passing is no move, and a club that will not let its coach go
+keeps him."""
+
+from __future__ import annotations
+
+from bot.analysis.analyser import Analyser
+from bot.domain import DEFINITE, Analysis, Article
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_parting_company_with_a_winger_is_no_managers_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hearts part company with Tomás Rivero",
+        "Hearts have parted company with Tomás Rivero after agreeing to end the Uruguayan winger's contract by "
+        "mutual consent.",
+    )
+    assert not analysis.rumours
+
+
+def test_a_players_new_deal_in_a_coachs_appointment_story_is_no_coachs_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Villarreal appoint Gerardo Seoane",
+        "Villarreal have announced the appointment of Gerardo Seoane as head coach on a two-year contract. The "
+        "former Gladbach boss, who left Germany in the summer, returns to Spain, and Villarreal also confirmed that "
+        "Tomás Beltrán has signed a new deal until 2031.",
+    )
+    assert not any(r.relation.value == "extension" for r in analysis.rumours)
+
+
+def test_the_job_a_new_coach_held_before_is_no_appointment_there(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club news",
+        "Salford City have appointed Dean Holloway as head coach, the club announced. The 44-year-old, previously "
+        "first-team coach at Bolton Wanderers, takes charge in time for Saturday's trip to Gillingham.",
+    )
+    assert not any(club == "Bolton Wanderers" for _, club, _ in _held(analysis))
+
+
+def test_a_club_that_wont_let_its_coach_go_has_not_sacked_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Chile want Pellegrini, but Betis won't let him go",
+        "Chile's federation has made contact with Manuel Pellegrini.",
+    )
+    assert not any(r.relation in DEFINITE for r in analysis.rumours)
+
+
+def test_a_liga_mx_femenil_coach_is_the_womens_sides(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tigres extend their Femenil coach",
+        "Tigres have signed Femenil head coach Pedro Martínez Losa to a contract extension through 2028, the "
+        "club announced.",
+    )
+    clubs = {club for _, club, _ in _held(analysis)}
+    assert clubs
+    assert all(club.endswith("Women") for club in clubs)
+
+
+def test_an_exit_told_first_is_the_news_over_the_hiring_recalled_after(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Austin FC part ways with head coach Nico Estévez; Marcos Villalobos named interim",
+        "Austin FC have parted ways with head coach Nico Estévez, the club announced Monday, with the team 12th "
+        "in the Western Conference.\n\nAssistant coach Marcos Villalobos will serve as interim head coach when "
+        'MLS resumes in July.\n\n"We felt a change was necessary," sporting director Rodolfo Borrell said in a '
+        "statement.\n\nEstévez, who coached FC Dallas from 2022 to 2024, was hired ahead of the 2025 season.",
+    )
+    assert ("Nico Estévez", "Austin FC", "sacked") in _held(analysis)
+    assert ("Nico Estévez", "Austin FC", "appointed") not in _held(analysis)
