@@ -73,6 +73,16 @@ class Report:
         return 100.0 * count / self.stories if self.stories else 0.0
 
 
+# ("El Paso Locomotive FC" and "El Paso Locomotive": one club, however a label or the analyser writes the
+# name of a club the knowledge base does not hold)
+_CLUB_AFFIX = re.compile(r"^(?:fc|afc|cf|sc) | (?:fc|afc|cf|sc)$")
+
+
+def club_key(name: str) -> str:
+    """A comparison key for a club's name: folded, without a leading or trailing "FC", "AFC", "CF", "SC"."""
+    return _CLUB_AFFIX.sub("", fold_key(name))
+
+
 def _names(values: Iterable[str]) -> set[str]:
     return {fold_key(v) for v in values}
 
@@ -81,9 +91,9 @@ def _predicted(analysis: Analysis) -> dict[str, set[Any]]:
     rumours = analysis.rumours
     return {
         "managers": _names(analysis.managers),
-        "clubs": _names(analysis.clubs),
-        "manager_club": {(fold_key(r.manager), fold_key(r.club)) for r in rumours},
-        "manager_club_relation": {(fold_key(r.manager), fold_key(r.club), r.relation.value) for r in rumours},
+        "clubs": {club_key(c) for c in analysis.clubs},
+        "manager_club": {(fold_key(r.manager), club_key(r.club)) for r in rumours},
+        "manager_club_relation": {(fold_key(r.manager), club_key(r.club), r.relation.value) for r in rumours},
         "sources": _names(s.name for s in analysis.sources) if analysis.is_manager_rumour else set(),
     }
 
@@ -105,7 +115,7 @@ def _expected(labels: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
         return fold_key(gaz.manager_by_key(name) or name)
 
     def club(name: str) -> str:
-        return fold_key(label_club(gaz, name))
+        return club_key(label_club(gaz, name))
 
     def source(name: str) -> str:
         found = gaz.source_by_key(name)
@@ -125,7 +135,7 @@ def _false_definite(analysis: Analysis, want: set[Any]) -> list[str]:
     return [
         f"{r.manager} / {r.club} / {r.relation.value}"
         for r in analysis.rumours
-        if r.relation in DEFINITE and (fold_key(r.manager), fold_key(r.club), r.relation.value) not in want
+        if r.relation in DEFINITE and (fold_key(r.manager), club_key(r.club), r.relation.value) not in want
     ]
 
 
@@ -148,7 +158,7 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
     held: dict[tuple[str, str], set[str]] = {}
     for rumour in labels.get("rumours", []):
         manager = fold_key(gaz.manager_by_key(rumour["manager"]) or rumour["manager"])
-        club = fold_key(label_club(gaz, rumour["club"]))
+        club = club_key(label_club(gaz, rumour["club"]))
         held.setdefault((manager, rumour["relation"]), set()).add(club)
     wrong: list[str] = []
     for statement in definite_statements(analysis.summary):
@@ -163,7 +173,7 @@ def _false_statements(analysis: Analysis, labels: dict[str, Any], gaz: Gazetteer
         for manager in managers or {""}:
             # ("parted ways with" is held by a labelled sacking or a labelled departure)
             labelled = set().union(*(held.get((manager, r.value), set()) for r in statement.relations))
-            if not labelled or (clubs and not clubs & labelled):
+            if not labelled or (clubs and not {club_key(c) for c in clubs} & labelled):
                 wrong.append(f"{statement.relation.value}: {statement.clause!r}")
                 break
     return wrong
@@ -212,13 +222,13 @@ def _check_factuality(report: Report, name: str, analysis: Analysis, labels: dic
     labelled = {
         (
             fold_key(gaz.manager_by_key(r["manager"]) or r["manager"]),
-            fold_key(gaz.club_by_key(r["club"]) or r["club"]),
+            club_key(gaz.club_by_key(r["club"]) or r["club"]),
         ): r
         for r in labels.get("rumours", [])
         if "factuality" in r
     }
     for rumour in analysis.rumours:
-        label = labelled.get((fold_key(rumour.manager), fold_key(rumour.club)))
+        label = labelled.get((fold_key(rumour.manager), club_key(rumour.club)))
         if label is None or Relation(label["relation"]) is not rumour.relation:
             continue
         report.factuality_checked += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.analysis.evaluate import _false_statements, _named, evaluate, format_report, label_club, main
+from bot.analysis.evaluate import _false_statements, _named, club_key, evaluate, format_report, label_club, main
 from bot.domain import Analysis
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -138,3 +138,10 @@ def test_evaluating_a_directory_with_no_stories_is_an_error_naming_it(
     assert main([str(tmp_path / "analysis-sett39")]) == 2
     assert "no labelled stories" in capsys.readouterr().err
     assert main([str(tmp_path)]) == 2
+
+
+def test_a_clubs_name_with_or_without_its_fc_is_one_club_and_other_names_stay_apart() -> None:
+    assert club_key("El Paso Locomotive FC") == club_key("El Paso Locomotive")
+    assert club_key("FC Goa") == club_key("Goa")
+    assert club_key("Manchester City") != club_key("Manchester United")
+    assert club_key("Scarborough Athletic") == "scarborough athletic"  # (no "FC" inside a word is cut)
