@@ -91,6 +91,12 @@ def dated_agent(folded: str, cue_end: int, clause_end: int, published: datetime 
     return published is None or int(after.group("year")) < published.year
 
 
+_MONTHS_AFTER = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many|\d+) (?:months|years|seasons) "
+    r"(?:after|since|on from)\b"
+)
+
+
 def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetime | None) -> bool:
     """Background dated in an earlier year or season, or months before the story: not the recent exit
     that opened a job."""
@@ -100,6 +106,8 @@ def long_ago(folded: str, sentence: Sentence, clause: Clause, published: datetim
         return True  # "Bauer, who stepped up when Simonis was dismissed": who the new man is
     if (weeks := weeks_ago(folded, lo, clause.end)) is not None and weeks >= 6:
         return True  # "since Pedersen's departure six weeks ago": longer than "a month after"
+    if _MONTHS_AFTER.search(folded, sentence.start, clause.end):
+        return True  # "two months after he stepped up from the under-19s following Simonis's dismissal"
     dated = OLD_DATE.search(folded, lo, clause.end)
     if (
         dated is not None

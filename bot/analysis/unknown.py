@@ -297,6 +297,17 @@ _UNKNOWN_PATTERNS.append(
         rf"{_NAME_BEFORE_BREAK}{_SHORTLISTED}",
     )
 )
+# "has hired Danny Cruz as the club's head coach", "have named Bobby Smyrniotis head coach", "a deal to make
+# Louisville City's Danny Cruz their next head coach": the job is named right after the man (not "head coach
+# of Whitecaps FC 2" or "of the under-19s": a team below the first)
+_UNKNOWN_PATTERNS.append(
+    LiteralScan(
+        r"\b(?:hired|appointed|named|unveiled|make|makes|making)\s+(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}['’]s\s+)?"
+        rf"(?P<name>{_PLAIN_NAME}),?\s+(?:as\s+)?(?:the\s+club's\s+|its\s+|their\s+|the\s+)?"
+        r"(?:new\s+|next\s+|permanent\s+)?(?:head coach|manager)\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:under|u)-?\d|\s+of\s+(?:[\w'’.-]+\s+){1,4}(?:2|II|B)\b)"
+    )
+)
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 

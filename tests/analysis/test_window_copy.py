@@ -79,3 +79,40 @@ def test_an_exit_told_first_is_the_news_over_the_hiring_recalled_after(analyser:
     )
     assert ("Nico Estévez", "Austin FC", "sacked") in _held(analysis)
     assert ("Nico Estévez", "Austin FC", "appointed") not in _held(analysis)
+
+
+def test_a_coach_the_knowledge_base_lacks_is_found_where_the_job_follows_his_name(analyser: Analyser) -> None:
+    hired = _analyse(
+        analyser,
+        "Club news",
+        "Sporting Kansas City announced today that it has hired Oscar Lindqvist as the club's head coach.",
+    )
+    assert ("Oscar Lindqvist", "Sporting Kansas City", "appointed") in _held(hired)
+    named = _analyse(
+        analyser, "Club news", "The Colorado Rapids have named Oscar Lindqvist head coach on a multi-year contract."
+    )
+    assert ("Oscar Lindqvist", "Colorado Rapids", "appointed") in _held(named)
+    chased = _analyse(
+        analyser, "Club news", "Charlotte FC are closing in on a deal to make Oscar Lindqvist their next head coach."
+    )
+    assert ("Oscar Lindqvist", "Charlotte FC", "talks") in _held(chased)
+
+
+def test_a_coach_named_for_a_clubs_second_team_is_no_manager(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club news",
+        "The Colorado Rapids have named Oscar Lindqvist head coach of Rapids 2, their reserve side.",
+    )
+    assert not analysis.rumours
+
+
+def test_the_exit_months_before_a_caretaker_is_made_permanent_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mainz make it permanent",
+        "Mainz have named Oscar Lindqvist head coach on a permanent basis, the club announced, three months after "
+        "he stepped up from the under-19s following Bo Henriksen's dismissal.",
+    )
+    assert ("Oscar Lindqvist", "Mainz 05", "appointed") in _held(analysis)
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)
