@@ -69,6 +69,7 @@ _PLAYER_TITLE = re.compile(
     r"wonderkid|teenager|youngster|signing|signs for|medical|loan|fee|release clause|transfer|player|"
     r"captain|international|star)s?\b"
 )
+_DEAL_AS_COACH = re.compile(r"\b(?:contract|deal) as (?:[\w'’.-]+ ){0,3}?(?:head coach|manager|coach)\b")
 _UNATTRIBUTED_WORDS = ("report", "according to", "claimed", "believed", "said to")  # one of them or no match
 _FAMILIES = (
     frozenset({Relation.SACKED, Relation.LEFT}),
@@ -486,6 +487,11 @@ class Analyser:
                 hi = sentences[min(len(sentences) - 1, claim.sentence + 1)].end
                 if JOB_CONTEXT.search(folded, lo, hi):
                     near_job += 1
+                # ("Cesc Fàbregas has signed a new contract as head coach": the job named with the deal)
+                near_job += (
+                    _DEAL_AS_COACH.search(folded, sentences[claim.sentence].start, sentences[claim.sentence].end)
+                    is not None
+                )
             # "Anderlecht stand by Hasi after heavy defeat": a match word is not a player story; a
             # position or transfer word is ("Saka signs new deal"), and then one claim is not enough.
             strong = _PLAYER_TITLE.search(folded, title.start, title.end) is not None

@@ -209,6 +209,9 @@ _REPORTS = re.compile(r"\s+(?:reports?|reported|says|said|understands|claims|wri
 
 def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
     """'keen on Isak', 'linked with Gyokeres': the cue points at a player, not a club or manager."""
+    inside = _NAMED_INSIDE.search(text, cue.start, cue.end)
+    if inside and not covered(res, inside.start(1)) and fold(inside.group(1)) not in NOT_PEOPLE:
+        return True  # "have offered Raphinha a new contract": the offer is the player's
     match = _OBJECT_PERSON.match(text[cue.end : cue.end + 40])
     if not match:
         return False
@@ -220,6 +223,7 @@ def cue_object_is_person(text: str, res: Resolved, cue: Cue) -> bool:
     return fold(match.group(1)).removesuffix("'s") not in NOT_PEOPLE  # ("the Italian's representatives")
 
 
+_NAMED_INSIDE = re.compile(r"\s([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\s+(?:a|an|the)\s")
 _SUBJECT_OF_RELATIVE = re.compile(
     r"(?:\s+[A-Z][\w'-]+){0,2}\s+(?:is|are|was|were|has|have|had)\s+(?:\w+ing|been|already|also)\b"
 )

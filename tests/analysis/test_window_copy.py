@@ -116,3 +116,25 @@ def test_the_exit_months_before_a_caretaker_is_made_permanent_is_history(analyse
     )
     assert ("Oscar Lindqvist", "Mainz 05", "appointed") in _held(analysis)
     assert not any(r.relation.value == "sacked" for r in analysis.rumours)
+
+
+def test_a_new_contract_offered_to_a_named_player_is_no_managers_offer(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Liverpool offer Alisson new deal",
+        "Liverpool have offered Alisson a new contract running until 2028, with Arne Slot keen to keep the "
+        "Brazilian at Anfield for years to come.",
+    )
+    assert not analysis.rumours
+    offered = _analyse(analyser, "Contract", "Liverpool have offered Arne Slot a new contract running until 2029.")
+    assert ("Arne Slot", "Liverpool", "offer") in _held(offered)
+
+
+def test_a_coachs_new_contract_beside_a_loan_in_the_headline_is_his_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Girona hand Míchel new deal to 2029 as Stuani loan is completed",
+        "Girona have announced that Míchel has signed a new contract as head coach running until June 2029. The "
+        "news came hours after the club completed the loan signing of a forward from Sevilla.",
+    )
+    assert ("Míchel", "Girona", "extension") in _held(analysis)
