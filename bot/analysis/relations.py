@@ -266,7 +266,7 @@ _CUES: list[tuple[Relation, str]] = [
         Relation.EXTENSION,
         r"new (?:long-term |two-year |three-year |one-year |four-year |five-year |improved |rolling )?"
         r"(?:contract|deal)|(?:contract )?extension|extend(?:ed|s|ing)? (?:his|her|their) (?:contract|deal|stay)|"
-        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,5}?contract|"
+        r"extend(?:ed|s|ing)? (?:his|her) (?:stay|tenure|spell)|extend(?:ed|s|ing)? (?:[\w'-]+ ){1,7}?contract|"
         r"extend(?:ed|s|ing)? (?:the )?contract of|"
         # "The Dragons renew Farioli until 2029", "announced the renewal of Farioli's contract"
         # "have renewed Pere Romeu as coach of the women's first team until June 2028"

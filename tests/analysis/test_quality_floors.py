@@ -66,6 +66,7 @@ SETS = [
     "analysis-set48",
     "analysis-set49",
     "analysis-set50",
+    "analysis-set51",
 ]
 
 

@@ -138,3 +138,13 @@ def test_a_coachs_new_contract_beside_a_loan_in_the_headline_is_his_extension(an
         "news came hours after the club completed the loan signing of a forward from Sevilla.",
     )
     assert ("Míchel", "Girona", "extension") in _held(analysis)
+
+
+def test_a_contract_extended_with_the_coachs_full_title_before_it_is_an_extension(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Federation news",
+        "The Royal Spanish Football Federation has extended women's national team head coach Sonia Bermúdez' "
+        "contract through the 2027 World Cup.",
+    )
+    assert ("Sonia Bermúdez", "Spain Women", "extension") in _held(analysis)
