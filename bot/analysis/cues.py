@@ -104,7 +104,7 @@ _LAST_TIME = re.compile(r"[^.;]{0,60}?\bfor the (?:last|final) time\b")
 _EMPTY_HANDED = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:with nothing|empty-handed|with no points|pointless)\b")
 _LEFT_TO = re.compile(r" to (?!join|take|become|coach|manage|replace|succeed)[a-z]+")
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|feel|felt)\s+$")
-_NOT_BEFORE = re.compile(r"\b(?:not|n't|never|refus\w* to|won't)\s+(?:be\s+|been\s+|have\s+|has\s+)?$")
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|never|refus\w* to|won't)|n't)\s+(?:be\s+|been\s+|have\s+|has\s+)?$")
 _LEFT_BY_RESULT = frozenset({"left", "leaving", "leaves"})
 _RESULT_SUBJECT = re.compile(
     r"\b(?:defeat|loss|draw|result|win|victory|thrashing|hammering|run|slump|form|collapse|goal|penalty|header|"
@@ -138,7 +138,8 @@ _A_PLACE = re.compile(
 _LONG_AGO = re.compile(r"[\w ]{0,20}?\b(?:in|since|back in) (?:19|20)\d\d\b")
 # ("a clause that lets him leave at the end of the season" is a departure that may come)
 _LET_LEAVE = re.compile(
-    r"\b(?:no|not|never|n't|refus\w*|reluctant|unwilling|block\w*)\b[\w' ]{0,25}?\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$"
+    r"(?:\b(?:no|not|never|refus\w*|reluctant|unwilling|block\w*)\b|n't\b)[\w' ]{0,25}?"
+    r"\blet(?:s|ting)? (?:[\w'-]+ ){0,2}$"
 )
 # "are reluctant to let him go": a club that will not release its coach, no sacking.
 # ("Betis won't let him go": the "n't" stands inside its word)

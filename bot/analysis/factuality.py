@@ -54,8 +54,8 @@ _DENIAL = guarded(
     r"(?:reports|claims|stories) (?:are|were) (?:false|untrue|wrong|wide of the mark))\b"
 )
 _NEGATION = guarded(
-    r"\b(?:not|no(?! hurry| rush)|never|n't|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
-    r"refuse[sd]? to|refusing to)\W+(?:[\w'-]+\W+){0,2}$"
+    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
+    r"refuse[sd]? to|refusing to))\W+(?:[\w'-]+\W+){0,2}$"
 )
 _GERUND = re.compile(r"(?:sacking|firing|dismissing|axing|appointing|hiring|naming|replacing)\b")
 _ING_SUBJECT = re.compile(
@@ -113,7 +113,7 @@ _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends?
 # "will remain in interim charge": a state that already holds.
 _REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
 _UNWORRIED = re.compile(
-    r"\b(?:not|n't|never) (?:\w+ )?(?:worried|concerned|fear\w*|feel\w*|bothered|fazed|thinking)\b|"
+    r"(?:\b(?:not|never)|n't) (?:\w+ )?(?:worried|concerned|fear\w*|feel\w*|bothered|fazed|thinking|think)\b|"
     r"\b(?:unconcerned|unfazed|unworried)\b"
 )
 # "will take charge, starting with Wednesday's game": an appointment with a date is made.
@@ -145,7 +145,7 @@ _ON_HOLD = re.compile(
     r"(?:\s+(?:of|for) [\w' .-]{1,40}?)?\s+(?:has been |have been |was |were |is |are |remains? )?(?:now )?"
     r"(?:put on hold|on hold|shelved|postponed|delayed|paused|put on ice|off the table)\b"
 )
-_NOT_RULED_OUT = WordGate(r"\b(?:not|n't|refus\w* to|won't) (?:rule|ruled|ruling) out\b")
+_NOT_RULED_OUT = WordGate(r"(?:\b(?:not|refus\w* to|won't)|n't) (?:rule|ruled|ruling) out\b")
 _GLAD_TO_ANNOUNCE = re.compile(r"\b(?:delighted|pleased|proud|thrilled|happy) to\s+$")
 _LEFT_TO = re.compile(r"\b(?:has|have|had) (?:\w+ly )?(?:left|quit|departed)\b[^.;]{0,60}\bto\s+$")
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")

@@ -378,5 +378,6 @@ CUE_PATTERN = BranchScan.of_groups(r"(?<![\w])(?=[a-z'])", [(rel.name, pattern) 
 # Searched in the words before a cue: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # ("in no hurry to decide his future": nothing is negated)
 NEGATION = guarded(
-    r"\b(?:not|no(?! hurry| rush)|never|yet to|n't|nor|without|unlikely to|rather than|instead of)\W+(?:\w+\W+){0,2}$"
+    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|yet to|nor|without|unlikely to|rather than|instead of))"
+    r"\W+(?:\w+\W+){0,2}$"
 )

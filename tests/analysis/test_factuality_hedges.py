@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.analysis.analyser import Analyser
-from bot.domain import Analysis, Article, Factuality
+from bot.domain import DEFINITE, Analysis, Article, Factuality
 
 
 def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
@@ -472,3 +472,26 @@ def test_a_pundits_bidding_to_sack_a_manager_is_no_sacking(analyser: Analyser) -
         )
     )
     assert not any(r.relation.value in ("sacked", "under_pressure") for r in analysis.rumours)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eddie Howe won't be sacked, Newcastle United said on Monday.",
+        "Newcastle United haven't sacked Eddie Howe, whatever the rumours say.",
+        "Eddie Howe hasn't signed a new contract with Newcastle United.",
+        "Newcastle United won't let Eddie Howe leave.",
+        "Eddie Howe didn't resign after the defeat.",
+    ],
+)
+def test_a_contracted_negative_denies_the_event_it_stands_before(analyser: Analyser, text: str) -> None:
+    # ("won't", "haven't", "hasn't": the "n't" stands inside its word, where a word boundary is not)
+    analysis = analyser.analyse(Article(title="Newcastle news", text=text))
+    assert not [r for r in analysis.rumours if r.relation in DEFINITE]
+
+
+def test_a_manager_who_doesnt_think_about_the_sack_speaks_of_it(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(title="Howe: 'I don't think about the sack'", text="'I don't think about the sack,' Eddie Howe said.")
+    )
+    assert {(r.relation.value, r.factuality.value) for r in analysis.rumours} <= {("under_pressure", "reported")}
