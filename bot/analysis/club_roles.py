@@ -41,8 +41,6 @@ def under_contract_at(folded: str, club: ClubRef) -> bool:
 # "will lead the team for the rest of the season": a caretaker's charge, or the club's word that the man
 # it already has keeps it
 _LEADS_THE_TEAM = re.compile(r"(?:lead|leads|led) the ")
-
-
 _BACKED = re.compile(r"\b(?:support|backing|confidence|faith|behind him|behind her)\b")
 
 

@@ -3,10 +3,10 @@ exit told first against the hiring recalled after it, and talks going on against
 
 from __future__ import annotations
 
+from bot.analysis.binding import EXITS
 from bot.analysis.raw_claim import RawClaim
 from bot.domain import Factuality, Relation
 
-_EXITS = frozenset({Relation.SACKED, Relation.LEFT})
 _DEAL = frozenset({Relation.AGREED, Relation.EXTENSION, Relation.APPOINTED})
 
 
@@ -15,7 +15,7 @@ def exit_over_hiring(top: RawClaim, told: list[RawClaim]) -> RawClaim:
     as done before the (permanent) appointment is the news; the hiring is how he came."""
     if top.relation is not Relation.APPOINTED or top.caretaker:
         return top
-    gone = [c for c in told if c.relation in _EXITS and c.factuality is Factuality.DONE and c.sentence < top.sentence]
+    gone = [c for c in told if c.relation in EXITS and c.factuality is Factuality.DONE and c.sentence < top.sentence]
     return min(gone, key=lambda c: c.sentence) if gone else top
 
 
