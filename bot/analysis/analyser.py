@@ -14,8 +14,9 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.mentions import resolve
 from bot.analysis.namesakes import a_namesakes_claim
+from bot.analysis.new_contracts import not_signed_yet
 from bot.analysis.news_rules import exit_over_hiring, talks_over_denied_deal
-from bot.analysis.prefilter import LiteralScan, WordGate, guarded
+from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.raw_claim import RawClaim
 from bot.analysis.refs import Resolved
 from bot.analysis.sport import other_sport, unknown_to_football
@@ -187,40 +188,6 @@ _PRIOR = re.compile(
     r"(?:days?|weeks?|months?) (?:after|ago|earlier)|since|in (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|on \d{1,2} \w+)\b"
 )
-_UNSIGNED = LiteralScan(
-    r"\b(?:only the signatures? (?:is |are )?missing|(?:yet|still) to (?:be )?sign(?:ed)?|"
-    r"awaiting (?:the )?signatures?|"
-    r"signatures? (?:is|are) (?:still )?(?:missing|pending|outstanding)|(?:is|are) (?:still )?to be signed|"
-    r"paperwork (?:is )?(?:still )?(?:to be|being) (?:completed|finalised)|(?:is|are) expected to be signed|"
-    r"(?:agreement|agreed) in principle)\b"
-)
-
-
-def _unsigned(claim: RawClaim) -> RawClaim:
-    if claim.relation is Relation.EXTENSION and claim.factuality is Factuality.DONE:
-        return replace(claim, relation=Relation.TALKS, factuality=Factuality.EXPECTED, event=Relation.EXTENSION)
-    return claim
-
-
-# "has agreed terms on a two-year extension, with an announcement expected after the Leagues Cup"
-_TO_BE_ANNOUNCED = WordGate(
-    r"\b(?:(?:an?|the|official|formal) (?:announcement|signing) (?:is )?(?:expected|due|to follow|to come)|"
-    r"(?:is|are) (?:expected )?to be (?:announced|confirmed|made official)|yet to be (?:announced|confirmed|made "
-    r"official))\b"
-)
-
-
-def _not_signed_yet(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
-    """A new contract the story says is not signed yet ("only the signatures are missing", anywhere in it)
-    or whose announcement or signing its own sentence says is to come is still being talked over."""
-    if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):
-        return [_unsigned(c) for c in raw]
-    if not ("announce" in folded or "confirmed" in folded or "signing" in folded):
-        return raw
-    spans = [(sentences[c.sentence].start, sentences[c.sentence].end) for c in raw]
-    return [_unsigned(c) if _TO_BE_ANNOUNCED.search(folded, *span) else c for c, span in zip(raw, spans, strict=True)]
-
-
 _LOOKING_BACK_TITLE = re.compile(
     r"\W*(?:on this day\b|this day in (?:19|20)\d\d\b|from the archives?\b|flashback\b|throwback\b|"
     r"(?:\w+|\d+) years ago (?:today|this week|this month)\b|"
@@ -314,7 +281,7 @@ class Analyser:
         raw = _weigh_history(raw, predecessors, in_headline)
         raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
-        raw = _not_signed_yet(raw, folded, sentences)
+        raw = not_signed_yet(raw, folded, sentences)
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:
