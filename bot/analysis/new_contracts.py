@@ -33,9 +33,37 @@ _TO_BE_ANNOUNCED = WordGate(
 )
 
 
+# "has agreed terms on a new contract", "terms have been agreed on an extension": the terms agreed (an
+# agreement "reached" or "in principle" is left as the contract's own wording puts it)
+_TERMS_AGREED = WordGate(
+    r"\b(?:(?:agreed|agrees|agree|agreeing) (?:new |fresh |improved )?terms|"
+    r"terms (?:have been |had been |were |are )?agreed)\b"
+)
+# a word that the contract is signed or done: "signed", "put pen to paper", "has extended"
+_SIGNED = WordGate(
+    r"\b(?:signed|signs|put pen to paper|puts pen to paper|penned|pens|extended|extends|renewed|renews)\b"
+)
+
+
+def _terms_agreed(claim: RawClaim, folded: str, sentences: list[Sentence]) -> RawClaim:
+    """A new contract whose terms the claim's sentence says are agreed, and that nothing in the sentence
+    says is signed, is the agreed stage: "has agreed terms on a new contract" is not "has signed" one."""
+    if claim.relation is not Relation.EXTENSION or claim.factuality is not Factuality.DONE:
+        return claim
+    sentence = sentences[claim.sentence]
+    if not _TERMS_AGREED.search(folded, sentence.start, sentence.end) or _SIGNED.search(
+        folded, sentence.start, sentence.end
+    ):
+        return claim
+    return replace(claim, relation=Relation.AGREED, event=Relation.EXTENSION)
+
+
 def not_signed_yet(raw: list[RawClaim], folded: str, sentences: list[Sentence]) -> list[RawClaim]:
-    """A new contract the story says is not signed yet ("only the signatures are missing", anywhere in it)
-    or whose announcement or signing its own sentence says is to come is still being talked over."""
+    """A new contract whose terms are agreed and not yet signed is the agreed stage; one the story says
+    is not signed yet ("only the signatures are missing", anywhere in it) or whose announcement or
+    signing its own sentence says is to come is still being talked over."""
+    if "agree" in folded:
+        raw = [_terms_agreed(c, folded, sentences) for c in raw]
     if ("sign" in folded or "principle" in folded) and _UNSIGNED.search(folded):
         return [_unsigned(c) for c in raw]
     if not ("announce" in folded or "confirmed" in folded or "signing" in folded):

@@ -50,7 +50,9 @@ _HEDGE = re.compile(
     r"wants? to|hopes? to|keen to|considering|consider|weighing|mulling|contemplating|exploring|discussing|"
     r"if|whether|unless|in the event|not|no|never|n't|without|denied|denies|deny|ruled? out|"
     r"played down|plays down|rejected claims|talk of|speculation|suggestions?|rumou?rs?|reports? of|"
-    r"to be|(?:is|are|was|were) to|due to|about to|facing|faces|risk|odds|offer(?:s|ed)?)\b"
+    r"to be|(?:is|are|was|were) to|due to|about to|facing|faces|risk|odds|offer(?:s|ed)?|"
+    # "has agreed terms on a new contract": the contract agreed, not signed
+    r"terms on)\b"
 )
 _CLAUSE = re.compile(r"[.;:!?\n]+|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s")
 _QUESTION_END = re.compile(r"\?\s*$")

@@ -106,9 +106,15 @@ def clause(
     caretaker: bool,
     later: bool = False,
     parted: bool = False,
+    stage: Relation | None = None,
 ) -> str:
-    """One claim in words that keep the story's hedge."""
+    """One claim in words that keep the story's hedge (``stage``: what a fan is told, when the story
+    speaks of another event: a new contract whose terms are agreed is not one signed)."""
     plural = len(managers) > 1
+    if event is Relation.EXTENSION and stage is Relation.AGREED and factuality is Factuality.DONE:
+        return "{m} {have} agreed terms on a new contract with {c}".format(
+            m=_names(managers), c=club, have="have" if plural else "has"
+        )
     if event is Relation.STAYS and caretaker and factuality is Factuality.DONE:
         return "{m} {be} staying on in interim charge of {c}".format(
             m=_names(managers), c=club, be="are" if plural else "is"
@@ -204,7 +210,14 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
     sentences: list[str] = []
     for index, group in enumerate(groups):
         body = clause(
-            group.event, group.factuality, group.managers, group.club, group.caretaker, group.later, group.parted
+            group.event,
+            group.factuality,
+            group.managers,
+            group.club,
+            group.caretaker,
+            group.later,
+            group.parted,
+            group.stage,
         )
         text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
         text = text[0].upper() + text[1:]

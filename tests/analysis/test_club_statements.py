@@ -222,6 +222,29 @@ def test_terms_agreed_on_an_extension_with_the_signing_still_expected_is_no_sign
     assert not any(r.relation.value == "extension" for r in analysis.rumours)
 
 
+def test_terms_agreed_on_a_new_contract_are_the_agreed_stage_and_no_signing(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Scaloni agrees new Argentina deal, sources say",
+        "Lionel Scaloni has agreed terms on a new contract that will keep him as Argentina head coach until 2030, "
+        "sources told TyC Sports. The federation is expected to make it public after the friendlies.",
+    )
+    assert _held(analysis) == {("Lionel Scaloni", "Argentina", "agreed")}
+    assert "signed" not in analysis.summary
+    assert "agreed terms on a new contract with Argentina" in analysis.summary
+
+
+def test_a_new_contract_signed_after_the_terms_were_agreed_is_the_extension(analyser: Analyser) -> None:
+    # guard: the signing is told in the same sentence, so the new contract is done
+    analysis = _analyse(
+        analyser,
+        "Scaloni signs new Argentina deal",
+        "Lionel Scaloni agreed terms and has signed a new contract as Argentina head coach until 2030, the "
+        "federation announced.",
+    )
+    assert ("Lionel Scaloni", "Argentina", "extension") in _held(analysis)
+
+
 def test_a_coach_said_to_be_the_new_head_coach_of_a_club_was_appointed(analyser: Analyser) -> None:
     analysis = analyser.analyse(
         Article(

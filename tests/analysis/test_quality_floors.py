@@ -67,6 +67,7 @@ SETS = [
     "analysis-set49",
     "analysis-set50",
     "analysis-set51",
+    "analysis-set52",
 ]
 
 

@@ -37,6 +37,8 @@ def claims(draw: st.DrawFn) -> RumourClaim:
     factuality = draw(st.sampled_from(HELD))
     stage = stage_for(event, factuality)
     assert stage is not None
+    if event is Relation.EXTENSION and factuality is Factuality.DONE and draw(st.booleans()):
+        stage = Relation.AGREED  # the terms of a new contract agreed, the contract not yet signed
     return RumourClaim(
         draw(st.sampled_from(MANAGERS)),
         draw(st.sampled_from(CLUBS)),
@@ -130,6 +132,13 @@ def test_each_factuality_keeps_its_hedge_in_the_summary(
     )
     summary = summarise([claim], [SOURCES[0]])
     assert summary.lower() == f"{wording}, according to David Ornstein.".lower()
+
+
+def test_a_new_contract_whose_terms_are_agreed_is_told_as_agreed_not_signed() -> None:
+    claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.AGREED, 0.8, "", Factuality.DONE, Relation.EXTENSION)
+    summary = summarise([claim], [SOURCES[0]])
+    assert summary == "Enzo Maresca has agreed terms on a new contract with Chelsea, according to David Ornstein."
+    assert [s.relation for s in definite_statements(summary)] == [Relation.AGREED]
 
 
 def test_credit_is_official_for_the_clubs_own_announcement_and_reports_for_none() -> None:
