@@ -44,11 +44,12 @@ _MEANS: dict[str, tuple[Relation, ...]] = {
 }
 
 # Words that, earlier in the same clause, make the event less than done.
+# ("n't" stands inside its word: "hasn't been sacked")
 _HEDGE = re.compile(
-    r"\b(?:could|might|may|would|should|will|shall|set to|expected|poised|likely|unlikely|close to|"
+    r"n't\b|\b(?:could|might|may|would|should|will|shall|set to|expected|poised|likely|unlikely|close to|"
     r"closing in|nearing|on the verge|on course|in line|ready to|prepared to|plans? to|planning|intend\w*|"
     r"wants? to|hopes? to|keen to|considering|consider|weighing|mulling|contemplating|exploring|discussing|"
-    r"if|whether|unless|in the event|not|no|never|n't|without|denied|denies|deny|ruled? out|"
+    r"if|whether|unless|in the event|not|no|never|without|denied|denies|deny|ruled? out|"
     r"played down|plays down|rejected claims|talk of|speculation|suggestions?|rumou?rs?|reports? of|"
     r"to be|(?:is|are|was|were) to|due to|about to|facing|faces|risk|odds|offer(?:s|ed)?|"
     # "has agreed terms on a new contract": the contract agreed, not signed

@@ -141,6 +141,19 @@ def test_a_new_contract_whose_terms_are_agreed_is_told_as_agreed_not_signed() ->
     assert [s.relation for s in definite_statements(summary)] == [Relation.AGREED]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enzo Maresca hasn't been sacked by Chelsea.",
+        "Chelsea haven't appointed Enzo Maresca.",
+        "Enzo Maresca hasn’t been sacked, whatever the reports say.",
+        "Enzo Maresca hadn't signed a new contract.",
+    ],
+)
+def test_a_contracted_negative_states_no_event_as_done(text: str) -> None:
+    assert definite_statements(text) == []
+
+
 def test_credit_is_official_for_the_clubs_own_announcement_and_reports_for_none() -> None:
     claim = RumourClaim("Enzo Maresca", "Chelsea", Relation.SACKED, 0.9, "")
     assert summarise([claim], [SOURCES[1]]) == "Official: Enzo Maresca has been sacked by Chelsea."
