@@ -317,15 +317,28 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
     ):
         return True
     before = _preceding_word(text[max(0, m.start - 30) : m.start])
+    if before and before[0] in _PARTICLES and before[0] not in fold(name).split():
+        # "Renato dos Santos" is not Fernando Santos: the first name stands before the particle
+        particle_start = m.start - before[1] - len(before[0])
+        before = _preceding_word(text[max(0, particle_start - 30) : particle_start])
+        m_start = particle_start
+    else:
+        m_start = m.start
     if not before or not before[0][0].isupper():
         return False
     word, spaces = before
-    word_end = m.start - spaces
+    word_end = m_start - spaces
     if word.endswith(("'s", "’s", ".")) or word_end in ends:
         return False
     if fold(word) in NOT_PEOPLE or fold(word) in fold(name).split():
         return False
     return not (word.isupper() and len(word) > 1)  # headline caps say nothing
+
+
+# The lower-case words between a first name and a surname: "van", "dos", "de la".
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "do", "dos", "das", "di", "du", "del", "della", "le", "la", "ten", "ter"}
+)
 
 
 # (a shortlist or "the running" with no job word: the names on it are known coaches' surnames)

@@ -42,7 +42,7 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         # "are expected to announce Tite this week": the name the club will announce
         r"(?:to|will) announce (?!(?:the|a|an|its|his|her|their|that|on|whether|when|what|who|it|him|her)\b)|"
         r"(?:re)?appoint(?:ed|s|"
-        r")?|hires|rehire[sd]?|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,2}?"
+        r")?|hires|rehire[sd]?|unveils|named (?:as )?(?:the )?(?:new |interim |caretaker )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)(?![\w' ]{0,20}\bof the (?:month|year|season|week|match|round))|"
         r"unveil(?:ed|s)?|"
         # (not "took charge of his 400th game": a milestone of a man already in the job)

@@ -113,8 +113,10 @@ def resolve_unknown_clubs(
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"
 _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second letter: McClaren, O'Neill
-_NAME = rf"{_WORD}(?:[ ]+(?:van|de|der|den|da|di|le|la|ten|von)?[ ]*{_WORD}){{1,2}}"
-_PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
+# (a particle between two words of the name: "Joris van Dijkhuizen", "Renato dos Santos", "Jan van der Berg")
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|do|dos|das|di|du|del|della|le|la|ten|ter)[ ]+){0,2}"
+_NAME = rf"{_WORD}(?:[ ]+{_PARTICLE}{_WORD}){{1,2}}"
+_PLAIN_NAME = rf"{_WORD}(?:[ ]+{_PARTICLE}{_WORD}){{1,2}}"
 # The same name where a space or a comma must follow it: each word is taken whole (``*+``) and never
 # cut back letter by letter to try again, since a word cut short is followed by a letter and nothing
 # after such a name can begin with one. Where nothing need follow, "Smith'" is cut back to "Smith":

@@ -98,6 +98,16 @@ def test_a_coach_the_knowledge_base_lacks_is_found_where_the_job_follows_his_nam
     assert ("Oscar Lindqvist", "Charlotte FC", "talks") in _held(chased)
 
 
+def test_a_coach_the_knowledge_base_lacks_is_found_with_the_particle_in_his_name(analyser: Analyser) -> None:
+    hired = _analyse(
+        analyser, "Club news", "Heracles Almelo have appointed Joris van Dijkhuizen as their new head coach."
+    )
+    assert ("Joris van Dijkhuizen", "Heracles Almelo", "appointed") in _held(hired)
+    named = _analyse(analyser, "Club news", "Flamengo have named Renato dos Santos head coach on a deal to 2028.")
+    assert ("Renato dos Santos", "Flamengo", "appointed") in _held(named)
+    assert "Fernando Santos" not in named.managers  # (a known coach's surname after another's first name)
+
+
 def test_a_coach_named_for_a_clubs_second_team_is_no_manager(analyser: Analyser) -> None:
     analysis = _analyse(
         analyser,
