@@ -116,7 +116,7 @@ _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second
 # (a particle between two words of the name: "Joris van Dijkhuizen", "Renato dos Santos", "Jan van der Berg")
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|do|dos|das|di|du|del|della|le|la|ten|ter)[ ]+){0,2}"
 _NAME = rf"{_WORD}(?:[ ]+{_PARTICLE}{_WORD}){{1,2}}"
-_PLAIN_NAME = rf"{_WORD}(?:[ ]+{_PARTICLE}{_WORD}){{1,2}}"
+_PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 # The same name where a space or a comma must follow it: each word is taken whole (``*+``) and never
 # cut back letter by letter to try again, since a word cut short is followed by a letter and nothing
 # after such a name can begin with one. Where nothing need follow, "Smith'" is cut back to "Smith":
@@ -305,7 +305,7 @@ _UNKNOWN_PATTERNS.append(
 _UNKNOWN_PATTERNS.append(
     LiteralScan(
         r"\b(?:hired|appointed|named|unveiled|make|makes|making)\s+(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}['’]s\s+)?"
-        rf"(?P<name>{_PLAIN_NAME}),?\s+(?:as\s+)?(?:the\s+club's\s+|its\s+|their\s+|the\s+)?"
+        rf"(?P<name>{_NAME}),?\s+(?:as\s+)?(?:the\s+club's\s+|its\s+|their\s+|the\s+)?"
         r"(?:new\s+|next\s+|permanent\s+)?(?:head coach|manager)\b"
         r"(?!\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:under|u)-?\d|\s+of\s+(?:[\w'’.-]+\s+){1,4}(?:2|II|B)\b)"
     )
