@@ -14,7 +14,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.mentions import resolve
 from bot.analysis.namesakes import a_namesakes_claim
-from bot.analysis.new_contracts import not_signed_yet
+from bot.analysis.new_contracts import contract_at_another_club, not_signed_yet
 from bot.analysis.news_rules import exit_over_hiring, talks_over_denied_deal
 from bot.analysis.prefilter import LiteralScan, guarded
 from bot.analysis.raw_claim import RawClaim
@@ -282,6 +282,7 @@ class Analyser:
         raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = not_signed_yet(raw, folded, sentences)
+        raw = contract_at_another_club(raw, folded, sentences, {**res.kb_home, **res.home})
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

@@ -3,6 +3,8 @@ terms agreed), or still being talked over."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.analysis.members import Factuality, Relation
@@ -70,3 +72,31 @@ def not_signed_yet(raw: list[RawClaim], folded: str, sentences: list[Sentence]) 
         return raw
     spans = [(sentences[c.sentence].start, sentences[c.sentence].end) for c in raw]
     return [_unsigned(c) if _TO_BE_ANNOUNCED.search(folded, *span) else c for c, span in zip(raw, spans, strict=True)]
+
+
+# "has signed a contract until 2029" with no word of a new one: a contract, not a renewal of his own
+_A_CONTRACT = WordGate(r"\bsign(?:ed|s)? (?:a |an )?(?:[\w-]+ )?(?:contract|deal) (?:until|to|through|running)\b")
+_RENEWAL = re.compile(r"\b(?:new|fresh|improved|extension|extend\w*|renew\w*|stay|remain)\b")
+
+
+def contract_at_another_club(
+    raw: list[RawClaim], folded: str, sentences: list[Sentence], homes: Mapping[str, str]
+) -> list[RawClaim]:
+    """A contract signed with a club other than the one the coach is at is his appointment there, not a
+    new contract ("will leave AZ for Ajax … Ajax confirmed that Martens has signed a contract until 2029")."""
+    if "sign" not in folded:
+        return raw
+    return [_appointed_if_elsewhere(c, folded, sentences, homes.get(c.manager)) for c in raw]
+
+
+def _appointed_if_elsewhere(claim: RawClaim, folded: str, sentences: list[Sentence], home: str | None) -> RawClaim:
+    if claim.relation is not Relation.EXTENSION or claim.factuality is not Factuality.DONE:
+        return claim
+    if not home or home == claim.club:
+        return claim
+    sentence = sentences[claim.sentence]
+    if not _A_CONTRACT.search(folded, sentence.start, sentence.end) or _RENEWAL.search(
+        folded, sentence.start, sentence.end
+    ):
+        return claim
+    return replace(claim, relation=Relation.APPOINTED, event=None)

@@ -245,6 +245,27 @@ def test_a_new_contract_signed_after_the_terms_were_agreed_is_the_extension(anal
     assert ("Lionel Scaloni", "Argentina", "extension") in _held(analysis)
 
 
+def test_a_contract_signed_with_the_club_a_coach_is_leaving_for_is_his_appointment(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Arne Slot to leave Liverpool for Barcelona",
+        "Arne Slot will leave Liverpool at the end of the season to become Barcelona head coach. Barcelona "
+        "confirmed that Slot has signed a contract until 2029 and will take charge on 1 July.",
+    )
+    held = _held(analysis)
+    assert ("Arne Slot", "Barcelona", "appointed") in held
+    assert not any(relation == "extension" for _, _, relation in held)
+    assert "new contract" not in analysis.summary
+
+
+def test_a_contract_signed_at_his_own_club_stays_his_new_contract(analyser: Analyser) -> None:
+    # guard: the club he is at
+    analysis = _analyse(
+        analyser, "Slot commits to Liverpool", "Liverpool confirmed that Arne Slot has signed a contract until 2029."
+    )
+    assert ("Arne Slot", "Liverpool", "extension") in _held(analysis)
+
+
 def test_a_coach_said_to_be_the_new_head_coach_of_a_club_was_appointed(analyser: Analyser) -> None:
     analysis = analyser.analyse(
         Article(
