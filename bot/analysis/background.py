@@ -79,6 +79,15 @@ _SACKED_ME = re.compile(r"\s+me\b")
 
 _I_WAS = re.compile(r"\bi (?:was|got)\s+$")
 
+# "I learned more from being sacked than from anything I won", "talks about getting the sack": the
+# experience spoken of, not an event
+_AN_EXPERIENCE = re.compile(r"\b(?:from|about|like) (?:being|getting)\s+$")
+# "has been sacked, by his own count, three times": a career counted, not today's news
+_TIMES = re.compile(
+    r"[\w' ,]{0,30}?\b(?:twice|(?:three|four|five|six|seven|eight|nine|ten|several|many|\d+) times)\b"
+    r"(?! (?:this|in (?:a|one|the same)) (?:season|year|month|week|campaign))"
+)
+
 # a time told on from an earlier one: the story is of the past
 _TOLD_ON = WordGate(r"\bthe following (?:season|year|campaign|summer|spring|autumn|winter)\b")
 
@@ -195,6 +204,8 @@ def is_background(
         return True
     if relation is Relation.SACKED and (_SACKED_ME.match(folded, cue_end) or _I_WAS.search(before)):
         return True  # "after Chelsea sacked me …": looking back, as an interview does
+    if definite and (_AN_EXPERIENCE.search(before) or _TIMES.match(folded, cue_end, clause.end)):
+        return True
     if definite and (
         _SINCE_EXIT.search(before)
         or (

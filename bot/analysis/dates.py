@@ -26,6 +26,9 @@ _OLD_DATE = WordGate(
     # "four games into the 2022-23 season": a season written with both its years
     r"\b(?:in|into|during|of|after|before|since|at the end of|at the start of|from) the (?:19|20)\d\d[-/]\d\d "
     r"(?:[\w-]+ ){0,2}?(?:season|campaign)\b",
+    # "the two days that shaped him: 25 January 2021, when Chelsea sacked him" — a full date, "on" or not
+    r"\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?:19|20)\d\d\b",
     # "On 13 June 2018, …", "on June 13, 2018"
     r"\bon\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b",

@@ -390,3 +390,37 @@ def test_a_timeline_lines_date_dates_every_sentence_of_the_line(analyser: Analys
         )
     )
     assert not analysis.rumours
+
+
+def test_a_full_date_of_an_earlier_year_dates_the_when_clause_after_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lampard: the day that shaped me",
+        "Frank Lampard is at Coventry now. The conversation keeps circling back to one day: 25 January 2021, "
+        "when Chelsea sacked him.",
+    )
+    assert not _definite(analysis)
+
+
+def test_being_sacked_as_an_experience_and_a_career_counted_in_sackings_are_no_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Mauricio Pochettino: 'I learned more from being sacked than from anything I won'",
+        "Mauricio Pochettino has been sacked, by his own count, three times, and he talks about all of it with "
+        "a half-smile.",
+    )
+    assert not _definite(analysis)
+
+
+def test_a_sacking_counted_within_this_season_is_still_news(analyser: Analyser) -> None:
+    # guard: the count is of this season's changes, not of his career
+    analysis = _analyse(
+        analyser,
+        "Spurs news",
+        "Tottenham have sacked Thomas Frank, the third time this season a Premier League club has changed coach.",
+    )
+    assert ("Thomas Frank", "Tottenham Hotspur", "sacked") in _definite(analysis)
+    on_the_brink = _analyse(
+        analyser, "Rennes news", "Habib Beye is on the brink of being dismissed by Rennes after Sunday's defeat."
+    )
+    assert not _definite(on_the_brink)
