@@ -62,12 +62,14 @@ _EMBED = WordGate(
     r"weeks?|months?|years?|seasons?|decades?|fortnight) (?:after|before|later)|after|since|following|before|"
     r"when|once|until)\s)",
     # ("… a leading candidate should Wiegman decide to leave": a name before the verb, inverted)
-    r"(?P<conditional>,?\s+(?:if|unless|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b|"
+    r"(?P<conditional>,?\s+(?:if|unless|whenever|in the event (?:of|that)|in case|should (?=(?:he|she|they)\b|"
     r"(?!the |a |an |their |his |her |its )[a-z'.-]+ (?:[a-z'.-]+ )?"
     r"(?:decide|opt|choose|leave|depart|go|be|lose|fail|miss|want|move|walk|resign|step|get|fall|need)\b)|"
     r"were (?=(?:he|she|they) to\b))\s?)",
 )
-_OPENING_IF = re.compile(r"\W*(?:if|unless|should (?:he|she|they)|in the event (?:of|that)|were (?:he|she|they) to)\b")
+_OPENING_IF = re.compile(
+    r"\W*(?:if|unless|whenever|should (?:he|she|they)|in the event (?:of|that)|were (?:he|she|they) to)\b"
+)
 _EMBED_END = re.compile(r",\s|\)|;|:\s|\s[-–]\s")
 
 

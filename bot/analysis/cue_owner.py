@@ -51,10 +51,22 @@ _TELLING = ("tell", "told", "inform", "warn")  # one of them stands in every mat
 _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 
 
+# "Three were sacked within a week of an international break": a count of managers is the subject
+_COUNTED_SUBJECT = re.compile(
+    r"(?:^|[.;:!?]\s+|\b(?:and|but|while|of whom|of them)\s+)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|several|many|most|both|\d+)(?:\s+(?:of them|of those|others?|more|managers|coaches|bosses|men))?\s+"
+    r"(?:(?:were|have|had|are|was)\s+)?(?:(?:been|all|also)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     """A capitalised name the article does not know stands right before the cue as its subject (or tells
-    someone "he is leaving": "Lewandowski tells Barcelona he is leaving")."""
+    someone "he is leaving": "Lewandowski tells Barcelona he is leaving"), or a count of people does
+    ("Three were sacked")."""
     before = max(0, cue.start - 80)
+    if _COUNTED_SUBJECT.search(text, max(0, cue.start - 40), cue.start):
+        return True
     # (the words before most cues hold none of its verbs, and ``re`` tried it at each capital)
     window = text[before : cue.start]
     told = _TELLER.search(text, before, cue.start) if any(verb in window for verb in _TELLING) else None

@@ -109,6 +109,7 @@ _WOULD = re.compile(r"\bwould\s+$")
 _CONDITION = re.compile(r"\b(?:if|unless|should|were)\b")
 _WILL_GO = WordGate(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
 # A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
+_NEXT = re.compile(r"\b(?:the|a|his|her) next (?:to )?$")
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
 _REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")
@@ -272,6 +273,8 @@ def classify(
     if after is not None and not cue_end <= owner[0] < after.end():  # ("have appointed Will Still": his name)
         # "an agreement could be reached", "a decision is expected"
         return Factuality.POSSIBLE if after.group("possible") else Factuality.EXPECTED
+    if relation in (Relation.SACKED, Relation.LEFT) and _NEXT.search(folded, max(0, cue_start - 16), cue_start):
+        return Factuality.POSSIBLE  # "a favourite for the next dismissal", "the next to leave": one to come
     if (not before.strip() and owner[0] >= cue_end and _GERUND.match(folded, cue_start)) or _ING_SUBJECT.match(
         folded, cue_start
     ):

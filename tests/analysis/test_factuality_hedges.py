@@ -495,3 +495,36 @@ def test_a_manager_who_doesnt_think_about_the_sack_speaks_of_it(analyser: Analys
         Article(title="Howe: 'I don't think about the sack'", text="'I don't think about the sack,' Eddie Howe said.")
     )
     assert {(r.relation.value, r.factuality.value) for r in analysis.rumours} <= {("under_pressure", "reported")}
+
+
+def test_an_exit_whenever_it_comes_is_a_condition_not_a_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Atletico news",
+        "Atlético Madrid see Filipe Luís as a possible successor to Diego Simeone whenever the Argentine steps "
+        "aside, Marca understands.",
+    )
+    held = {(manager, club, relation) for manager, club, relation, _ in _held(analysis)}
+    assert ("Diego Simeone", "Atlético Madrid", "left") not in held
+    assert ("Filipe Luís", "Atlético Madrid", "linked") in held
+
+
+def test_the_next_dismissal_is_one_to_come(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The manager's job in numbers",
+        "The bookmakers already have a favourite for the next dismissal: Tottenham's Thomas Frank is now odds-on "
+        "to be the next Premier League manager to go.",
+    )
+    assert _held(analysis) == {("Thomas Frank", "Tottenham Hotspur", "under_pressure", "possible")}
+
+
+def test_a_count_of_managers_sacked_is_no_one_named_before_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "The manager's job in numbers",
+        "Rob Edwards took over at Wolves in November. Three were sacked within a week of an international break.",
+    )
+    assert not any(relation == "sacked" and manager == "Rob Edwards" for manager, _, relation, _ in _held(analysis))
+    staff = _analyse(analyser, "Wolves news", "Wolves have sacked Rob Edwards. Three of his staff also left.")
+    assert ("Rob Edwards", "Wolverhampton Wanderers", "sacked", "done") in _held(staff)
