@@ -23,7 +23,9 @@ _AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|femenil|
 _WOMENS = LiteralScan(
     r"\b(?:women'?s (?:team|side|squad|first team|football|game|super league|championship|national team|"
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
-    r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino|femenil|liga mx femenil)\b"
+    r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino|femenil|liga mx femenil|"
+    # "head coach of their A-League Women side"
+    r"a-league women|w-league|women (?:side|team|squad|first team))\b"
 )
 _AFTER_ANYWHERE = LiteralScan(r"\b(?:women|ladies|femeni|femenino|femenil|feminino|feminines?|frauen|wfc|fcw)\b")
 _MENS = LiteralScan(

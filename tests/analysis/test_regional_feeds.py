@@ -244,3 +244,19 @@ def test_a_paper_named_for_its_country_is_not_the_paper_of_the_shorter_name(anal
     assert "The Times" not in {s.name for s in analysis.sources}
     named = _analyse(analyser, "Talks", "Steve Cooper is in talks with Wales, says David Ornstein of The Athletic.")
     assert "David Ornstein" in {s.name for s in named.sources}
+
+
+def test_a_coach_of_a_clubs_a_league_women_side_is_the_womens_sides(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club news",
+        "Perth Glory have appointed Claire Whitfield, the former Football West NTC head coach, as head coach of "
+        "their A-League Women side on a two-year deal, the club announced on Thursday.",
+    )
+    assert _held(analysis) == {("Claire Whitfield", "Perth Glory Women", "appointed")}
+    side = _analyse(
+        analyser,
+        "Club news",
+        "Melbourne Victory have sacked Tony Popovic as head coach of their women side, the club confirmed.",
+    )
+    assert ("Tony Popovic", "Melbourne Victory", "sacked") not in _held(side)
