@@ -125,7 +125,9 @@ _STAGES = {Relation.LINKED, Relation.TALKS, Relation.OFFER}
 # "During that period he turned down …": a sentence set in the period the story has just told.
 _PAST_PERIOD = re.compile(r"(?:during|over|throughout) (?:that|his|her) (?:period|time|spell|stint|absence|hiatus)\b")
 
-_TIME_CLAUSE_NEXT = re.compile(r"[\s,]*(?:after|following|when)\b")
+_TIME_CLAUSE_NEXT = re.compile(
+    r"[\s,]*(?:(?:[\w-]+ )?(?:hours?|days?|weeks?|months?) )?(?:after|following|when|before)\b"
+)
 
 _CLAUSE_STOP = re.compile(r"[,;.]")
 

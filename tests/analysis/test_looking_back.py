@@ -424,3 +424,16 @@ def test_a_sacking_counted_within_this_season_is_still_news(analyser: Analyser) 
         analyser, "Rennes news", "Habib Beye is on the brink of being dismissed by Rennes after Sunday's defeat."
     )
     assert not _definite(on_the_brink)
+
+
+def test_a_time_clause_some_days_before_an_old_date_dates_the_sacking(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser, "Ten years of Mourinho", "Tottenham sacked José Mourinho six days before a League Cup final in 2021."
+    )
+    assert not _definite(analysis)
+    news = _analyse(
+        analyser,
+        "Spurs news",
+        "Tottenham sacked José Mourinho on Monday, six days before the League Cup final against Manchester City.",
+    )
+    assert ("José Mourinho", "Tottenham Hotspur", "sacked") in _definite(news)
