@@ -19,6 +19,7 @@ from bot.analysis.cue_owner import denied_event
 from bot.analysis.cues import Cue
 from bot.analysis.list_items import anothers_item, earlier_item, next_item
 from bot.analysis.members import Relation
+from bot.analysis.past_holders import listed_past_holder
 from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
@@ -246,7 +247,7 @@ def _own(
         return [next(iter(free))]
     if relation in EXITS and vacancy and not free:
         return [vacancy]
-    if kb and not local:
+    if kb and not local and not (relation in EXITS and listed_past_holder(folded, clauses, owner, clubs, res)):
         return [kb]
     if not free and THE_JOB.search(folded, cue.start, cue.end + 30) and scene.story:
         return [scene.story]

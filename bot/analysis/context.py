@@ -402,6 +402,7 @@ _CLUB_ANNOUNCES = re.compile(
 )
 # A statement by a player's camp, an agent or a regulator is not the club's.
 _NOT_CLUB = re.compile(r"\b(?:agent|agency|representatives?|camp|lawyers?|regulator|cmvm|family|player)\b")
+_NO_STATEMENT = re.compile(r"(?:n't|\b(?:nobody|no one|not|never|yet to|neither|nor|without))\b[\w' ]{0,25}$")
 
 
 def official_statement(folded: str, res: Resolved, sentences: list[Sentence]) -> str | None:
@@ -414,6 +415,8 @@ def official_statement(folded: str, res: Resolved, sentences: list[Sentence]) ->
         sentence = sentences[sentence_of(sentences, [s.start for s in sentences], match.start())]
         if _NOT_CLUB.search(folded, max(sentence.start, match.start() - 40), match.end() + 40):
             continue
+        if _NO_STATEMENT.search(folded, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "Nobody at the club has said anything in public": no statement at all
         here = [c for c in res.clubs if c.sentence == sentence.index and c.start not in res.opponents]
         before = [c for c in here if c.end <= match.start()]
         if before:

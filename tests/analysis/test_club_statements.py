@@ -301,3 +301,13 @@ def test_a_coach_who_says_this_was_his_last_match_in_charge_has_announced_his_ex
         )
     )
     assert ("Marco Silva", "Fulham", "left") in {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_nobody_at_the_club_having_said_anything_is_no_official_statement(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Could Valencia really sack Carlos Corberán?",
+        "Valencia are 18th. Nobody at the club has said anything in public about Carlos Corberán's future.",
+    )
+    assert not any("(official)" in s.name for s in analysis.sources)
+    assert not analysis.summary.startswith("Official")

@@ -437,3 +437,14 @@ def test_a_time_clause_some_days_before_an_old_date_dates_the_sacking(analyser: 
         "Tottenham sacked José Mourinho on Monday, six days before the League Cup final against Manchester City.",
     )
     assert ("José Mourinho", "Tottenham Hotspur", "sacked") in _definite(news)
+
+
+def test_a_list_of_a_jobs_past_holders_who_all_left_says_nothing_of_their_clubs_now(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Could Valencia really sack Carlos Corberán?",
+        "More than a decade of Peter Lim's ownership has not been kind to coaches. Nuno Espírito Santo, Gary "
+        "Neville, Marcelino, Gennaro Gattuso and Rubén Baraja all left, one way or another, with the club in a "
+        "worse mood than the one they found it in.",
+    )
+    assert not _definite(analysis)
