@@ -528,3 +528,20 @@ def test_a_count_of_managers_sacked_is_no_one_named_before_it(analyser: Analyser
     assert not any(relation == "sacked" and manager == "Rob Edwards" for manager, _, relation, _ in _held(analysis))
     staff = _analyse(analyser, "Wolves news", "Wolves have sacked Rob Edwards. Three of his staff also left.")
     assert ("Rob Edwards", "Wolverhampton Wanderers", "sacked", "done") in _held(staff)
+
+
+def test_a_coach_who_isnt_leaving_stays_and_one_whose_future_is_far_from_certain_is_under_pressure(
+    analyser: Analyser,
+) -> None:
+    staying = _analyse(analyser, "Benfica", "Benfica president Rui Costa insists José Mourinho isn't going anywhere.")
+    assert ("José Mourinho", "Benfica", "stays", "done") in _held(staying)
+    own_words = _analyse(
+        analyser, "Romeu: 'I'm not leaving'", "Barcelona Femení coach Pere Romeu says he isn't leaving the club."
+    )
+    assert ("Pere Romeu", "Barcelona Women", "stays", "reported") in _held(own_words)
+    doubtful = _analyse(
+        analyser,
+        "Wilder's future far from certain after fifth straight defeat",
+        "Chris Wilder's future as Sheffield United manager is far from certain after Saturday's 3-0 home defeat.",
+    )
+    assert ("Chris Wilder", "Sheffield United", "under_pressure", "done") in _held(doubtful)
