@@ -28,7 +28,7 @@ _OTHER = LiteralScan(
     # grounds and rugby league clubs whose names say the sport ("the Rhinos announced", "at Trent Bridge")
     r"trent bridge|edgbaston|headingley|the rhinos|castleford|catalans dragons|hull kr|leigh leopards|"
     r"huddersfield giants|warrington wolves|wakefield trinity|wigan warriors|salford red devils|t20 blast|"
-    r"formula one|grand prix|tennis|golf|ryder cup|afl|gaelic|hurling|darts|snooker)\b"
+    r"formula one|grand prix|tennis|golf|ryder cup|afl|aflw|nrl|state of origin|gaelic|hurling|darts|snooker)\b"
 )
 _FOOTBALL = re.compile(
     r"\b(?:football|soccer|premier league|(?<!county )championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|"
@@ -44,7 +44,7 @@ _FOOTBALL = re.compile(
 # Words that name another sport outright count double: "Premiership Rugby", "Ice hockey:".
 _STRONG = LiteralScan(
     r"\b(?:rugby(?: union| league)?(?! park| town)|cricket|basketball|nba|wnba|nfl|ice hockey|nhl|stanley cup|"
-    r"baseball|mlb|netball|handball|volleyball|euroleague|"
+    r"baseball|mlb|netball|handball|volleyball|euroleague|afl|aflw|nrl|state of origin|"
     r"elite league|super league basketball|premiership rugby|six nations)\b"
 )
 

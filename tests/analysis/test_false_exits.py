@@ -342,3 +342,15 @@ def test_both_sides_leaving_a_meeting_is_no_departure(analyser: Analyser) -> Non
         "Andrea Berta met Mikel Arteta's agent on Tuesday, and both sides left the meeting convinced.",
     )
     assert not [r for r in analysis.rumours if r.relation.value == "left"]
+
+
+def test_an_afl_coach_backed_by_the_tigers_is_no_football_story(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Richmond stand by Adem Yze despite winless start",
+            text="Richmond have backed senior coach Adem Yze to see out his contract despite the Tigers' 0-7 start "
+            "to the AFL season, with the club's board saying the rebuild remains on track.",
+        )
+    )
+    assert not analysis.is_manager_rumour
+    assert not analysis.rumours
