@@ -63,7 +63,7 @@ _CUES: list[tuple[Relation, str]] = [
         r"closer to|close to|edging towards|brink of|verge of) (?:the )?(?:sack|axe|chop)|"
         r"(?:job|position|future) (?:at [\w'. -]{1,30} )?(?:is |remains |be )?(?:safe|secure|in danger)|"
         r"(?:keep|keeps|keeping|kept) faith with|stick(?:s|ing)? with|stuck with|"
-        r"future (?:hangs|hanging|is) in the balance|job (?:is |could be )?"
+        r"future (?:hangs|hanging|is) in the balance|job (?:(?:at|as) [\w'. &-]{1,40}? )?(?:is |could be )?"
         r"(?:on the line|in jeopardy|under threat|hanging by a thread|at risk)|(?:favourite to be (?:the )?)?"
         rf"(?:next|first) (?:[\w'-]+ ){{0,3}}?(?:manager|boss|coach|managers|bosses|coaches) {_OUT}|"
         # "Is Thomas Frank's time at Tottenham up?", "Fonseca could be out at Lyon"
@@ -298,6 +298,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:(?:will|would|is|am|are|'m|'s) ['\"]?not|won't|isn't|aren't) (?:be )?(?:leav(?:e|ing)|quit(?:ting)?|"
         r"resign(?:ing)?|"
         r"walk(?:ing)? away|going anywhere)|"
+        # "Khalid Jamil will continue as head coach of the senior men's team"
+        r"(?:will|would|is to|set to) continue (?:as (?:the )?(?:[\w'-]+ ){0,3}?(?:head coach|manager|coach|boss)|"
+        r"in charge|in (?:his|her) (?:role|post|position))\b|"
         r"(?:will|to|would|set to|expected to|going to|plans to|intends to|decided to|opted to|wants to|"
         r"chose to|chooses to|choose to) (?:stay|remain)"
         # ("we have to stay on this path", "we must stay calm": the team's course or mood, not his job)

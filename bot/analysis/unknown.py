@@ -310,6 +310,20 @@ _UNKNOWN_PATTERNS.append(
         r"(?!\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:under|u)-?\d|\s+of\s+(?:[\w'’.-]+\s+){1,4}(?:2|II|B)\b)"
     )
 )
+# "Leonid Slutsky's job at Shanghai Shenhua is on the line", "Khalid Jamil will continue as head coach of the
+# senior men's team": a man the sentence gives the job to
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"(?P<name>{_PLAIN_NAME})['’]s\s+(?:job|position)\s+(?:at|in\s+charge\s+of)\s+"
+        rf"(?:the\s+)?[A-Z]"
+    )
+)
+_UNKNOWN_PATTERNS.append(
+    WordGate(
+        rf"(?P<name>{_PLAIN_NAME})\s+(?:will|would|is\s+to|is\s+set\s+to)\s+(?:continue|remain|stay\s+on)\s+"
+        r"as\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:head\s+coach|manager|coach)\b"
+    )
+)
 _AGED_PERSON = WordGate(rf"(?P<name>{_NAME_BEFORE_BREAK}),\s+(?:a|the)\s+\d{{2}}-year-old\b")
 
 

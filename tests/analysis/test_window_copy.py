@@ -158,3 +158,24 @@ def test_a_contract_extended_with_the_coachs_full_title_before_it_is_an_extensio
         "contract through the 2027 World Cup.",
     )
     assert ("Sonia Bermúdez", "Spain Women", "extension") in _held(analysis)
+
+
+def test_a_coach_the_knowledge_base_lacks_is_found_by_his_job_at_a_club_or_his_staying_on(
+    analyser: Analyser,
+) -> None:
+    pressure = _analyse(
+        analyser,
+        "Job on the line after fourth straight defeat",
+        "Oscar Lindqvist's job at Shanghai Shenhua is on the line after a fourth consecutive Chinese Super League "
+        "defeat, Titan Sports reported on Thursday.",
+    )
+    assert ("Oscar Lindqvist", "Shanghai Shenhua", "under_pressure") in _held(pressure)
+    staying = _analyse(
+        analyser,
+        "AIFF says Lindqvist will continue as India coach",
+        "The All India Football Federation said on Thursday that Oscar Lindqvist will continue as head coach of "
+        "the senior men's team.",
+    )
+    assert ("Oscar Lindqvist", "India", "stays") in _held(staying)
+    player = _analyse(analyser, "Bayern", "Harry Kane's job at Bayern is to score goals, Vincent Kompany said.")
+    assert not player.rumours
