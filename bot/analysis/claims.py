@@ -33,6 +33,7 @@ from bot.analysis.dates import long_ago
 from bot.analysis.entries import candidate_entry
 from bot.analysis.factuality import classify
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.interviewee import his_own_words, interviewee
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.pronouns import pronouns_fit
 from bot.analysis.quick_init import quick_init
@@ -128,6 +129,7 @@ def extract_claims(
     title_is_staff = bool(sentences) and STAFF_HEADLINE.search(folded, sentences[0].start, sentences[0].end) is not None
     elsewhere = other_sport_paragraphs(folded, sentences, res, gazetteer) if gazetteer is not None else set()
     story = story_club(clubs_by_sentence.get(0, []), res)
+    speaker = interviewee(folded, sentences, res)
     last_people: list[PersonRef] = []
     last_paragraph = last_sentence = -1
     vacancy: str | None = None
@@ -170,6 +172,7 @@ def extract_claims(
             vacancy, vacated_by, explicit_vacancy = said_open, None, True
         near = last_paragraph == sentence.paragraph or last_sentence == sentence.index - 1
         previous_people = last_people if near else []
+        previous_people = previous_people or his_own_words(folded, sentence, here, speaker)  # (in an interview)
         # Cues can only make a claim when the sentence names someone or carries one person over
         # from the sentence before; elsewhere the costly cue scan is skipped.
         cues: list[Cue] = []

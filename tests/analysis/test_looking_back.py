@@ -448,3 +448,27 @@ def test_a_list_of_a_jobs_past_holders_who_all_left_says_nothing_of_their_clubs_
         "worse mood than the one they found it in.",
     )
     assert not _definite(analysis)
+
+
+def test_the_interviewees_own_words_in_quotes_are_his_news_late_in_the_interview(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Frank Lampard: 'Getting the sack was the best education I ever had'",
+        "Frank Lampard is sitting in a small office at Coventry City's training ground.\n\n"
+        "He talks about delegation and about learning to lose on a Saturday.\n\n"
+        "It is only at the very end, walking out to the car park, that he mentions something new. "
+        '"I\'ve signed a new contract. It was done just before Christmas."',
+    )
+    assert ("Frank Lampard", "Coventry City", "extension") in _definite(analysis)
+
+
+def test_a_players_words_in_an_interview_with_the_coach_are_not_the_coachs(analyser: Analyser) -> None:
+    # guard: someone else's role is named in the quote's sentence
+    analysis = _analyse(
+        analyser,
+        "Frank Lampard: 'We are building something'",
+        "Frank Lampard is sitting in a small office at Coventry City's training ground.\n\n"
+        "He talks about the squad.\n\n"
+        '"I\'ve signed a new contract," the winger said as he walked past.',
+    )
+    assert not _definite(analysis)
