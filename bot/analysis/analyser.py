@@ -66,7 +66,8 @@ _UNATTRIBUTED = LiteralScan(
     r"claim|indicate|in)|reportedly|it is (?:reported|claimed|believed)|(?:is|are|was|were) said to)\b"
 )
 _PLAYER_TITLE = re.compile(
-    r"\b(?:striker|forward|winger|midfielder|defender|centre-back|full-back|goalkeeper|keeper|playmaker|"
+    r"\b(?:striker|forward(?! to (?:his|her|their|the|a|an|next|this|that|what|it)\b)|winger|midfielder|defender|"
+    r"centre-back|full-back|goalkeeper|keeper|playmaker|"
     r"wonderkid|teenager|youngster|signing|signs for|medical|loan|fee|release clause|transfer|player|"
     r"captain|international|star)s?\b"
 )

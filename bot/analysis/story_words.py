@@ -42,7 +42,9 @@ JOB_CONTEXT = LiteralScan(
 PLAYER_CONTEXT = BranchScan(
     "",
     [
-        r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
+        # ("looks back on 1,000 games and forward to his last": a direction, not a player)
+        r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|"
+        r"forward(?! to (?:his|her|their|the|a|an|next|this|that|what|it)\b)|winger|midfielder|defender|centre-back|"
         r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b",
         r"\b(?:playmaker|wonderkid|teenager|youngster|academy|signing|signings|"
         r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses)\b",

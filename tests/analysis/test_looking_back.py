@@ -472,3 +472,20 @@ def test_a_players_words_in_an_interview_with_the_coach_are_not_the_coachs(analy
         '"I\'ve signed a new contract," the winger said as he walked past.',
     )
     assert not _definite(analysis)
+
+
+def test_looking_forward_to_his_last_season_is_no_player_in_the_headline(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Steve Bruce looks back on 1,000 games and forward to his last",
+        "Steve Bruce reveals he told Blackpool's chairman last week that he will retire as manager at the end of "
+        "the season.",
+    )
+    assert ("Steve Bruce", "Blackpool", "left") in _definite(analysis)
+    player = _analyse(
+        analyser,
+        "Simeone: Álvarez 'happy' at Atlético amid Barcelona links",
+        "Diego Simeone says Julián Álvarez is happy at Atlético Madrid and expects the Argentina forward to stay, "
+        "despite reports linking him with Barcelona.",
+    )
+    assert not player.is_manager_rumour

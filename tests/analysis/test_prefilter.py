@@ -283,7 +283,8 @@ def test_role_first_unknown_coach_pattern_finds_the_names_of_the_plain_one_in_ev
 
 # The player-deal words as one alternation, before it was cut where a number may begin a match.
 _PLAYER_ONE_ALTERNATION = re.compile(
-    r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|forward|winger|midfielder|defender|centre-back|"
+    r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|"
+    r"forward(?! to (?:his|her|their|the|a|an|next|this|that|what|it)\b)|winger|midfielder|defender|centre-back|"
     r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b|\b(?:playmaker|wonderkid|teenager|youngster|"
     r"academy|signing|signings|"
     r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
