@@ -105,3 +105,8 @@ def test_a_deal_denied_while_talks_go_on_is_talks(analyser: Analyser) -> None:
     )
     assert not _definite(analysis)
     assert {(r.manager, r.relation.value) for r in analysis.rumours} == {("Emma Hayes", "talks")}
+
+
+def test_a_coach_who_confirmed_a_conversation_with_a_club_is_in_talks(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Terzić news", "Edin Terzić confirmed a conversation with Wolfsburg last week.")
+    assert ("Edin Terzić", "VfL Wolfsburg", "talks") in _held(analysis)
