@@ -68,6 +68,8 @@ SETS = [
     "analysis-set50",
     "analysis-set51",
     "analysis-set52",
+    "analysis-set53",
+    "analysis-set54",
 ]
 
 
