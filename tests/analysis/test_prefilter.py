@@ -17,7 +17,15 @@ from bot.analysis.prefilter import GUARDED, BranchScan, LiteralScan, WordGate, W
 from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.story_words import PLAYER_CONTEXT
 from bot.analysis.text import fold, split_sentences
-from bot.analysis.unknown import _CLUB_SUBJECT, _NAME_BEFORE_BREAK, _PLAIN_NAME, _UNKNOWN_CLUB, _UNKNOWN_PATTERNS
+from bot.analysis.unknown import (
+    _CLUB_SUBJECT,
+    _CONTINUES_AS,
+    _JOB_AT,
+    _NAME_BEFORE_BREAK,
+    _PLAIN_NAME,
+    _UNKNOWN_CLUB,
+    _UNKNOWN_PATTERNS,
+)
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -521,3 +529,18 @@ def test_the_club_subject_is_only_found_in_sentences_that_begin_a_line() -> None
                 assert match is None
             found += match is not None
     assert found > 0
+
+
+def test_patterns_searched_only_where_their_strings_stand_find_what_they_find_everywhere() -> None:
+    extra = [
+        "Leonid Slutsky's job at Shanghai Shenhua is on the line.",
+        "Khalid Jamil will continue as head coach of the senior men's team.",
+        "Oscar Lindqvist’s position in charge of Malmö is safe; Ana Ruiz is set to stay on as interim coach.",
+    ]
+    found = 0
+    for text in [*_story_texts(), *extra]:
+        for needled in (_JOB_AT, _CONTINUES_AS):
+            expected = [m.span("name") for m in needled.pattern.finditer(text)]
+            assert [m.span("name") for m in needled.finditer(text)] == expected
+            found += len(expected)
+    assert found >= 4
