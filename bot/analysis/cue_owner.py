@@ -60,12 +60,35 @@ _COUNTED_SUBJECT = re.compile(
 )
 
 
+_COUNTS = (
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "several",
+    "many",
+    "most",
+    "both",
+)
+
+
 def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     """A capitalised name the article does not know stands right before the cue as its subject (or tells
     someone "he is leaving": "Lewandowski tells Barcelona he is leaving"), or a count of people does
     ("Three were sacked")."""
     before = max(0, cue.start - 80)
-    if _COUNTED_SUBJECT.search(text, max(0, cue.start - 40), cue.start):
+    lo = max(0, cue.start - 40)
+    window = text[lo : cue.start].lower()
+    # (the pattern is tried only where one of its count words or a digit stands)
+    counted = any(word in window for word in _COUNTS) or any(c.isdigit() for c in window)
+    if counted and _COUNTED_SUBJECT.search(text, lo, cue.start):
         return True
     # (the words before most cues hold none of its verbs, and ``re`` tried it at each capital)
     window = text[before : cue.start]
