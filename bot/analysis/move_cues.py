@@ -131,8 +131,10 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"(?:confirmed|confirms|admitted|admits|revealed|reveals) (?:a |an |the )?(?:conversation|contact|meeting)s? "
         r"with|"
         r"(?:held|hold|holding|open(?:ed)?|opening|in|advanced|initial|further|positive|formal|preliminary|"
-        r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|talks (?:with|over|about|are|have|"
-        r"could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
+        r"exploratory|fresh|concrete|direct|face-to-face|secret) talks|"
+        # (not "he talks about the England episode": the verb, his words)
+        r"(?<!\bhe )(?<!\bshe )(?<!\bwho )(?<!\bhe also )(?<!\bhe often )(?<!\bhe still )"
+        r"talks (?:with|over|about|are|have|could|to|progress|continue|between)|negotiat(?:e|es|ed|ing|ions)|"
         # (not "makes an approach complicated": an approach talked of, not made)
         r"(?:made|make|makes|making) (?:an |a |their )?(?:approach|contact|enquiry|inquiry)"
         r"(?! (?:more |less |very |far |much )?(?:complicated|difficult|unlikely|impossible|tricky|hard|harder|"

@@ -140,12 +140,16 @@ _SPEAKER = re.compile(
     r"urges|urged|wants|wanted)\b|\bi'd\b|\bi would\b"
 )
 _NAMED_FIRST = re.compile(r"[^\n:]{2,40}:\s")  # a headline's "Sutton: …", at the sentence's start
+_URGED_TO = re.compile(r"\b(?:urged|urges|urging|called on|calls on|implored|implores|begged|begs) [\w' ]{1,40}? to $")
 _OUR_OWN = re.compile(r"\b(?:our|this) (?:columnist|writer|column|correspondent)s?\b")
 
 
 def urged(folded: str, sentence_start: int, cue_start: int, relation: Relation) -> bool:
     """A sacking someone says a club should make: his opinion. The outlet's own call ("Why Leeds must sack
-    Farke", "our columnist argues") is not set aside: it says the job is at risk, as a column does."""
+    Farke", "our columnist argues") is not set aside: it says the job is at risk, as a column does. So is
+    a stay someone urges on a club ("Capello has urged Milan to stand by Allegri")."""
+    if relation is Relation.STAYS and _URGED_TO.search(folded, max(sentence_start, cue_start - 50), cue_start):
+        return True
     if relation is not Relation.SACKED or _URGED.search(folded, max(sentence_start, cue_start - 24), cue_start) is None:
         return False
     before = folded[max(sentence_start, cue_start - 100) : cue_start]

@@ -489,3 +489,23 @@ def test_looking_forward_to_his_last_season_is_no_player_in_the_headline(analyse
         "despite reports linking him with Barcelona.",
     )
     assert not player.is_manager_rumour
+
+
+def test_a_pundit_urging_a_club_to_stand_by_its_coach_is_his_opinion(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Capello: Milan must not repeat their old mistake with Allegri",
+        "Fabio Capello has urged Milan to stand by Massimiliano Allegri whatever happens in the final months of "
+        "the season.",
+    )
+    assert not analysis.rumours
+
+
+def test_he_talks_about_an_old_job_is_his_words_not_talks_with_the_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Allardyce at 71",
+        "Sam Allardyce went back to club football. He talks about the England episode now, on his podcast and in "
+        "after-dinner speeches.",
+    )
+    assert not any(r.relation.value == "talks" for r in analysis.rumours)
