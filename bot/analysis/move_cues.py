@@ -167,7 +167,9 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"keen to (?:appoint|hire|bring|land|secure|lure|make|speak|talk|open|appoint)|"
         r"turn(?:ed|s|ing)? (?:their|its) attention to|"
         r"(?:switch|shift)(?:ed|s|ing)? (?:their|its) (?:attention|focus) to|"
-        r"monitor(?:ing|s|ed)?|shortlist(?:ed)?|"
+        # (not "shortlisted for the AFC Coach of the Year award": a prize)
+        r"monitor(?:ing|s|ed)?|"
+        r"shortlist(?:ed)?(?![\w' -]{0,60}\b(?:of the (?:year|month|season|decade)|award|prize)\b)|"
         r"top of (?:the|their|his|her|milan.s|the club.s) (?:list|shortlist|wishlist)|"
         r"on (?:the |their |its |[\w.-]+(?: [\w.-]+)?'s? )(?:club's )?(?:short)?list|"
         # "also on it", "is said to be on it": on the list just told of

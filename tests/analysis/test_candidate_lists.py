@@ -481,3 +481,16 @@ def test_a_coach_yet_to_be_named_is_no_denial_for_the_named_candidates(analyser:
         "be named.",
     )
     assert _held(analysis) == {("Derek McInnes", "Scotland", "linked"): Factuality.POSSIBLE}
+
+
+def test_a_shortlist_for_a_coach_of_the_year_award_is_no_job(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Yoshida, Muscat and Jaissle shortlisted for AFC Coach of the Year",
+            text="Vissel Kobe's Takayuki Yoshida and Shanghai Port's Kevin Muscat are on the three-man shortlist for "
+            "the AFC Coach of the Year award alongside Al-Ahli's Matthias Jaissle.",
+        )
+    )
+    assert not analysis.is_manager_rumour
+    job = analyser.analyse(Article(title="Spurs news", text="Tottenham have shortlisted Kieran McKenna for the job."))
+    assert ("Kieran McKenna", "Tottenham Hotspur") in {(r.manager, r.club) for r in job.rumours}
