@@ -148,7 +148,9 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"asked (?:[\w'.,-]+ ){1,5}?(?:whether|if) (?:he|she) (?:would|could|might) (?:be )?(?:willing|prepared|"
         r"open|interested|available|consider|like|want)|(?<!when )(?<!if )(?<!been )(?<!was )contacted|"
         r"(?:closing|closes|close) in on|nearing (?:a |an )?(?:deal|agreement)|in discussions|"
-        r"discussions (?:with|over|about)|met with|meeting with|(?:in )?contact with|"
+        r"discussions (?:with|over|about)|met with|meeting with|"
+        # (not "in regular contact with the LAFC staff" about a player: the club's medical or coaching staff)
+        r"(?:in )?contact with(?! (?:the |his |their )?(?:[\w'.-]+ ){0,2}?(?:staff|medical team|physios?|doctors?)\b)|"
         # "met Palace's recruitment team", "met the Wolves hierarchy"
         r"met (?:[\w'.-]+ ){0,2}?(?:recruitment team|representatives|hierarchy|owners?|board|officials|president|"
         r"chairman|sporting director|technical director|director of football)\b|"

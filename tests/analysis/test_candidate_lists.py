@@ -494,3 +494,16 @@ def test_a_shortlist_for_a_coach_of_the_year_award_is_no_job(analyser: Analyser)
     assert not analysis.is_manager_rumour
     job = analyser.analyse(Article(title="Spurs news", text="Tottenham have shortlisted Kieran McKenna for the job."))
     assert ("Kieran McKenna", "Tottenham Hotspur") in {(r.manager, r.club) for r in job.rumours}
+
+
+def test_a_coach_in_contact_with_a_clubs_staff_about_a_player_is_in_no_talks(analyser: Analyser) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Hong on Son",
+            text="Asked whether the captain's minutes had been managed by his club, Hong Myung-bo said he had been "
+            "in regular contact with the LAFC staff.",
+        )
+    )
+    assert not analysis.rumours
+    talks = analyser.analyse(Article(title="Spurs", text="Tottenham have been in contact with Kieran McKenna."))
+    assert ("Kieran McKenna", "Tottenham Hotspur") in {(r.manager, r.club) for r in talks.rumours}
