@@ -283,7 +283,7 @@ class Analyser:
         raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = not_signed_yet(raw, folded, sentences)
-        raw = contract_at_another_club(raw, folded, sentences, {**res.kb_home, **res.home})
+        raw = contract_at_another_club(raw, folded, sentences, res)
         rumours = self._merge(raw, text, sentences, sources)
         is_rumour = bool(rumours) and self._is_job_story(folded, sentences, raw)
         if not is_rumour:

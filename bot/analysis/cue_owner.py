@@ -52,30 +52,13 @@ _BARE_SUBJECT = re.compile(r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?$")
 
 
 # "Three were sacked within a week of an international break": a count of managers is the subject
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several",
+           "many", "most", "both")  # fmt: skip
 _COUNTED_SUBJECT = re.compile(
-    r"(?:^|[.;:!?]\s+|\b(?:and|but|while|of whom|of them)\s+)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|several|many|most|both|\d+)(?:\s+(?:of them|of those|others?|more|managers|coaches|bosses|men))?\s+"
+    rf"(?:^|[.;:!?]\s+|\b(?:and|but|while|of whom|of them)\s+)(?:{'|'.join(_COUNTS)}|\d+)"
+    r"(?:\s+(?:of them|of those|others?|more|managers|coaches|bosses|men))?\s+"
     r"(?:(?:were|have|had|are|was)\s+)?(?:(?:been|all|also)\s+)*$",
     re.IGNORECASE,
-)
-
-
-_COUNTS = (
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "several",
-    "many",
-    "most",
-    "both",
 )
 
 

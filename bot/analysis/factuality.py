@@ -108,8 +108,9 @@ _DECISION_TO = re.compile(r"\bdecision to\s+$")
 _WOULD = re.compile(r"\bwould\s+$")
 _CONDITION = re.compile(r"\b(?:if|unless|should|were)\b")
 _WILL_GO = WordGate(r"\b(?:will|is going to|(?:has |have )?decided to)\b")
-# A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
+# "a favourite for the next dismissal": an exit still to come
 _NEXT = re.compile(r"\b(?:the|a|his|her) next (?:to )?$")
+# A stay cue that holds its own hedge ("is expected to stay", "would remain"): the hedge is the story's.
 _STAY_HEDGE = re.compile(r"(set to|expected to|going to|would|plans? to|intends? to|wants? to) (?:stay|remain)\b")
 # "will remain in interim charge": a state that already holds.
 _REMAINS = re.compile(r"\b(?:remain|remains|continue|continues|stay|stays) (?:in|as|on as)\s+(?:the\s+)?$")

@@ -19,7 +19,7 @@ from bot.analysis.story_words import JOB_CONTEXT, YOUTH_TEAM
 from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
 from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
-from bot.analysis.words import NOT_PEOPLE
+from bot.analysis.words import NAME_PARTICLES, NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
 # The word before a name, whatever its alphabet ("Óscar García", "Łukasz"); callers check its capital.
@@ -317,7 +317,7 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
     ):
         return True
     before = _preceding_word(text[max(0, m.start - 30) : m.start])
-    if before and before[0] in _PARTICLES and before[0] not in fold(name).split():
+    if before and before[0] in NAME_PARTICLES and before[0] not in fold(name).split():
         # "Renato dos Santos" is not Fernando Santos: the first name stands before the particle
         particle_start = m.start - before[1] - len(before[0])
         before = _preceding_word(text[max(0, particle_start - 30) : particle_start])
@@ -333,12 +333,6 @@ def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str
     if fold(word) in NOT_PEOPLE or fold(word) in fold(name).split():
         return False
     return not (word.isupper() and len(word) > 1)  # headline caps say nothing
-
-
-# The lower-case words between a first name and a surname: "van", "dos", "de la".
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "do", "dos", "das", "di", "du", "del", "della", "le", "la", "ten", "ter"}
-)
 
 
 # (a shortlist or "the running" with no job word: the names on it are known coaches' surnames)

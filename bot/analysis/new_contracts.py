@@ -4,12 +4,12 @@ terms agreed), or still being talked over."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import LiteralScan, WordGate
 from bot.analysis.raw_claim import RawClaim
+from bot.analysis.refs import Resolved
 from bot.analysis.text import Sentence
 
 _UNSIGNED = LiteralScan(
@@ -80,13 +80,17 @@ _RENEWAL = re.compile(r"\b(?:new|fresh|improved|extension|extend\w*|renew\w*|sta
 
 
 def contract_at_another_club(
-    raw: list[RawClaim], folded: str, sentences: list[Sentence], homes: Mapping[str, str]
+    raw: list[RawClaim], folded: str, sentences: list[Sentence], res: Resolved
 ) -> list[RawClaim]:
-    """A contract signed with a club other than the one the coach is at is his appointment there, not a
-    new contract ("will leave AZ for Ajax … Ajax confirmed that Martens has signed a contract until 2029")."""
+    """A contract signed with a club other than the one the coach is at (the text's word for it, else the
+    knowledge base's) is his appointment there, not a new contract ("will leave AZ for Ajax … Ajax
+    confirmed that Martens has signed a contract until 2029")."""
     if "sign" not in folded:
         return raw
-    return [_appointed_if_elsewhere(c, folded, sentences, homes.get(c.manager)) for c in raw]
+    return [
+        _appointed_if_elsewhere(c, folded, sentences, res.home.get(c.manager) or res.kb_home.get(c.manager))
+        for c in raw
+    ]
 
 
 def _appointed_if_elsewhere(claim: RawClaim, folded: str, sentences: list[Sentence], home: str | None) -> RawClaim:

@@ -10,7 +10,7 @@ from bot.analysis.prefilter import LiteralScan, WordGate, guarded, written_from_
 from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.story_words import JOB_CONTEXT, YOUTH_TEAM
 from bot.analysis.text import Sentence, fold
-from bot.analysis.words import NOT_PEOPLE
+from bot.analysis.words import NAME_PARTICLES, NOT_PEOPLE
 
 _CLUB_WORD = (
     r"(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|Ladies|Rangers|Hotspur|"
@@ -115,7 +115,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"
 _WORD = rf"[{_UP}][{_LOW}'-][{_LOW}{_UP}'-]*(?<!')"  # capitals after the second letter: McClaren, O'Neill
 # (a particle between two words of the name: "Joris van Dijkhuizen", "Renato dos Santos", "Jan van der Berg")
-_PARTICLE = r"(?:(?:van|von|de|der|den|da|do|dos|das|di|du|del|della|le|la|ten|ter)[ ]+){0,2}"
+_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})[ ]+){{0,2}}"
 _NAME = rf"{_WORD}(?:[ ]+{_PARTICLE}{_WORD}){{1,2}}"
 _PLAIN_NAME = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 # The same name where a space or a comma must follow it: each word is taken whole (``*+``) and never

@@ -5,6 +5,9 @@ from __future__ import annotations
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")  # fmt: skip
 
+# The lower-case words between a first name and a surname: "van", "dos", "de la".
+NAME_PARTICLES = ("van", "von", "de", "der", "den", "da", "do", "dos", "das", "di", "du", "del", "della", "le", "la",
+                  "ten", "ter")  # fmt: skip
 NOT_PEOPLE = frozenset(
     [
         *MONTHS,
