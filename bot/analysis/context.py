@@ -220,6 +220,8 @@ _CAREER = EndGate(
     # ("previously first-team coach at Swindon Town": a job he held before)
     r"(?:previously|formerly|most recently) (?:in charge |(?:the )?(?:[\w-]+ ){0,2}?(?:coach|manager|boss|"
     r"assistant) )?(?:of|at|with)|"
+    # ("Liam Garside, previously Doncaster Rovers' under-23 coach": the club of a job he held before)
+    r", (?:previously|formerly|until now)(?: the)?|"
     r"won [\w' -]{2,40} with|(?:spent|spending) [\w' -]{2,30} (?:at|with|in charge of)) $"
 )
 
@@ -418,7 +420,12 @@ def official_statement(folded: str, res: Resolved, sentences: list[Sentence]) ->
         if _NO_STATEMENT.search(folded, max(sentence.start, match.start() - 30), match.start()):
             continue  # "Nobody at the club has said anything in public": no statement at all
         here = [c for c in res.clubs if c.sentence == sentence.index and c.start not in res.opponents]
-        before = [c for c in here if c.end <= match.start()]
+        # (not "the former Samoa assistant" named between the announcing federation and its statement)
+        before = [
+            c
+            for c in here
+            if c.end <= match.start() and not FORMER_BEFORE.search(folded, max(0, c.start - 12), c.start)
+        ]
         if before:
             return before[-1].name
         if here:

@@ -55,8 +55,11 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         # "will return to PSV as head coach next season": back in the job
         r"return(?:s|ed|ing)? (?:to [\w'.&-]+(?: [\w'.&-]+){0,3} )?as (?:its |their |the )?(?:new )?"
         r"(?:head coach|manager|coach|boss)\b|"
-        r"(?:confirm|announc)(?:e|ed|es|s)? the appointment of (?:[\w'.-]+ ){1,4}?"
-        r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?(?:manager|head coach|coach|boss)|"
+        # "confirmed the appointment of Dean Whitlow, the former Grimsby assistant, as head coach", "Crewe's
+        # appointment of X as head coach" (the club's, an event told as done)
+        r"(?:(?:confirm|announc)(?:e|ed|es|s)? the appointment|(?<='s )appointment) of (?:[\w'.-]+ ){0,3}?[\w'.-]+"
+        r"(?:, [^,.;:()]{3,60},)? as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
+        r"(?:manager|head coach|coach|boss)|"
         r"confirm(?:ed|s)? (?:(?!(?:that|whether|will|would|not|is|has|have|had|the|his|her|their)\b)[\w'.-]+ ){1,4}?"
         r"as (?:the |their |its )?(?:new |permanent |interim )?(?:[\w'-]+ ){0,3}?"
         r"(?:manager|head coach|coach|boss)|"

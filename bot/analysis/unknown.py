@@ -127,6 +127,9 @@ _NAME_BEFORE_BREAK = rf"{_WHOLE_WORD}(?:[ ]+{_WHOLE_WORD}){{1,2}}"
 
 _ROLE_ADJECTIVES = ("new", "interim", "caretaker", "appointed", "named", "former", "current", "incoming")
 _AFTER_ROLE_ADJECTIVE = "|".join(rf"(?<=\b{word})" for word in _ROLE_ADJECTIVES)
+# "appointed Robert Haines, the former Vanuatu assistant coach, as head coach": his past job between the
+# name and the one he is given
+_APPOSITION = r"(?:,\s+[^,.;:()\"“”\n]{3,60},)?"
 _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
     # "\b(?:new|interim|…)?\s*(?:head coach|manager|boss|coach)\s+NAME" finds the names this finds: the
     # role word stands at a word start or right after one of those words ("newcoach"); written from the
@@ -137,7 +140,7 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
     ),
     LiteralScan(
         r"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?|relieved)\s+"
-        rf"(?P<name>{_NAME_BEFORE_BREAK})"
+        rf"(?P<name>{_NAME_BEFORE_BREAK}){_APPOSITION}"
         # ("has relieved Khalid Jamil of his duties as head coach")
         r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?"
         r"(?:permanent\s+|interim\s+|caretaker\s+)?"
@@ -148,10 +151,12 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
         r"(?:\d{2}-year-old\s+)?(?:former\s+|current\s+|new\s+|interim\s+)?(?:[A-Z][\w-]+\s+){0,2}"
         r"(?:head coach|manager|boss|coach)\b"
     ),
-    # "announced on Saturday the dismissal of Rubén Ferrer as coach of its women's first team"
+    # "announced on Saturday the dismissal of Rubén Ferrer as coach of its women's first team", "Crewe's
+    # appointment of Dean Whitlow as head coach"
     # (a literal scan: a word gate's rarest word here is "the ", which every text holds)
     LiteralScan(
-        rf"\bthe (?:dismissal|sacking|departure|appointment|exit) of (?P<name>{_NAME_BEFORE_BREAK})\s+as\s+"
+        r"(?:\bthe|['’]s) (?:dismissal|sacking|departure|appointment|exit) of "
+        rf"(?P<name>{_NAME_BEFORE_BREAK}){_APPOSITION}\s+as\s+"
         r"(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
         r"(?:head coach|manager|coach)\b"
     ),

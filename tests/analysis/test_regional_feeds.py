@@ -260,3 +260,49 @@ def test_a_coach_of_a_clubs_a_league_women_side_is_the_womens_sides(analyser: An
         "Melbourne Victory have sacked Tony Popovic as head coach of their women side, the club confirmed.",
     )
     assert ("Tony Popovic", "Melbourne Victory", "sacked") not in _held(side)
+
+
+def test_a_coach_the_knowledge_base_lacks_appointed_after_an_apposition_naming_a_past_job(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tonga turn to former Samoa number two",
+        "The Tonga Football Association has appointed Henry Ashworth, the former Samoa assistant coach, as head "
+        "coach of the national side on an 18-month deal.",
+    )
+    assert ("Henry Ashworth", "Tonga", "appointed") in _held(analysis)
+
+
+def test_a_clubs_appointment_of_a_coach_named_with_his_past_job_between_is_his_appointment(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Morecambe move quickly after Bentley exit",
+        "Morecambe's appointment of Liam Garside, previously Doncaster Rovers' under-23 coach, as manager was "
+        "confirmed on Tuesday evening.",
+    )
+    assert ("Liam Garside", "Morecambe", "appointed") in _held(analysis)
+
+
+def test_an_assistant_named_in_an_apposition_and_appointed_as_assistant_is_no_appointment(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tonga strengthen their staff",
+        "The Tonga Football Association has appointed Henry Ashworth, once a Samoa youth coach, as assistant "
+        "coach to the national side.",
+    )
+    assert not any(relation == "appointed" for _, _, relation in _held(analysis))
+
+
+def test_the_federation_that_announces_is_the_appointing_one_not_the_former_team_named_between(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Tonga turn to former Samoa number two",
+        "The Tonga Football Association has appointed Henry Ashworth, the former Samoa assistant coach, as head "
+        "coach of the national side, the federation announced on Friday.",
+    )
+    assert [s.name for s in analysis.sources] == ["Tonga (official)"]
