@@ -70,6 +70,7 @@ SETS = [
     "analysis-set52",
     "analysis-set53",
     "analysis-set54",
+    "analysis-set55",
 ]
 
 
