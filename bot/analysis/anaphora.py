@@ -16,16 +16,21 @@ from bot.analysis.prefilter import guarded
 # "the Spaniard", "the 42-year-old", "the boss", a sentence's "he". Every match begins with "t" or "h";
 # written from that letter on (what stands before it is looked behind at), ``re`` skips to those
 # letters instead of trying every position. The tests hold the pattern as first written.
-_THE_NOUN = (
-    r"(?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
-    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|gaffer|"
-    r"captain|skipper|international|midfielder|defender|striker|player|man|figure|legend|icon)|\d{2}-year-old|"
+_NATIONALITY = (
     r"(?:spaniard|portuguese|dutchman|german|italian|frenchman|argentine|argentinian|englishman|scot|"
     r"scotsman|norwegian|dane|swede|austrian|belgian|croatian|uruguayan|brazilian|welshman|irishman|"
     r"northern irishman|american|australian|turk|greek|serb|swiss|japanese|moroccan|mexican|chilean|"
     r"colombian|catalan|basque|romanian|canadian|icelander|czech|slovak|ukrainian|russian|bulgarian|albanian|"
     r"slovenian|bosnian|hungarian|finn|egyptian|tunisian|algerian|senegalese|ivorian|ghanaian|malian|nigerian|"
     r"cameroonian|iranian|saudi|south african|south korean|korean|peruvian|paraguayan|ecuadorian|venezuelan)"
+)
+_THE_NOUN = (
+    r"(?:\d{2}-year-old|former|ex-|current|ex|experienced|veteran|young|outgoing|incoming|"
+    r"highly[- ]rated|out-of-work|unemployed)[\w -]{0,30}?\b(?:boss|manager|coach|head coach|tactician|gaffer|"
+    r"captain|skipper|international|midfielder|defender|striker|player|man|figure|legend|icon)|"
+    # ("the 41-year-old Belgian": the age and the nationality of one man)
+    rf"\d{{2}}-year-old(?: {_NATIONALITY}\b)?|"
+    rf"{_NATIONALITY}"
     r"(?!\s+(?:club|side|giants|outfit|team|champions|league|press|media|federation|"
     r"capital|newspapers?|outlets?|top flight|game|football|national team|fa|government|market|job|post))|"
     r"(?:boss|manager|head coach|coach|tactician|gaffer)|"

@@ -95,6 +95,10 @@ def resolve_anaphora(
                 continue
         else:
             target = explicit[free[index]] if free[index] >= 0 else previous[-1]
+            aged = _aged_nationality(noun, target, previous, gaz)  # ("the 41-year-old Belgian")
+            if aged is None:
+                continue
+            target = aged
             sentence = sentence_of(sentences, starts, match.start())
             # "The 40-year-old, who worked under Mourinho and Solskjær, returns … He takes over": a sentence's
             # first "he" is the subject of the sentence before
@@ -131,6 +135,21 @@ def resolve_anaphora(
         )
     added += _club_role_anaphora(folded, out, gaz, sentences, starts, explicit)
     out.people.extend(added)
+
+
+def _aged_nationality(noun: str, target: PersonRef, previous: list[PersonRef], gaz: Gazetteer) -> PersonRef | None:
+    """ "the 41-year-old Belgian": the last man named before of that nationality where the knowledge base
+    knows one; not a manager it knows to be of another (the Brazilian is a player), else the man as without."""
+    age, _, nationality = noun.partition(" ")
+    wanted = NATIONALITY_NOUNS.get(nationality) if age.endswith("-year-old") else None
+    if wanted is None:
+        return target
+    for person in reversed(previous):
+        manager = gaz.managers.get(person.name)
+        if manager and manager.nationality.lower() == wanted:
+            return person
+    manager = gaz.managers.get(target.name)
+    return None if manager and manager.nationality else target
 
 
 def _club_role_anaphora(

@@ -377,6 +377,12 @@ _NEXT_ON_LIST = re.compile(r",\s+[^:;.]*?,\s+(?:and\s+)?")
 _AS_IS = re.compile(r"[^.;]{0,40}?,\s+as (?:is|are|was|were|has|have|does|do)\s+(?:[\w.'’-]+\s+){0,3}")
 # "X is 2/1 to be the next coach to go, with Sevilla coach Y second in the betting": the market's next name
 _WITH_NEXT = re.compile(r"[^.;]{0,60}?,\s+with\s+(?:[\w.'’-]+\s+){0,4}")
+# "X is on Ajax's shortlist, along with Twente's Joseph Oosting": another on the same list (not "along with
+# his assistant Y", who is staff)
+_ALONG_WITH = re.compile(
+    r"[^.;]{0,60}?,\s+(?:along with|alongside|together with)\s+"
+    r"(?:(?!(?:his|her|their|assistant|number|staff|players?|captain)\b)[\w.'’-]+\s+){0,3}"
+)
 _PLACED_AFTER = re.compile(
     r"\s+(?:(?:is|as)\s+)?(?:second|third|fourth|fifth|next|close behind|just behind|not far behind)\s+"
     r"(?:favourite\b|in (?:the|that) (?:betting|market|running|list)\b)|"
@@ -388,8 +394,8 @@ def also_named(
     folded: str, cue: Cue, owner: PersonRef, people: list[PersonRef], listed: list[PersonRef]
 ) -> list[PersonRef]:
     """Others the claim is about though no list joins them to the owner: "X is in the frame, as is Nice's
-    Franck Haise"; "X is 2/1 to be next to go, with Y second in the betting"; "complete the list: Pérez, who
-    has kept Rayo up, and Míchel, whose Girona …"."""
+    Franck Haise", "along with Twente's Joseph Oosting"; "X is 2/1 to be next to go, with Y second in the
+    betting"; "complete the list: Pérez, who has kept Rayo up, and Míchel, whose Girona …"."""
     return [
         p
         for p in people
@@ -397,6 +403,7 @@ def also_named(
         and p not in listed
         and (
             _AS_IS.fullmatch(folded, cue.end, p.start) is not None
+            or _ALONG_WITH.fullmatch(folded, cue.end, p.start) is not None
             or (_WITH_NEXT.fullmatch(folded, cue.end, p.start) is not None and _PLACED_AFTER.match(folded, p.end))
             or (
                 _COLON.fullmatch(folded, cue.end, owner.start) is not None

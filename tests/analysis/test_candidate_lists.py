@@ -507,3 +507,39 @@ def test_a_coach_in_contact_with_a_clubs_staff_about_a_player_is_in_no_talks(ana
     assert not analysis.rumours
     talks = analyser.analyse(Article(title="Spurs", text="Tottenham have been in contact with Kieran McKenna."))
     assert ("Kieran McKenna", "Tottenham Hotspur") in {(r.manager, r.club) for r in talks.rumours}
+
+
+def test_a_coach_added_to_a_shortlist_along_with_the_first_is_linked_too(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Wolfsburg draw up their list",
+            "Edin Terzić is on Wolfsburg's list of candidates for the summer, along with Freiburg's Julian "
+            "Schuster, Kicker reports.",
+        )
+    )
+    assert ("Edin Terzić", "VfL Wolfsburg", "linked") in held
+    assert ("Julian Schuster", "VfL Wolfsburg", "linked") in held
+
+
+def test_an_assistant_along_with_a_sacked_coach_is_not_sacked_with_him(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Bochum act after heavy defeat",
+            "Bochum have sacked Dieter Hecking, along with his assistant Julian Schuster, after the 5-0 defeat.",
+        )
+    )
+    assert not any(manager == "Julian Schuster" for manager, _, _ in held)
+
+
+def test_the_aged_nationality_points_at_the_coach_of_that_nationality(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "AZ's quiet revolution",
+            "In his third season, Maarten Martens has AZ pressing higher than anyone in the Netherlands. "
+            "The 42-year-old Belgian is on PSV's list for next season.",
+        )
+    )
+    assert ("Maarten Martens", "PSV Eindhoven", "linked") in held
