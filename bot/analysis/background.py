@@ -158,6 +158,14 @@ def _dated_line(folded: str, line: int, published: datetime | None) -> bool:
     return opener is not None and (published is None or not this_year(opener.group(0), published.year))
 
 
+# "has decided to stay after all, having been expected to leave in the summer": an expectation told as past,
+# which the news has overtaken
+_PAST_EXPECTATION = re.compile(
+    r"\b(?:having been|had been|after being|after having been) (?:widely |strongly |long )?"
+    r"(?:expected|set|poised|tipped|likely|due) to (?:[\w'-]+ ){0,3}?[\w'-]*$"
+)
+
+
 def is_definite(relation: Relation) -> bool:
     """A relation that states an event (or a refusal) rather than a rumour's stage."""
     return relation in DEFINITE or relation is Relation.REJECTED
@@ -179,6 +187,8 @@ def is_background(
     # "Two years ago this week, Klopp … told the world he would be leaving": an opening time phrase
     # dates the sentence's first statement (its 'this week' belongs to the date).
     if _PAST_PERIOD.match(folded, sentence_start, cue_start):
+        return True
+    if _PAST_EXPECTATION.search(folded, max(clause.start, cue_start - 50), cue_end):
         return True
     # (a headline's opener may end with a colon: "Twenty years on: the day …")
     comma = _opener_end(folded, sentence_start, min(cue_start, sentence_start + 40))

@@ -50,6 +50,15 @@ def _strangers_relative(text: str, out: Resolved, sentence: Sentence, position: 
     return not overlaps(out, *who.span(1))
 
 
+def _leaving_subject(sentence: Sentence, people: list[PersonRef]) -> PersonRef | None:
+    """ "Valverde's departure ends a third spell … The 62-year-old has said …": the man leaving, who opens
+    the sentence before and is the only one it names, is the one a sentence's opening description means."""
+    named = [p for p in people if sentence.start <= p.start < sentence.end and p.explicit]
+    if len(named) == 1 and named[0].incumbent and named[0].start <= sentence.start + 1:
+        return named[0]
+    return None
+
+
 # the verb between a name and an object pronoun ("Slot wants him", "Arteta has told her"): not himself
 _OBJECT_OF = re.compile(r" (?!(?:that|who|said|says)\b)(?:[a-z'-]+ ){1,2}")
 
@@ -105,6 +114,8 @@ def resolve_anaphora(
             pronoun = _PRONOUN.match(phrase) is not None
             if pronoun and sentence > 0 and match.start() <= sentences[sentence].start + 1:
                 target = _subject_of(sentences[sentence - 1], [*previous, *added]) or target
+            elif sentence > 0 and match.start() <= sentences[sentence].start + 1:
+                target = _leaving_subject(sentences[sentence - 1], previous) or target
             if sentence - target.sentence > 3:
                 continue
             if (

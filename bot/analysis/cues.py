@@ -145,6 +145,9 @@ _LET_LEAVE = re.compile(
 # ("Betis won't let him go": the "n't" stands inside its word)
 _REFUSE_BEFORE = re.compile(r"(?:\b(?:no|not|never|refus\w*|reluctant|unwilling|loath|block\w*)\b|n't\b)[\w' ]{0,25}$")
 # "has a year left on his deal", "with six games left": time remaining, not a departure.
+# "a low cross from the left", "his left foot": the side of the pitch or of the body, a noun
+_SIDE_LEFT_BEFORE = re.compile(r"\b(?:the|his|her|their|its|far|near)\s+$")
+_SIDE_LEFT_AFTER = re.compile(r"[- ](?:foot|footed|wing|winger|flank|side|back|channel|post|hand|boot|peg|half)\b")
 _TIME_LEFT = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|half a|\d+(?:\.\d+)?)"
     r"\s+(?:full\s+|more\s+)?(?:years?|months?|seasons?|games?|matches?|fixtures?|weeks?|days?|minutes?|points?)\s+$"
@@ -202,6 +205,13 @@ _AN_OFFER = re.compile(r"\s+(?:offer|proposal)\b")
 _RENEWAL_IN = re.compile(r"\b(?:extend|renew|renewal|extension)\b")
 
 
+# "U-turn over Liverpool exit", "backtracked on his decision to quit": an exit called off
+_REVERSED = re.compile(
+    r"\b(?:u-turns?|backtrack(?:s|ed)?|back-?pedal(?:s|led|ed)?|reverses|reversed) (?:over|on) "
+    r"(?:(?:his|her|the|a|their|planned|proposed|decision to|plans? to|[\w'.-]+'s?) ){0,3}?(?:[\w'.&-]+ ){0,2}$"
+)
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     """Relation cues in folded[start:end], each marked when a negation stands just before it."""
     cues: list[Cue] = []
@@ -224,6 +234,12 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue  # "reluctant to let him go": they keep him
         if relation is Relation.LEFT and match.group() == "left" and _TIME_LEFT.search(before):
             continue  # "a year left on his contract": time remaining
+        if (
+            relation is Relation.LEFT
+            and match.group() == "left"
+            and (_SIDE_LEFT_BEFORE.search(before) or _SIDE_LEFT_AFTER.match(folded, match.end()))
+        ):
+            continue  # "a low cross from the left": a side, not a departure
         word = match.group()
         if (
             relation is Relation.APPOINTED
@@ -232,6 +248,14 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             and not _TAKES_ON.search(described.group(1))
         ):
             continue  # "has steadied things as interim head coach": how he has done in the role
+        if (
+            relation is Relation.SACKED
+            and word.startswith("end")
+            and any(c.relation is Relation.LEFT and 0 <= match.start() - c.end <= 12 for c in cues)
+        ):
+            continue  # "Valverde's departure ends a third spell": the departure ends it, no one sacks him
+        if relation in (Relation.LEFT, Relation.SACKED) and _REVERSED.search(before):
+            continue  # "performs U-turn over Liverpool exit": the exit called off, which the U-turn's stay tells
         if relation is Relation.LEFT and word in ("exit", "exits") and _COMPETITION_EXIT.search(before):
             continue  # "after the cup exit": knocked out, not a departure
         if relation is Relation.LEFT and _YOUTH_ROLE_AFTER.match(folded, match.end()):

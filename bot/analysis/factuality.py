@@ -55,7 +55,7 @@ _DENIAL = guarded(
 )
 _NEGATION = guarded(
     r"(?:n't|\b(?:not|no(?! hurry| rush)|never|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
-    r"refuse[sd]? to|refusing to))\W+(?:[\w'-]+\W+){0,2}$"
+    r"refuse[sd]? to|refusing to|unable to|failed to|fail to|fails to|failing to))\W+(?:[\w'-]+\W+){0,2}$"
 )
 _GERUND = re.compile(r"(?:sacking|firing|dismissing|axing|appointing|hiring|naming|replacing)\b")
 _ING_SUBJECT = re.compile(
@@ -157,6 +157,8 @@ _AGREED_TO = re.compile(r"\b(?:(?:have|has|had)\s+)?(?:now\s+|both\s+)?(?:mutual
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
 _WOULD_NOT_SAY = re.compile(r"\b(?:refuse[sd]? to|refusing to|(?:would|will) not|won't|declined? to)\W+$")
+_STILL_SOUGHT = frozenset({Relation.AGREED, Relation.APPOINTED, Relation.EXTENSION})
+_INABILITY = re.compile(r"(?:unable|failed|fail|fails|failing) to\b")
 _NOT_YET = re.compile(r"['\"]?\s+yet\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
 _ASK_WHETHER = WordGate(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
@@ -232,6 +234,8 @@ def classify(
         return Factuality.POSSIBLE  # "will not decide on his future until the end of the season": put off
     if negated and relation is Relation.UNDER_PRESSURE and _WOULD_NOT_SAY.search(negated.group()):
         return Factuality.POSSIBLE  # "again refused to discuss his future": the question left open, not denied
+    if negated and relation in _STILL_SOUGHT and _INABILITY.match(negated.group()):
+        return Factuality.POSSIBLE  # "have so far been unable to agree an extension": sought, not refused
     if negated and relation in _ARRIVING and _NOT_YET.match(folded, cue_end, sentence.end):
         return Factuality.EXPECTED  # "there is no 'here we go' yet", "not agreed yet": a step still to come
     if (

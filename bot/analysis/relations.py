@@ -321,7 +321,9 @@ _CUES: list[tuple[Relation, str]] = [
         r" track\b| course\b| top\b| target\b))|"
         # "has turned down Portugal and will continue at Palmeiras", "I'm not thinking about leaving"
         r"(?:will|to|would|shall) continue (?:at|with)\b|not thinking (?:about|of) leaving|"
-        r"(?:stand|stands|standing|stood) by|u-turn|(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"
+        r"(?:stand|stands|standing|stood) by|u-turn|"
+        r"backtrack(?:s|ed)? on (?:his |her )?(?:decision|plans?) to (?:quit|leave)|"
+        r"(?:is )?going nowhere|not (?:be )?leaving|not going anywhere|"
         # "remain fully behind Kovač", "intend to go into next season with him in charge": the club backs him
         r"remain(?:s|ed)? (?:fully |firmly |squarely |totally |firmly |100 per cent )?behind|"
         r"(?:go|going) into next season with (?:him|her) in charge|"
@@ -384,6 +386,8 @@ CUE_PATTERN = BranchScan.of_groups(r"(?<![\w])(?=[a-z'])", [(rel.name, pattern) 
 # Searched in the words before a cue: guarded, not literal-scanned (see bot/analysis/prefilter.py).
 # ("in no hurry to decide his future": nothing is negated)
 NEGATION = guarded(
-    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|yet to|nor|without|unlikely to|rather than|instead of))"
+    # ("have so far been unable to agree an extension")
+    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|yet to|nor|without|unlikely to|rather than|instead of|unable to|"
+    r"failed to|fail to|fails to|failing to))"
     r"\W+(?:\w+\W+){0,2}$"
 )

@@ -247,7 +247,8 @@ _SPECIALIST = re.compile(
     r"\s+(?:coach|coaches|manager|trainer)\s+$"
 )
 # "Under-21s head coach", "academy manager": the role of a team below the first, right before the name
-_YOUTH_ROLE = re.compile(rf"\b{YOUTH_TEAM}\s+(?:head\s+)?(?:coach|manager|boss)\s+$")
+# ("Liverpool assistant coach Sipke Hulshoff": a member of the staff, the same way)
+_YOUTH_ROLE = re.compile(rf"\b(?:{YOUTH_TEAM}\s+(?:head\s+)?|assistant(?:\s+head)?\s+)(?:coach|manager|boss)\s+$")
 # (unless the sentence moves him up: "under-21 coach Gary Whitlock has been placed in interim charge")
 _STEPS_UP = re.compile(
     r"\b(?:interim|caretaker|temporary|temporarily|charge|first team|first-team|steps? up|stepped up|promoted)\b"

@@ -354,3 +354,73 @@ def test_an_afl_coach_backed_by_the_tigers_is_no_football_story(analyser: Analys
     )
     assert not analysis.is_manager_rumour
     assert not analysis.rumours
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_coach_staying_after_all_is_not_leaving_because_he_had_been_expected_to(analyser: Analyser) -> None:
+    held = _held(
+        _analyse(
+            analyser,
+            "Howe stays put",
+            "Eddie Howe has decided to stay at St James' Park after all, having been expected to leave in the "
+            "summer to take up a post in the Netherlands.",
+        )
+    )
+    assert held == {("Eddie Howe", "Newcastle United", "stays")}
+
+
+def test_a_u_turn_over_an_exit_is_a_stay_not_the_exit(analyser: Analyser) -> None:
+    assert _held(_analyse(analyser, "Eddie Howe makes U-turn over Newcastle exit")) == {
+        ("Eddie Howe", "Newcastle United", "stays")
+    }
+    assert _held(_analyse(analyser, "Howe backtracks on decision to leave Newcastle")) == {
+        ("Eddie Howe", "Newcastle United", "stays")
+    }
+
+
+def test_an_assistant_coach_changing_his_mind_is_not_a_managers_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Graeme Jones performs U-turn over Newcastle exit",
+        "Newcastle assistant coach Graeme Jones has decided to stay at the club after all.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_club_unable_to_agree_an_extension_has_not_extended_the_contract(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "McKenna's future",
+        "McKenna would be the obvious choice: his contract at Portman Road expires in the summer and Ipswich "
+        "Town have so far been unable to agree an extension.",
+    )
+    assert not any(r.relation.value == "extension" for r in analysis.rumours)
+    assert "has signed" not in analysis.summary
+
+
+def test_the_man_whose_departure_opens_the_sentence_before_is_the_age_that_opens_the_next(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Athletic draw up a list to succeed Valverde",
+        "Athletic Club have drawn up a list to succeed Ernesto Valverde. Jagoba Arrasate is on it. Eddie Howe, "
+        "who grew up nearby, has ruled out a move, and Athletic have made no contact.\n\nValverde's departure "
+        "ends his third spell in charge, which brought a Copa del Rey.\n\nThe 62-year-old has said he wants a "
+        "long break, and he will be given a farewell at San Mamés.",
+    )
+    assert not any(r.relation.value == "sacked" for r in analysis.rumours)  # the departure ends the spell
+    assert not any(r.manager == "Eddie Howe" and r.relation.value in ("left", "sacked") for r in analysis.rumours)
+
+
+def test_a_cross_from_the_left_is_no_departure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ipswich 2-0 Coventry",
+        "14:05 Coventry will be without Frank Lampard on the touchline today as he serves a ban.\n\n15:20 Ipswich "
+        "lead Coventry after a low cross from the left is turned in at the near post.",
+    )
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
