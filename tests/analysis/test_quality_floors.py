@@ -71,6 +71,7 @@ SETS = [
     "analysis-set53",
     "analysis-set54",
     "analysis-set55",
+    "analysis-set57",
 ]
 
 
