@@ -70,6 +70,10 @@ _EMBED = WordGate(
 _OPENING_IF = re.compile(
     r"\W*(?:if|unless|whenever|should (?:he|she|they)|in the event (?:of|that)|were (?:he|she|they) to)\b"
 )
+_SAID = re.compile(
+    r"\b(?:announced|announces|said|says|confirmed|confirms|revealed|reveals|admitted|admits|insisted|insists|"
+    r"told (?:[\w'.-]+ ){0,3}?)$"
+)
 _EMBED_END = re.compile(r",\s|\)|;|:\s|\s[-–]\s")
 
 
@@ -127,6 +131,10 @@ def _cut(folded: str, sentence: Sentence) -> list[Clause]:
         inner_end = stop.start() if stop else end
         if stop and stop.group(0) == ")":
             inner_end = stop.end()
+        if kind is Kind.TEMPORAL and _SAID.search(folded, max(sentence.start, embed.start() - 30), embed.start()):
+            # "announced after Saturday's draw that he will step down": what he said is the main clause
+            that = folded.find(" that ", embed.end(), inner_end)
+            inner_end = that if that > 0 else inner_end
         clauses.append(Clause(embed.start(), max(inner_end, embed.end()), kind, group))
         position = max(inner_end, embed.end())
         if stop and stop.group(0).startswith(","):

@@ -16,7 +16,9 @@ _OLD_DATE = WordGate(
     r"\b(?:in|since|during|back in|in the summer of|in the spring of|in the autumn of|in the winter of|"
     r"at the end of|in early|in late|in mid)\s+(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\s+)?(?:19|20)\d\d\b",
-    r"\b(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|winter)",
+    # (not "this will be his last season": the final one, to come)
+    r"\b(?<!his )(?<!her )(?<!my )(?<!their )(?:last|previous) (?:season|year|campaign|decade|summer|spring|autumn|"
+    r"winter)",
     # "points to the summer of 2013, when …"
     r"\bthe (?:summer|spring|autumn|winter) of (?:19|20)\d\d\b",
     # "at the end of the 2025 MLS season", "after taking the Netherlands to the 2022 World Cup" (a season

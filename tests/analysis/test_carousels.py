@@ -160,3 +160,26 @@ def test_a_club_opening_a_later_item_of_a_headline_list_is_not_the_first_items_c
         "Beyond the biggest games it was a weekend of goodbyes.",
     )
     assert not any(r.manager == "David Moyes" and r.club == "Porto" for r in analysis.rumours)
+
+
+def test_a_coach_who_says_this_will_be_his_last_season_is_leaving_without_a_headline_saying_so(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Betis news",
+        "Manuel Pellegrini told reporters that this will be his last season in charge of Real Betis.",
+    )
+    assert ("Manuel Pellegrini", "Real Betis", "left") in _held(analysis)
+
+
+def test_a_departure_announced_after_a_match_is_announced_though_the_match_stands_between(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Utrecht news",
+        "Ron Jans announced after Sunday's 1-1 draw with Twente that he will step down as FC Utrecht head coach "
+        "when the season ends.",
+    )
+    assert _held(analysis).get(("Ron Jans", "FC Utrecht", "left")) is Factuality.DONE
