@@ -19,7 +19,7 @@ from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import (
     dated_agent,
 )
-from bot.analysis.fact_check import checked_claim, withdrawn
+from bot.analysis.fact_check import called_off, checked_claim, withdrawn
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
@@ -157,6 +157,7 @@ _AGREED_TO = re.compile(r"\b(?:(?:have|has|had)\s+)?(?:now\s+|both\s+)?(?:mutual
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
 _WOULD_NOT_SAY = re.compile(r"\b(?:refuse[sd]? to|refusing to|(?:would|will) not|won't|declined? to)\W+$")
+_STEPS_TOWARDS = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
 _STILL_SOUGHT = frozenset({Relation.AGREED, Relation.APPOINTED, Relation.EXTENSION})
 _INABILITY = re.compile(r"(?:unable|failed|fail|fails|failing) to\b")
 _NOT_YET = re.compile(r"['\"]?\s+yet\b")
@@ -192,6 +193,8 @@ def classify(
         return checked
     if withdrawn(folded, sentence, cue_start):
         return Factuality.DENIED  # "An earlier version of this article said X had agreed …": taken back
+    if relation in _STEPS_TOWARDS and called_off(folded, sentence, cue_start, cue_end):
+        return Factuality.DENIED  # "talks with Beale have broken down", "withdrawn their offer": no move
     if is_question(text, sentence) or _ASK_WHETHER.search(folded, sentence.start, cue_start):
         return Factuality.QUESTION  # (and "we ask whether she is the right coach to turn it around")
     # Words before the cue in its clause; the manager's own name ("Will Still") says nothing.

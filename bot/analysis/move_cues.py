@@ -121,6 +121,8 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"concrete |first |improved |contract )?(?:offer|bid|proposal)|contract offer|"
         r"compensation (?:bid|offer|package)|"
         r"(?:formal|official|concrete|firm) offer|offer on the table|job offer|has an offer|received an offer|"
+        # "have withdrawn their offer to Xavi": an offer, taken back (the factuality says so)
+        r"(?:withdr[ae]wn?|withdraws|withdrawing|rescinded|retracted) (?:their|its|the|an|his|her) offer|"
         r"(?:trigger(?:s|ed|ing)?|activat(?:e|es|ed|ing)|meet(?:s|ing)?|met|pa(?:y|ys|id|ying)) "
         r"(?:the |his |her |a )?(?:[\w€$£.,-]+ ){0,3}?(?:release|buyout|exit) "
         r"clause",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.analysis.fact_check import tells_called_off
 from bot.analysis.members import Factuality, Relation
 from bot.domain import STAGE_RANK, RumourClaim, SourceCredit, Tier
 
@@ -75,6 +76,8 @@ _QUESTION: dict[Relation, str] = {
     Relation.LEFT: "it is asked whether {m} will leave {c}",
     Relation.UNDER_PRESSURE: "it is asked whether {m} {be} safe at {c}",
 }
+# The steps towards a move that can be called off ("talks have broken down", "withdrawn their offer").
+_STEPS = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
 _DENIED: dict[Relation, str] = {
     Relation.STAYS: "talk of {m} staying at {c} has been denied",
     Relation.EXTENSION: "talk of a new contract for {m} at {c} has been denied",
@@ -107,6 +110,7 @@ def clause(
     later: bool = False,
     parted: bool = False,
     stage: Relation | None = None,
+    called_off: bool = False,
 ) -> str:
     """One claim in words that keep the story's hedge (``stage``: what a fan is told, when the story
     speaks of another event: a new contract whose terms are agreed is not one signed)."""
@@ -119,6 +123,8 @@ def clause(
         return "{m} {be} staying on in interim charge of {c}".format(
             m=_names(managers), c=club, be="are" if plural else "is"
         )
+    if called_off and factuality is Factuality.DENIED:
+        return f"{club}'s move for {_names(managers)} is off"  # "talks have broken down"
     template = _template(event, factuality)
     if parted and factuality is Factuality.DONE:
         template = _PARTED.get(event, template)
@@ -162,13 +168,15 @@ class _Group:
     managers: tuple[str, ...]
     later: bool = False
     parted: bool = False
+    called_off: bool = False
 
 
 def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
     """Claims that differ only in the manager, together, most advanced first, in story order."""
-    keyed: dict[tuple[str, Relation, Factuality, bool, bool, bool], list[RumourClaim]] = {}
+    keyed: dict[tuple[str, Relation, Factuality, bool, bool, bool, bool], list[RumourClaim]] = {}
     for claim in rumours:
-        key = (claim.club, claim.what, claim.factuality, claim.caretaker, claim.later, claim.parted)
+        ended = claim.factuality is Factuality.DENIED and claim.what in _STEPS and tells_called_off(claim.evidence)
+        key = (claim.club, claim.what, claim.factuality, claim.caretaker, claim.later, claim.parted, ended)
         keyed.setdefault(key, []).append(claim)
     groups = [
         _Group(
@@ -180,8 +188,9 @@ def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
             tuple(dict.fromkeys(c.manager for c in claims)),
             later,
             parted,
+            ended,
         )
-        for (club, event, factuality, caretaker, later, parted), claims in keyed.items()
+        for (club, event, factuality, caretaker, later, parted, ended), claims in keyed.items()
     ]
     order = {id(g): i for i, g in enumerate(groups)}
     return sorted(groups, key=lambda g: (-STAGE_RANK[g.stage], g.factuality is not Factuality.DONE, order[id(g)]))
@@ -218,6 +227,7 @@ def summarise(rumours: Sequence[RumourClaim], sources: Sequence[SourceCredit]) -
             group.later,
             group.parted,
             group.stage,
+            group.called_off,
         )
         text = f"{prefix}{body}{suffix}." if index == 0 else body + "."
         text = text[0].upper() + text[1:]

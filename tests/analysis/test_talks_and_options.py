@@ -409,3 +409,33 @@ def test_a_headlines_present_tense_agrees_deal_is_an_agreement(analyser: Analyse
     assert ("Marco Rose", "Eintracht Frankfurt", "agreed") in {
         (r.manager, r.club, r.relation.value) for r in analysis.rumours
     }
+
+
+def test_talks_that_have_broken_down_are_no_move_and_are_told_as_off_not_denied(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hibs news",
+        "Hibernian's negotiations with Derek McInnes over the manager's job have collapsed, the club said.",
+    )
+    assert ("Derek McInnes", "Hibernian", "denied", "denied") in _held(analysis)
+    assert "is off" in analysis.summary
+    assert "denied" not in analysis.summary
+
+
+def test_an_offer_withdrawn_is_no_offer(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hibs rethink",
+        "Hibernian have rescinded their offer to Derek McInnes after he asked for a week to think it over.",
+    )
+    assert not any(relation == "offer" for _, _, relation, _ in _held(analysis))
+    assert "made" not in analysis.summary
+
+
+def test_an_appointment_expected_once_the_season_is_over_is_not_called_off(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hibs plan",
+        "Hibernian are expected to name Derek McInnes as their new manager once the Premiership season is over.",
+    )
+    assert not any(factuality == "denied" for _, _, _, factuality in _held(analysis))
