@@ -166,6 +166,14 @@ _PAST_EXPECTATION = re.compile(
 )
 
 
+# "…, ending months of speculation that had linked the Spaniard with Athletic Club": a link the news has ended
+_ENDED_TALK = re.compile(
+    r"\b(?:end|ends|ended|ending|put an end to|puts an end to|putting an end to|quell(?:s|ed|ing)?|"
+    r"silenc(?:e|es|ed|ing)) (?:(?:months|weeks|years) of |the |all |any |growing |recent )*"
+    r"(?:speculation|talk|rumou?rs?|reports)\b[^.;]{0,60}$"
+)
+
+
 def is_definite(relation: Relation) -> bool:
     """A relation that states an event (or a refusal) rather than a rumour's stage."""
     return relation in DEFINITE or relation is Relation.REJECTED
@@ -189,6 +197,8 @@ def is_background(
     if _PAST_PERIOD.match(folded, sentence_start, cue_start):
         return True
     if _PAST_EXPECTATION.search(folded, max(clause.start, cue_start - 50), cue_end):
+        return True
+    if relation in _STAGES and _ENDED_TALK.search(folded, max(sentence_start, cue_start - 110), cue_start):
         return True
     # (a headline's opener may end with a colon: "Twenty years on: the day …")
     comma = _opener_end(folded, sentence_start, min(cue_start, sentence_start + 40))

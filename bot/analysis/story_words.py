@@ -46,7 +46,9 @@ PLAYER_CONTEXT = BranchScan(
         r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|"
         r"forward(?! to (?:his|her|their|the|a|an|next|this|that|what|it)\b)|winger|midfielder|defender|centre-back|"
         r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b",
-        r"\b(?:playmaker|wonderkid|teenager|youngster|academy|signing|signings|"
+        # ("ends speculation by signing new Bournemouth deal": the coach's own act, a verb)
+        r"\b(?:playmaker|wonderkid|teenager|youngster|academy|"
+        r"(?<!by )(?<!after )(?<!before )(?<!upon )signing|signings|"
         r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses)\b",
         r"\b(?:£\s?\d|€\s?\d|\$\s?\d)\b",
         r"\b(?:\d+(?:\.\d+)?\s?(?:m|million|bn)\b)\b",

@@ -294,7 +294,7 @@ _PLAYER_ONE_ALTERNATION = re.compile(
     r"\b(?<!former )(?<!ex-)(?<!ex )(?<!one-time )(?:striker|"
     r"forward(?! to (?:his|her|their|the|a|an|next|this|that|what|it)\b)|winger|midfielder|defender|centre-back|"
     r"center-back|full-back|left-back|right-back|goalkeeper|keeper)s?\b|\b(?:playmaker|wonderkid|teenager|youngster|"
-    r"academy|signing|signings|"
+    r"academy|(?<!by )(?<!after )(?<!before )(?<!upon )signing|signings|"
     r"sign(?:ed|s)? for|medical|loan|fee|transfer fee|release clause|buy-back|add-ons|bonuses|"
     r"£\s?\d|€\s?\d|\$\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn)\b|injur\w*|hamstring|knee|ankle|"
     r"scored|goal|goals|assist|hat-trick|defeat|victory|chants|crowd|supporters|whistle|fixture|appearances|"

@@ -439,3 +439,17 @@ def test_an_appointment_expected_once_the_season_is_over_is_not_called_off(analy
         "Hibernian are expected to name Derek McInnes as their new manager once the Premiership season is over.",
     )
     assert not any(factuality == "denied" for _, _, _, factuality in _held(analysis))
+
+
+def test_a_coach_ending_speculation_by_signing_a_new_deal_has_signed_and_the_ended_link_is_gone(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "McInnes ends speculation by signing new Hearts deal",
+        "Derek McInnes has put pen to paper on a new contract with Hearts, the club confirmed, putting an end to "
+        "weeks of talk that had linked him with the vacancy at Hibernian.",
+    )
+    held = _held(analysis)
+    assert ("Derek McInnes", "Heart of Midlothian", "extension", "done") in held
+    assert not any(club == "Hibernian" for _, club, _, _ in held)
