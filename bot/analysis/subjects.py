@@ -65,6 +65,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue
         if _PLACE_NAME.match(text, word.end()):
             continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
+        if _CLUB_TITLE.fullmatch(text, word.end(), hi):
+            continue  # "agreed terms with Bodø/Glimt head coach Kjetil Knutsen": his club, in his title
         if at_a_place(text, lo, word.start()):
             continue  # "at the Santiago Bernabéu": a ground
         if text[max(lo, word.start() - 4) : word.start()] == "the " and _COMMANDS.search(text, lo, word.start()):
@@ -73,6 +75,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
     return False
 
 
+# the rest of a club's name and a head coach's title, up to the name that follows
+_CLUB_TITLE = re.compile(r"(?:[/ -]?[A-Z][\w'’-]*)*(?:['’]s?)?\s+(?:head coach|manager|coach|boss|trainer)\s+")
 _COMMANDS = re.compile(r"\b(?:lead|leads|command|commands|coach|coaches|take charge of|takes charge of)\s+the\s+$")
 
 

@@ -59,6 +59,7 @@ _LEAGUE_FIRST = re.compile(
 )
 
 
+_LEGAL_SUFFIX = re.compile(r"(?:\s+(?:Football Club|Futebol Clube|Fútbol Club|Futbol Club|FC|AFC|CF|SC|Calcio))+")
 _COMPETITION_WORDS = frozenset({"League", "Cup", "Trophy", "Championship", "Shield", "Series", "Conference"})
 
 
@@ -98,6 +99,8 @@ def resolve_unknown_clubs(
         ):
             continue
         inside = [c for c in out.clubs if start <= c.start and c.end <= start + len(name)]
+        if len(inside) == 1 and inside[0].start == start and _LEGAL_SUFFIX.fullmatch(text, inside[0].end, span_end):
+            continue  # "Everton Football Club": the known club, named with its legal form
         overlapping = [(s, e) for s, e in out.spans if s < start + len(name) and start < e]
         # ("Hibernian Women", a women's side the knowledge base lacks, is not the men's club it names)
         womens = name.endswith((" Women", " Ladies")) and len(inside) == 1

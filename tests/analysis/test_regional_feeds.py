@@ -306,3 +306,22 @@ def test_the_federation_that_announces_is_the_appointing_one_not_the_former_team
         "coach of the national side, the federation announced on Friday.",
     )
     assert [s.name for s in analysis.sources] == ["Tonga (official)"]
+
+
+def test_a_coach_named_with_his_clubs_title_is_the_one_terms_are_agreed_with(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Burnley news",
+        "Burnley have agreed terms with Molde/Kristiansund head coach Henrik Sæther to replace Scott Parker in "
+        "the summer, according to The Athletic.",
+    )
+    assert ("Henrik Sæther", "Burnley", "agreed") in _held(analysis)
+
+
+def test_a_known_club_named_with_its_legal_form_is_that_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Cottagers news",
+        "Fulham Football Club has parted company with head coach Marco Silva.",
+    )
+    assert {club for _, club, _ in _held(analysis)} == {"Fulham"}
