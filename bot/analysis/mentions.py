@@ -170,6 +170,8 @@ def resolve(
                 continue  # "Wigan Warriors", "Sale Sharks": the town's team of another sport
             if folded.endswith("radio ", 0, m.start):
                 continue  # "told BBC Radio Leeds": a radio station, not the club
+            if folded.endswith(("a ", "an "), 0, m.start) and _TOWN_NOUN_AFTER.match(folded, m.end):
+                continue  # "his day job at a Stockport school": the town, not the club
             if _YOUTH_AFTER.match(folded, m.end):
                 continue  # "Scotland Under-21 head coach", "the Chelsea academy": a team below the first team
             if gaz.clubs[m.targets[0]].national and (
@@ -252,6 +254,11 @@ _COMPETITION = EndGate(
     r"espn|fox sports|bein sports|dazn|tnt sports|premier sports) $"
 )
 # Searched only in the words before a club: guarded, not literal-scanned (see bot/analysis/prefilter.py).
+_TOWN_NOUN_AFTER = re.compile(
+    r" (?:(?:primary|secondary|grammar|comprehensive|private|local) )?(?:school|hospital|business|firm|company|pub|"
+    r"church|college|university|council|charity|family|boy|girl|lad|native|hotel|restaurant|shop|factory|court|"
+    r"builder|plumber|solicitor|accountant|warehouse)\b"
+)
 _PLACE = EndGate(r"\b(?:in|near|outside|around) $")
 _INTEREST = LiteralScan(
     r"\b(?:interest|interested|success|career|spell|stint|job|role|work|time|post) (?:in|at|from|to) $"

@@ -28,10 +28,14 @@ _OTHER = LiteralScan(
     # grounds and rugby league clubs whose names say the sport ("the Rhinos announced", "at Trent Bridge")
     r"trent bridge|edgbaston|headingley|the rhinos|castleford|catalans dragons|hull kr|leigh leopards|"
     r"huddersfield giants|warrington wolves|wakefield trinity|wigan warriors|salford red devils|t20 blast|"
+    r"halifax panthers|bradford bulls|featherstone rovers|london broncos|toulouse olympique|york knights|"
+    r"widnes vikings|sheffield eagles|batley bulldogs|swinton lions|barrow raiders|st helens|hull fc|"
     r"formula one|grand prix|tennis|golf|ryder cup|afl|aflw|nrl|state of origin|gaelic|hurling|darts|snooker)\b"
 )
 _FOOTBALL = re.compile(
-    r"\b(?:football|soccer|premier league|(?<!county )championship|la ?liga|serie a|bundesliga|ligue 1|eredivisie|"
+    # ("the rugby league Championship": another sport's)
+    r"\b(?:football|soccer|premier league|(?<!county )(?<!league )championship|la ?liga|serie a|bundesliga|"
+    r"ligue 1|eredivisie|"
     # (the EHF, CEV and basketball Champions Leagues are handball's, volleyball's and basketball's)
     r"mls|nwsl|wsl|(?<!ehf )(?<!cev )(?<!basketball )champions league|europa league|fa cup|world cup qualif\w*|"
     r"striker|midfielder|winger|goalkeeper|"

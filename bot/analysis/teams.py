@@ -21,7 +21,7 @@ from bot.analysis.text import Sentence, fold
 
 _AFTER = re.compile(r"^(?:'s)?\s*(?:women(?:'s)?|ladies|femeni|femenino|femenil|feminino|feminines?|frauen|wfc|fcw)\b")
 _WOMENS = LiteralScan(
-    r"\b(?:women'?s (?:team|side|squad|first team|football|game|super league|championship|national team|"
+    r"\b(?:women'?s (?:team|side|squad|first team|first-team|football|game|super league|championship|national team|"
     r"head coach|coach|manager|boss|section|champions league|world cup|euros?)|wsl|nwsl|liga f|lionesses|"
     r"uswnt|matildas|frauen-bundesliga|division 1 feminine|arkema|femeni|femenino|femenil|liga mx femenil|"
     # "head coach of their A-League Women side"
@@ -64,6 +64,11 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     renamed: list[ClubRef] = []
     for club in res.clubs:
         entry = gaz.clubs.get(club.name)
+        if entry is None and club.sentence in womens_sentences and club.sentence not in mens_sentences:
+            # "Lewes FC have appointed X as women's first-team manager": a club the knowledge base lacks,
+            # its women's side
+            renamed.append(ClubRef(_womens_name(club.name), club.start, club.end, club.sentence))
+            continue
         if entry is None or entry.women:
             renamed.append(club)
             continue
@@ -90,6 +95,11 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
             else c
             for c in renamed
         ]
+    # (the club whose statement the story quotes, when every mention of it is its women's side: "Lewes FC
+    # have appointed X as women's first-team manager, the club announced")
+    womens_of = {old.name: new.name for old, new in zip(res.clubs, renamed, strict=True) if old.name != new.name}
+    if res.official in womens_of and all(c.name != res.official for c in renamed):
+        res.official = womens_of[res.official]
     res.clubs[:] = renamed
     for mapping in (res.home, res.likely_home):
         for person, name in list(mapping.items()):
@@ -98,6 +108,15 @@ def women_sides(folded: str, sentences: list[Sentence], res: Resolved, gaz: Gaze
     for person, names in list(res.former.items()):
         if story_womens:
             res.former[person] = {gaz.women_team(n) if not _is_women(gaz, n) else n for n in names}
+
+
+_LEGAL_FORM = re.compile(r"\s+(?:FC|AFC|F\.C\.|Football Club|LFC|WFC)$")
+
+
+def _womens_name(name: str) -> str:
+    if re.search(r"\b(?:Women|Ladies|Femenino|Féminin|Frauen)$", name):
+        return name
+    return _LEGAL_FORM.sub("", name) + " Women"
 
 
 def _coaches_women(gaz: Gazetteer, club: str | None) -> bool:

@@ -46,6 +46,10 @@ _CLUB_SUBJECT = re.compile(
 
 # (written from its first word, the word start looked behind at: ``re`` skips to each "the " instead of
 # trying every position of the text)
+# "Curzon Ashton manager Gavin Tierney has stepped down", opening a paragraph: the club in his title
+_CLUB_ROLE = re.compile(
+    r"(?P<club>[A-Z][\w’-]+(?:[ ][A-Z][\w’-]+){1,2})\s+(?:manager|head coach|boss)\s+(?=[A-Z][\w’-]+[ ][A-Z])"
+)
 _THE_JOB_OF = written_from_first(
     r"\bthe (?:vacant |managerial |head coach |head-coach |coaching )?(?P<club>[A-Z]{2,5}) "
     r"(?:job|post|vacancy|hot seat)\b",
@@ -77,7 +81,9 @@ def resolve_unknown_clubs(
     for sentence in sentences:
         if sentence.start and text[sentence.start - 1] != "\n":
             continue  # the pattern is anchored at the start of a line: no use trying it elsewhere
-        match = _CLUB_SUBJECT.match(text, sentence.start, sentence.end)
+        match = _CLUB_SUBJECT.match(text, sentence.start, sentence.end) or _CLUB_ROLE.match(
+            text, sentence.start, sentence.end
+        )
         if match:
             found.append(match.span("club"))
     for span_start, span_end in found:

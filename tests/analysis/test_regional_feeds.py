@@ -325,3 +325,38 @@ def test_a_known_club_named_with_its_legal_form_is_that_club(analyser: Analyser)
         "Fulham Football Club has parted company with head coach Marco Silva.",
     )
     assert {club for _, club, _ in _held(analysis)} == {"Fulham"}
+
+
+def test_a_non_league_club_the_knowledge_base_lacks_is_found_from_its_managers_title(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Colwyn Bay boss quits to focus on teaching",
+        "Colwyn Bay manager Callum Rafferty has stepped down after three years, saying he can no longer combine "
+        "the part-time role with his job as a maths teacher at a Wigan school. The National League North club "
+        "will name a caretaker this week.",
+    )
+    assert _held(analysis) == {("Callum Rafferty", "Colwyn Bay", "left")}
+
+
+def test_a_rugby_league_clubs_coach_is_no_football_news_though_a_football_club_shares_its_ground(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Bradford part company with head coach",
+        "Bradford Bulls have parted company with head coach Dean Holt a month before the rugby league "
+        "Championship season starts. The Bulls share Odsal with no football club, but Bradford City are nearby.",
+    )
+    assert not analysis.is_manager_rumour
+
+
+def test_a_club_the_knowledge_base_lacks_appointing_a_womens_first_team_manager_appoints_for_its_women(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Billericay name Hannah Cole women's boss",
+        "Billericay Town FC have appointed Hannah Cole as women's first-team manager, the club announced.",
+    )
+    assert {(club, relation) for _, club, relation in _held(analysis)} == {("Billericay Town Women", "appointed")}
+    assert [s.name for s in analysis.sources] == ["Billericay Town Women (official)"]
