@@ -62,12 +62,20 @@ _COUNTED_SUBJECT = re.compile(
 )
 
 
+_UNNAMED_SUBJECT = re.compile(
+    r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:new |permanent |full-time |replacement )*(?:head coach|manager|coach|"
+    r"boss|successor|replacement) (?:will|would|should|is to|is set to|is expected to|is due to)\s+(?:then\s+)?$"
+)
+
+
 def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     """A capitalised name the article does not know stands right before the cue as its subject (or tells
     someone "he is leaving": "Lewandowski tells Barcelona he is leaving"), or a count of people does
     ("Three were sacked")."""
     before = max(0, cue.start - 80)
     lo = max(0, cue.start - 40)
+    if _UNNAMED_SUBJECT.search(text, max(0, cue.start - 50), cue.start):
+        return True  # "…; a new head coach will be announced in due course": someone not yet named
     window = text[lo : cue.start].lower()
     # (the pattern is tried only where one of its count words or a digit stands)
     counted = any(word in window for word in _COUNTS) or any(c.isdigit() for c in window)

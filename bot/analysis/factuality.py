@@ -78,7 +78,9 @@ _POSSIBLE = guarded(
     r"threat of|speculation|rumou?r(?:s|ed)?|suggestions?|talk of|question(?:s|ed|ing)?|"
     r"(?:offer|chance|opportunity|approach|invitation|proposal)s? to|"
     r"(?:talks|negotiations|discussions) (?:over|about|on)|(?:claiming|suggesting|alleging)(?: that)?|"
-    r"agreement to|possibilit(?:y|ies)|in case|prospect of|fac(?:e|es|ing) being|in danger of(?: being)?|"
+    # (not "have reached an agreement to terminate, by mutual consent, the contract": made)
+    r"(?<!reached an )(?<!struck an )(?<!signed an )agreement to|possibilit(?:y|ies)|in case|prospect of|"
+    r"fac(?:e|es|ing) being|in danger of(?: being)?|"
     r"threatened with)\b"
 )
 # "Clarke will step down after the World Cup. The 62-year-old made the announcement on Monday": the

@@ -367,8 +367,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
         r"(?:confidence|backing|support)|"
         # "the club has 'full confidence' in Paolo Vanoli"
-        r"(?:has|have|had|expressed|expresses) ['\"]?(?:full|complete|total|unanimous) "
-        r"(?:confidence|faith|trust)['\"]? in\b|"
+        # ("reiterating its full confidence in coach Maurizio Sarri")
+        r"(?:has|have|had|expressed|expresses|reiterat(?:e|es|ed|ing)|reaffirm(?:s|ed|ing)?) (?:its |their )?['\"]?"
+        r"(?:full|complete|total|unanimous) (?:confidence|faith|trust)['\"]? in\b|"
         # (not "stays calm", "stay top", "stay in the title race")
         r"(?:to stay|stays|stay)(?! (?:calm|positive|focused|optimistic|grounded|humble|confident|silent|quiet|"
         r"tight-lipped|unbeaten|top|up|alive|level|ahead|clear|fit|patient|strong|united|in the (?:race|hunt|title)|"

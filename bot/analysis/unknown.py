@@ -152,7 +152,7 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
         rf"(?P<name>{_NAME_BEFORE_BREAK}){_APPOSITION}"
         # ("has relieved Khalid Jamil of his duties as head coach")
         r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?"
-        r"(?:permanent\s+|interim\s+|caretaker\s+)?"
+        r"(?:permanent\s+|interim\s+|caretaker\s+)?(?:first[- ]team\s+)?"
         r"(?:head coach|manager|boss|coach)"
     ),
     re.compile(
@@ -166,7 +166,7 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
     LiteralScan(
         r"(?:\bthe|['’]s) (?:dismissal|sacking|departure|appointment|exit) of "
         rf"(?P<name>{_NAME_BEFORE_BREAK}){_APPOSITION}\s+as\s+"
-        r"(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?"
+        r"(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?(?:permanent\s+|interim\s+|caretaker\s+)?(?:first[- ]team\s+)?"
         r"(?:head coach|manager|coach)\b"
     ),
 ]

@@ -311,3 +311,45 @@ def test_nobody_at_the_club_having_said_anything_is_no_official_statement(analys
     )
     assert not any("(official)" in s.name for s in analysis.sources)
     assert not analysis.summary.startswith("Official")
+
+
+def test_a_statement_reiterating_full_confidence_in_the_coach_is_a_stay(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Torino statement",
+        "Torino FC has released a statement reaffirming its full confidence in head coach Marco Baroni after "
+        "Sunday's defeat at Udinese.",
+    )
+    assert ("Marco Baroni", "Torino", "stays") in _held(analysis)
+
+
+def test_an_agreement_reached_to_end_the_contract_by_mutual_consent_is_an_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Official statement",
+        "Torino FC and Marco Baroni have reached an agreement to terminate, by mutual consent, the contract that "
+        "bound the coach to the club.",
+    )
+    assert ("Marco Baroni", "Torino", "left") in _held(analysis)
+
+
+def test_a_club_pleased_to_announce_a_first_team_manager_it_names_appoints_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club statement",
+        "Morecambe FC is pleased to announce the appointment of Declan Farrow as first-team manager on a contract "
+        "until 2028.",
+    )
+    assert ("Declan Farrow", "Morecambe", "appointed") in _held(analysis)
+
+
+def test_a_new_head_coach_to_be_announced_is_not_the_caretaker_named_before(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Torino act",
+        "Torino have relieved Marco Baroni of his duties. Primavera coach Emanuele Verdi will take charge of "
+        "first-team training on an interim basis; a new head coach will be announced in due course.",
+    )
+    held = {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours}
+    assert ("Emanuele Verdi", "appointed", "done") in held
+    assert not any(manager == "Emanuele Verdi" and relation == "talks" for manager, relation, _ in held)
