@@ -63,8 +63,9 @@ _COUNTED_SUBJECT = re.compile(
 
 
 _UNNAMED_SUBJECT = re.compile(
-    r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:new |permanent |full-time |replacement )*(?:head coach|manager|coach|"
-    r"boss|successor|replacement) (?:will|would|should|is to|is set to|is expected to|is due to)\s+(?:then\s+)?$"
+    r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:new |permanent |full-time |replacement |interim |caretaker )*"
+    r"(?:head coach|manager|coach|boss|successor|replacement|assistant|assistant coach|assistant manager) "
+    r"(?:will|would|should|is to|is set to|is expected to|is due to)\s+(?:then\s+)?$"
 )
 
 

@@ -70,6 +70,8 @@ _POSSIBLE = guarded(
     r"contemplat\w+|explor(?:e|es|ed|ing)|ponder\w*|open to|in (?:the )?frame|in contention|in (?:the )?running|"
     # ("one possible successor has been sounded out": the word sizes up the man, not the talks)
     r"(?:potential|possible)(?! (?:successor|replacement|candidate|target|option|suitor)s?\b)|potentially|possibly|"
+    # ("Sarri hints at Lazio exit")
+    r"hint(?:s|ed|ing)? at|"
     r"risk(?:s|ed|ing)?|at risk|odds|tipped|willing to|prepared to|keen to|earned|deserve[sd]?|merit(?:s|ed)?|"
     r"want(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|eager to|desperate to|dream(?:s|ed|ing)? of|would like to|"
     r"interested in|bid to|tr(?:y|ies|ied|ying) to|(?:seek|seeks|seeking|sought) to|look(?:s|ed|ing)? to|"
@@ -156,6 +158,7 @@ _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?:be\s+)?$")
 # "have mutually agreed to part ways": the agreement to end it is the event, as an announcement is.
 # (and the plain past: "the head coach and the club mutually agreed to part ways on Tuesday")
 _AGREED_TO = re.compile(r"\b(?:(?:have|has|had)\s+)?(?:now\s+|both\s+)?(?:mutually\s+)?agreed\s+to\s+$")
+_HEDGE_BEFORE_TO = re.compile(r"\b(?:set|expected|poised|due|likely|tipped|primed|ready|about|going)\s+$")
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
 _WOULD_NOT_SAY = re.compile(r"\b(?:refuse[sd]? to|refusing to|(?:would|will) not|won't|declined? to)\W+$")
@@ -205,6 +208,8 @@ def classify(
         before = before[: owner[0] - clause.start] + " " + before[owner[1] - clause.start :]
     if _REPORTED_WOULD.fullmatch(folded, owner[1], cue_start) and _ANNOUNCED.search(folded, sentence.start, cue_start):
         before = before[: -len("would ")] + "will "  # "the club said X would take charge": its "will", reported
+    if folded.startswith("to ", cue_start) and _HEDGE_BEFORE_TO.search(before):
+        before += "to "  # ("who is set to leave the club": the cue's own "to" completes the hedge)
     if relation is Relation.STAYS and (hedge := _STAY_HEDGE.match(folded, cue_start, cue_end)):
         before += " " + hedge.group(1)
     if relation is Relation.LINKED and folded.startswith(("would ", "could "), cue_start):

@@ -424,3 +424,31 @@ def test_a_cross_from_the_left_is_no_departure(analyser: Analyser) -> None:
         "lead Coventry after a low cross from the left is turned in at the near post.",
     )
     assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_coach_who_hints_at_an_exit_has_not_left(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Weekend briefing: Roma back Gasperini, Allegri hints at Milan exit")
+    assert not any(r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_a_coach_who_is_set_to_leave_told_in_a_relative_clause_has_not_left_yet(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Milan news",
+        "Milan have held talks with Thiago Motta about succeeding Massimiliano Allegri, who is set to leave the "
+        "club at the end of the season, La Gazzetta dello Sport reports.",
+    )
+    assert not any(r.manager == "Massimiliano Allegri" and r.relation.value == "left" for r in analysis.rumours)
+
+
+def test_an_assistant_leading_the_team_after_a_sacking_is_not_the_sacked_coachs_appointment(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Around the leagues",
+        "TORONTO FC: FRASER OUT\nToronto FC have fired head coach Robin Fraser after the club was knocked out of "
+        "playoff contention with three games to play, the club announced on Monday. An assistant will lead the "
+        "team for the remaining games.",
+    )
+    assert not any(r.relation.value == "appointed" for r in analysis.rumours)
