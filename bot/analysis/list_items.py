@@ -10,6 +10,7 @@ from bot.analysis.refs import ClubRef, PersonRef, Resolved
 
 # ("Yalçın quits, Génésio bows out and Porto move for Farioli": the club opens a later item of the list)
 _NEXT_ITEM = re.compile(r",\s+(?:[^,;:.]{1,60}?(?:,\s+|\s+and\s+))?")
+_CO_SUBJECT = re.compile(r"\s*(?:[\w'.-]+ ){1,2}and\s+")
 _SAYS = re.compile(r"\s+(?:confirm|confirms|confirmed|announce|announces|announced|say|says|said|reveal|reveals)\b")
 
 
@@ -27,7 +28,8 @@ def earlier_item(folded: str, club: ClubRef, owner: PersonRef, res: Resolved) ->
     for person in res.people:
         if comma + 2 <= person.start and person.end <= owner.start:
             between = between.replace(folded[person.start : person.end], " ")
-    return not between.replace(" and ", " ").strip(" ,")
+    # ("Blackburn sack Ismaël, Wednesday and Pedersen part ways": a co-subject the knowledge base does not name)
+    return not between.replace(" and ", " ").strip(" ,") or _CO_SUBJECT.fullmatch(between) is not None
 
 
 def next_item(folded: str, cue: Cue, club: ClubRef) -> bool:

@@ -254,3 +254,13 @@ def test_every_managers_club_exists_and_has_one_head_coach(gazetteer: Gazetteer)
     per_club = Counter(m.club for m in gazetteer.managers.values() if m.club)
     assert not [club for club, count in per_club.items() if count > 1]
     assert all(m.nationality for m in gazetteer.managers.values() if m.club)
+
+
+def test_an_alias_that_a_longer_one_begins_is_found_where_the_longer_one_ends_inside_a_word(
+    gazetteer: Gazetteer,
+) -> None:
+    found = {
+        (m.targets[0], m.start, m.end) for m in gazetteer.find("the former England coach, and the England C manager")
+    }
+    assert ("England", 11, 18) in found  # ("England C" ends inside "coach")
+    assert ("England C", 34, 43) in found

@@ -233,3 +233,15 @@ def test_a_coach_the_knowledge_base_lacks_who_will_remain_interim_coach_is_the_c
     assert [(r.manager, r.club, r.relation.value, r.caretaker) for r in analysis.rumours] == [
         ("Jan Vos", "Feyenoord", "appointed", True)
     ]
+
+
+def test_a_coach_whose_club_a_headline_names_by_a_word_it_does_not_know_is_not_the_last_items_club(
+    analyser: Analyser,
+) -> None:
+    analysis = analyser.analyse(
+        Article(
+            title="Round-up: Burnley sack Parker, Wednesday and Pedersen part ways",
+            text="Elsewhere, Henrik Pedersen was a popular head coach.",
+        )
+    )
+    assert not any(r.manager == "Henrik Pedersen" and r.club == "Burnley" for r in analysis.rumours)
