@@ -41,7 +41,11 @@ _FOOTBALL = re.compile(
     r"striker|midfielder|winger|goalkeeper|"
     r"centre-back|clean sheets?|the dugout|touchline|segunda(?: division)?|serie b|2\. bundesliga|ligue 2|"
     r"league one|league two|national league|scottish premiership|primeira liga|liga portugal|super lig|"
-    r"saudi pro league|brasileirao|copa libertadores|copa del rey|coppa italia|dfb-pokal|coupe de france)\b"
+    r"saudi pro league|brasileirao|copa libertadores|copa del rey|coppa italia|dfb-pokal|coupe de france|"
+    # the lower divisions, whose clubs and coaches the knowledge base mostly lacks
+    r"serie c|3\. liga|regionalliga|eerste divisie|keuken kampioen divisie|primera federacion|segunda federacion|"
+    r"championnat national|national league (?:north|south)|scottish league (?:one|two)|scottish championship|"
+    r"league of ireland|cymru premier|usl championship|usl league one|challenger pro league|liga portugal 2)\b"
 )
 
 

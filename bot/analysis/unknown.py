@@ -28,7 +28,8 @@ _UNKNOWN_CLUB = re.compile(
     r"(?<=R)C|(?<=U)D|(?<=N)K|(?<=K)(?:V|RC)|(?<=B)K)[ ]+[A-Z](?:[\w-]|['’](?!s\b))+"
     # ("FC Goa's Manolo Márquez": a possessive ends the name)
     r"(?:[ ][A-Z](?:[\w-]|['’](?!s\b))+)?"
-    rf"|[\w’-]++(?<=\w)[ ](?:[A-Z][\w’-]++(?<=\w)[ ]){{0,2}}{_CLUB_WORD})\b"
+    # ("Hampton & Richmond Borough": an ampersand joins two names)
+    rf"|[\w’-]++(?<=\w)[ ](?:(?:[A-Z][\w’-]++(?<=\w)|&)[ ]){{0,3}}{_CLUB_WORD})\b"
 )
 
 

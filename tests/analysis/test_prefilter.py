@@ -410,7 +410,8 @@ def test_word_gate_of_alternatives_tries_only_those_whose_words_stand_in_the_win
 _UNKNOWN_CLUB_AS_WRITTEN = re.compile(
     r"\b(?:(?:IFK|FC|AFC|SC|CF|SV|VfL|RC|CD|SD|UD|CA|FK|NK|SK|KV|KRC|BK|IF)[ ]+[A-Z](?:[\w-]|['’](?!s\b))+"
     r"(?:[ ][A-Z](?:[\w-]|['’](?!s\b))+)?"
-    r"|(?:[A-Z][\w’-]*[\w][ ]){1,3}(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|"
+    r"|[A-Z][\w’-]*[\w][ ](?:(?:[A-Z][\w’-]*[\w]|&)[ ]){0,3}"
+    r"(?:FC|AFC|Rovers|Town|City|United|Athletic|Albion|Wanderers|County|Women|"
     r"Ladies|Rangers|Hotspur|Borough|Orient|Argyle|Alexandra|Stanley|Dons|Academicals|Thistle|Harriers|Olympic|"
     r"Sporting))\b"
 )

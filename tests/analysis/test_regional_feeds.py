@@ -360,3 +360,25 @@ def test_a_club_the_knowledge_base_lacks_appointing_a_womens_first_team_manager_
     )
     assert {(club, relation) for _, club, relation in _held(analysis)} == {("Billericay Town Women", "appointed")}
     assert [s.name for s in analysis.sources] == ["Billericay Town Women (official)"]
+
+
+def test_a_lower_division_named_makes_a_club_and_coach_the_knowledge_base_lacks_footballs(
+    analyser: Analyser,
+) -> None:
+    analysis = _analyse(
+        analyser,
+        "Waldhof Mannheim part company with head coach Lukas Brenner",
+        "Waldhof Mannheim have parted company with head coach Lukas Brenner after one win in eight 3. Liga matches, "
+        "the club announced on Sunday.",
+    )
+    assert ("Lukas Brenner", "Waldhof Mannheim", "sacked") in _held(analysis)
+
+
+def test_a_club_named_with_an_ampersand_is_one_club(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brightlingsea news",
+        "Kelvin Moss has stepped down as manager of Brightlingsea & Harwich Rovers, the National League South club "
+        "announced.",
+    )
+    assert {club for _, club, _ in _held(analysis)} == {"Brightlingsea & Harwich Rovers"}
