@@ -153,6 +153,9 @@ _CUES: list[tuple[Relation, str]] = [
         r"(?:asked|questioned|quizzed|pressed) (?:again )?(?:about|on|over) (?:his|her) (?:own )?(?:future|position)\b|"
         r"(?:must|needs to) win|fighting for (?:his|her|their) (?:[\w'. -]{1,30} )?(?:jobs?|futures?)|"
         r"clinging on|last chance|"
+        # "said his future is 'a question for the owners'": his job in the owners' hands
+        r"(?:my|his|her) future is (?:['\"]?(?:a |one )?(?:question|matter|decision) )?(?:for|up to|in the hands of) "
+        r"(?:the )?(?:owners?|board|club|president|chairman|hierarchy)\b|"
         r"favourite to be sacked|"
         r"odds on (?:the )?sack|crisis talks|vote of confidence|losing the dressing room|"
         r"ultimatum|on thin ice|running out of time|cost (?:him |her |the [\w-]+ )?(?:his|her) job|"
@@ -365,6 +368,9 @@ _CUES: list[tuple[Relation, str]] = [
         # "I am Feyenoord's coach, with a contract until 2027": his own word on where he is
         r"(?:i am|i'm) [\w.-]+(?: [\w.-]+)?'s? (?:coach|manager|head coach)\b|(?:i am|i'm) the (?:coach|manager) of\b|"
         r"(?:has|have) (?:our|the club's|the board's) (?:full |complete |total |unanimous )?"
+        r"(?:confidence|backing|support)|"
+        # "his board had told him he keeps their full support"
+        r"keeps? (?:their|its|the club's|the board's|the owners') (?:full |complete |total |unanimous )?"
         r"(?:confidence|backing|support)|"
         # "the club has 'full confidence' in Paolo Vanoli"
         # ("reiterating its full confidence in coach Maurizio Sarri")

@@ -353,3 +353,22 @@ def test_a_new_head_coach_to_be_announced_is_not_the_caretaker_named_before(anal
     held = {(r.manager, r.relation.value, r.factuality.value) for r in analysis.rumours}
     assert ("Emanuele Verdi", "appointed", "done") in held
     assert not any(manager == "Emanuele Verdi" and relation == "talks" for manager, relation, _ in held)
+
+
+def test_a_coach_who_says_his_board_told_him_he_keeps_their_full_support_stays(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton 2-0 Newcastle",
+        "Eddie Howe said afterwards that the owners had told him he keeps their full support despite a "
+        "seventh straight defeat.",
+    )
+    assert ("Eddie Howe", "Newcastle United", "stays") in _held(analysis)
+
+
+def test_a_coach_who_says_his_future_is_for_the_owners_to_decide_is_under_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Howe news",
+        "Eddie Howe said his future is 'a matter for the owners' after Newcastle lost again on Saturday.",
+    )
+    assert ("Eddie Howe", "Newcastle United", "under_pressure") in _held(analysis)
