@@ -72,6 +72,7 @@ SETS = [
     "analysis-set54",
     "analysis-set55",
     "analysis-set57",
+    "analysis-set58",
     "analysis-set60",
     "analysis-set62",
 ]
