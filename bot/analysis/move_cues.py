@@ -22,6 +22,9 @@ MOVE_CUES: list[tuple[Relation, str]] = [
         r"(?:agreement|deal|move|talks|negotiations|switch|race)\b|(?:backs?|backed|backing) out of|"
         r"reneg(?:e|es|ed|ing) on|"
         r"(?:rules?|ruled|ruling) (?:himself|herself) out|"
+        # "has withdrawn from the race to become Belgium's next head coach", "withdrew from the running"
+        r"withdr(?:aw|aws|awn|awing|ew) (?:himself |herself |his name |her name )?from (?:the )?"
+        r"(?:race|running|contention|process|shortlist|selection process)\b|"
         r"refus(?:ed|es|ing)(?! to (?:be drawn|comment|discuss|answer|speak|talk|say|reveal|elaborate|address|rule|"
         r"commit))|"
         # ("say no talks have taken place": a denial, not a refusal)

@@ -73,6 +73,7 @@ SETS = [
     "analysis-set55",
     "analysis-set57",
     "analysis-set58",
+    "analysis-set59",
     "analysis-set60",
     "analysis-set62",
 ]

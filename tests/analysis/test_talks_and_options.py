@@ -453,3 +453,13 @@ def test_a_coach_ending_speculation_by_signing_a_new_deal_has_signed_and_the_end
     held = _held(analysis)
     assert ("Derek McInnes", "Heart of Midlothian", "extension", "done") in held
     assert not any(club == "Hibernian" for _, club, _, _ in held)
+
+
+def test_a_coach_who_withdraws_from_the_race_for_a_job_turns_it_down(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hibs news",
+        "Derek McInnes has withdrawn from the race to become Hibernian's next manager, telling the club on Monday "
+        "that the timing was wrong, the Daily Record understands.",
+    )
+    assert ("Derek McInnes", "Hibernian", "rejected", "done") in _held(analysis)
