@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.members import Factuality
+from bot.analysis.members import Factuality, Relation
 from bot.analysis.text import Sentence, fold
 
 _CLAIM_LABEL = re.compile(r"\W*(?:the )?(?:claim|rumou?r|viral (?:claim|post)|post|tweet)(?: \d{1,2})?:\s*['\"]")
@@ -40,6 +40,8 @@ def withdrawn(folded: str, sentence: Sentence, cue_start: int) -> bool:
     return match is not None
 
 
+# The steps towards a move that can be called off ("talks have broken down", "withdrawn their offer").
+STEPS_TOWARDS = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
 # "talks with Michael Beale … have broken down", "Fiorentina's move for Mancini has been called off": a step
 # towards a move that the story says has ended (no comma or "and" between: another clause may follow)
 _CALLED_OFF = re.compile(

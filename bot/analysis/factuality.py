@@ -19,7 +19,7 @@ from bot.analysis.clauses import Clause, Kind
 from bot.analysis.dates import (
     dated_agent,
 )
-from bot.analysis.fact_check import called_off, checked_claim, withdrawn
+from bot.analysis.fact_check import STEPS_TOWARDS, called_off, checked_claim, withdrawn
 from bot.analysis.members import Factuality, Relation
 from bot.analysis.prefilter import WordGate, guarded
 from bot.analysis.speech import he_said_after, is_question, own_words
@@ -31,6 +31,7 @@ from bot.analysis.timing import (
     reported_exit_to_come,
     talked_about,
 )
+from bot.analysis.words import INABILITY
 
 # A headline "Ten Hag on the Old Trafford exit": a name, "on", and the event.
 _HEADLINE_ON = re.compile(
@@ -55,7 +56,7 @@ _DENIAL = guarded(
 )
 _NEGATION = guarded(
     r"(?:n't|\b(?:not|no(?! hurry| rush)|never|nor|without|yet to|unlikely to|rather than|instead of|no longer|"
-    r"refuse[sd]? to|refusing to|unable to|failed to|fail to|fails to|failing to))\W+(?:[\w'-]+\W+){0,2}$"
+    rf"refuse[sd]? to|refusing to|{INABILITY}))\W+(?:[\w'-]+\W+){{0,2}}$"
 )
 _GERUND = re.compile(r"(?:sacking|firing|dismissing|axing|appointing|hiring|naming|replacing)\b")
 _ING_SUBJECT = re.compile(
@@ -162,9 +163,8 @@ _HEDGE_BEFORE_TO = re.compile(r"\b(?:set|expected|poised|due|likely|tipped|prime
 _BETTING = re.compile(r"\b(?:odds|bookmakers?|bookies|betting)\b")
 _ARRIVING = frozenset({Relation.AGREED, Relation.APPOINTED})
 _WOULD_NOT_SAY = re.compile(r"\b(?:refuse[sd]? to|refusing to|(?:would|will) not|won't|declined? to)\W+$")
-_STEPS_TOWARDS = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
 _STILL_SOUGHT = frozenset({Relation.AGREED, Relation.APPOINTED, Relation.EXTENSION})
-_INABILITY = re.compile(r"(?:unable|failed|fail|fails|failing) to\b")
+_INABILITY = re.compile(rf"(?:{INABILITY})\b")
 _NOT_YET = re.compile(r"['\"]?\s+yet\b")
 _UNTIL = re.compile(r"\s+(?:\w+\s+){0,2}?until\b")
 _ASK_WHETHER = WordGate(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondering) whether\b")
@@ -198,7 +198,7 @@ def classify(
         return checked
     if withdrawn(folded, sentence, cue_start):
         return Factuality.DENIED  # "An earlier version of this article said X had agreed …": taken back
-    if relation in _STEPS_TOWARDS and called_off(folded, sentence, cue_start, cue_end):
+    if relation in STEPS_TOWARDS and called_off(folded, sentence, cue_start, cue_end):
         return Factuality.DENIED  # "talks with Beale have broken down", "withdrawn their offer": no move
     if is_question(text, sentence) or _ASK_WHETHER.search(folded, sentence.start, cue_start):
         return Factuality.QUESTION  # (and "we ask whether she is the right coach to turn it around")

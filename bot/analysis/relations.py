@@ -10,6 +10,7 @@ import re
 from bot.analysis.members import Relation
 from bot.analysis.move_cues import MOVE_CUES
 from bot.analysis.prefilter import BranchScan, guarded
+from bot.analysis.words import INABILITY
 
 # "the next boss to be shown the door": the wording of a sack race.
 _OUT = (
@@ -394,7 +395,7 @@ CUE_PATTERN = BranchScan.of_groups(r"(?<![\w])(?=[a-z'])", [(rel.name, pattern) 
 # ("in no hurry to decide his future": nothing is negated)
 NEGATION = guarded(
     # ("have so far been unable to agree an extension")
-    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|yet to|nor|without|unlikely to|rather than|instead of|unable to|"
-    r"failed to|fail to|fails to|failing to))"
+    r"(?:n't|\b(?:not|no(?! hurry| rush)|never|yet to|nor|without|unlikely to|rather than|instead of|"
+    rf"{INABILITY}))"
     r"\W+(?:\w+\W+){0,2}$"
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.analysis.fact_check import tells_called_off
+from bot.analysis.fact_check import STEPS_TOWARDS, tells_called_off
 from bot.analysis.members import Factuality, Relation
 from bot.domain import STAGE_RANK, RumourClaim, SourceCredit, Tier
 
@@ -76,8 +76,6 @@ _QUESTION: dict[Relation, str] = {
     Relation.LEFT: "it is asked whether {m} will leave {c}",
     Relation.UNDER_PRESSURE: "it is asked whether {m} {be} safe at {c}",
 }
-# The steps towards a move that can be called off ("talks have broken down", "withdrawn their offer").
-_STEPS = frozenset({Relation.LINKED, Relation.TALKS, Relation.OFFER, Relation.AGREED})
 _DENIED: dict[Relation, str] = {
     Relation.STAYS: "talk of {m} staying at {c} has been denied",
     Relation.EXTENSION: "talk of a new contract for {m} at {c} has been denied",
@@ -175,7 +173,9 @@ def _groups(rumours: Sequence[RumourClaim]) -> list[_Group]:
     """Claims that differ only in the manager, together, most advanced first, in story order."""
     keyed: dict[tuple[str, Relation, Factuality, bool, bool, bool, bool], list[RumourClaim]] = {}
     for claim in rumours:
-        ended = claim.factuality is Factuality.DENIED and claim.what in _STEPS and tells_called_off(claim.evidence)
+        ended = (
+            claim.factuality is Factuality.DENIED and claim.what in STEPS_TOWARDS and tells_called_off(claim.evidence)
+        )
         key = (claim.club, claim.what, claim.factuality, claim.caretaker, claim.later, claim.parted, ended)
         keyed.setdefault(key, []).append(claim)
     groups = [

@@ -8,6 +8,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 # The lower-case words between a first name and a surname: "van", "dos", "de la".
 NAME_PARTICLES = ("van", "von", "de", "der", "den", "da", "do", "dos", "das", "di", "du", "del", "della", "le", "la",
                   "ten", "ter")  # fmt: skip
+# The words of a step tried and not taken ("have so far been unable to agree an extension"), as a regular
+# expression's alternatives: a negation for the cue readers and the factuality alike.
+INABILITY = "unable to|failed to|fail to|fails to|failing to"
 NOT_PEOPLE = frozenset(
     [
         *MONTHS,
