@@ -18,7 +18,8 @@ from bot.analysis.refs import ClubRef, PersonRef, Resolved, sentence_of
 from bot.analysis.story_words import JOB_CONTEXT, YOUTH_TEAM
 from bot.analysis.teams import women_sides
 from bot.analysis.text import Sentence, fold, fold_key
-from bot.analysis.unknown import resolve_unknown_clubs, resolve_unknown_people
+from bot.analysis.unknown import resolve_unknown_people
+from bot.analysis.unknown_clubs import resolve_unknown_clubs
 from bot.analysis.words import NAME_PARTICLES, NOT_PEOPLE
 
 # Capitalised words that are not people even though they are not in the gazetteer.
@@ -273,7 +274,9 @@ _OTHER_TEAM_AFTER = re.compile(
 )
 _PLACE_TO = EndGate(
     # ("the backroom staff he brought from Sweden": where they came from, not the national team)
-    r"\b(?:(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?) to|"
+    # ("Bradley travelled to England on Friday to meet the chairman": where he went)
+    r"\b(?:(?:return|returning|move|moved|moving|back|relocat\w*|emigrat\w*|head(?:ed|ing)?|travel+(?:ed|ing)?|"
+    r"flew|flown|flying|jet(?:ted|ting)?) to|"
     r"(?:brought|came|come|moved|travelled|flew|imported) (?:over |in )?from) $"
 )
 _NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")

@@ -14,7 +14,7 @@ from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.prefilter import LiteralScan
 from bot.analysis.refs import Resolved
 from bot.analysis.text import Sentence
-from bot.analysis.unknown import named_like_a_club
+from bot.analysis.unknown_clubs import named_like_a_club
 
 _OTHER = LiteralScan(
     r"\b(?:rugby(?! park| town)|scrum|scrum-half|fly-half|lineout|line-out|six nations|top 14|super rugby|"

@@ -18,15 +18,14 @@ from bot.analysis.relations import _CUES, CUE_PATTERN
 from bot.analysis.story_words import PLAYER_CONTEXT
 from bot.analysis.text import fold, split_sentences
 from bot.analysis.unknown import (
-    _CLUB_SUBJECT,
     _CONTINUES_AS,
     _JOB_AT,
     _NAME_BEFORE_BREAK,
     _PLAIN_NAME,
-    _UNKNOWN_CLUB,
     _UNKNOWN_PATTERNS,
 )
 from bot.analysis.unknown import _NAME as _UNKNOWN_NAME
+from bot.analysis.unknown_clubs import _CLUB_SUBJECT, _UNKNOWN_CLUB
 
 ROOT = Path(__file__).resolve().parents[2]
 UNGUARDED = re.compile(
