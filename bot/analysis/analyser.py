@@ -149,7 +149,9 @@ def _moved_on(raw: list[RawClaim]) -> list[RawClaim]:
     return [c for c in raw if not (c.pluperfect and any(m == c.manager and club != c.club for m, club in news))]
 
 
-def _weigh_history(raw: list[RawClaim], predecessors: list[str], in_headline: set[str]) -> list[RawClaim]:
+def _weigh_history(
+    raw: list[RawClaim], predecessors: list[str], in_headline: set[str], res: Resolved
+) -> list[RawClaim]:
     """Past background is not a claim, except the exit that opened the job the story is about: the
     predecessor's ("talks about replacing Gregg Berhalter … Berhalter was dismissed in July")."""
     # (one sacking told twice, "dismissed in November" and "since Heitinga's departure": its date is the one
@@ -176,10 +178,21 @@ def _weigh_history(raw: list[RawClaim], predecessors: list[str], in_headline: se
         # "Poland have appointed Urban, a month after Probierz resigned": the news of its own sentence.
         beside = not claim.long_ago and any(c.sentence == claim.sentence and c.relation not in _EXIT for c in others)
         # (a predecessor gone months ago opened the job only when that job is the headline's)
-        predecessor = claim.manager in predecessors and (not claim.long_ago or claim.club in in_headline)
+        predecessor = claim.manager in predecessors and (
+            not claim.long_ago or (claim.club in in_headline and not _another_clubs_predecessor(claim, res))
+        )
         if (predecessor and others) or opened or beside:
             kept.append(replace(claim, factuality=Factuality.DONE))
     return kept
+
+
+def _another_clubs_predecessor(claim: RawClaim, res: Resolved) -> bool:
+    """ "Italiano won the cup in his first season at Bologna, after taking over from Motta, who left for
+    Juventus in 2024": a sentence that names another club before the man, and not the claim's, tells of
+    his time there."""
+    here = [c for c in res.clubs if c.sentence == claim.sentence]
+    named = [p.start for p in res.people if p.name == claim.manager and p.sentence == claim.sentence]
+    return bool(named) and all(c.name != claim.club for c in here) and any(c.start < min(named) for c in here)
 
 
 # "a week after resigning as Celtic manager", "was sacked by Forest earlier this month": before the news.
@@ -279,7 +292,7 @@ class Analyser:
             raw, in_headline, {c.name for c in res.clubs if sentences[c.sentence].paragraph > 0}
         )
         predecessors = _predecessors(folded, res) if raw else []  # (looked for once, and only for claims)
-        raw = _weigh_history(raw, predecessors, in_headline)
+        raw = _weigh_history(raw, predecessors, in_headline, res)
         raw = _moved_on(_not_his_own_successor(raw))
         raw = _drop_prior_exits(raw, folded, sentences, in_headline)
         raw = not_signed_yet(raw, folded, sentences)

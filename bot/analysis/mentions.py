@@ -152,6 +152,13 @@ def resolve(
                 )
                 if not own_club and not re.search(r"\b(?:boss|manager|coach|head coach|gaffer|job)\b", window):
                     continue
+                if _ROLE_NEXT.match(folded, m.end) or _CLUB_VERB_NEXT.match(folded, m.end):
+                    # "to become Santos head coach", "Santos had dismissed Vojvoda": the club of that name
+                    # (the knowledge base's "Santos FC"), not the man
+                    if club := gaz.club_by_key(f"{surface} FC"):
+                        out.clubs.append(ClubRef(club, m.start, m.end, sentence))
+                        out.spans.append((m.start, m.end))
+                    continue
             # "after Motta, De Rossi and Mancini all turned the job down": the head of a list of people
             # is one of them, not the man the job was left by.
             listed = any(
@@ -280,6 +287,7 @@ _PLACE_TO = EndGate(
     r"(?:brought|came|come|moved|travelled|flew|imported) (?:over |in )?from) $"
 )
 _NATIONAL_JOB_NEXT = re.compile(r"(?:'s)? (?:job|post|role|national team|bench|dugout|manager|head coach|coach|boss)\b")
+_CLUB_VERB_NEXT = re.compile(r" (?:have|has|had) (?:dismissed|sacked|appointed|named|hired|parted)\b")
 _ROLE_NEXT = re.compile(r"(?:'s)? (?:manager|head coach|coach|boss)\b")
 _LIST_ON = re.compile(r",? (?:and|or) |, ")  # between two items of a list
 _NEXT_WORD = re.compile(r"\s([A-Z][a-z][\w'-]*)")

@@ -240,6 +240,9 @@ _AT_HIS_SIDE = re.compile(r"\b(?:at|against|by|to|over|with|from)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
 
 
+_NEW_CLAUSE_SUBJECT = re.compile(r"\b(?:as|while|whereas|when|once)\s+$")
+
+
 def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
     """The person a cue is about: the nearest one, unless a clause break separates a later name
     ("X lasted 39 days before being sacked, Y was dismissed by Z") or the nearer name only sits in a
@@ -263,6 +266,12 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
                 continue
             # "X's contract was terminated by mutual consent on 2 June and Y arrived": a new subject
             if cue.relation in _EXITS and person.start - cue.end > 6 and folded.endswith(" and ", 0, person.start):
+                continue
+            # "Conte and Napoli part ways as Italiano agrees to take over": the subject of a clause of its own,
+            # with a man named before the cue for it
+            if _NEW_CLAUSE_SUBJECT.search(folded, max(cue.end, person.start - 8), person.start) and any(
+                p.end <= cue.start for p in people
+            ):
                 continue
             # "is not thinking about the sack after the defeat at Marco Silva's Fulham": a man named after
             # the cue as the possessor of the place a match was played, or of the side it was against

@@ -1,0 +1,54 @@
+"""Chains of moves: one coach leaves for another club, which had let its own coach go — each claim with
+the club it belongs to."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_a_club_named_like_a_coachs_surname_is_the_club_before_a_role_or_a_clubs_verb(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ceni swaps Bahia for Santos",
+        "Rogério Ceni has left Bahia to become Santos head coach, the two clubs said on Friday. Santos had "
+        "dismissed Juan Pablo Vojvoda on Tuesday.",
+    )
+    assert "Fernando Santos" not in analysis.managers
+    assert ("Juan Pablo Vojvoda", "Santos FC", "sacked") in _held(analysis)
+    assert not any(r.club == "Bahia" and r.manager == "Juan Pablo Vojvoda" for r in analysis.rumours)
+
+
+def test_a_man_named_after_as_in_a_headline_is_the_subject_of_his_own_clause(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Gasperini and Roma part ways as Palladino agrees to take over",
+        "Atalanta's Raffaele Palladino has agreed to replace Gian Piero Gasperini at Roma, Sky Italia reports.",
+    )
+    assert ("Raffaele Palladino", "AS Roma", "left") not in _held(analysis)
+    assert ("Gian Piero Gasperini", "AS Roma", "left") in _held(analysis)
+
+
+def test_a_predecessor_at_another_club_years_ago_is_not_the_headline_clubs_exit(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ranieri and Roma part ways as Palladino agrees to take over",
+        "AS Roma and Claudio Ranieri have agreed to part ways, the club announced, and Fiorentina's Raffaele "
+        "Palladino has agreed to replace him, according to Sky Italia.\n\n"
+        "Palladino won a trophy in his second season at Fiorentina, after taking over from Vincenzo Italiano, "
+        "who left for Bologna in 2024.",
+    )
+    assert ("Claudio Ranieri", "AS Roma", "left") in _held(analysis)
+    assert not any(r.manager == "Vincenzo Italiano" for r in analysis.rumours)
