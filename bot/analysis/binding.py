@@ -90,6 +90,7 @@ def bind(
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+_REPLACING = re.compile(r",?\s+(?:replacing|succeeding|in place of|to replace|to succeed)\s+")
 _ABOUT_HIS_CONTRACT = re.compile(
     r"\s+(?:to (?:extend|renew)|over (?:a |an |his |her )?(?:new contract|contract extension|extension|new deal|"
     r"improved (?:contract|deal)|renewal))\b"
@@ -213,6 +214,11 @@ def _own(
         subject = _main_subject(folded, clauses, clause, clubs, res, owner, they)
         if subject:
             return [subject]
+    # "to become head coach of London City Lionesses, replacing Jocelyn Prêcheur, who was dismissed": the
+    # man replaced left the job the sentence fills
+    filled = [c for c in clubs if c.end < owner.start and _REPLACING.fullmatch(folded, c.end, owner.start)]
+    if relation in EXITS and filled and not local:
+        return [filled[-1].name]
     vacancy = scene.vacancy_of(owner, res)
     if relation in EXITS and vacancy and owner.name in res.incumbents and not local:
         return [vacancy]  # "since Nancy left", in a story about the job he left

@@ -52,3 +52,15 @@ def test_a_predecessor_at_another_club_years_ago_is_not_the_headline_clubs_exit(
     )
     assert ("Claudio Ranieri", "AS Roma", "left") in _held(analysis)
     assert not any(r.manager == "Vincenzo Italiano" for r in analysis.rumours)
+
+
+def test_the_man_replaced_left_the_job_the_sentence_fills_not_the_one_just_left(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Skinner leaves Brighton for Tottenham",
+        "Rehanne Skinner has left Brighton & Hove Albion Women to become head coach of Tottenham Hotspur Women, "
+        "replacing Marta Lindqvist, who was dismissed by the WSL club last month. Both clubs confirmed the move.",
+    )
+    held = _held(analysis)
+    assert ("Marta Lindqvist", "Brighton & Hove Albion Women", "sacked") not in held
+    assert ("Marta Lindqvist", "Tottenham Hotspur Women", "sacked") in held
