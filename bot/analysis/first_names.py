@@ -14,6 +14,7 @@ _ALSO_WORDS = frozenset(
 )
 
 _WORD_BEFORE = re.compile(r"(?:\w|\w['’]|-)$")  # "O'Ryan", "Jean-Ryan": inside a longer name
+_KIN_OR_ROLE = re.compile(r"\b(?:father|son|brother|uncle|coach|manager|boss) $")
 _NAME_GOES_ON = re.compile(r"[\w'’-]| [A-Z]")  # "Ivan Perišić", "Ivan's": not the first name alone
 
 
@@ -31,11 +32,14 @@ def first_name_mentions(text: str, out: Resolved, sentences: list[Sentence], sta
         if len(names) != 1 or len(first) < 3 or not first[0].isupper() or fold(first) in _ALSO_WORDS:
             continue
         person = named[next(iter(names))]
-        at = text.find(first, person.end)
+        # (before the full name too, where a kinship or a role says who he is: "his father Sérgio is fighting
+        # for his job … Sérgio Conceição, who won three titles")
+        at = text.find(first)
         while at >= 0:
             end = at + len(first)
             if (
-                not _WORD_BEFORE.search(text, max(0, at - 2), at)
+                (at >= person.end or _KIN_OR_ROLE.search(text, max(0, at - 12), at))
+                and not _WORD_BEFORE.search(text, max(0, at - 2), at)
                 and not _NAME_GOES_ON.match(text, end)
                 and not any(s < end and at < e for s, e in out.spans)
             ):

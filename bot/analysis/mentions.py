@@ -142,6 +142,8 @@ def resolve(
                 continue
             if not m.full and m.alias in namesakes:
                 continue
+            if not m.full and _namesakes_surname(m, raw, someone_else):
+                continue  # "Simeone signs new contract" over "Giuliano Simeone has signed": the son's
             if not m.full and entry.name not in full_names and fold(m.alias) in full_surnames:
                 continue  # (another man of that surname is named in full in the story)
             if entry.common_word and not m.full and entry.name not in full_names:
@@ -320,6 +322,21 @@ def _first_name_before(text: str, m: Mention, ends: set[int], starts: set[int]) 
 
 
 _CLUB_WORDS = frozenset({"fc", "afc", "cf", "sc", "ac", "as", "real", "sporting", "atletico", "athletic", "vitoria"})
+
+
+def _namesakes_surname(m: Mention, raw: list[Mention], someone_else: set[int]) -> bool:
+    """A bare surname that both a known manager and a namesake named in full carry is the one named in full
+    nearest before it (the first named after it, for a headline): "Simeone signs new contract" over "Giuliano
+    Simeone has signed …, the son of head coach Diego Simeone"."""
+    key = fold(m.alias)
+    others = [x for x in raw if id(x) in someone_else and fold(x.alias) == key]
+    if not others:
+        return False
+    his = [x for x in raw if x.kind is Kind.MANAGER and x.full and x.targets[0] == m.targets[0]]
+    named = sorted([*others, *his], key=lambda x: x.start)
+    before = [x for x in named if x.end <= m.start]
+    nearest = before[-1] if before else next((x for x in named if x.start > m.start), None)
+    return nearest is not None and id(nearest) in someone_else
 
 
 def _namesake(text: str, m: Mention, ends: set[int], starts: set[int], name: str) -> bool:

@@ -1,0 +1,49 @@
+"""A surname a known coach shares with a relative or a player named in full: whose it is depends on who
+the story names, and where."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def test_a_headline_surname_is_the_namesake_the_lead_names_in_full(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Kovač extends Dortmund contract",
+        "Borussia Dortmund have extended the contract of assistant coach Robert Kovač until 2028, the club said. "
+        "He works alongside his brother, head coach Niko Kovač.",
+    )
+    assert not analysis.rumours
+
+
+def test_a_players_new_contract_is_not_his_fathers_though_the_father_is_named(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Simeone signs new Atlético deal",
+        "Giuliano Simeone has signed a new contract with Atlético Madrid until 2030, the club announced. The "
+        "winger is the son of head coach Diego Simeone.",
+    )
+    assert not analysis.rumours
+
+
+def test_a_coach_named_by_his_first_name_before_his_full_name_is_still_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pressure grows in Jeddah",
+        "Francisco Conceição scored the winner for Juventus on Sunday.\n\n"
+        "In Saudi Arabia, his father Sérgio is fighting for his job at Al-Ittihad after a third straight defeat, "
+        "Al Riyadiyah reports.\n\n"
+        "Sérgio Conceição arrived in Jeddah last October.",
+    )
+    assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
+        ("Sérgio Conceição", "Al-Ittihad", "under_pressure")
+    }
