@@ -47,3 +47,13 @@ def test_a_coach_named_by_his_first_name_before_his_full_name_is_still_him(analy
     assert {(r.manager, r.club, r.relation.value) for r in analysis.rumours} == {
         ("Sérgio Conceição", "Al-Ittihad", "under_pressure")
     }
+
+
+def test_a_directors_new_contract_is_not_the_coach_named_after_it(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hughes agrees new Liverpool deal",
+        "Liverpool sporting director Hughes has agreed a contract extension until 2029, the club "
+        "confirmed, rewarding his work on the squad Arne Slot led to the title last season.",
+    )
+    assert not analysis.rumours
