@@ -24,7 +24,7 @@ from bot.analysis.prefilter import WordGate
 from bot.analysis.refs import ClubRef, PersonRef, Resolved
 from bot.analysis.scene import THE_JOB, Scene
 from bot.analysis.subjects import distance
-from bot.analysis.text import fold
+from bot.analysis.teams import mens_coach
 
 OWN_JOB = frozenset({Relation.STAYS, Relation.EXTENSION, Relation.SACKED, Relation.LEFT, Relation.UNDER_PRESSURE})
 EXITS = frozenset({Relation.SACKED, Relation.LEFT})
@@ -84,23 +84,20 @@ def bind(
         own = _own(folded, clauses, clause, owner, cue, pool, clubs, res, scene)
         # ("Tottenham open talks with women's coach Ho as pressure grows on Frank" over "men's head coach
         # Thomas Frank": the club named beside a women's coach is still the men's side for him)
-        if any(name.endswith(" Women") for name in own) and _mens_coach(folded, owner):
+        if any(name.endswith(" Women") for name in own) and mens_coach(folded, owner.name):
             return [name.removesuffix(" Women") for name in own]
         return own
     return _target(folded, clause, owner, cue, pool, res, scene, exits)
 
 
+_SAID_THAT = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:said|says|announced|confirmed|insisted|stated|declared)\b[^.;\"“]{0,50}?\bthat\s+$"
+)
 _REPLACING = re.compile(r",?\s+(?:replacing|succeeding|in place of|to replace|to succeed)\s+")
 _ABOUT_HIS_CONTRACT = re.compile(
     r"\s+(?:to (?:extend|renew)|over (?:a |an |his |her )?(?:new contract|contract extension|extension|new deal|"
     r"improved (?:contract|deal)|renewal))\b"
 )
-_MENS_COACH = re.compile(r"\bmen's (?:head coach|manager|coach|boss) ")
-
-
-def _mens_coach(folded: str, owner: PersonRef) -> bool:
-    """The story calls him the men's coach: "pressure grows on men's head coach Thomas Frank"."""
-    return any(folded.startswith(fold(owner.name), m.end()) for m in _MENS_COACH.finditer(folded))
 
 
 _UNNAMED_AGENT = re.compile(
@@ -204,6 +201,13 @@ def _own(
     }
     if relation is Relation.STAYS and local and local == {res.kb_home.get(owner.name)}:
         return list(local)  # "Real Madrid's board has decided that X will continue as head coach": his club
+    if relation is Relation.STAYS and len(local) == 1:
+        # "Rennes said in a statement that Habib Beye keeps the board's full confidence": the club's own word
+        sayer = [
+            c for c in pool if c.name in local and c.end < owner.start and _SAID_THAT.match(folded, c.end, owner.start)
+        ]
+        if sayer:
+            return [sayer[0].name]
     if len(local) == 1 and relation is not Relation.STAYS and not _anothers(next(iter(local)), owner, res):
         return [next(iter(local))]  # (a lone club: "will stay, despite talk linking him with X" is not it)
     # ("… if they decide to sack Frank": "they" are the club of the clause the condition hangs on)

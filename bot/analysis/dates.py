@@ -38,7 +38,8 @@ _OLD_DATE = WordGate(
     # "took Spurs to the final in 2019 and was sacked later that year": dated by the year told before
     r"\b(?:later|earlier) (?:that|the same) (?:year|season|summer|winter|spring|autumn)\b",
     # "Twenty years on: the day Newcastle sacked Souness": an anniversary looks back
-    r"\b(?:\w+|\d+) (?:years?|decades?) on\b",
+    # (not "a year on from his return": that is now, a year after it)
+    r"\b(?:\w+|\d+) (?:years?|decades?) on\b(?! from)",
     r"\bback in\b",
     # "before being sacked that November": a time told back to, in a story of the past
     r"\bthat (?:january|february|march|april|may|june|july|august|september|october|november|december|summer|"

@@ -377,6 +377,9 @@ _CUES: list[tuple[Relation, str]] = [
         # ("reiterating its full confidence in coach Maurizio Sarri")
         r"(?:has|have|had|expressed|expresses|reiterat(?:e|es|ed|ing)|reaffirm(?:s|ed|ing)?) (?:its |their )?['\"]?"
         r"(?:full|complete|total|unanimous) (?:confidence|faith|trust)['\"]? in\b|"
+        # "the board ratified its support for Matías Almeyda"
+        r"(?:ratif(?:y|ies|ied|ying)|reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|renew(?:s|ed|ing)?) "
+        r"(?:its|their|the club's|the board's) (?:full |complete |total |unanimous )?(?:support|backing) for\b|"
         # (not "stays calm", "stay top", "stay in the title race")
         r"(?:to stay|stays|stay)(?! (?:calm|positive|focused|optimistic|grounded|humble|confident|silent|quiet|"
         r"tight-lipped|unbeaten|top|up|alive|level|ahead|clear|fit|patient|strong|united|in the (?:race|hunt|title)|"

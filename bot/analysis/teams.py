@@ -139,3 +139,11 @@ def womens_side(claim: RawClaim, gaz: Gazetteer, folded: str) -> RawClaim:
     if re.search(rf"\b{re.escape(fold(claim.club))}(?:'s)? men'?s\b", folded):
         return claim
     return replace(claim, club=women)
+
+
+_MENS_COACH = re.compile(r"\bmen's (?:head coach|manager|coach|boss) ")
+
+
+def mens_coach(folded: str, name: str) -> bool:
+    """The story calls him the men's coach: "pressure grows on men's head coach Thomas Frank"."""
+    return any(folded.startswith(fold(name), m.end()) for m in _MENS_COACH.finditer(folded))

@@ -1,0 +1,47 @@
+"""Stories told around opinion and anniversaries: the club's backing and the news inside them still count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.analysis.analyser import Analyser
+from bot.domain import Analysis, Article
+
+_PUBLISHED = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _analyse(analyser: Analyser, title: str, text: str = "") -> Analysis:
+    return analyser.analyse(Article(title=title, text=text, published=_PUBLISHED))
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.manager, r.club, r.relation.value) for r in analysis.rumours}
+
+
+def test_talks_a_year_on_from_a_return_are_todays_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Two years on from his last deal, Fulham open talks with Silva",
+        "Fulham have opened talks with Marco Silva over a contract extension, the Evening Standard understands, "
+        "two years on from his last new deal.",
+    )
+    assert ("Marco Silva", "Fulham", "talks") in _held(analysis)
+
+
+def test_a_board_ratifying_its_support_for_its_coach_keeps_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Board back Almeyda",
+        "Sevilla's board ratified its support for Matías Almeyda at a meeting on Tuesday, Diario de Sevilla reports.",
+    )
+    assert _held(analysis) == {("Matías Almeyda", "Sevilla", "stays")}
+
+
+def test_a_clubs_statement_that_its_coach_keeps_its_confidence_is_its_word_on_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Rennes stand by their coach",
+        "Rennes said in a statement on Tuesday that Habib Beye keeps the board's full confidence after the derby "
+        "defeat.",
+    )
+    assert _held(analysis) == {("Habib Beye", "Stade Rennais", "stays")}
