@@ -240,6 +240,27 @@ _AT_HIS_SIDE = re.compile(r"\b(?:at|against|by|to|over|with|from)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|under|with|alongside|for|of|by|than|from)\s+$")
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|my|me)\b")
+
+
+def _quoted_after_colon(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef | None:
+    """ "De Zerbi hits back at Domenech: 'I want to stay at Marseille'": a first-person quote after a colon
+    is the words of the first man named before it."""
+    colon = folded.rfind(": ", max(0, cue.start - 80), cue.start)
+    if colon < 0 or folded[colon + 2 : colon + 3] not in ("'", '"', "‘", "“"):
+        return None
+    if not _FIRST_PERSON.search(folded, colon + 2, cue.start) or "\n" in folded[colon : cue.start]:
+        return None
+    # (the subject of the clause the colon ends: "…, while Sean Dyche used his press conference to …:")
+    breaks = [m.end() for m in _CLAUSE_OPENING.finditer(folded, max(0, colon - 200), colon)]
+    lo = breaks[-1] if breaks else 0
+    before = [p for p in people if lo <= p.start and p.end <= colon and "\n" not in folded[p.end : colon]]
+    return min(before, key=lambda p: p.start) if before else None
+
+
+_CLAUSE_OPENING = re.compile(r", (?:while|and|but|as|whereas) |; ")
+
+
 _NEW_CLAUSE_SUBJECT = re.compile(r"\b(?:as|while|whereas|when|once)\s+$")
 
 
@@ -247,6 +268,8 @@ def owner_of(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef:
     """The person a cue is about: the nearest one, unless a clause break separates a later name
     ("X lasted 39 days before being sacked, Y was dismissed by Z") or the nearer name only sits in a
     modifying phrase ("X, once an assistant to Y at Z, was appointed")."""
+    if (speaker := _quoted_after_colon(folded, people, cue)) is not None:
+        return speaker
     ranked = sorted(people, key=lambda p: distance(p.start, p.end, cue.start, cue.end))
     best = ranked[0]
     # "He replaces Gattuso, who resigned in March, and takes charge of the national team": a verb after

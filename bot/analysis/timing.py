@@ -141,6 +141,10 @@ _SPEAKER = re.compile(
 )
 _NAMED_FIRST = re.compile(r"[^\n:]{2,40}:\s")  # a headline's "Sutton: …", at the sentence's start
 _URGED_TO = re.compile(r"\b(?:urged|urges|urging|called on|calls on|implored|implores|begged|begs) [\w' ]{1,40}? to $")
+_COUNTERFACTUAL = re.compile(
+    r"\bif (?:i|he|she|we) (?:were|was|ran|owned|had (?:the|his|her|my|our) (?:way|say))\b|"
+    r"\bin (?:his|her|my|our) (?:shoes|position)\b"
+)
 _OUR_OWN = re.compile(r"\b(?:our|this) (?:columnist|writer|column|correspondent)s?\b")
 
 
@@ -150,8 +154,12 @@ def urged(folded: str, sentence_start: int, cue_start: int, relation: Relation) 
     a stay someone urges on a club ("Capello has urged Milan to stand by Allegri")."""
     if relation is Relation.STAYS and _URGED_TO.search(folded, max(sentence_start, cue_start - 50), cue_start):
         return True
-    if relation is not Relation.SACKED or _URGED.search(folded, max(sentence_start, cue_start - 24), cue_start) is None:
+    if _URGED.search(folded, max(sentence_start, cue_start - 24), cue_start) is None:
         return False
+    if relation is not Relation.SACKED:
+        # "Matthäus says he would appoint Klopp 'tomorrow' if he were running the club": a wish, had he the say
+        end = folded.find(".", cue_start)
+        return _COUNTERFACTUAL.search(folded, sentence_start, end if end >= 0 else len(folded)) is not None
     before = folded[max(sentence_start, cue_start - 100) : cue_start]
     said = _SPEAKER.search(before) is not None or _NAMED_FIRST.match(folded, sentence_start, cue_start) is not None
     return said and _OUR_OWN.search(before) is None

@@ -45,3 +45,22 @@ def test_a_clubs_statement_that_its_coach_keeps_its_confidence_is_its_word_on_hi
         "defeat.",
     )
     assert _held(analysis) == {("Habib Beye", "Stade Rennais", "stays")}
+
+
+def test_a_pundit_who_would_appoint_a_coach_if_he_ran_the_club_states_a_wish(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pundit backs Bayern move for Klopp",
+        "Dietmar Hamann says he would appoint Jürgen Klopp as Bayern Munich coach tomorrow if he were running the "
+        "club, even with Vincent Kompany's side top of the Bundesliga.",
+    )
+    assert not analysis.rumours
+
+
+def test_a_first_person_quote_after_a_headlines_colon_is_the_subjects_not_the_critics(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Glasner hits back at Dyche: 'I want to stay at Palace'",
+        "Oliver Glasner answered Sean Dyche's call for his dismissal at his press conference on Friday.",
+    )
+    assert {(r.manager, r.club) for r in analysis.rumours} == {("Oliver Glasner", "Crystal Palace")}
