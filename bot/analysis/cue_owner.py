@@ -348,7 +348,16 @@ def spoke_to_media(folded: str, cue: Cue, owner: PersonRef) -> bool:
     (only "<club> have spoken to X" is talks)."""
     if not _SPOKE.match(folded, cue.start):
         return False
-    return owner.start < cue.start or _MEDIA.match(folded, cue.start) is not None
+    if _MEDIA.match(folded, cue.start) is not None:
+        return True
+    # ("Rooney says he has spoken to Derby's owner about returning as manager": his talks about the job)
+    return owner.start < cue.start and _ABOUT_THE_JOB.match(folded, cue.end) is None
+
+
+_ABOUT_THE_JOB = re.compile(
+    r"[^.;]{0,60}?\babout (?:returning|taking over|becoming|managing|coaching|the (?:manager's |head coach's |"
+    r"coaching |vacant )?(?:job|post|vacancy|role))\b"
+)
 
 
 # "the coach's future", "the manager's position": the club's coach, whoever is named after it

@@ -31,7 +31,7 @@ _ROLE_ADJECTIVES = ("new", "interim", "caretaker", "appointed", "named", "former
 _AFTER_ROLE_ADJECTIVE = "|".join(rf"(?<=\b{word})" for word in _ROLE_ADJECTIVES)
 # "appointed Robert Haines, the former Vanuatu assistant coach, as head coach": his past job between the
 # name and the one he is given
-_APPOSITION = r"(?:,\s+[^,.;:()\"“”\n]{3,60},)?"
+_APPOSITION = r"(?:,\s+[^,.;:()\"“”\n]{3,100},)?"
 _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
     # "\b(?:new|interim|…)?\s*(?:head coach|manager|boss|coach)\s+NAME" finds the names this finds: the
     # role word stands at a word start or right after one of those words ("newcoach"); written from the
@@ -41,9 +41,11 @@ _UNKNOWN_PATTERNS: list[re.Pattern[str] | LiteralScan | WordGate | _Needled] = [
         rf"\s+(?P<name>{_NAME})"
     ),
     LiteralScan(
-        r"\b(?:named|appointed|hired|unveiled|confirmed|dismiss(?:ed)?|sack(?:ed)?|relieved)\s+"
-        # ("appointed midfielder Craig Mullen as player-manager": his place in the team before his name)
-        r"(?:(?:captain|midfielder|striker|defender|goalkeeper|winger|forward|veteran)\s+)?"
+        r"\b(?:nam(?:e|ed)|appoint(?:ed)?|hire(?:d)?|unveil(?:ed)?|confirm(?:ed)?|dismiss(?:ed)?|sack(?:ed)?|"
+        r"relieved)\s+"
+        # ("appointed midfielder Craig Mullen as player-manager", "appoint Sky pundit X as head coach": what he
+        # was before his name)
+        r"(?:(?:captain|midfielder|striker|defender|goalkeeper|winger|forward|veteran|(?:sky |tv )?pundit)\s+)?"
         rf"(?P<name>{_NAME_BEFORE_BREAK}){_APPOSITION}"
         # ("has relieved Khalid Jamil of his duties as head coach")
         r"(?:\s+of\s+(?:his|her)\s+(?:duties|functions))?\s+as\s+(?:(?:its|their|the|his|her)\s+)?(?:new\s+)?"

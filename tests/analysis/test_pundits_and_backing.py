@@ -64,3 +64,32 @@ def test_a_first_person_quote_after_a_headlines_colon_is_the_subjects_not_the_cr
         "Oliver Glasner answered Sean Dyche's call for his dismissal at his press conference on Friday.",
     )
     assert {(r.manager, r.club) for r in analysis.rumours} == {("Oliver Glasner", "Crystal Palace")}
+
+
+def test_a_pundit_who_has_spoken_to_a_clubs_owner_about_the_job_is_in_talks(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pundit in talks over return",
+        "Frank Lampard says he has spoken to Derby County's owner about returning as manager, a week after the "
+        "club sacked their head coach.",
+    )
+    assert ("Frank Lampard", "Derby County", "talks") in _held(analysis)
+
+
+def test_speaking_to_reporters_about_the_job_is_still_an_interview(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Lampard speaks",
+        "Frank Lampard spoke to reporters about the job at Derby County on Friday.",
+    )
+    assert ("Frank Lampard", "Derby County", "talks") not in _held(analysis)
+
+
+def test_a_pundit_appointed_head_coach_after_a_long_description_is_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Dunmore appoint Sky pundit Kane as head coach",
+        "Dunmore Athletic have appointed Ben Kane, a former League Two defender who has spent three seasons as a "
+        "television pundit, as head coach, the club announced.",
+    )
+    assert ("Ben Kane", "Dunmore Athletic", "appointed") in _held(analysis)
