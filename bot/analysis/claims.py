@@ -182,13 +182,13 @@ def extract_claims(
             # ("a week after dismissing his predecessor": the exit is another man's, named or not)
             cues = [c for c in cues if not (c.relation in EXITS and _PREDECESSOR.match(folded, c.end))]
         # "Maresca's exit from Chelsea has been confirmed": the man whose exit is the cue is its subject;
-        # "has no plans to replace Nagelsmann": so is the man a denial keeps in his job
+        # "has no plans to replace Nagelsmann", "lining up a replacement for X": so is the man replaced
         people += [
             p
             for p in exiting
             if any(
                 (c.relation in EXITS and folded.startswith("'", p.end) and 0 < c.start - p.end <= 3)
-                or (c.relation is Relation.DENIED and denial_replaces(folded, c, p))
+                or (c.relation in (Relation.DENIED, Relation.UNDER_PRESSURE) and denial_replaces(folded, c, p))
                 for c in cues
             )
         ]

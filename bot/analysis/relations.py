@@ -162,7 +162,11 @@ _CUES: list[tuple[Relation, str]] = [
         r"ultimatum|on thin ice|running out of time|cost (?:him |her |the [\w-]+ )?(?:his|her) job|"
         r"(?:future|job|position) (?:hangs|hanging|rests) (?:in the balance|by a thread|on)|"
         r"decisive (?:week|game|match)|"
-        r"review (?:the )?(?:[\w'-]+ ){0,3}?position|under review|growing (?:pressure|unrest|discontent)",
+        r"review (?:the )?(?:[\w'-]+ ){0,3}?position|under review|growing (?:pressure|unrest|discontent)|"
+        # "Angel City have begun identifying possible replacements for Straus": a successor sought for him
+        r"(?:lining up|line up|lines up|identif(?:y|ies|ying|ied)|drawing up a (?:list|shortlist) of|"
+        r"drawn up a (?:list|shortlist) of|sounding out) (?:a |an )?(?:possible |potential )?"
+        r"(?:replacements?|successors?) (?:for|to)\b",
     ),
     (
         Relation.DENIED,

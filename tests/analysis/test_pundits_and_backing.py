@@ -93,3 +93,17 @@ def test_a_pundit_appointed_head_coach_after_a_long_description_is_appointed(ana
         "television pundit, as head coach, the club announced.",
     )
     assert ("Ben Kane", "Dunmore Athletic", "appointed") in _held(analysis)
+
+
+def test_a_club_lining_up_a_replacement_for_its_coach_puts_him_under_pressure(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Club look at options",
+        "Angel City have begun identifying possible replacements for Alexander Straus, The Equalizer reports.",
+    )
+    assert _held(analysis) == {("Alexander Straus", "Angel City FC", "under_pressure")}
+
+
+def test_lining_up_a_successor_for_a_named_coach_is_pressure_on_him(analyser: Analyser) -> None:
+    analysis = _analyse(analyser, "Arsenal plan", "Arsenal are lining up a replacement for Mikel Arteta.")
+    assert _held(analysis) == {("Mikel Arteta", "Arsenal", "under_pressure")}
