@@ -50,9 +50,11 @@ _TELLER = re.compile(
 _TELLING = ("tell", "told", "inform", "warn")  # one of them stands in every match of _TELLER
 # ("Barcelona sporting director Deco has agreed a contract extension": the verb before a contract cue too)
 _BARE_SUBJECT = re.compile(
-    r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+)?"
+    r"([A-Z][a-z][\w'-]+)\s+(?:has\s+|have\s+|had\s+|will\s+|is\s+(?:set\s+)?to\s+)?"
     r"(?:(?:agreed|signed|penned|been offered|been handed)\s+(?:an?\s+)?(?:new\s+)?(?:contract|deal)\s+)?$"
 )
+# ("Frei to retire and join …": a headline's own subject; not "expect the Austrian to leave")
+_HEADLINE_SUBJECT = re.compile(r"(?:^|(?<=\n))([A-Z][a-z][\w'-]+)\s+to\s+$", re.M)
 
 
 # "Three were sacked within a week of an international break": a count of managers is the subject
@@ -91,7 +93,9 @@ def other_subject_before(text: str, res: Resolved, cue: Cue) -> bool:
     told = _TELLER.search(text, before, cue.start) if any(verb in window for verb in _TELLING) else None
     if told is not None and not covered(res, told.start(1)) and fold(told.group(1)) not in NOT_PEOPLE:
         return True
-    match = _BARE_SUBJECT.search(text, max(0, cue.start - 45), cue.start)
+    match = _BARE_SUBJECT.search(text, max(0, cue.start - 45), cue.start) or _HEADLINE_SUBJECT.search(
+        text, max(0, cue.start - 45), cue.start
+    )
     if match is None or covered(res, match.start(1)):
         return False
     word = fold(match.group(1))

@@ -57,3 +57,25 @@ def test_a_directors_new_contract_is_not_the_coach_named_after_it(analyser: Anal
         "confirmed, rewarding his work on the squad Arne Slot led to the title last season.",
     )
     assert not analysis.rumours
+
+
+def test_a_player_who_will_retire_and_join_the_coachs_staff_is_no_news_of_the_coach(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Ramsdale to retire and join Arteta's Arsenal staff",
+        "Arsenal goalkeeper Aaron Ramsdale will retire at the end of the season and join head coach Mikel "
+        "Arteta's staff as goalkeeping coach, the club announced.",
+    )
+    assert not analysis.rumours
+
+
+def test_an_anaphor_expected_to_leave_is_still_the_coach(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Glasner wanted by Dortmund as Palace brace for exit",
+        "Oliver Glasner is wanted by Borussia Dortmund, according to Florian Plettenberg, and Crystal Palace "
+        "expect the Austrian to leave when his contract runs out in June.",
+    )
+    assert ("Oliver Glasner", "Crystal Palace", "left") not in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }
