@@ -10,6 +10,7 @@ from bot.analysis.binding import EXITS, bind, gapped_pairs, own_clubs
 from bot.analysis.clauses import Clause, Kind, clause_at, same_statement, split_clauses
 from bot.analysis.club_roles import leads_his_own_team
 from bot.analysis.cue_owner import (
+    TITLE_BEFORE_NAME,
     anothers_cue,
     antecedent_of,
     apposed_successor,
@@ -322,7 +323,7 @@ class _Reading:
                 continue
             if cue.relation in EXITS and sacks_a_stranger(text, res, cue):
                 continue
-            if _TITLE.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
+            if TITLE_BEFORE_NAME.match(folded, cue.start) and any(0 <= p.start - cue.end <= 1 for p in people):
                 continue  # "Interim coach Calum McFarlane": a title before a name, not an appointment
             if cue.relation is Relation.REJECTED and (
                 rejected_by_others(folded, cue, people, clubs) or cannot_refuse(folded, cue)
@@ -495,6 +496,5 @@ class _Reading:
         return own.kind is not Kind.MAIN and own.end - person.end <= 1 and self.folded.startswith(",", person.end)
 
 
-_TITLE = re.compile(r"(?:interim|caretaker|temporary|stand-in)\b")
 _OBJECT_PRONOUN = re.compile(r" (?:him|her)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w'-]+\s+){0,2}$")

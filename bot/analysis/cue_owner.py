@@ -453,3 +453,9 @@ def coach_in_question(folded: str, sentence: Sentence) -> bool:
     ):
         return False
     return _COACH_IN_QUESTION.search(folded, sentence.start, sentence.end) is not None
+
+
+# "Interim coach Calum McFarlane", "his successor Bruno Génésio": a title before a name, not news of a move
+TITLE_BEFORE_NAME = re.compile(
+    r"(?:interim|caretaker|temporary|stand-in|successor(?:(?<=h(?:is|er) successor)|(?<='s successor)))\b"
+)

@@ -64,3 +64,13 @@ def test_the_man_replaced_left_the_job_the_sentence_fills_not_the_one_just_left(
     held = _held(analysis)
     assert ("Marta Lindqvist", "Brighton & Hove Albion Women", "sacked") not in held
     assert ("Marta Lindqvist", "Tottenham Hotspur Women", "sacked") in held
+
+
+def test_his_successor_before_a_name_is_a_description_not_a_link(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Potter's return",
+        "Graham Potter coached Brighton for three seasons before leaving for Chelsea in 2022, and his successor "
+        "Roberto De Zerbi saw his side win 2-1 on Saturday.",
+    )
+    assert not any(r.manager == "Roberto De Zerbi" for r in analysis.rumours)
