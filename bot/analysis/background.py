@@ -179,6 +179,22 @@ def is_definite(relation: Relation) -> bool:
     return relation in DEFINITE or relation is Relation.REJECTED
 
 
+# a present or future form, or a hedge, before the cue: the sentence is not telling on in the past
+_NOT_NARRATED = re.compile(r"\b(?:has|have|is|are|will|would|could|may|might|set to|expected|now|today)\b")
+
+
+def _told_on_from_an_old_date(folded: str, sentence_start: int, cue_start: int, published: datetime | None) -> bool:
+    """ "Slot had won the Eredivisie with Feyenoord in 2023 … Feyenoord in turn appointed Brian Priske": a
+    sentence in the simple past that goes on from one dated years back, in the same paragraph, tells the same
+    time."""
+    paragraph = folded.rfind("\n", 0, sentence_start) + 1
+    if paragraph >= sentence_start - 2 or _NOT_NARRATED.search(folded, sentence_start, cue_start):
+        return False
+    previous = max(folded.rfind(". ", paragraph, sentence_start - 2) + 2, paragraph)
+    dated = OLD_DATE.search(folded, previous, sentence_start)
+    return dated is not None and (published is None or not this_year(dated.group(0), published.year))
+
+
 def is_background(
     folded: str,
     clause: Clause,
@@ -220,6 +236,8 @@ def is_background(
         return False
     before = folded[max(clause.start, cue_start - 40) : cue_start]
     definite = is_definite(relation)
+    if definite and _told_on_from_an_old_date(folded, sentence_start, cue_start, published):
+        return True
     if relation is Relation.LINKED and _HAD_BEEN.search(before) and _LAST.search(folded, cue_end, clause.end):
         return True  # "had also been on Juventus's list last month": an earlier chapter of the saga
     if relation in _STAGES and _BEFORE_FILLED.search(folded, cue_end, min(sentence_end, cue_end + 90)):

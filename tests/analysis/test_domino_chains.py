@@ -74,3 +74,27 @@ def test_his_successor_before_a_name_is_a_description_not_a_link(analyser: Analy
         "Roberto De Zerbi saw his side win 2-1 on Saturday.",
     )
     assert not any(r.manager == "Roberto De Zerbi" for r in analysis.rumours)
+
+
+def test_a_chain_told_on_in_the_past_from_a_dated_sentence_is_history(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Pochettino on the summer Tottenham changed",
+        "Three years on, Mauricio Pochettino still talks about the summer of his exit.\n\n"
+        "Chelsea's plan led to Brighton. Graham Potter had taken Brighton to ninth in 2022, and by September the "
+        "club had agreed compensation with Brighton. Brighton in turn appointed Roberto De Zerbi from Shakhtar, "
+        "a chain of moves settled within a fortnight.",
+    )
+    assert not any(r.relation.value == "appointed" for r in analysis.rumours)
+
+
+def test_a_simple_past_appointment_after_a_dated_sentence_but_told_as_recent_is_news(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Brighton move fast",
+        "Fabian Hürzeler took Brighton to the FA Cup semi-finals in 2024. Brighton appointed Roberto De Zerbi on "
+        "Monday, hours after Hürzeler left.",
+    )
+    assert ("Roberto De Zerbi", "Brighton & Hove Albion", "appointed") in {
+        (r.manager, r.club, r.relation.value) for r in analysis.rumours
+    }

@@ -76,6 +76,7 @@ SETS = [
     "analysis-set59",
     "analysis-set60",
     "analysis-set62",
+    "analysis-set63",
     "analysis-set64",
     "analysis-set65",
 ]
