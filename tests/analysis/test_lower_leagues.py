@@ -87,3 +87,12 @@ def test_a_club_named_for_a_point_of_the_compass_keeps_it(analyser: Analyser) ->
         "Two side third.",
     )
     assert _held(analysis) == {("Ben Kane", "East Kilbride", "appointed")}
+
+
+def test_a_club_that_wants_a_coach_as_its_new_manager_is_linked_with_him(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Hearts eye Ayr boss",
+        "Hearts want Ayr United boss Scott Brown as their new manager, the Daily Record reports.",
+    )
+    assert ("Scott Brown", "Heart of Midlothian", "linked") in _held(analysis)
