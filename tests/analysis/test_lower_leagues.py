@@ -96,3 +96,16 @@ def test_a_club_that_wants_a_coach_as_its_new_manager_is_linked_with_him(analyse
         "Hearts want Ayr United boss Scott Brown as their new manager, the Daily Record reports.",
     )
     assert ("Scott Brown", "Heart of Midlothian", "linked") in _held(analysis)
+
+
+def test_a_pair_appointed_joint_managers_are_both_appointed(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Dunmore name joint managers",
+        "Dunmore Athletic have appointed Ben Kane and Tom Harker as joint managers, the National League North "
+        "club announced.",
+    )
+    assert _held(analysis) == {
+        ("Ben Kane", "Dunmore Athletic", "appointed"),
+        ("Tom Harker", "Dunmore Athletic", "appointed"),
+    }

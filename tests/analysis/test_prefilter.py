@@ -490,7 +490,7 @@ def _names_before_a_break() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each pattern whose name takes its words whole, with the same pattern as first written."""
     sources = [source for source, _, _ in GUARDED if _NAME_BEFORE_BREAK in source]
     sources.append(_UNKNOWN_PATTERNS[2].pattern)  # type: ignore[arg-type]
-    assert len(sources) == 11
+    assert len(sources) == 13
     return [(re.compile(s), re.compile(s.replace(_NAME_BEFORE_BREAK, _PLAIN_NAME))) for s in sources]
 
 
