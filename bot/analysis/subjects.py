@@ -63,8 +63,8 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
             continue
         if text[max(sentence.start, word.start() - 2) : word.start()].strip() in {".", "!", "?", '"', "“"}:
             continue
-        if _PLACE_NAME.match(text, word.end()):
-            continue  # "at Portman Road", "the Viola Park training ground": a place, not a person
+        if _PLACE_NAME.match(text, word.end()) or _MEDIUM.match(text, word.end()):
+            continue  # "at Portman Road", "told the Kicker podcast": a place or a medium, not a person
         if _CLUB_TITLE.fullmatch(text, word.end(), hi):
             continue  # "agreed terms with Bodø/Glimt head coach Kjetil Knutsen": his club, in his title
         if at_a_place(text, lo, word.start()):
@@ -75,6 +75,9 @@ def blocked(text: str, res: Resolved, lo: int, hi: int, sentence: Sentence) -> b
     return False
 
 
+_MEDIUM = re.compile(
+    r"\s+(?:podcast|newspaper|paper|show|programme|program|magazine|channel|website|documentary|column)\b"
+)
 # the rest of a club's name and a head coach's title, up to the name that follows
 _CLUB_TITLE = re.compile(r"(?:[/ -]?[A-Z][\w'’-]*)*(?:['’]s?)?\s+(?:head coach|manager|coach|boss|trainer)\s+")
 _COMMANDS = re.compile(r"\b(?:lead|leads|command|commands|coach|coaches|take charge of|takes charge of)\s+the\s+$")

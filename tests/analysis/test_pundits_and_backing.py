@@ -107,3 +107,12 @@ def test_a_club_lining_up_a_replacement_for_its_coach_puts_him_under_pressure(an
 def test_lining_up_a_successor_for_a_named_coach_is_pressure_on_him(analyser: Analyser) -> None:
     analysis = _analyse(analyser, "Arsenal plan", "Arsenal are lining up a replacement for Mikel Arteta.")
     assert _held(analysis) == {("Mikel Arteta", "Arsenal", "under_pressure")}
+
+
+def test_the_podcast_a_coach_spoke_to_is_no_person_between_him_and_his_words(analyser: Analyser) -> None:
+    analysis = _analyse(
+        analyser,
+        "Terzić ready to return",
+        "Edin Terzić told the Kicker podcast he is ready to coach again, and confirmed a conversation with Wolfsburg.",
+    )
+    assert ("Edin Terzić", "VfL Wolfsburg", "talks") in _held(analysis)
