@@ -54,7 +54,7 @@ _BARE_SUBJECT = re.compile(
     r"(?:(?:agreed|signed|penned|been offered|been handed)\s+(?:an?\s+)?(?:new\s+)?(?:contract|deal)\s+)?$"
 )
 # ("Frei to retire and join …": a headline's own subject; not "expect the Austrian to leave")
-_HEADLINE_SUBJECT = re.compile(r"(?:^|(?<=\n))([A-Z][a-z][\w'-]+)\s+to\s+$", re.M)
+_HEADLINE_SUBJECT = re.compile(r"^([A-Z][a-z][\w'-]+)\s+to\s+$", re.M)
 
 
 # "Three were sacked within a week of an international break": a count of managers is the subject

@@ -142,7 +142,7 @@ def resolve(
                 continue
             if not m.full and m.alias in namesakes:
                 continue
-            if not m.full and _namesakes_surname(m, raw, someone_else):
+            if not m.full and someone_else and _namesakes_surname(m, raw, someone_else):
                 continue  # "Simeone signs new contract" over "Giuliano Simeone has signed": the son's
             if not m.full and entry.name not in full_names and fold(m.alias) in full_surnames:
                 continue  # (another man of that surname is named in full in the story)

@@ -248,7 +248,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|my|me)\b")
 
 def _quoted_after_colon(folded: str, people: list[PersonRef], cue: Cue) -> PersonRef | None:
     """ "De Zerbi hits back at Domenech: 'I want to stay at Marseille'": a first-person quote after a colon
-    is the words of the first man named before it."""
+    is the words of the first man named in the clause the colon ends."""
     colon = folded.rfind(": ", max(0, cue.start - 80), cue.start)
     if colon < 0 or folded[colon + 2 : colon + 3] not in ("'", '"', "‘", "“"):
         return None

@@ -93,14 +93,11 @@ _UNKNOWN_PATTERNS.extend(
 )
 # "appointed Kyle Ashworth and Dean Pollard as joint managers": each of the pair
 _JOINT = r"\s+as\s+(?:(?:the\s+)?club's\s+)?(?:new\s+)?(?:joint|co-)[ -]?(?:managers|head coaches|bosses)\b"
+_APPOINTS = r"\b(?:appointed|named|appoint|name)\s+"
 _UNKNOWN_PATTERNS.extend(
     [
-        LiteralScan(
-            rf"\b(?:appointed|named|appoint|name)\s+(?P<name>{_NAME_BEFORE_BREAK})\s+and\s+{_NAME_BEFORE_BREAK}{_JOINT}"
-        ),
-        LiteralScan(
-            rf"\b(?:appointed|named|appoint|name)\s+{_NAME_BEFORE_BREAK}\s+and\s+(?P<name>{_NAME_BEFORE_BREAK}){_JOINT}"
-        ),
+        LiteralScan(rf"{_APPOINTS}(?P<name>{_NAME_BEFORE_BREAK})\s+and\s+{_NAME_BEFORE_BREAK}{_JOINT}"),
+        LiteralScan(rf"{_APPOINTS}{_NAME_BEFORE_BREAK}\s+and\s+(?P<name>{_NAME_BEFORE_BREAK}){_JOINT}"),
     ]
 )
 # "Kita has spoken to Antoine Kombouaré about returning", "asked Friedhelm Funkel, 72, whether he would take
